@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+// byline: a terminal blog reader. Layout and reasons: ../shared/STYLE.md and README.md.
+import PackageDescription
+
+let package = Package(
+    name: "byline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "byline", targets: ["byline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C libraries from Debian, reached through module maps (no pkg-config: SwiftPM drops its -D flags).
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // The pure core: posts, store, state, reducer, view. No C imports.
+        .target(
+            name: "BylineCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // cmark-gfm's tree to width-independent styled blocks.
+        .target(name: "BylineMarkdown", dependencies: ["BylineCore", "CCmarkGFM"]),
+        // The only code that talks to ncurses.
+        .target(name: "BylineTerminal", dependencies: ["BylineCore", "CNcursesw"]),
+        .executableTarget(
+            name: "byline",
+            dependencies: [
+                "BylineCore", "BylineMarkdown", "BylineTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BylineMarkdownTests", dependencies: ["BylineMarkdown", "BylineCore"]),
+        .testTarget(name: "bylineTests", dependencies: ["BylineCore"]),
+    ]
+)

@@ -1,0 +1,30 @@
+/// What the reader asked for: tags that must be there, tags that must not, and search words.
+public struct PostQuery: Hashable, Sendable {
+    /// How required tags combine.
+    public enum Match: String, Hashable, Sendable {
+        /// A post needs every required tag (AND).
+        case all
+        /// A post needs at least one required tag (OR).
+        case any
+    }
+
+    public var requiredTags: [String]
+    public var excludedTags: [String]
+    public var match: Match
+    /// Words that must all appear (case-insensitively) in the title, summary, tags or body.
+    public var search: String
+
+    public init(requiredTags: [String] = [], excludedTags: [String] = [], match: Match = .all, search: String = "") {
+        self.requiredTags = requiredTags
+        self.excludedTags = excludedTags
+        self.match = match
+        self.search = search
+    }
+
+    /// The search split into lower-case words.
+    public var searchWords: [String] {
+        search.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    }
+
+    public var isEmpty: Bool { requiredTags.isEmpty && excludedTags.isEmpty && searchWords.isEmpty }
+}

@@ -1,0 +1,51 @@
+/// Every tag of a store with the posts that carry it, so "posts with these tags" and the count of each
+/// tag among any set of posts never scan the posts themselves.
+public struct TagIndex: Sendable {
+    /// One tag: its spellings met as one, and its posts.
+    public struct Tag: Hashable, Sendable {
+        /// The case-folded key (`TagName.key`).
+        public var key: String
+        /// The most common spelling; ties go to the spelling that sorts first.
+        public var name: String
+        public var posts: PostSet
+        public var count: Int { posts.count }
+    }
+
+    /// By count, most used first, then by name.
+    public private(set) var tags: [Tag]
+    private var positions: [String: Int]
+
+    /// Builds the index for `posts` in store order; post numbers are positions in that array.
+    public init(posts: [Post]) {
+        var spellings: [String: [String: Int]] = [:]
+        var members: [String: [Int]] = [:]
+        for (number, post) in posts.enumerated() {
+            for tag in post.tags {
+                let key = TagName.key(tag)
+                spellings[key, default: [:]][tag, default: 0] += 1
+                members[key, default: []].append(number)
+            }
+        }
+        tags = members.map { key, numbers in
+            let name = spellings[key]!.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+            return Tag(key: key, name: name, posts: PostSet(capacity: posts.count, members: numbers))
+        }
+        tags.sort(by: TagIndex.byCountThenName)
+        positions = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.key, $0) })
+    }
+
+    /// Most posts first; equal counts by name, case-insensitively.
+    public static func byCountThenName(_ a: Tag, _ b: Tag) -> Bool {
+        let (l, r) = (a.count, b.count)
+        if l != r { return l > r }
+        return a.key != b.key ? a.key < b.key : a.name < b.name
+    }
+
+    /// The tag for any spelling of its name.
+    public func tag(named name: String) -> Tag? {
+        positions[TagName.key(TagName.clean(name))].map { tags[$0] }
+    }
+
+    /// The display spelling of a tag as written in some post.
+    public func displayName(_ spelling: String) -> String { tag(named: spelling)?.name ?? spelling }
+}

@@ -1,0 +1,41 @@
+/// A problem found in a posts folder, reported the way compilers do so editors can jump to it.
+///
+/// Loading never stops at a bad file: the loader records a diagnostic and goes on with the rest.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// Whether the problem makes `byline check` fail.
+    public enum Severity: String, Sendable, Comparable {
+        /// The file could not be read or parsed as intended.
+        case error
+        /// The file was read, but something in it was ignored or guessed.
+        case warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    /// The file, relative to the posts folder.
+    public var file: String
+    /// One-based line, when the problem has a place.
+    public var line: Int?
+    /// One-based column in Unicode scalars, when known.
+    public var column: Int?
+    public var severity: Severity
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+    }
+
+    /// `file:line:col: error: message`, or `file: error: message` without a place.
+    public var description: String {
+        var place = file
+        if let line {
+            place += ":\(line)"
+            if let column { place += ":\(column)" }
+        }
+        return "\(place): \(severity.rawValue): \(message)"
+    }
+}

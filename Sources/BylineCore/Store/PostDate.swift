@@ -1,0 +1,101 @@
+/// A post's publication date as its author wrote it: a calendar day, or a day and time with or without
+/// a UTC offset. Kept as written (not as a `Date`) so that `2024-04-09` prints back as `2024-04-09`.
+public struct PostDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// A wall-clock time on the post's day.
+    public struct Time: Hashable, Sendable {
+        public var hour: Int, minute: Int, second: Int
+        /// Fractional seconds, in nanoseconds.
+        public var nanosecond: Int
+
+        public init(hour: Int, minute: Int, second: Int = 0, nanosecond: Int = 0) {
+            self.hour = hour
+            self.minute = minute
+            self.second = second
+            self.nanosecond = nanosecond
+        }
+    }
+
+    public var year: Int, month: Int, day: Int
+    public var time: Time?
+    /// Offset from UTC in minutes; nil for a day or a local ("floating") time.
+    public var utcOffsetMinutes: Int?
+
+    /// Returns nil when the day does not exist (`2024-02-30`) or a field is out of range.
+    public init?(year: Int, month: Int, day: Int, time: Time? = nil, utcOffsetMinutes: Int? = nil) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...PostDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        if let time {
+            guard (0...23).contains(time.hour), (0...59).contains(time.minute), (0...60).contains(time.second),
+                  (0..<1_000_000_000).contains(time.nanosecond) else { return nil }
+        }
+        if let utcOffsetMinutes, abs(utcOffsetMinutes) > 24 * 60 { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.time = time
+        self.utcOffsetMinutes = time == nil ? nil : utcOffsetMinutes
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z; days and floating times count as UTC. Orders posts.
+    public var secondsSinceEpoch: Int64 {
+        let days = Int64(PostDate.daysFromCivil(year: year, month: month, day: day))
+        var seconds = days * 86_400
+        if let time {
+            seconds += Int64(time.hour * 3600 + time.minute * 60 + time.second)
+            seconds -= Int64((utcOffsetMinutes ?? 0) * 60)
+        }
+        return seconds
+    }
+
+    /// ISO 8601: `2024-04-09`, `2024-04-09T10:30:00`, `2024-04-09T10:30:00-05:00` (fractions kept).
+    public var iso8601: String {
+        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        guard let time else { return text }
+        text += "T\(pad(time.hour, 2)):\(pad(time.minute, 2)):\(pad(time.second, 2))"
+        if time.nanosecond > 0 {
+            var fraction = pad(time.nanosecond, 9)
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            text += "." + fraction
+        }
+        if let offset = utcOffsetMinutes {
+            if offset == 0 { return text + "Z" }
+            text += offset < 0 ? "-" : "+"
+            text += "\(pad(abs(offset) / 60, 2)):\(pad(abs(offset) % 60, 2))"
+        }
+        return text
+    }
+
+    /// The calendar day alone, `2024-04-09`, as lists show it.
+    public var dayString: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+
+    public var description: String { iso8601 }
+
+    public static func < (lhs: PostDate, rhs: PostDate) -> Bool {
+        let (l, r) = (lhs.secondsSinceEpoch, rhs.secondsSinceEpoch)
+        if l != r { return l < r }
+        return (lhs.time?.nanosecond ?? 0) < (rhs.time?.nanosecond ?? 0)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Howard Hinnant's days_from_civil: days since 1970-01-01 in the proleptic Gregorian calendar.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}
+
+private func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}

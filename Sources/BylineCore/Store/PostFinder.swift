@@ -1,0 +1,216 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Walks a posts folder and decides which files are posts, following the layouts blogs already have.
+///
+/// - `.md`, `.markdown`, `.mdx`, recursively; hidden files and folders are skipped.
+/// - A folder holding `index.md` is one post (a Hugo or Zola page bundle); other markdown under it are
+///   its resources. `_index.md` is a section page and a top-level `index.md` a listing page: not posts.
+/// - Jekyll: only files under `_posts/` count; `_drafts/` only with drafts.
+/// - Symlinks are followed only while they stay inside the folder, and a folder is never read twice,
+///   so a link loop ends. Anything that is not a regular file or folder is reported and skipped.
+public struct PostFinder {
+    /// A file that is a post, and what its place says about it.
+    public struct Candidate: Equatable, Sendable {
+        /// Relative to the posts folder, `/`-separated, as the user sees it.
+        public var path: String
+        /// The real file to open.
+        public var absolutePath: String
+        /// The name the post is known by when its front matter gives no slug: the file name, or the
+        /// folder name of a bundle, without extension.
+        public var baseName: String
+        /// Found under `_drafts/`.
+        public var inDrafts: Bool
+    }
+
+    public static let extensions: Set<String> = ["md", "markdown", "mdx"]
+
+    let root: String
+    let includeDrafts: Bool
+    private(set) var candidates: [Candidate] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var visitedFolders: Set<FileID> = []
+    private var visitedFiles: Set<FileID> = []
+    private var realRoot = ""
+    private var layout = SiteLayout.plain
+
+    /// Finds the posts under `root` (an absolute or relative folder path).
+    public static func find(root: String, includeDrafts: Bool) -> (candidates: [Candidate], diagnostics: [Diagnostic], layout: SiteLayout) {
+        var finder = PostFinder(root: root, includeDrafts: includeDrafts)
+        finder.run()
+        finder.candidates.sort { $0.path < $1.path }
+        return (finder.candidates, finder.diagnostics, finder.layout)
+    }
+
+    private init(root: String, includeDrafts: Bool) {
+        self.root = root
+        self.includeDrafts = includeDrafts
+    }
+
+    private mutating func run() {
+        guard let real = realPath(root) else { return }
+        realRoot = real
+        let topNames = Set(listFolder(real).map(\.name))
+        layout = SiteLayout.detect(names: topNames) { isFolder(real + "/" + $0) }
+        var start = ""
+        if let content = layout.contentFolder, isFolder(real + "/" + content) { start = content }
+        walk(relative: start)
+    }
+
+    /// One entry of a folder listing.
+    private struct Entry { var name: String; var type: UInt8 }
+
+    /// Iterative depth-first walk, so deep trees cannot overflow the stack.
+    private mutating func walk(relative start: String) {
+        var pending = [start]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? realRoot : realRoot + "/" + relative
+            guard let id = FileID(path: absolute, follow: true), visitedFolders.insert(id).inserted else { continue }
+            let entries = listFolder(absolute)
+            let isTop = relative.isEmpty || relative == layout.contentFolder
+            let inDrafts = relative.split(separator: "/").contains("_drafts")
+
+            if !isTop, let index = entries.first(where: { isIndexName($0.name) }),
+               layout != .jekyll || isUnderPosts(relative) {
+                addFile(relative: join(relative, index.name), absolute: absolute + "/" + index.name,
+                        baseName: String(relative.split(separator: "/").last ?? ""), inDrafts: inDrafts)
+                continue
+            }
+            var subfolders: [String] = []
+            for entry in entries.sorted(by: { $0.name > $1.name }) {
+                let name = entry.name
+                if name.hasPrefix(".") { continue }
+                let childRelative = join(relative, name)
+                let childAbsolute = absolute + "/" + name
+                switch classify(entry, absolute: childAbsolute, relative: childRelative) {
+                case .folder:
+                    if SiteLayout.machineryFolders.contains(name) { continue }
+                    if name == "_drafts", !includeDrafts { continue }
+                    subfolders.append(childRelative)
+                case .file:
+                    guard isMarkdown(name) else { continue }
+                    if isTop, isIndexName(name) || isRepositoryDocument(name) { continue }
+                    if stem(name) == "_index" { continue }
+                    if layout == .jekyll, !isUnderPosts(childRelative) { continue }
+                    addFile(relative: childRelative, absolute: childAbsolute, baseName: stem(name), inDrafts: inDrafts)
+                case .other:
+                    if isMarkdown(name) {
+                        report(childRelative, "not a regular file; skipped")
+                    }
+                case .skip:
+                    continue
+                }
+            }
+            pending += subfolders
+        }
+    }
+
+    private enum Kind { case folder, file, other, skip }
+
+    /// What an entry is, following a symlink only when it stays inside the posts folder.
+    private mutating func classify(_ entry: Entry, absolute: String, relative: String) -> Kind {
+        var type = entry.type
+        if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+            var info = stat()
+            guard lstat(absolute, &info) == 0 else { return .skip }
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                guard let target = realPath(absolute) else {
+                    if isMarkdown(entry.name) { report(relative, "symlink leads nowhere (broken or a loop); skipped") }
+                    return .skip
+                }
+                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    report(relative, "symlink leads outside the posts folder; not followed")
+                    return .skip
+                }
+                guard stat(absolute, &info) == 0 else { return .skip }
+            }
+            type = dirType(info.st_mode)
+        }
+        switch type {
+        case UInt8(DT_DIR): return .folder
+        case UInt8(DT_REG): return .file
+        default: return .other
+        }
+    }
+
+    private mutating func addFile(relative: String, absolute: String, baseName: String, inDrafts: Bool) {
+        guard let id = FileID(path: absolute, follow: true) else { return }
+        guard visitedFiles.insert(id).inserted else { return }
+        candidates.append(Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts))
+    }
+
+    private mutating func report(_ relative: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: relative, severity: .warning, message: message))
+    }
+
+    private func isUnderPosts(_ relative: String) -> Bool {
+        let parts = relative.split(separator: "/")
+        return parts.contains("_posts") || parts.contains("_drafts")
+    }
+
+    private func isMarkdown(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return PostFinder.extensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    private func isIndexName(_ name: String) -> Bool { isMarkdown(name) && stem(name) == "index" }
+
+    private func isRepositoryDocument(_ name: String) -> Bool {
+        SiteLayout.repositoryDocuments.contains(stem(name).lowercased())
+    }
+
+    private func stem(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    private func join(_ folder: String, _ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
+
+    private func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    private func dirType(_ mode: mode_t) -> UInt8 {
+        switch mode & S_IFMT {
+        case S_IFDIR: return UInt8(DT_DIR)
+        case S_IFREG: return UInt8(DT_REG)
+        default: return UInt8(DT_FIFO)
+        }
+    }
+
+    private func listFolder(_ path: String) -> [Entry] {
+        guard let folder = opendir(path) else { return [] }
+        defer { closedir(folder) }
+        var entries: [Entry] = []
+        while let pointer = readdir(folder) {
+            let name = withUnsafeBytes(of: pointer.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append(Entry(name: name, type: pointer.pointee.d_type))
+        }
+        return entries
+    }
+}
+
+/// The absolute path with every symlink resolved, or nil when it does not resolve.
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}
+
+/// A file's identity (device and inode), to notice the same file or folder reached twice.
+struct FileID: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init?(path: String, follow: Bool) {
+        var info = stat()
+        guard (follow ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}

@@ -1,0 +1,142 @@
+/// Reads one post file into a `Post`, collecting diagnostics instead of failing.
+///
+/// At start only a prefix is read: enough for the front matter and the first paragraph. `check` asks
+/// for whole files so that a bad byte anywhere is found.
+public struct PostLoader: Sendable {
+    /// Bytes read first; most front matter and a first paragraph fit.
+    static let prefixSize = 4096
+    /// Front matter longer than this is not a blog's; the file is reported instead of read on.
+    static let frontMatterLimit = 1 << 20
+    /// Body bytes wanted after the front matter for the title and summary fallbacks.
+    static let bodyPeek = 2048
+
+    let inspector: any BodyInspector
+    /// Read and check whole files (for `check`), not just their start.
+    let readWholeFiles: Bool
+
+    public init(inspector: any BodyInspector, readWholeFiles: Bool = false) {
+        self.inspector = inspector
+        self.readWholeFiles = readWholeFiles
+    }
+
+    /// The post in `candidate`, or nil when the file cannot be used at all; and what was wrong.
+    public func load(_ candidate: PostFinder.Candidate) -> (post: Post?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func report(_ severity: Diagnostic.Severity, _ message: String, line: Int? = nil, column: Int? = nil) {
+            diagnostics.append(Diagnostic(file: candidate.path, line: line, column: column, severity: severity, message: message))
+        }
+
+        var read: Read
+        switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? .max : PostLoader.prefixSize) {
+        case let .success(first): read = first
+        case let .failure(error): return (nil, [Diagnostic(file: candidate.path, severity: .error, message: error.description)])
+        }
+        var search = FrontMatterBlock.locate(in: read.text)
+        // The front matter or the first paragraph may run past the prefix: read as far as needed.
+        if read.truncated {
+            var wanted: Int?
+            switch search {
+            case .unclosed: wanted = PostLoader.frontMatterLimit + PostLoader.bodyPeek
+            case let .found(block) where block.bodyStart + PostLoader.bodyPeek > read.text.count:
+                wanted = block.bodyStart + PostLoader.bodyPeek
+            default: wanted = nil
+            }
+            if let wanted, case let .success(longer) = readPrefix(candidate.absolutePath, limit: wanted) {
+                read = longer
+                search = FrontMatterBlock.locate(in: read.text)
+            }
+        }
+        if let problem = read.problem {
+            switch problem {
+            case let .nulByte(line, column):
+                report(.error, "contains a NUL byte, so it is not a text file; skipped", line: line, column: column)
+                return (nil, diagnostics)
+            case let .invalidUTF8(line, column):
+                report(.warning, "invalid UTF-8; bad bytes are shown as \u{FFFD}", line: line, column: column)
+            }
+        }
+
+        var metadata = PostMetadata()
+        var bodyStart = 0
+        switch search {
+        case .none:
+            break
+        case let .unclosed(format):
+            let fence = format == .yaml ? "---" : "+++"
+            report(.error, "front matter opened with \(fence) is never closed by a \(fence) line", line: 1, column: 1)
+        case let .found(block):
+            bodyStart = block.bodyStart
+            let text = String(decoding: read.text[block.text], as: UTF8.self)
+            switch FrontMatterParser.parse(text, format: block.format, firstLine: block.firstLine) {
+            case let .failure(failure):
+                report(.error, failure.message, line: failure.line, column: failure.column)
+            case let .success(table):
+                let (fields, problems) = PostMetadata.read(table)
+                metadata = fields
+                for problem in problems { report(.warning, problem.message, line: problem.line, column: problem.column) }
+            }
+        }
+
+        let body = String(decoding: read.text[min(bodyStart, read.text.count)...].prefix(PostLoader.bodyPeek * 4), as: UTF8.self)
+        let nameDate = PostDateParser.datePrefix(of: Substring(candidate.baseName))
+        let nameSlug = nameDate.map { String($0.rest) } ?? candidate.baseName
+        let slug = metadata.slug ?? (nameSlug.isEmpty ? candidate.baseName : nameSlug)
+        let title = metadata.title ?? inspector.firstHeading(in: body).flatMap(Self.oneLine) ?? slug
+        let summary = metadata.summary.flatMap(Self.oneLine) ?? inspector.firstParagraph(in: body).flatMap(Self.oneLine) ?? ""
+        let date = metadata.date ?? nameDate?.date ?? Self.dateFromFolders(candidate.path)
+
+        var tags: [String] = []
+        var seen: Set<String> = []
+        for tag in metadata.tags where seen.insert(TagName.key(tag)).inserted { tags.append(tag) }
+
+        let post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
+                        summary: summary, draft: metadata.draft || candidate.inDrafts, fileSize: read.size)
+        return (post, diagnostics)
+    }
+
+    /// The post's body (everything after the front matter) as clean text.
+    public static func body(at absolutePath: String) -> Result<String, PostFile.ReadError> {
+        PostFile.read(absolutePath).map { raw in
+            let text = PostText.clean(raw.bytes).bytes
+            if case let .found(block) = FrontMatterBlock.locate(in: text) {
+                return String(decoding: text[block.bodyStart...], as: UTF8.self)
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+    }
+
+    /// A date from `YYYY/MM/DD` folders in the path (`2024/04/09/slug.md`).
+    static func dateFromFolders(_ path: String) -> PostDate? {
+        let parts = path.split(separator: "/").dropLast().map(String.init)
+        guard parts.count >= 3 else { return nil }
+        for start in 0...(parts.count - 3) {
+            let (y, m, d) = (parts[start], parts[start + 1], parts[start + 2])
+            guard y.count == 4, m.count == 2, d.count == 2, let date = PostDateParser.parse("\(y)-\(m)-\(d)") else { continue }
+            return date
+        }
+        return nil
+    }
+
+    /// Blanks (newlines from folded YAML, tabs) collapsed into single spaces; nil when nothing is left.
+    static func oneLine(_ text: String) -> String? {
+        let line = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        return line.isEmpty ? nil : line
+    }
+
+    // MARK: Reading
+
+    private struct Read {
+        var text: [UInt8]
+        var size: Int
+        var truncated: Bool
+        var problem: PostText.Problem?
+    }
+
+    private func readPrefix(_ path: String, limit: Int) -> Result<Read, PostFile.ReadError> {
+        PostFile.read(path, limit: limit).map { bytes, size in
+            let truncated = bytes.count < size
+            let (text, problem) = PostText.clean(bytes, truncated: truncated)
+            return Read(text: text, size: size, truncated: truncated, problem: problem)
+        }
+    }
+}

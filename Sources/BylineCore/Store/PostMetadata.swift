@@ -1,0 +1,172 @@
+/// The fields byline reads from front matter, under the names real blogs give them.
+///
+/// | field | read from |
+/// |---|---|
+/// | title | `title` |
+/// | date | `date`, `pubDate` (Astro), `publishDate` (Hugo), `published` when it is a date |
+/// | tags | `tags`, `categories`, `category`, Zola's `[taxonomies]` `tags` and `categories` |
+/// | summary | `summary`, `description`, Zola's `[extra]` `summary`, `excerpt` |
+/// | draft | `draft: true`, or Jekyll's `published: false` |
+/// | slug | `slug` |
+public struct PostMetadata: Equatable, Sendable {
+    public var title: String?
+    public var date: PostDate?
+    public var tags: [String] = []
+    public var summary: String?
+    public var draft = false
+    public var slug: String?
+
+    public init() {}
+
+    /// A field whose value could not be used, to become a warning.
+    public struct Problem: Equatable, Sendable {
+        public var message: String
+        public var line: Int?
+        public var column: Int?
+    }
+
+    /// Reads the fields of a front matter table; problems are returned, never thrown.
+    public static func read(_ table: FrontMatterEntry) -> (PostMetadata, [Problem]) {
+        var reader = FieldReader(table: table)
+        var metadata = PostMetadata()
+        metadata.title = reader.text("title")
+        metadata.slug = reader.text("slug").map(Self.cleanSlug).flatMap { $0.isEmpty ? nil : $0 }
+        metadata.date = reader.date(["date", "pubDate", "publishDate", "published"])
+        metadata.tags = reader.tags()
+        metadata.summary = reader.text("summary") ?? reader.text("description")
+            ?? reader.nested("extra", "summary") ?? reader.text("excerpt")
+        metadata.draft = reader.flag("draft") == true || reader.flag("published") == false
+        return (metadata, reader.problems)
+    }
+
+    /// A slug is one path component: no slashes, no surrounding blanks.
+    static func cleanSlug(_ slug: String) -> String {
+        slug.split(separator: "/").last.map { String($0).trimmed } ?? ""
+    }
+}
+
+/// Typed access to a front matter table that collects a problem for every value it cannot use.
+private struct FieldReader {
+    let table: FrontMatterEntry
+    var problems: [PostMetadata.Problem] = []
+
+    mutating func complain(_ entry: FrontMatterEntry, _ message: String) {
+        problems.append(.init(message: message, line: entry.line, column: entry.column))
+    }
+
+    /// A text field; a number is taken as its digits; anything else is reported and ignored.
+    mutating func text(_ key: String) -> String? {
+        guard let entry = table[key] else { return nil }
+        return text(of: entry, named: key)
+    }
+
+    mutating func nested(_ tableKey: String, _ key: String) -> String? {
+        guard let entry = table[tableKey]?[key] else { return nil }
+        return text(of: entry, named: "\(tableKey).\(key)")
+    }
+
+    private mutating func text(of entry: FrontMatterEntry, named name: String) -> String? {
+        switch entry.value {
+        case let .string(text), let .number(text):
+            let trimmed = text.trimmed
+            return trimmed.isEmpty ? nil : trimmed
+        case let .date(date): return date.iso8601
+        case .other: return nil
+        default:
+            complain(entry, "`\(name)` should be text, not \(entry.kindName); ignored")
+            return nil
+        }
+    }
+
+    /// The first of `keys` present that holds a date. `published: true` is Jekyll's flag, not a date.
+    mutating func date(_ keys: [String]) -> PostDate? {
+        for key in keys {
+            guard let entry = table[key] else { continue }
+            switch entry.value {
+            case let .date(date): return date
+            case let .string(text):
+                if key == "published", FieldReader.boolean(text) != nil { continue }
+                if let date = PostDateParser.parse(text) { return date }
+                complain(entry, "`\(key)` \"\(text.prefix(60))\" is not a date (expected e.g. 2024-04-09 or 2024-04-09T10:30:00Z); ignored")
+            case .bool where key == "published", .other:
+                continue
+            default:
+                complain(entry, "`\(key)` should be a date, not \(entry.kindName); ignored")
+            }
+        }
+        return nil
+    }
+
+    /// `draft`-like flags: TOML booleans, or YAML's true/false/yes/no spellings.
+    mutating func flag(_ key: String) -> Bool? {
+        guard let entry = table[key] else { return nil }
+        switch entry.value {
+        case let .bool(flag): return flag
+        case let .string(text):
+            if let flag = FieldReader.boolean(text) { return flag }
+            if key == "published", PostDateParser.parse(text) != nil { return nil }
+            complain(entry, "`\(key)` should be true or false, not \"\(text.prefix(40))\"; ignored")
+            return nil
+        case .date where key == "published", .other: return nil
+        default:
+            complain(entry, "`\(key)` should be true or false, not \(entry.kindName); ignored")
+            return nil
+        }
+    }
+
+    static func boolean(_ text: String) -> Bool? {
+        switch text.trimmed.lowercased() {
+        case "true", "yes", "on", "y": return true
+        case "false", "no", "off", "n": return false
+        default: return nil
+        }
+    }
+
+    /// Tags and categories together, as written, in order, without empties.
+    mutating func tags() -> [String] {
+        var tags: [String] = []
+        let sources: [(FrontMatterEntry?, String)] = [
+            (table["tags"], "tags"), (table["categories"], "categories"), (table["category"], "category"),
+            (table["taxonomies"]?["tags"], "taxonomies.tags"),
+            (table["taxonomies"]?["categories"], "taxonomies.categories"),
+        ]
+        for case let (entry?, name) in sources {
+            tags += tagList(entry, named: name)
+        }
+        return tags
+    }
+
+    /// A list of tags, a single tag, or `"a, b, c"`; numbers (`47`) become tags too.
+    private mutating func tagList(_ entry: FrontMatterEntry, named name: String) -> [String] {
+        switch entry.value {
+        case let .string(text), let .number(text):
+            return text.split(separator: ",").map { TagName.clean(String($0)) }.filter { !$0.isEmpty }
+        case let .list(items):
+            return items.flatMap { item -> [String] in
+                switch item.value {
+                case let .string(text), let .number(text):
+                    let tag = TagName.clean(text)
+                    return tag.isEmpty ? [] : [tag]
+                case let .bool(flag): return [flag ? "true" : "false"]
+                case .other: return []
+                default:
+                    complain(item, "a tag in `\(name)` should be text, not \(item.kindName); ignored")
+                    return []
+                }
+            }
+        case .other: return []
+        default:
+            complain(entry, "`\(name)` should be a list of tags, not \(entry.kindName); ignored")
+            return []
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and newlines.
+    var trimmed: String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let start = firstIndex(where: { !isBlank($0) }), let end = lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,152 @@
+import Dispatch
+
+/// The posts of one folder, newest first, with their tag index and everything that was wrong on the way.
+///
+/// Loading reads only front matter (and a first paragraph when the summary is missing), on all cores.
+/// Bodies are read on demand. Drafts are left out unless asked for. The store never writes anything.
+public struct PostStore: Sendable {
+    /// How to load.
+    public struct Options: Sendable {
+        /// Include drafts (`draft: true`, `published: false`, and Jekyll's `_drafts/`).
+        public var includeDrafts = false
+        /// Read whole files to find every bad byte (for `check`); slower.
+        public var readWholeFiles = false
+        public init(includeDrafts: Bool = false, readWholeFiles: Bool = false) {
+            self.includeDrafts = includeDrafts
+            self.readWholeFiles = readWholeFiles
+        }
+    }
+
+    /// Why a store could not be opened at all.
+    public struct OpenError: Error, CustomStringConvertible, Equatable {
+        public var description: String
+    }
+
+    /// The folder as given.
+    public let root: String
+    /// The folder with symlinks resolved; every post file is under it.
+    public let realRoot: String
+    public let layout: SiteLayout
+    /// Newest first; a post's number is its position here.
+    public let posts: [Post]
+    public let tags: TagIndex
+    /// Problems, sorted by file then line.
+    public let diagnostics: [Diagnostic]
+    private let absolutePaths: [String]
+
+    /// Loads the posts under `root`.
+    public static func load(root: String, options: Options = Options(), inspector: any BodyInspector) throws(OpenError) -> PostStore {
+        guard let real = realPath(root) else {
+            throw OpenError(description: "\(root): no such folder")
+        }
+        let found = PostFinder.find(root: real, includeDrafts: options.includeDrafts)
+        let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
+        let results = ParallelMap.map(found.candidates) { loader.load($0) }
+
+        var loaded: [(post: Post, path: String)] = []
+        var diagnostics = found.diagnostics
+        for (candidate, result) in zip(found.candidates, results) {
+            diagnostics += result.diagnostics
+            guard let post = result.post, options.includeDrafts || !post.draft else { continue }
+            loaded.append((post, candidate.absolutePath))
+        }
+        loaded.sort { Post.newestFirst($0.post, $1.post) }
+        diagnostics += duplicateSlugWarnings(loaded.map(\.post))
+        diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
+        return PostStore(root: root, realRoot: real, layout: found.layout, posts: loaded.map(\.post),
+                         diagnostics: diagnostics, absolutePaths: loaded.map(\.path))
+    }
+
+    private init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], diagnostics: [Diagnostic], absolutePaths: [String]) {
+        let index = TagIndex(posts: posts)
+        self.root = root
+        self.realRoot = realRoot
+        self.layout = layout
+        self.tags = index
+        // Each post shows every tag in the spelling most posts use.
+        self.posts = posts.map { post in
+            var post = post
+            post.tags = post.tags.map(index.displayName)
+            return post
+        }
+        self.diagnostics = diagnostics
+        self.absolutePaths = absolutePaths
+    }
+
+    /// Two posts answering to one slug make `show SLUG` ambiguous.
+    private static func duplicateSlugWarnings(_ posts: [Post]) -> [Diagnostic] {
+        var first: [String: String] = [:]
+        var warnings: [Diagnostic] = []
+        for post in posts.sorted(by: { $0.path < $1.path }) {
+            if let other = first[post.slug] {
+                warnings.append(Diagnostic(file: post.path, severity: .warning,
+                                           message: "slug \"\(post.slug)\" is also used by \(other)"))
+            } else {
+                first[post.slug] = post.path
+            }
+        }
+        return warnings
+    }
+
+    // MARK: Queries
+
+    /// The numbers of the posts that the query's tags allow, newest first, without the search.
+    public func tagMatches(_ query: PostQuery) -> PostSet {
+        var result = PostSet.all(posts.count)
+        let required = query.requiredTags.map { tags.tag(named: $0)?.posts ?? PostSet(capacity: posts.count) }
+        if !required.isEmpty {
+            switch query.match {
+            case .all: result = required.reduce(result) { $0.intersection($1) }
+            case .any: result = required.reduce(PostSet(capacity: posts.count)) { $0.union($1) }
+            }
+        }
+        for name in query.excludedTags {
+            if let tag = tags.tag(named: name) { result = result.subtracting(tag.posts) }
+        }
+        return result
+    }
+
+    /// The posts the whole query leaves, newest first. Searching reads the bodies of the candidates.
+    public func matches(_ query: PostQuery) -> [Int] {
+        let candidates = Array(tagMatches(query))
+        let words = query.searchWords
+        guard !words.isEmpty else { return candidates }
+        let keep = ParallelMap.map(candidates) { number in
+            self.post(number, containsAll: words)
+        }
+        return zip(candidates, keep).compactMap { $1 ? $0 : nil }
+    }
+
+    private func post(_ number: Int, containsAll words: [String]) -> Bool {
+        let post = posts[number]
+        let heading = ([post.title, post.summary] + post.tags).joined(separator: "\n").lowercased()
+        var missing = words.filter { !heading.contains($0) }
+        guard !missing.isEmpty else { return true }
+        guard case let .success(body) = body(of: number) else { return false }
+        let text = body.lowercased()
+        missing.removeAll { text.contains($0) }
+        return missing.isEmpty
+    }
+
+    // MARK: Posts and bodies
+
+    /// The post with this slug, or at this path (relative to the folder, or absolute inside it).
+    public func number(of slugOrPath: String) -> Int? {
+        if let exact = posts.firstIndex(where: { $0.slug == slugOrPath }) { return exact }
+        if let path = posts.firstIndex(where: { $0.path == slugOrPath }) { return path }
+        if let real = realPath(slugOrPath), let index = absolutePaths.firstIndex(of: real) { return index }
+        let lowered = slugOrPath.lowercased()
+        return posts.firstIndex { $0.slug.lowercased() == lowered }
+    }
+
+    /// The body of post `number`: everything after its front matter, as clean UTF-8 with LF line ends.
+    public func body(of number: Int) -> Result<String, PostFile.ReadError> {
+        PostLoader.body(at: absolutePaths[number])
+    }
+
+    /// Words in the body: runs of non-blank characters that hold a letter or digit (markup alone is no word).
+    public func wordCount(of number: Int) -> Int? {
+        guard case let .success(body) = body(of: number) else { return nil }
+        return WordCount.count(body)
+    }
+}

@@ -1,0 +1,40 @@
+/// Which static-site generator's folder byline was pointed at, and so where its posts live.
+///
+/// Pointing byline at a site's root works as well as pointing it at the posts: Hugo and Zola keep posts
+/// under `content/`, Astro under `src/content/`, Jekyll in `_posts/` folders, Eleventy anywhere but its
+/// own folders. A plain folder of markdown is read whole.
+public enum SiteLayout: String, Sendable, CaseIterable {
+    /// Hugo or Zola: a config file beside `content/`.
+    case hugoOrZola
+    /// Jekyll: `_config.yml` or a `_posts/` folder; only files under `_posts/` (and `_drafts/`) are posts.
+    case jekyll
+    /// Astro: `astro.config.*` with `src/content/`.
+    case astro
+    /// A plain folder (Eleventy too: its own folders are skipped by name).
+    case plain
+
+    /// Folders that hold a site's machinery, never posts.
+    static let machineryFolders: Set<String> = ["node_modules", "_site", "_includes", "_layouts", "_data", "_sass"]
+
+    /// Repository documents at the top of a folder, not posts.
+    static let repositoryDocuments: Set<String> = ["readme", "changelog", "license", "contributing", "code_of_conduct"]
+
+    /// Detects the layout from the names at the top of `root`.
+    static func detect(names: Set<String>, isDirectory: (String) -> Bool) -> SiteLayout {
+        let hugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
+        if names.contains("content"), isDirectory("content"), hugoConfigs.contains(where: names.contains) { return .hugoOrZola }
+        if names.contains("_posts"), isDirectory("_posts") { return .jekyll }
+        if names.contains("_config.yml") || names.contains("_config.yaml") { return .jekyll }
+        if names.contains(where: { $0.hasPrefix("astro.config.") }), names.contains("src") { return .astro }
+        return .plain
+    }
+
+    /// The folder under the root where the walk starts.
+    var contentFolder: String? {
+        switch self {
+        case .hugoOrZola: return "content"
+        case .astro: return "src/content"
+        case .jekyll, .plain: return nil
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// How tags are compared and cleaned. `Release` and `release` are one tag; spaces inside a tag are kept.
+public enum TagName {
+    /// Trims the tag and folds runs of blanks into one space (`"machine   learning"` → `machine learning`).
+    public static func clean(_ raw: String) -> String {
+        raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// The key under which spellings of one tag meet.
+    public static func key(_ tag: String) -> String { tag.lowercased() }
+}

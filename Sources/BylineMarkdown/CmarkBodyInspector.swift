@@ -1,0 +1,38 @@
+import BylineCore
+import CCmarkGFM
+
+/// Finds a post's title and summary in its body with cmark-gfm, for posts whose front matter lacks them.
+public struct CmarkBodyInspector: BodyInspector {
+    public init() {}
+
+    public func firstHeading(in markdown: String) -> String? {
+        let document = CmarkDocument(markdown)
+        var node = cmark_node_first_child(document.root)
+        while let current = node {
+            if current.cmarkType == CMARK_NODE_HEADING, cmark_node_get_heading_level(current) == 1 {
+                return nonEmpty(current.cmarkPlainText)
+            }
+            node = cmark_node_next(current)
+        }
+        return nil
+    }
+
+    /// The first top-level paragraph that says something: not an image alone, not template code.
+    public func firstParagraph(in markdown: String) -> String? {
+        let document = CmarkDocument(markdown)
+        var node = cmark_node_first_child(document.root)
+        while let current = node {
+            if current.cmarkType == CMARK_NODE_PARAGRAPH, let text = nonEmpty(current.cmarkPlainText),
+               !text.hasPrefix("{{"), !text.hasPrefix("{%") {
+                return text
+            }
+            node = cmark_node_next(current)
+        }
+        return nil
+    }
+
+    private func nonEmpty(_ text: String) -> String? {
+        let line = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        return line.isEmpty ? nil : line
+    }
+}

@@ -1,0 +1,77 @@
+import CCmarkGFM
+
+/// A markdown document parsed by cmark-gfm with the GFM extensions byline renders (tables,
+/// strikethrough, autolinks, task lists) and footnotes. Owns the tree; frees it when released.
+final class CmarkDocument {
+    let root: OpaquePointer
+
+    /// The extensions attached to every parser, by their cmark-gfm names.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    init(_ markdown: String) {
+        Self.registerExtensions
+        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        root = cmark_parser_finish(parser)
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// cmark-gfm's extension node types exist only after registration, once per process.
+    private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+}
+
+/// Walks a node's subtree without recursion, so 10,000 nested quotes cannot overflow the stack.
+struct CmarkWalk: Sequence, IteratorProtocol {
+    enum Event { case enter, exit }
+    private let iterator: OpaquePointer
+
+    init(_ node: OpaquePointer) { iterator = cmark_iter_new(node) }
+
+    mutating func next() -> (event: Event, node: OpaquePointer)? {
+        let event = cmark_iter_next(iterator)
+        switch event {
+        case CMARK_EVENT_ENTER: return (.enter, cmark_iter_get_node(iterator))
+        case CMARK_EVENT_EXIT: return (.exit, cmark_iter_get_node(iterator))
+        default:
+            cmark_iter_free(iterator)
+            return nil
+        }
+    }
+}
+
+extension OpaquePointer {
+    var cmarkType: cmark_node_type { cmark_node_get_type(self) }
+    var cmarkLiteral: String { cmark_node_get_literal(self).map { String(cString: $0) } ?? "" }
+
+    /// The node's text with markup removed: text and code kept, breaks as spaces, images and HTML dropped.
+    var cmarkPlainText: String {
+        var text = ""
+        var skipDepth = 0
+        for (event, node) in CmarkWalk(self) {
+            let type = node.cmarkType
+            if type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE {
+                skipDepth += event == .enter ? 1 : -1
+                if type == CMARK_NODE_HTML_INLINE { skipDepth -= event == .enter ? 1 : -1 }
+                continue
+            }
+            guard event == .enter, skipDepth == 0 else { continue }
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.cmarkLiteral
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+}
