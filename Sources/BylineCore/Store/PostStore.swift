@@ -149,4 +149,9 @@ public struct PostStore: Sendable {
         guard case let .success(body) = body(of: number) else { return nil }
         return WordCount.count(body)
     }
+
+    /// Word counts of many posts, read on all cores.
+    public func wordCounts(of numbers: [Int]) -> [Int?] {
+        ParallelMap.map(numbers) { self.wordCount(of: $0) }
+    }
 }

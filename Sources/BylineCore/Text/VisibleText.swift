@@ -1,0 +1,47 @@
+/// Makes text from a post safe to send to a terminal: nothing in it can act as a control sequence.
+///
+/// A post is untrusted input (over SSH a stranger reads what someone else wrote). Every C0 control
+/// except newline and tab becomes its Control Pictures symbol (ESC is `␛`), DEL is `␡`, a C1 control
+/// is shown as its hex code in brackets (`⦗9B⦘`), and Unicode bidirectional overrides and isolates are
+/// shown by name (`⦗RLO⦘`) so that text cannot be reordered to lie.
+public enum VisibleText {
+    /// `text` with every control made visible. Newlines and tabs are kept.
+    public static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) { output.append(contentsOf: symbol(for: scalar).unicodeScalars) } else { output.append(scalar) }
+        }
+        return String(output)
+    }
+
+    /// `text` on one line: newlines and tabs become spaces too, for titles, summaries and tags.
+    public static func escapeLine(_ text: String) -> String {
+        escape(text).map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }.reduce(into: "") { $0.append($1) }
+    }
+
+    /// Whether a scalar must not reach a terminal as itself.
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x09: return false
+        case 0x00...0x1F, 0x7F, 0x80...0x9F: return true
+        case 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// The visible stand-in for a control scalar.
+    public static func symbol(for scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x00...0x1F: return String(Unicode.Scalar(0x2400 + scalar.value)!)
+        case 0x7F: return "\u{2421}"
+        case 0x80...0x9F: return "⦗" + String(scalar.value, radix: 16, uppercase: true) + "⦘"
+        default: return "⦗" + (bidiNames[scalar.value] ?? String(scalar.value, radix: 16, uppercase: true)) + "⦘"
+        }
+    }
+
+    private static let bidiNames: [UInt32: String] = [
+        0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
+        0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI",
+    ]
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import BylineCore
+
+/// The `byline` command: the reader by default, and commands for scripts and pipes.
+@main
+struct Byline: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "byline",
+        abstract: "Read a blog's markdown posts in the terminal: filter by tag, search, read.",
+        discussion: """
+        PATH is a folder of markdown posts with YAML (---) or TOML (+++) front matter, or the root of a \
+        Hugo, Zola, Jekyll, Eleventy or Astro site. Without PATH, byline reads ./posts when that folder \
+        exists (the blog that ships in byline's repository, when run from it), else the current folder.
+
+        Exit status: 0 on success, 1 when `check` found errors, 2 when a folder or post does not exist, \
+        64 for a bad command line.
+        """,
+        version: version,
+        subcommands: [ReadCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self],
+        defaultSubcommand: ReadCommand.self
+    )
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import BylineCore
+
+/// `byline check`: lint a blog. Every problem as `file:line:col: error|warning: message`.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Report every problem in the posts folder; exit status 1 when there are errors.",
+        discussion: "Drafts are checked too. Files are read whole, so a bad byte anywhere is found."
+    )
+
+    @Argument(help: ArgumentHelp("The posts folder (default: ./posts if it exists, else .).", valueName: "PATH"))
+    var path: String?
+
+    func run() throws {
+        let store = try PostsFolder.load(path ?? PostsFolder.defaultPath(),
+                                         options: PostStore.Options(includeDrafts: true, readWholeFiles: true))
+        Console.out(store.diagnostics.map { VisibleText.escapeLine($0.description) + "\n" }.joined())
+        let errors = store.diagnostics.filter { $0.severity == .error }.count
+        let warnings = store.diagnostics.count - errors
+        let summary = "\(store.posts.count) post\(store.posts.count == 1 ? "" : "s"), "
+            + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        FileHandleOut.standardError.write(summary + "\n")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}

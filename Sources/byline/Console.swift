@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BylineCore
+
+/// Writing to standard output and standard error, the two places commands speak.
+enum Console {
+    /// One line on standard error, prefixed with the program's name.
+    static func error(_ message: String) {
+        FileHandleOut.standardError.write("byline: " + VisibleText.escapeLine(message) + "\n")
+    }
+
+    /// Text on standard output, unbuffered past this call.
+    static func out(_ text: String) { FileHandleOut.standardOutput.write(text) }
+
+    /// Whether standard output is a terminal.
+    static var outputIsTerminal: Bool { isatty(1) == 1 }
+
+    /// After a command that loaded a folder: a one-line pointer to `check` when files had problems.
+    static func mentionProblems(_ store: PostStore, folder: String) {
+        let files = Set(store.diagnostics.map(\.file)).count
+        guard files > 0 else { return }
+        error("\(files) file\(files == 1 ? "" : "s") in \(folder) had problems; run `byline check \(folder)` to see them")
+    }
+}
+
+/// A file descriptor that writes whole strings, retrying on partial writes and EINTR.
+struct FileHandleOut {
+    let descriptor: Int32
+    static let standardOutput = FileHandleOut(descriptor: 1)
+    static let standardError = FileHandleOut(descriptor: 2)
+
+    func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+/// The few file-system questions the commands ask.
+enum FileSystem {
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

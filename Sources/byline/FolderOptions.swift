@@ -1,0 +1,37 @@
+import ArgumentParser
+import BylineCore
+import BylineMarkdown
+
+/// The posts folder argument and the options every command that reads a blog shares.
+struct FolderOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The posts folder (default: ./posts if it exists, else .).", valueName: "PATH"))
+    var path: String?
+
+    @Flag(help: "Include drafts (draft: true, published: false, _drafts/).")
+    var drafts = false
+
+    /// The folder to read: the argument, else `./posts` when it exists, else `.`.
+    var resolvedPath: String { path ?? PostsFolder.defaultPath() }
+
+    /// Loads the store or exits with status 2 and one line on standard error.
+    func loadStore(includeDrafts: Bool? = nil) throws -> PostStore {
+        try PostsFolder.load(resolvedPath, options: PostStore.Options(includeDrafts: includeDrafts ?? drafts))
+    }
+}
+
+/// Where posts are when no folder is named, and loading them for a command.
+enum PostsFolder {
+    static func defaultPath() -> String {
+        FileSystem.isFolder("posts") ? "posts" : "."
+    }
+
+    /// The store for `path`, or exit status 2 with one line on standard error.
+    static func load(_ path: String, options: PostStore.Options) throws -> PostStore {
+        do {
+            return try PostStore.load(root: path, options: options, inspector: CmarkBodyInspector())
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
