@@ -37,8 +37,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"], resources: [.copy("Fixtures")]),
+        // Store tests use the real cmark-gfm inspector; fixtures are read from the source tree.
+        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "BylineMarkdown"], exclude: ["Fixtures"]),
         .testTarget(name: "BylineMarkdownTests", dependencies: ["BylineMarkdown", "BylineCore"]),
-        .testTarget(name: "bylineTests", dependencies: ["BylineCore"]),
+        .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineCore", "CNcursesw"]),
+        // Runs the built `byline` binary, as scripts and the end-to-end tests do.
+        .testTarget(name: "bylineTests", dependencies: ["byline", "BylineCore"]),
     ]
 )

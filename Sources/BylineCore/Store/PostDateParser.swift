@@ -2,14 +2,15 @@
 ///
 /// Accepted: `2024-04-09`, `2024-4-9`, `2024/04/09`, RFC 3339 (`2024-04-09T10:30:00Z`,
 /// `2024-04-09T10:30:00.25+02:00`), YAML timestamps (`2001-12-14 21:59:43.10 -5`), Jekyll's
-/// `2013-11-22 05:00:00 +0000` and `-0500`, and a time without seconds (`2024-04-09 10:30`).
+/// `2013-11-22 05:00:00 +0000` and `-0500`, a time without seconds (`2024-04-09 10:30`), and days
+/// with English month names (`Jul 08 2022`, `July 8, 2022`, `8 July 2022`).
 /// Anything after a valid date that is not a time is an error: `2024-04-09 lunch` is not a date.
 public enum PostDateParser {
     /// The date in `text`, or nil when it is not one of the accepted shapes.
     public static func parse(_ text: String) -> PostDate? {
         var scanner = DateScanner(Array(text.utf8))
         scanner.skipSpaces()
-        guard let date = scanner.date() else { return nil }
+        guard let date = scanner.date() else { return parseWithMonthName(text) }
         scanner.skipSpaces()
         if scanner.atEnd { return date.post }
         guard scanner.skip(anyOf: "Tt") || scanner.sawSpaceBefore,
@@ -24,6 +25,23 @@ public enum PostDateParser {
         guard scanner.atEnd else { return nil }
         return PostDate(year: date.year, month: date.month, day: date.day, time: time, utcOffsetMinutes: offset)
     }
+
+    /// `Jul 08 2022` (Astro's starter), `July 8, 2022` and `8 July 2022`: a day, nothing more.
+    static func parseWithMonthName(_ text: String) -> PostDate? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map { $0.lowercased() }
+        guard words.count == 3 else { return nil }
+        func month(_ word: String) -> Int? {
+            guard word.count >= 3 else { return nil }
+            return monthNames.firstIndex { $0.hasPrefix(word.hasSuffix(".") ? String(word.dropLast()) : word) }.map { $0 + 1 }
+        }
+        let year = Int(words[2]).flatMap { words[2].count == 4 ? $0 : nil }
+        if let m = month(words[0]), let d = Int(words[1]), let year { return PostDate(year: year, month: m, day: d) }
+        if let d = Int(words[0]), let m = month(words[1]), let year { return PostDate(year: year, month: m, day: d) }
+        return nil
+    }
+
+    private static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                     "september", "october", "november", "december"]
 
     /// A `YYYY-MM-DD` prefix of a file or folder name (Jekyll's `2024-04-09-slug.md`), and the rest.
     public static func datePrefix(of name: Substring) -> (date: PostDate, rest: Substring)? {
