@@ -1,0 +1,28 @@
+# byline: `make run` opens the reader on the shipped blog; `make test` runs every test.
+# Both install the missing Debian packages first (as root, or through sudo).
+
+SWIFT ?= swift
+BYLINE := .build/debug/byline
+
+.PHONY: run test build deps display-widths clean
+
+run: build
+	$(BYLINE) posts
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --disable-swift-testing
+
+build: deps
+	$(SWIFT) build
+
+deps:
+	@scripts/install-deps.sh
+
+# Regenerates the display-width tables from this machine's glibc (what ncurses draws with).
+display-widths:
+	cc -O2 -o .build/gen-display-widths scripts/gen-display-widths.c
+	.build/gen-display-widths > Sources/BylineCore/Text/DisplayWidthTables.swift
+
+clean:
+	rm -rf .build

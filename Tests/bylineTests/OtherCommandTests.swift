@@ -1,0 +1,169 @@
+import Foundation
+import XCTest
+
+final class TagsCommandTests: XCTestCase {
+    func testTextByCountThenName() throws {
+        let result = try BylineRunner.run(["tags", "posts"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, """
+            backend              14
+            go                   10
+            architecture          5
+            infrastructure        3
+            concurrency           2
+            distributed-systems   2
+            performance           2
+            career                1
+            databases             1
+            engineering           1
+            mysql                 1
+            observability         1
+
+            """)
+    }
+
+    func testJSON() throws {
+        let result = try BylineRunner.run(["tags", "--json"])
+        let array = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(array.count, 12)
+        XCTAssertEqual(Set(array[0].keys), ["tag", "count"])
+        XCTAssertEqual(array[0]["tag"] as? String, "backend")
+        XCTAssertEqual(array[0]["count"] as? Int, 14)
+        XCTAssertEqual(array[1]["tag"] as? String, "go")
+        XCTAssertEqual(array[1]["count"] as? Int, 10)
+    }
+
+    func testSpellingsMeetAndWideNamesAlign() throws {
+        let folder = try ScratchFolder()
+        try folder.write("a.md", "---\ntitle: A\ntags: [Release, 日本語]\n---\n")
+        try folder.write("b.md", "---\ntitle: B\ntags: [release]\n---\n")
+        try folder.write("c.md", "---\ntitle: C\ntags: [release]\n---\n")
+        XCTAssertEqual(try BylineRunner.run(["tags", folder.path]).stdout, "release  3\n日本語   1\n")
+    }
+}
+
+final class ShowCommandTests: XCTestCase {
+    func testBySlugWithHeader() throws {
+        let result = try BylineRunner.run(["show", "reducing-latency-in-go-apis"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.components(separatedBy: "\n")
+        XCTAssertEqual(lines[0], "Reducing Latency in Go APIs: Lessons from Production")
+        XCTAssertTrue(lines[1].allSatisfy { $0 == "=" })
+        XCTAssertTrue(lines[2].hasPrefix("2026-05-05 · #go #performance #backend · "), lines[2])
+        XCTAssertTrue(lines[2].hasSuffix(" min read"), lines[2])
+        XCTAssertTrue(result.stdout.contains("```go"), "the body follows the header")
+        XCTAssertFalse(result.stdout.contains("summary: \""), "the front matter is not shown")
+    }
+
+    func testByPathAndFolder() throws {
+        let byPath = try BylineRunner.run(["show", "posts/worker-pools-in-go.md", "posts"])
+        let relative = try BylineRunner.run(["show", "worker-pools-in-go.md", "posts"])
+        XCTAssertEqual(byPath.status, 0, byPath.stderr)
+        XCTAssertTrue(byPath.stdout.hasPrefix("Worker Pools in Go: Design Patterns and Production Pitfalls\n"))
+        XCTAssertEqual(byPath.stdout, relative.stdout)
+    }
+
+    func testControlSequencesInAPostAreShownNotSent() throws {
+        let folder = try ScratchFolder()
+        try folder.write("evil.md", "---\ntitle: \"Evil \\e]0;owned\\a\"\n---\nText \u{1B}[2J clear and \u{9B}31m red \u{202E}reversed\n")
+        let result = try BylineRunner.run(["show", "evil", folder.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 || $0.value == 0x202E })
+        XCTAssertTrue(result.stdout.hasPrefix("Evil ␛]0;owned␇\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Text ␛[2J clear and ⦗9B⦘31m red ⦗RLO⦘reversed"), result.stdout)
+    }
+
+    func testUnknownSlugIsOneLineAndStatusTwo() throws {
+        let result = try BylineRunner.run(["show", "no-such-post"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "byline: no post \"no-such-post\" in posts (see `byline list posts`)\n")
+    }
+
+    func testDraftsCanBeShownByName() throws {
+        let folder = try ScratchFolder()
+        try folder.write("draft.md", "---\ntitle: Draft\ndraft: true\n---\nBody.\n")
+        let result = try BylineRunner.run(["show", "draft", folder.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains(" · draft\n"), result.stdout)
+    }
+}
+
+final class CheckCommandTests: XCTestCase {
+    func testShippedBlogIsClean() throws {
+        let result = try BylineRunner.run(["check", "posts"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "14 posts, 0 errors, 0 warnings\n")
+    }
+
+    func testEveryProblemWithPlaceAndStatusOne() throws {
+        let folder = try ScratchFolder()
+        try folder.write("good.md", "---\ntitle: Good\n---\n")
+        try folder.write("yaml.md", "---\ntitle: Y\ntags: [a, b\n---\n")
+        try folder.write("date.md", "---\ntitle: D\ndate: someday\n---\n")
+        try folder.write("drafts/d.md", "---\ntitle: D2\ndraft: true\ndate: 2024-13-01\n---\n")
+        let result = try BylineRunner.run(["check", folder.path])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3, result.stdout)
+        XCTAssertEqual(lines[0], "date.md:3:7: warning: `date` \"someday\" is not a date (expected e.g. 2024-04-09 or 2024-04-09T10:30:00Z); ignored")
+        XCTAssertTrue(lines[1].hasPrefix("drafts/d.md:4:7: warning: `date` \"2024-13-01\""), "drafts are checked too")
+        XCTAssertTrue(lines[2].hasPrefix("yaml.md:4:1: error: YAML front matter: "), lines[2])
+        XCTAssertEqual(result.stderr, "4 posts, 1 error, 2 warnings\n", "posts with problems are still posts")
+    }
+
+    func testWarningsAloneExitZero() throws {
+        let folder = try ScratchFolder()
+        try folder.write("date.md", "---\ntitle: D\ndate: someday\n---\n")
+        XCTAssertEqual(try BylineRunner.run(["check", folder.path]).status, 0)
+    }
+
+    func testUnreadableFileAsAnUnprivilegedUser() throws {
+        let folder = try ScratchFolder()
+        try folder.write("good.md", "---\ntitle: Good\n---\n")
+        let secret = try folder.write("secret.md", "---\ntitle: Secret\n---\n")
+        chmod(secret, 0)
+        var prefix: [String] = []
+        if getuid() == 0 {
+            // Root reads anything: drop to `nobody` to meet a real permission error.
+            try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "setpriv is needed to drop root")
+            prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        }
+        let result = try BylineRunner.run(["check", folder.path], in: "/", prefix: prefix)
+        XCTAssertEqual(result.stdout, "secret.md: error: cannot read: Permission denied\n", result.stderr)
+        XCTAssertEqual(result.status, 1)
+        let list = try BylineRunner.run(["list", folder.path], in: "/", prefix: prefix)
+        XCTAssertTrue(list.stdout.hasPrefix("Good\n"), "the other posts are still listed")
+    }
+}
+
+final class CommandLineTests: XCTestCase {
+    func testMissingFolder() throws {
+        let result = try BylineRunner.run(["list", "/no/such/blog"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "byline: /no/such/blog: no such folder\n")
+    }
+
+    func testBadFlag() throws {
+        let result = try BylineRunner.run(["list", "--no-such-flag"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.stderr.contains("Unknown option '--no-such-flag'"), result.stderr)
+    }
+
+    func testVersionAndHelp() throws {
+        XCTAssertEqual(try BylineRunner.run(["--version"]).stdout, "0.1.0\n")
+        let help = try BylineRunner.run(["--help"]).stdout
+        for word in ["list", "tags", "show", "check", "./posts"] {
+            XCTAssertTrue(help.contains(word), "help mentions \(word)")
+        }
+    }
+
+    func testCompletionScripts() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let result = try BylineRunner.run(["--generate-completion-script", shell])
+            XCTAssertEqual(result.status, 0)
+            XCTAssertTrue(result.stdout.contains("byline"), shell)
+        }
+    }
+}

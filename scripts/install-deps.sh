@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages byline builds and tests with, when they are missing.
+# As root it runs apt-get; otherwise through sudo when there is one; otherwise it says what to install.
+set -euo pipefail
+
+packages=(
+  libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev  # the C libraries byline links
+  util-linux                                                     # setpriv, for the unprivileged-user test
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "install-deps: the Swift toolchain is not on PATH (https://www.swift.org/install/linux/)" >&2
+  exit 1
+fi
+
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install-deps: installing ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+elif command -v sudo >/dev/null 2>&1; then
+  sudo apt-get update -qq
+  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: please install: ${missing[*]} (apt-get install ${missing[*]})" >&2
+  exit 1
+fi
