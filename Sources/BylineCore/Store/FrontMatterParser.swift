@@ -24,7 +24,8 @@ public enum FrontMatterParser {
         let node: Node?
         do {
             // The basic resolver leaves every scalar a string; regex typing of each scalar costs 4x.
-            node = try Yams.compose(yaml: text, .basic)
+            // The encoding is named: its default reads the whole process environment on every call.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(failure(from: error, firstLine: firstLine))
         } catch {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Turns the bytes of a post file into clean UTF-8 text and reports what had to be fixed.
 ///
 /// BOMs are removed and CRLF becomes LF silently (both are normal in real blogs). Invalid UTF-8 is
@@ -17,9 +21,13 @@ public enum PostText {
         var end = raw.count
         if truncated { end = completeCharactersEnd(raw, from: start) }
 
-        if let nul = raw[start..<end].firstIndex(of: 0) {
+        if let nul = find(0x00, in: raw, start..<end) {
             let (line, column) = place(of: nul, in: raw, from: start)
             return ([], .nulByte(line: line, column: column))
+        }
+        // Most files are already clean: no carriage return and valid UTF-8. Copy them as they are.
+        if find(0x0D, in: raw, start..<end) == nil, isValidUTF8(raw, start..<end) {
+            return (start == 0 && end == raw.count ? raw : Array(raw[start..<end]), nil)
         }
         var output: [UInt8] = []
         output.reserveCapacity(end - start)
@@ -43,6 +51,21 @@ public enum PostText {
             }
         }
         return (output, problem)
+    }
+
+    /// The first offset of `byte` in `range`, by `memchr`.
+    private static func find(_ byte: UInt8, in bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress!)
+            guard let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
+    }
+
+    /// Whether `range` is well-formed UTF-8, checked by the standard library's fast validator.
+    private static func isValidUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        String(validating: bytes[range], as: UTF8.self) != nil
     }
 
     /// The length of the well-formed UTF-8 sequence at `index`, or 0 (RFC 3629, no overlongs or surrogates).
