@@ -44,6 +44,13 @@ enum Fixtures {
     /// The blog that ships in the repository.
     static let shippedPosts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("posts").path
+
+    /// The titles of the shipped blog, newest first, as issue 2 lists them (shared with the CLI tests).
+    static func shippedTitles() throws -> [String] {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Shared/shipped-blog-titles.txt")
+        return try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
 }
 
 func loadStore(_ path: String, drafts: Bool = false, whole: Bool = false) throws -> PostStore {
