@@ -1,5 +1,5 @@
 import BylineCore
-import CCmarkGFM
+@preconcurrency import CCmarkGFM
 
 /// Finds a post's title and summary in its body with cmark-gfm, for posts whose front matter lacks them.
 public struct CmarkBodyInspector: BodyInspector {

@@ -1,4 +1,4 @@
-import CCmarkGFM
+@preconcurrency import CCmarkGFM
 
 /// A markdown document parsed by cmark-gfm with the GFM extensions byline renders (tables,
 /// strikethrough, autolinks, task lists) and footnotes. Owns the tree; frees it when released.
@@ -10,7 +10,8 @@ final class CmarkDocument {
 
     init(_ markdown: String) {
         Self.registerExtensions
-        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
+        // No smart punctuation: text and template code are shown as written.
+        let options = CMARK_OPT_FOOTNOTES
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {

@@ -1,17 +1,41 @@
 import ArgumentParser
 import BylineCore
+import BylineMarkdown
 
-/// `byline show`: one post on standard output, its header above its body.
+/// `byline show`: one post, rendered: its header (title, date, tags, reading time) above its body.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print one post, found by slug or by path."
+        abstract: "Print one post, rendered, found by slug or by path.",
+        discussion: """
+        Colour is used when standard output is a terminal and NO_COLOR is not set (then bold, italic and \
+        underline are still used); piped output is plain text. --color always and never override both.
+        """
     )
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @Argument(help: ArgumentHelp("The post's slug, or its path (relative to PATH, or a file inside it).", valueName: "SLUG-OR-PATH"))
     var post: String
 
     @OptionGroup var folder: FolderOptions
+
+    @Option(help: ArgumentHelp("Columns to wrap to (default: the terminal's width, else $COLUMNS, else 80).", valueName: "N"))
+    var width: Int?
+
+    @Option(help: "Colour: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    @Option(help: ArgumentHelp("Theme: \(Theme.names.joined(separator: ", ")).", valueName: "NAME"))
+    var theme: String = "dark"
+
+    @Flag(help: "Make links clickable with OSC 8 hyperlinks (in colour output).")
+    var hyperlinks = false
+
+    func validate() throws {
+        if let width, width < 10 || width > 1000 { throw ValidationError("--width must be between 10 and 1000") }
+        if Theme.named(theme) == nil { throw ValidationError("unknown theme \"\(theme)\" (\(Theme.names.joined(separator: ", ")))") }
+    }
 
     func run() throws {
         // A post is found among drafts too: naming it is asking for it.
@@ -27,29 +51,24 @@ struct ShowCommand: ParsableCommand {
             Console.error("\(store.posts[number].path): \(error.description)")
             throw ExitCode(2)
         }
-        Console.out(PostPlainText.render(store.posts[number], body: body))
-    }
-}
+        let chosen = Theme.named(theme) ?? .dark
+        let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80
+        var lines = PostHeader.lines(store.posts[number], words: WordCount.count(body), width: columns, glyphs: chosen.glyphs)
+        lines.append(StyledLine())
+        lines += DocumentLayout.lines(for: MarkdownDocument.parse(body), width: columns, glyphs: chosen.glyphs)
 
-/// A post as plain text: a header (title, date, tags, reading time) and the body as written, with
-/// every control character made visible. The markdown renderer replaces the body part.
-enum PostPlainText {
-    /// Words a minute for reading-time estimates; a common figure for screen reading.
-    static let wordsPerMinute = 230
-
-    static func render(_ post: Post, body: String) -> String {
-        let title = VisibleText.escapeLine(post.title)
-        var meta: [String] = []
-        if let date = post.date { meta.append(date.dayString) }
-        if !post.tags.isEmpty { meta.append(post.tags.map { "#" + VisibleText.escapeLine($0) }.joined(separator: " ")) }
-        let minutes = max(1, (WordCount.count(body) + wordsPerMinute - 1) / wordsPerMinute)
-        meta.append("\(minutes) min read")
-        if post.draft { meta.append("draft") }
-        var text = title + "\n" + String(repeating: "=", count: min(DisplayWidth.of(title), 80)) + "\n"
-        text += meta.joined(separator: " · ") + "\n\n"
-        var cleanBody = VisibleText.escape(body)
-        while cleanBody.hasPrefix("\n") { cleanBody.removeFirst() }
-        if !cleanBody.hasSuffix("\n") { cleanBody += "\n" }
-        return text + cleanBody
+        let useANSI: Bool
+        switch color {
+        case .always: useANSI = true
+        case .never: useANSI = false
+        case .auto: useANSI = Console.outputIsTerminal
+        }
+        if useANSI {
+            let noColor = color == .auto && !(Environment.value("NO_COLOR") ?? "").isEmpty
+            let depth = noColor ? ANSIText.ColorDepth.none : TerminalWidth.colorDepth()
+            Console.out(ANSIText.render(lines, theme: chosen, colors: depth, hyperlinks: hyperlinks))
+        } else {
+            Console.out(PlainText.render(lines))
+        }
     }
 }

@@ -48,11 +48,35 @@ final class ShowCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.components(separatedBy: "\n")
         XCTAssertEqual(lines[0], "Reducing Latency in Go APIs: Lessons from Production")
-        XCTAssertTrue(lines[1].allSatisfy { $0 == "=" })
-        XCTAssertTrue(lines[2].hasPrefix("2026-05-05 · #go #performance #backend · "), lines[2])
-        XCTAssertTrue(lines[2].hasSuffix(" min read"), lines[2])
-        XCTAssertTrue(result.stdout.contains("```go"), "the body follows the header")
+        XCTAssertTrue(lines[1].hasPrefix("2026-05-05 · #go #performance #backend · "), lines[1])
+        XCTAssertTrue(lines[1].hasSuffix(" min read"), lines[1])
+        XCTAssertEqual(lines[2], String(repeating: "─", count: 80), "piped output is 80 columns wide")
+        XCTAssertTrue(result.stdout.contains("\n  go\n"), "code blocks are labelled with their language")
+        XCTAssertFalse(result.stdout.contains("```"), "markdown is rendered, not shown")
         XCTAssertFalse(result.stdout.contains("summary: \""), "the front matter is not shown")
+        XCTAssertFalse(result.stdout.contains("\u{1B}"), "no escape sequences in a pipe")
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 80 })
+    }
+
+    func testWidthColorThemeAndHyperlinks() throws {
+        let narrow = try BylineRunner.run(["show", "worker-pools-in-go", "--width", "40"])
+        XCTAssertTrue(narrow.stdout.split(separator: "\n").allSatisfy { $0.count <= 40 })
+        XCTAssertTrue(narrow.stdout.contains(String(repeating: "─", count: 40) + "\n"))
+
+        let colored = try BylineRunner.run(["show", "worker-pools-in-go", "--color", "always"], environment: ["TERM": "xterm-256color"])
+        XCTAssertTrue(colored.stdout.contains("\u{1B}[0;1;4;38;5;75m"), "headings in the dark theme's 256-colour blue")
+        XCTAssertFalse(colored.stdout.contains("\u{1B}]8;"), "no OSC 8 unless asked")
+        let linked = try BylineRunner.run(["show", "worker-pools-in-go", "--color", "always", "--hyperlinks"])
+        XCTAssertTrue(linked.stdout.contains("\u{1B}]8;;reliable-background-jobs-in-go.md\u{1B}\\"))
+
+        let ascii = try BylineRunner.run(["show", "rate-limiting-in-go", "--theme", "ascii"])
+        XCTAssertFalse(ascii.stdout.contains("┌"))
+        XCTAssertTrue(ascii.stdout.contains("+---"))
+
+        let never = try BylineRunner.run(["show", "worker-pools-in-go", "--color", "never"], environment: ["TERM": "xterm-256color"])
+        XCTAssertFalse(never.stdout.contains("\u{1B}"))
+        XCTAssertEqual(try BylineRunner.run(["show", "x", "--theme", "neon"]).status, 64)
+        XCTAssertEqual(try BylineRunner.run(["show", "x", "--width", "3"]).status, 64)
     }
 
     func testByPathAndFolder() throws {
@@ -71,6 +95,10 @@ final class ShowCommandTests: XCTestCase {
         XCTAssertFalse(result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 || $0.value == 0x202E })
         XCTAssertTrue(result.stdout.hasPrefix("Evil ␛]0;owned␇\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains("Text ␛[2J clear and ⦗9B⦘31m red ⦗RLO⦘reversed"), result.stdout)
+        let colored = try BylineRunner.run(["show", "evil", folder.path, "--color", "always"])
+        let escapes = colored.stdout.components(separatedBy: "\u{1B}").dropFirst()
+        XCTAssertFalse(escapes.isEmpty)
+        XCTAssertTrue(escapes.allSatisfy { $0.hasPrefix("[0") }, "the only escapes are the renderer's own SGR resets")
     }
 
     func testUnknownSlugIsOneLineAndStatusTwo() throws {
@@ -86,6 +114,7 @@ final class ShowCommandTests: XCTestCase {
         let result = try BylineRunner.run(["show", "draft", folder.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains(" · draft\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\nBody.\n"), result.stdout)
     }
 }
 

@@ -64,10 +64,13 @@ public struct TextStyle: OptionSet, Hashable, Sendable {
 public struct StyledSpan: Hashable, Sendable {
     public var text: String
     public var style: TextStyle
+    /// The URL a link's text points to, for terminals that show OSC 8 hyperlinks.
+    public var link: String?
 
-    public init(_ text: String, _ style: TextStyle = .plain) {
+    public init(_ text: String, _ style: TextStyle = .plain, link: String? = nil) {
         self.text = text
         self.style = style
+        self.link = link
     }
 
     public var width: Int { DisplayWidth.of(text) }
@@ -88,7 +91,7 @@ public struct StyledLine: Hashable, Sendable {
     /// Appends a span, merging it into the last one when the style is the same.
     public mutating func append(_ span: StyledSpan) {
         guard !span.text.isEmpty else { return }
-        if let last = spans.last, last.style == span.style {
+        if let last = spans.last, last.style == span.style, last.link == span.link {
             spans[spans.count - 1].text += span.text
         } else {
             spans.append(span)
@@ -103,6 +106,6 @@ public struct StyledLine: Hashable, Sendable {
 
     /// Adds `style` to every span (a quote's body, a table header).
     public func adding(_ style: TextStyle) -> StyledLine {
-        StyledLine(spans.map { StyledSpan($0.text, $0.style.union(style)) })
+        StyledLine(spans.map { StyledSpan($0.text, $0.style.union(style), link: $0.link) })
     }
 }

@@ -1,0 +1,162 @@
+/// Lays a `Document` out at a width: the pure function every view of a post goes through (the preview,
+/// the reader and `byline show`). No line it returns is wider than `width`.
+public enum DocumentLayout {
+    /// Containers stop indenting once less than this would be left for their content.
+    static let minimumContentWidth = 8
+
+    public static func lines(for document: Document, width: Int, glyphs: Glyphs = .unicode) -> [StyledLine] {
+        let width = max(1, width)
+        var context = Context(width: width, glyphs: glyphs, listDepth: 0)
+        var lines = context.layout(document.blocks, tight: false)
+        if !document.footnotes.isEmpty {
+            lines += [StyledLine(), StyledLine("Notes", [.heading4, .meta])]
+            for (index, blocks) in document.footnotes.enumerated() {
+                lines += context.hanging(label: StyledLine("[^\(index + 1)] ", .reference), body: blocks, tight: true)
+            }
+        }
+        if !document.references.isEmpty {
+            lines += [StyledLine(), StyledLine("References", [.heading4, .meta])]
+            for (index, url) in document.references.enumerated() {
+                let label = StyledLine("[\(index + 1)] ", .reference)
+                lines += context.hanging(label: label, body: [.paragraph([StyledSpan(url, .link, link: url)])], tight: true)
+            }
+        }
+        return lines
+    }
+
+    /// What laying out a block depends on besides the block.
+    struct Context {
+        var width: Int
+        var glyphs: Glyphs
+        var listDepth: Int
+
+        /// Blocks one after another, with a blank line between them unless `tight`.
+        func layout(_ blocks: [Block], tight: Bool) -> [StyledLine] {
+            var lines: [StyledLine] = []
+            for block in blocks {
+                let blockLines = layout(block)
+                if blockLines.isEmpty { continue }
+                if !lines.isEmpty, !tight || !block.isParagraphLike { lines.append(StyledLine()) }
+                lines += blockLines
+            }
+            return lines
+        }
+
+        func layout(_ block: Block) -> [StyledLine] {
+            switch block {
+            case let .paragraph(spans):
+                return TextWrapper.wrap(spans, width: width)
+            case let .heading(level, spans):
+                return heading(level: level, spans)
+            case let .code(language, lines):
+                return CodeBlockLayout.lines(language: language, code: lines, width: width, glyphs: glyphs)
+            case let .list(list):
+                return self.list(list)
+            case let .quote(blocks):
+                return quote(blocks)
+            case let .table(table):
+                return TableLayout.lines(table, width: width, glyphs: glyphs)
+            case .rule:
+                return [StyledLine(String(repeating: glyphs.rule, count: width), .rule)]
+            }
+        }
+
+        func heading(level: Int, _ spans: [StyledSpan]) -> [StyledLine] {
+            let headingStyle: TextStyle
+            switch level {
+            case ...1: headingStyle = .heading1
+            case 2: headingStyle = .heading2
+            case 3: headingStyle = .heading3
+            default: headingStyle = .heading4
+            }
+            let styled = spans.map { StyledSpan($0.text, $0.style.union(headingStyle), link: $0.link) }
+            if level <= 2 {
+                let lines = TextWrapper.wrap(styled, width: width)
+                let ruleWidth = min(width, lines.map(\.width).max() ?? 0)
+                let rule = level == 1 ? glyphs.doubleRule : glyphs.rule
+                return lines + [StyledLine(String(repeating: rule, count: ruleWidth), [.headingRule, headingStyle])]
+            }
+            // Levels 3 to 6 keep markdown's own prefix, so they stay distinct without colour.
+            let prefix = String(repeating: "#", count: min(level, 6)) + " "
+            return hanging(label: StyledLine(prefix, [.marker, headingStyle]), spans: styled)
+        }
+
+        func quote(_ blocks: [Block]) -> [StyledLine] {
+            let bar = glyphs.quoteBar
+            let barWidth = DisplayWidth.of(bar)
+            guard width - barWidth >= DocumentLayout.minimumContentWidth else {
+                return layout(blocks, tight: false).map { $0.adding(.quote) }
+            }
+            var inner = self
+            inner.width = width - barWidth
+            return inner.layout(blocks, tight: false).map { line in
+                var prefixed = StyledLine(bar, [.marker, .quote])
+                prefixed.append(contentsOf: line.adding(.quote))
+                return prefixed
+            }
+        }
+
+        func list(_ list: ListBlock) -> [StyledLine] {
+            let numbers = list.items.indices.map { String(list.start + $0) + "." }
+            let numberWidth = numbers.map(\.count).max() ?? 0
+            var inner = self
+            inner.listDepth += 1
+            var lines: [StyledLine] = []
+            for (index, item) in list.items.enumerated() {
+                var marker: String
+                if let done = item.task {
+                    marker = done ? glyphs.taskDone : glyphs.taskOpen
+                } else if list.ordered {
+                    marker = String(repeating: " ", count: numberWidth - numbers[index].count) + numbers[index]
+                } else {
+                    marker = glyphs.bullet(depth: listDepth)
+                }
+                marker += " "
+                if !list.tight, index > 0 { lines.append(StyledLine()) }
+                lines += inner.hanging(label: StyledLine(marker, .marker), body: item.blocks, tight: list.tight)
+            }
+            return lines
+        }
+
+        /// `label` on the first line and the body indented under it (list items, notes, references).
+        func hanging(label: StyledLine, body: [Block], tight: Bool) -> [StyledLine] {
+            let indent = label.width
+            guard width - indent >= DocumentLayout.minimumContentWidth else {
+                return [label] + layout(body, tight: tight)
+            }
+            var inner = self
+            inner.width = width - indent
+            let bodyLines = inner.layout(body, tight: tight)
+            return prefix(bodyLines, first: label, rest: String(repeating: " ", count: indent))
+        }
+
+        /// Inline text with a hanging label (`### ` before a heading).
+        func hanging(label: StyledLine, spans: [StyledSpan]) -> [StyledLine] {
+            let indent = label.width
+            guard width - indent >= DocumentLayout.minimumContentWidth else {
+                return TextWrapper.wrap(label.spans + spans, width: width)
+            }
+            return prefix(TextWrapper.wrap(spans, width: width - indent), first: label, rest: String(repeating: " ", count: indent))
+        }
+
+        private func prefix(_ lines: [StyledLine], first: StyledLine, rest: String) -> [StyledLine] {
+            guard !lines.isEmpty else { return [first] }
+            return lines.enumerated().map { index, line in
+                var prefixed = index == 0 ? first : StyledLine(rest)
+                if line.spans.isEmpty && index > 0 { return StyledLine() }
+                prefixed.append(contentsOf: line)
+                return prefixed
+            }
+        }
+    }
+}
+
+extension Block {
+    /// Paragraph-like blocks sit without a blank line between them inside a tight list item.
+    var isParagraphLike: Bool {
+        switch self {
+        case .paragraph, .list: return true
+        default: return false
+        }
+    }
+}

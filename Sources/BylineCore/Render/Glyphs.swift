@@ -1,0 +1,43 @@
+/// The characters that draw structure: Unicode box drawing by default, plain ASCII for terminals
+/// (or fonts) that have nothing else.
+public struct Glyphs: Hashable, Sendable {
+    /// List bullets by depth; the last repeats for deeper levels.
+    public var bullets: [String]
+    public var taskOpen: String
+    public var taskDone: String
+    /// The bar before each line of a block quote (with its trailing space).
+    public var quoteBar: String
+    /// Thematic breaks and the underline of level-2 headings.
+    public var rule: Character
+    /// The underline of level-1 headings.
+    public var doubleRule: Character
+    /// At the start of a code line that continues the one above.
+    public var continuation: String
+    public var table: TableGlyphs
+
+    /// Box-drawing characters for tables.
+    public struct TableGlyphs: Hashable, Sendable {
+        public var horizontal: Character, vertical: Character
+        public var topLeft: Character, topMiddle: Character, topRight: Character
+        public var middleLeft: Character, middle: Character, middleRight: Character
+        public var bottomLeft: Character, bottomMiddle: Character, bottomRight: Character
+        /// The line under the header row.
+        public var headerHorizontal: Character
+    }
+
+    public static let unicode = Glyphs(
+        bullets: ["•", "◦", "▪", "‣"], taskOpen: "☐", taskDone: "☑", quoteBar: "│ ", rule: "─", doubleRule: "═",
+        continuation: "↪",
+        table: TableGlyphs(horizontal: "─", vertical: "│", topLeft: "┌", topMiddle: "┬", topRight: "┐",
+                           middleLeft: "├", middle: "┼", middleRight: "┤", bottomLeft: "└", bottomMiddle: "┴",
+                           bottomRight: "┘", headerHorizontal: "─"))
+
+    public static let ascii = Glyphs(
+        bullets: ["*", "-", "+"], taskOpen: "[ ]", taskDone: "[x]", quoteBar: "| ", rule: "-", doubleRule: "=",
+        continuation: ">",
+        table: TableGlyphs(horizontal: "-", vertical: "|", topLeft: "+", topMiddle: "+", topRight: "+",
+                           middleLeft: "+", middle: "+", middleRight: "+", bottomLeft: "+", bottomMiddle: "+",
+                           bottomRight: "+", headerHorizontal: "="))
+
+    public func bullet(depth: Int) -> String { bullets[min(depth, bullets.count - 1)] }
+}

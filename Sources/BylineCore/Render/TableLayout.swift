@@ -1,0 +1,113 @@
+/// Lays out a GFM table: columns sized to their content and fitted to the width, cell text wrapped
+/// inside its column, alignment honoured, borders drawn with the theme's glyphs. When not even one
+/// column per cell fits, each row becomes a record of `header: value` lines instead.
+public enum TableLayout {
+    public static func lines(_ table: TableBlock, width: Int, glyphs: Glyphs) -> [StyledLine] {
+        let columns = table.columnCount
+        guard columns > 0 else { return [] }
+        let header = normalized(table.header, columns)
+        let rows = table.rows.map { normalized($0, columns) }
+        let all = [header] + rows
+        // A column holding a wide character needs two columns to show it at all.
+        let minimum = (0..<columns).map { column in
+            all.contains { row in row[column].contains { $0.text.unicodeScalars.contains { DisplayWidth.of($0) > 1 } } } ? 2 : 1
+        }
+        let chrome = 3 * columns + 1
+        let available = width - chrome
+        guard available >= minimum.reduce(0, +) else { return records(header: header, rows: rows, width: width) }
+
+        let natural = (0..<columns).map { column in
+            max(minimum[column], all.map { cellWidth($0[column]) }.max() ?? 0)
+        }
+        let widths = fit(natural: natural, minimum: minimum, available: available)
+        let alignments = (0..<columns).map { $0 < table.alignments.count ? table.alignments[$0] : .none }
+
+        let t = glyphs.table
+        var lines: [StyledLine] = [border(widths, t.topLeft, t.topMiddle, t.topRight, t.horizontal)]
+        let headerLines = rowLines(header, widths: widths, alignments: alignments, glyphs: glyphs, style: .tableHeader)
+        lines += headerLines
+        lines.append(border(widths, t.middleLeft, t.middle, t.middleRight, t.headerHorizontal))
+        let bodies = rows.map { rowLines($0, widths: widths, alignments: alignments, glyphs: glyphs, style: .plain) }
+        // Rule between rows only when some row wraps: then the eye needs to see where a row ends.
+        let separateRows = bodies.contains { $0.count > 1 }
+        for (index, body) in bodies.enumerated() {
+            if separateRows, index > 0 { lines.append(border(widths, t.middleLeft, t.middle, t.middleRight, t.horizontal)) }
+            lines += body
+        }
+        lines.append(border(widths, t.bottomLeft, t.bottomMiddle, t.bottomRight, t.horizontal))
+        return lines
+    }
+
+    static func normalized(_ row: [[StyledSpan]], _ columns: Int) -> [[StyledSpan]] {
+        row.count >= columns ? Array(row.prefix(columns)) : row + Array(repeating: [], count: columns - row.count)
+    }
+
+    static func cellWidth(_ cell: [StyledSpan]) -> Int {
+        cell.reduce(0) { $0 + ($1.text == "\n" ? 0 : DisplayWidth.of($1.text)) }
+    }
+
+    /// Column widths that sum to at most `available`: natural widths when they fit, else the widest
+    /// columns are cut down to a common level first, so narrow columns keep their text whole.
+    static func fit(natural: [Int], minimum: [Int], available: Int) -> [Int] {
+        if natural.reduce(0, +) <= available { return natural }
+        func total(_ level: Int) -> Int { zip(natural, minimum).reduce(0) { $0 + max($1.1, min($1.0, level)) } }
+        var low = 1, high = natural.max() ?? 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if total(middle) <= available { low = middle } else { high = middle - 1 }
+        }
+        var widths = zip(natural, minimum).map { max($0.1, min($0.0, low)) }
+        var spare = available - widths.reduce(0, +)
+        for index in widths.indices where spare > 0 && natural[index] > widths[index] {
+            widths[index] += 1
+            spare -= 1
+        }
+        return widths
+    }
+
+    static func border(_ widths: [Int], _ left: Character, _ middle: Character, _ right: Character, _ line: Character) -> StyledLine {
+        let segments = widths.map { String(repeating: line, count: $0 + 2) }
+        return StyledLine(String(left) + segments.joined(separator: String(middle)) + String(right), .rule)
+    }
+
+    static func rowLines(_ cells: [[StyledSpan]], widths: [Int], alignments: [TableBlock.Alignment], glyphs: Glyphs,
+                         style: TextStyle) -> [StyledLine] {
+        let wrapped = cells.enumerated().map { column, cell in
+            TextWrapper.wrap(cell.map { StyledSpan($0.text, $0.style.union(style), link: $0.link) }, width: widths[column])
+        }
+        let height = max(1, wrapped.map(\.count).max() ?? 1)
+        let bar = String(glyphs.table.vertical)
+        return (0..<height).map { row in
+            var line = StyledLine(bar, .rule)
+            for (column, cellLines) in wrapped.enumerated() {
+                let content = row < cellLines.count ? cellLines[row] : StyledLine()
+                let room = widths[column] - content.width
+                let (before, after): (Int, Int)
+                switch alignments[column] {
+                case .right: (before, after) = (room, 0)
+                case .center: (before, after) = (room / 2, room - room / 2)
+                case .left, .none: (before, after) = (0, room)
+                }
+                line.append(String(repeating: " ", count: before + 1), style)
+                line.append(contentsOf: content)
+                line.append(String(repeating: " ", count: after + 1), style)
+                line.append(bar, .rule)
+            }
+            return line
+        }
+    }
+
+    /// One `header: value` line per cell, rows apart, for widths too narrow for any grid.
+    static func records(header: [[StyledSpan]], rows: [[[StyledSpan]]], width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        for (index, row) in rows.enumerated() {
+            if index > 0 { lines.append(StyledLine()) }
+            for (column, cell) in row.enumerated() {
+                var name = header[column].map { StyledSpan($0.text, $0.style.union(.tableHeader), link: $0.link) }
+                if cellWidth(name) == 0 { name = [StyledSpan("Column \(column + 1)", .tableHeader)] }
+                lines += TextWrapper.wrap(name + [StyledSpan(":", .tableHeader), StyledSpan(" ")] + cell, width: width)
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,82 @@
+/// Styled lines as plain text, for pipes and files: no escape sequence at all.
+public enum PlainText {
+    public static func render(_ lines: [StyledLine]) -> String {
+        var output = ""
+        for line in lines {
+            var text = line.text
+            while text.last == " " { text.removeLast() }
+            output += text + "\n"
+        }
+        return output
+    }
+}
+
+/// Styled lines as text with ANSI SGR sequences (and OSC 8 hyperlinks when asked), for `byline show`
+/// on a terminal. The only escape sequences in its output are the ones written here: the text itself
+/// was made safe by `VisibleText` before it became spans.
+public enum ANSIText {
+    /// How many colours the terminal shows.
+    public enum ColorDepth: Sendable { case none, sixteen, palette256 }
+
+    public static func render(_ lines: [StyledLine], theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> String {
+        var output = ""
+        for line in lines {
+            var current = TextAttributes()
+            var openLink: String?
+            for span in line.spans {
+                if hyperlinks, span.link != openLink {
+                    if openLink != nil { output += "\u{1B}]8;;\u{1B}\\" }
+                    if let url = span.link { output += "\u{1B}]8;;" + safeURL(url) + "\u{1B}\\" }
+                    openLink = span.link
+                }
+                var attributes = theme.attributes(for: span.style)
+                if colors == .none { attributes.foreground = nil; attributes.background = nil }
+                if attributes != current {
+                    output += sgr(attributes, colors: colors)
+                    current = attributes
+                }
+                output += span.text
+            }
+            if openLink != nil { output += "\u{1B}]8;;\u{1B}\\" }
+            if !current.isPlain { output += "\u{1B}[0m" }
+            output += "\n"
+        }
+        return output
+    }
+
+    /// The SGR sequence that sets exactly `attributes` (from a reset).
+    static func sgr(_ attributes: TextAttributes, colors: ColorDepth) -> String {
+        var codes = ["0"]
+        if attributes.bold { codes.append("1") }
+        if attributes.dim { codes.append("2") }
+        if attributes.italic { codes.append("3") }
+        if attributes.underline { codes.append("4") }
+        if attributes.reverse { codes.append("7") }
+        if attributes.strikethrough { codes.append("9") }
+        if let color = attributes.foreground { codes.append(colorCode(color, colors: colors, base: 30)) }
+        if let color = attributes.background { codes.append(colorCode(color, colors: colors, base: 40)) }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+
+    private static func colorCode(_ color: TerminalColor, colors: ColorDepth, base: Int) -> String {
+        switch colors {
+        case .palette256: return "\(base + 8);5;\(color.index256)"
+        case .sixteen, .none:
+            let index = Int(color.index16)
+            return index < 8 ? "\(base + index)" : "\(base + 60 + index - 8)"
+        }
+    }
+
+    /// A URL from a post, percent-encoded outside printable ASCII so it cannot end the OSC early.
+    static func safeURL(_ url: String) -> String {
+        var output = ""
+        for byte in url.utf8 {
+            if (0x21...0x7E).contains(byte) {
+                output.append(Character(Unicode.Scalar(byte)))
+            } else {
+                output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return output
+    }
+}

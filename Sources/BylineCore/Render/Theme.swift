@@ -1,0 +1,93 @@
+/// How semantic styles look: one table per theme. Colours come as 256-colour indices with a
+/// 16-colour fallback; a sink that may not use colour uses only the attributes.
+public struct Theme: Sendable {
+    public var name: String
+    public var glyphs: Glyphs
+    /// The rules in order; later rules win where they set the same attribute.
+    public var rules: [Rule]
+
+    /// One row of a theme's table: the look of text that carries `style`.
+    public struct Rule: Sendable {
+        public var style: TextStyle
+        public var foreground: TerminalColor?
+        public var background: TerminalColor?
+        public var bold: Bool?, dim: Bool?, italic: Bool?, underline: Bool?, reverse: Bool?, strikethrough: Bool?
+
+        public init(_ style: TextStyle, fg: TerminalColor? = nil, bg: TerminalColor? = nil, bold: Bool? = nil, dim: Bool? = nil,
+                    italic: Bool? = nil, underline: Bool? = nil, reverse: Bool? = nil, strikethrough: Bool? = nil) {
+            self.style = style
+            foreground = fg
+            background = bg
+            self.bold = bold
+            self.dim = dim
+            self.italic = italic
+            self.underline = underline
+            self.reverse = reverse
+            self.strikethrough = strikethrough
+        }
+    }
+
+    public init(name: String, glyphs: Glyphs, rules: [Rule]) {
+        self.name = name
+        self.glyphs = glyphs
+        self.rules = rules
+    }
+
+    /// The combined look of a span's styles.
+    public func attributes(for style: TextStyle) -> TextAttributes {
+        var attributes = TextAttributes()
+        guard !style.isEmpty else { return attributes }
+        for rule in rules where !style.isDisjoint(with: rule.style) {
+            if let color = rule.foreground { attributes.foreground = color }
+            if let color = rule.background { attributes.background = color }
+            if let flag = rule.bold { attributes.bold = flag }
+            if let flag = rule.dim { attributes.dim = flag }
+            if let flag = rule.italic { attributes.italic = flag }
+            if let flag = rule.underline { attributes.underline = flag }
+            if let flag = rule.reverse { attributes.reverse = flag }
+            if let flag = rule.strikethrough { attributes.strikethrough = flag }
+        }
+        return attributes
+    }
+
+    /// The same theme without colours: what `NO_COLOR` and terminals without colour get.
+    public var withoutColors: Theme {
+        var theme = self
+        theme.rules = rules.map { rule in
+            var plain = rule
+            plain.foreground = nil
+            plain.background = nil
+            return plain
+        }
+        return theme
+    }
+
+    /// The themes by name, for `--theme`.
+    public static func named(_ name: String) -> Theme? {
+        [dark, light, mono, ascii].first { $0.name == name.lowercased() }
+    }
+
+    public static let names = ["dark", "light", "mono", "ascii"]
+}
+
+/// A colour as a 256-colour index, with the nearest of the 16 basic colours for smaller terminals.
+public struct TerminalColor: Hashable, Sendable {
+    public var index256: UInt8
+    public var index16: UInt8
+
+    public init(_ index256: UInt8, basic index16: UInt8) {
+        self.index256 = index256
+        self.index16 = index16
+    }
+}
+
+/// What a terminal cell looks like.
+public struct TextAttributes: Hashable, Sendable {
+    public var foreground: TerminalColor?
+    public var background: TerminalColor?
+    public var bold = false, dim = false, italic = false, underline = false, reverse = false, strikethrough = false
+
+    public init() {}
+
+    public var isPlain: Bool { self == TextAttributes() }
+}
