@@ -33,7 +33,7 @@ struct DocumentBuilder {
         case quote(blocks: [Block])
         case list(ordered: Bool, start: Int, tight: Bool, items: [ListItem])
         case item(task: Bool?, blocks: [Block])
-        case footnote(label: String, blocks: [Block])
+        case footnote(number: Int, blocks: [Block])
         case inline(kind: InlineKind, content: [Inline])
         case table(alignments: [TableBlock.Alignment], header: [[StyledSpan]], rows: [[[StyledSpan]]])
         case row(header: Bool, cells: [[StyledSpan]])
@@ -51,6 +51,7 @@ struct DocumentBuilder {
     var referenceNumbers: [String: Int] = [:]
     var footnoteNumbers: [String: Int] = [:]
     var footnotes: [Int: [Block]] = [:]
+    var definitionsSeen = 0
 
     var style: TextStyle { styles.reduce(TextStyle.plain) { $0.union($1) } }
 
@@ -71,7 +72,10 @@ struct DocumentBuilder {
             let isTask = node.typeString == "tasklist"
             openContainer(.item(task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil, blocks: []))
         case CMARK_NODE_FOOTNOTE_DEFINITION:
-            openContainer(.footnote(label: node.cmarkLiteral, blocks: []))
+            // cmark-gfm moves the definitions to the end in the order of their first reference and
+            // drops unreferenced ones, so the n-th definition is note n.
+            definitionsSeen += 1
+            openContainer(.footnote(number: definitionsSeen, blocks: []))
         case CMARK_NODE_PARAGRAPH:
             stack.append(.inline(kind: .paragraph, content: []))
         case CMARK_NODE_HEADING:
@@ -212,9 +216,7 @@ struct DocumentBuilder {
             guard case .list(let ordered, let start, let tight, var items) = stack.popLast() else { return }
             items.append(ListItem(task: task, blocks: blocks))
             stack.append(.list(ordered: ordered, start: start, tight: tight, items: items))
-        case let .footnote(label, blocks):
-            let number = footnoteNumbers[label] ?? (footnoteNumbers.count + 1)
-            footnoteNumbers[label] = number
+        case let .footnote(number, blocks):
             footnotes[number] = blocks
         default: break
         }
@@ -227,7 +229,7 @@ struct DocumentBuilder {
         case var .container(blocks): blocks.append(block); stack.append(.container(blocks: blocks))
         case var .quote(blocks): blocks.append(block); stack.append(.quote(blocks: blocks))
         case var .item(task, blocks): blocks.append(block); stack.append(.item(task: task, blocks: blocks))
-        case var .footnote(label, blocks): blocks.append(block); stack.append(.footnote(label: label, blocks: blocks))
+        case var .footnote(number, blocks): blocks.append(block); stack.append(.footnote(number: number, blocks: blocks))
         case let .list(ordered, start, tight, items):
             // A block straight inside a list happens only when its items were flattened.
             var last = items
@@ -268,7 +270,8 @@ struct DocumentBuilder {
             if pushed.isEmpty { _ = stack.popLast() } else { closeContainer() }
         }
         guard case let .container(blocks) = stack.first else { return Document() }
-        let notes = (1...max(1, footnoteNumbers.count)).compactMap { footnoteNumbers.isEmpty ? nil : (footnotes[$0] ?? []) }
+        let count = max(footnoteNumbers.count, definitionsSeen)
+        let notes = (0..<count).map { footnotes[$0 + 1] ?? [] }
         return Document(blocks: blocks, references: references, footnotes: notes)
     }
 }

@@ -19,7 +19,10 @@ public enum TableLayout {
         let natural = (0..<columns).map { column in
             max(minimum[column], all.map { cellWidth($0[column]) }.max() ?? 0)
         }
-        let widths = fit(natural: natural, minimum: minimum, available: available)
+        let longestWords = (0..<columns).map { column in
+            max(minimum[column], all.map { longestWord($0[column]) }.max() ?? 0)
+        }
+        let widths = fit(natural: natural, words: longestWords, minimum: minimum, available: available)
         let alignments = (0..<columns).map { $0 < table.alignments.count ? table.alignments[$0] : .none }
 
         let t = glyphs.table
@@ -46,10 +49,40 @@ public enum TableLayout {
         cell.reduce(0) { $0 + ($1.text == "\n" ? 0 : DisplayWidth.of($1.text)) }
     }
 
-    /// Column widths that sum to at most `available`: natural widths when they fit, else the widest
-    /// columns are cut down to a common level first, so narrow columns keep their text whole.
-    static func fit(natural: [Int], minimum: [Int], available: Int) -> [Int] {
+    /// The widest word of a cell: below this, a column has to break words.
+    static func longestWord(_ cell: [StyledSpan]) -> Int {
+        var longest = 0, current = 0
+        for span in cell {
+            for character in span.text {
+                if character.isWhitespace { current = 0; continue }
+                current += DisplayWidth.of(character)
+                longest = max(longest, current)
+            }
+        }
+        return longest
+    }
+
+    /// Column widths that sum to at most `available`. Natural widths when they fit; else every column
+    /// gets its longest word and the rest is shared in proportion to what each still lacks; else,
+    /// when even the words do not fit, the widest columns are cut down to a common level first.
+    static func fit(natural: [Int], words: [Int], minimum: [Int], available: Int) -> [Int] {
         if natural.reduce(0, +) <= available { return natural }
+        let wordTotal = words.reduce(0, +)
+        if wordTotal <= available {
+            var widths = words
+            let lacking = zip(natural, words).map { $0 - $1 }
+            let totalLacking = lacking.reduce(0, +)
+            let spare = available - wordTotal
+            if totalLacking > 0 {
+                for index in widths.indices { widths[index] += spare * lacking[index] / totalLacking }
+                var left = available - widths.reduce(0, +)
+                for index in widths.indices where left > 0 && widths[index] < natural[index] {
+                    widths[index] += 1
+                    left -= 1
+                }
+            }
+            return widths
+        }
         func total(_ level: Int) -> Int { zip(natural, minimum).reduce(0) { $0 + max($1.1, min($1.0, level)) } }
         var low = 1, high = natural.max() ?? 1
         while low < high {

@@ -12,6 +12,7 @@ extension Theme {
         Rule([.heading1, .heading2, .heading3, .heading4, .tableHeader, .title, .keyword], bold: true),
         Rule(.heading1, underline: true),
         Rule(.heading4, italic: true),
+        Rule(.headingRule, bold: false, italic: false, underline: false),
         Rule([.emphasis, .image], italic: true),
         Rule(.strong, bold: true),
         Rule(.strikethrough, strikethrough: true),
