@@ -54,7 +54,7 @@ enum HTMLText {
 
     /// `&amp;`, `&#39;`, `&#x9b;` and the common named entities. Unknown ones are left as written.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var output = ""
         var index = text.startIndex
         while index < text.endIndex {

@@ -28,24 +28,37 @@ struct DocumentBuilder {
         var rawHTML = false
     }
 
-    enum Frame {
-        case container(blocks: [Block])
-        case quote(blocks: [Block])
-        case list(ordered: Bool, start: Int, tight: Bool, items: [ListItem])
-        case item(task: Bool?, blocks: [Block])
-        case footnote(number: Int, blocks: [Block])
-        case inline(kind: InlineKind, content: [Inline])
-        case table(alignments: [TableBlock.Alignment], header: [[StyledSpan]], rows: [[[StyledSpan]]])
-        case row(header: Bool, cells: [[StyledSpan]])
+    /// An open node of the tree being built. A class, so that appending to the innermost frame
+    /// never copies what it holds (a value here made a 1 MB post quadratic).
+    final class Frame {
+        enum Kind {
+            case document, quote, footnote(number: Int)
+            case list(ordered: Bool, start: Int, tight: Bool)
+            case item(task: Bool?)
+            case inline(InlineKind)
+            case table(alignments: [TableBlock.Alignment])
+            case row(header: Bool)
+        }
+
+        let kind: Kind
+        var blocks: [Block] = []
+        var items: [ListItem] = []
+        var inlines: [Inline] = []
+        var header: [[StyledSpan]] = []
+        var rows: [[[StyledSpan]]] = []
+        var cells: [[StyledSpan]] = []
+
+        init(_ kind: Kind) { self.kind = kind }
     }
 
     enum InlineKind { case paragraph, heading(Int), cell }
 
-    var stack: [Frame] = [.container(blocks: [])]
+    var stack: [Frame] = [Frame(.document)]
     /// For each container node entered: whether it pushed a frame (false when flattened).
     var pushed: [Bool] = []
     var nesting = 0
     var styles: [TextStyle] = []
+    var style: TextStyle = .plain
     var links: [String] = []
     var references: [String] = []
     var referenceNumbers: [String: Int] = [:]
@@ -53,7 +66,17 @@ struct DocumentBuilder {
     var footnotes: [Int: [Block]] = [:]
     var definitionsSeen = 0
 
-    var style: TextStyle { styles.reduce(TextStyle.plain) { $0.union($1) } }
+    var top: Frame { stack[stack.count - 1] }
+
+    mutating func pushStyle(_ added: TextStyle) {
+        styles.append(added)
+        style.formUnion(added)
+    }
+
+    mutating func popStyle() {
+        styles.removeLast()
+        style = styles.reduce(TextStyle.plain) { $0.union($1) }
+    }
 
     // MARK: Events
 
@@ -63,23 +86,22 @@ struct DocumentBuilder {
         case CMARK_NODE_DOCUMENT:
             break
         case CMARK_NODE_BLOCK_QUOTE:
-            openContainer(.quote(blocks: []))
+            openContainer(.quote)
         case CMARK_NODE_LIST:
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-            openContainer(.list(ordered: ordered, start: Int(cmark_node_get_list_start(node)),
-                                tight: cmark_node_get_list_tight(node) != 0, items: []))
+            openContainer(.list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0))
         case CMARK_NODE_ITEM:
             let isTask = node.typeString == "tasklist"
-            openContainer(.item(task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil, blocks: []))
+            openContainer(.item(task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil))
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             // cmark-gfm moves the definitions to the end in the order of their first reference and
             // drops unreferenced ones, so the n-th definition is note n.
             definitionsSeen += 1
-            openContainer(.footnote(number: definitionsSeen, blocks: []))
+            openContainer(.footnote(number: definitionsSeen))
         case CMARK_NODE_PARAGRAPH:
-            stack.append(.inline(kind: .paragraph, content: []))
+            stack.append(Frame(.inline(.paragraph)))
         case CMARK_NODE_HEADING:
-            stack.append(.inline(kind: .heading(Int(cmark_node_get_heading_level(node))), content: []))
+            stack.append(Frame(.inline(.heading(Int(cmark_node_get_heading_level(node))))))
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             let language = info.split(separator: " ").first.map { String($0).trimmingBraces }.flatMap { $0.isEmpty ? nil : $0 }
@@ -97,7 +119,7 @@ struct DocumentBuilder {
         case CMARK_NODE_THEMATIC_BREAK:
             append(.rule)
         case CMARK_NODE_TEXT:
-            addText(node.cmarkLiteral)
+            addInline(SafeText.spans(node.cmarkLiteral, style, link: links.last))
         case CMARK_NODE_CODE:
             addInline(SafeText.spans(node.cmarkLiteral, style.union(.code), link: links.last))
         case CMARK_NODE_SOFTBREAK:
@@ -109,15 +131,15 @@ struct DocumentBuilder {
             if literal.lowercased().hasPrefix("<br") {
                 addInline([StyledSpan("\n")])
             } else {
-                addRaw(literal)
+                addInline(SafeText.spans(literal, style, link: links.last), rawHTML: true)
             }
-        case CMARK_NODE_EMPH: styles.append(.emphasis)
-        case CMARK_NODE_STRONG: styles.append(.strong)
+        case CMARK_NODE_EMPH: pushStyle(.emphasis)
+        case CMARK_NODE_STRONG: pushStyle(.strong)
         case CMARK_NODE_LINK:
-            styles.append(.link)
+            pushStyle(.link)
             links.append(node.url)
         case CMARK_NODE_IMAGE:
-            styles.append(.image)
+            pushStyle(.image)
             links.append(node.url)
             addInline([StyledSpan("[image: ", style, link: links.last)])
         case CMARK_NODE_FOOTNOTE_REFERENCE:
@@ -132,7 +154,7 @@ struct DocumentBuilder {
 
     mutating func enterExtension(_ node: OpaquePointer, _ type: cmark_node_type) {
         if type == CMARK_NODE_STRIKETHROUGH {
-            styles.append(.strikethrough)
+            pushStyle(.strikethrough)
         } else if type == CMARK_NODE_TABLE {
             let columns = Int(cmark_gfm_extensions_get_table_columns(node))
             let raw = cmark_gfm_extensions_get_table_alignments(node)
@@ -144,11 +166,11 @@ struct DocumentBuilder {
                 default: return .none
                 }
             }
-            stack.append(.table(alignments: alignments, header: [], rows: []))
+            stack.append(Frame(.table(alignments: alignments)))
         } else if type == CMARK_NODE_TABLE_ROW {
-            stack.append(.row(header: node.typeString == "table_header", cells: []))
+            stack.append(Frame(.row(header: node.typeString == "table_header")))
         } else if type == CMARK_NODE_TABLE_CELL {
-            stack.append(.inline(kind: .cell, content: []))
+            stack.append(Frame(.inline(.cell)))
         }
     }
 
@@ -158,19 +180,20 @@ struct DocumentBuilder {
         case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_FOOTNOTE_DEFINITION:
             closeContainer()
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-            guard case let .inline(kind, content) = stack.popLast() else { return }
-            let spans = TemplateCode.mark(content)
+            let frame = stack.removeLast()
+            guard case let .inline(kind) = frame.kind else { return }
+            let spans = TemplateCode.mark(frame.inlines)
             if case let .heading(level) = kind { append(.heading(level: level, spans)) } else if !spans.isEmpty { append(.paragraph(spans)) }
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
-            styles.removeLast()
+            popStyle()
         case CMARK_NODE_LINK:
             let url = links.removeLast()
-            styles.removeLast()
+            popStyle()
             addInline([StyledSpan("[\(referenceNumber(url))]", .reference)])
         case CMARK_NODE_IMAGE:
             let url = links.removeLast()
             addInline([StyledSpan("]", style, link: url)])
-            styles.removeLast()
+            popStyle()
             addInline([StyledSpan("[\(referenceNumber(url))]", .reference)])
         default:
             exitExtension(type)
@@ -179,82 +202,65 @@ struct DocumentBuilder {
 
     mutating func exitExtension(_ type: cmark_node_type) {
         if type == CMARK_NODE_STRIKETHROUGH {
-            styles.removeLast()
+            popStyle()
         } else if type == CMARK_NODE_TABLE_CELL {
-            guard case let .inline(_, content) = stack.popLast(), case .row(let header, var cells) = stack.popLast() else { return }
-            cells.append(TemplateCode.mark(content))
-            stack.append(.row(header: header, cells: cells))
+            let cell = stack.removeLast()
+            top.cells.append(TemplateCode.mark(cell.inlines))
         } else if type == CMARK_NODE_TABLE_ROW {
-            guard case let .row(isHeader, cells) = stack.popLast(), case .table(let alignments, var header, var rows) = stack.popLast() else { return }
-            if isHeader { header = cells } else { rows.append(cells) }
-            stack.append(.table(alignments: alignments, header: header, rows: rows))
+            let row = stack.removeLast()
+            guard case let .row(isHeader) = row.kind else { return }
+            if isHeader { top.header = row.cells } else { top.rows.append(row.cells) }
         } else if type == CMARK_NODE_TABLE {
-            guard case let .table(alignments, header, rows) = stack.popLast() else { return }
-            append(.table(TableBlock(alignments: alignments, header: header, rows: rows)))
+            let table = stack.removeLast()
+            guard case let .table(alignments) = table.kind else { return }
+            append(.table(TableBlock(alignments: alignments, header: table.header, rows: table.rows)))
         }
     }
 
     // MARK: Building
 
-    mutating func openContainer(_ frame: Frame) {
+    mutating func openContainer(_ kind: Frame.Kind) {
         guard nesting < Block.maximumNesting else {
             pushed.append(false)
             return
         }
         nesting += 1
         pushed.append(true)
-        stack.append(frame)
+        stack.append(Frame(kind))
     }
 
     mutating func closeContainer() {
         guard pushed.popLast() == true else { return }
         nesting -= 1
-        switch stack.popLast() {
-        case let .quote(blocks): append(.quote(blocks))
-        case let .list(ordered, start, tight, items): append(.list(ListBlock(ordered: ordered, start: start, tight: tight, items: items)))
-        case let .item(task, blocks):
-            guard case .list(let ordered, let start, let tight, var items) = stack.popLast() else { return }
-            items.append(ListItem(task: task, blocks: blocks))
-            stack.append(.list(ordered: ordered, start: start, tight: tight, items: items))
-        case let .footnote(number, blocks):
-            footnotes[number] = blocks
+        let frame = stack.removeLast()
+        switch frame.kind {
+        case .quote: append(.quote(frame.blocks))
+        case let .list(ordered, start, tight): append(.list(ListBlock(ordered: ordered, start: start, tight: tight, items: frame.items)))
+        case let .item(task): top.items.append(ListItem(task: task, blocks: frame.blocks))
+        case let .footnote(number): footnotes[number] = frame.blocks
         default: break
         }
     }
 
     /// Adds a finished block to the innermost container.
     mutating func append(_ block: Block) {
-        guard let top = stack.popLast() else { return }
-        switch top {
-        case var .container(blocks): blocks.append(block); stack.append(.container(blocks: blocks))
-        case var .quote(blocks): blocks.append(block); stack.append(.quote(blocks: blocks))
-        case var .item(task, blocks): blocks.append(block); stack.append(.item(task: task, blocks: blocks))
-        case var .footnote(number, blocks): blocks.append(block); stack.append(.footnote(number: number, blocks: blocks))
-        case let .list(ordered, start, tight, items):
+        let frame = top
+        switch frame.kind {
+        case .document, .quote, .item, .footnote:
+            frame.blocks.append(block)
+        case .list:
             // A block straight inside a list happens only when its items were flattened.
-            var last = items
-            if last.isEmpty { last.append(ListItem(blocks: [])) }
-            last[last.count - 1].blocks.append(block)
-            stack.append(.list(ordered: ordered, start: start, tight: tight, items: last))
+            if frame.items.isEmpty { frame.items.append(ListItem(blocks: [])) }
+            frame.items[frame.items.count - 1].blocks.append(block)
         default:
-            stack.append(top)
+            break
         }
     }
 
-    mutating func addText(_ text: String) {
-        addInline(SafeText.spans(text, style, link: links.last))
-    }
-
-    mutating func addInline(_ spans: [StyledSpan]) {
-        guard case .inline(let kind, var content) = stack.popLast() else { return }
-        content += spans.map { Inline(span: $0) }
-        stack.append(.inline(kind: kind, content: content))
-    }
-
-    mutating func addRaw(_ html: String) {
-        guard case .inline(let kind, var content) = stack.popLast() else { return }
-        content += SafeText.spans(html, style, link: links.last).map { Inline(span: $0, rawHTML: true) }
-        stack.append(.inline(kind: kind, content: content))
+    func addInline(_ spans: [StyledSpan], rawHTML: Bool = false) {
+        let frame = top
+        guard case .inline = frame.kind else { return }
+        for span in spans { frame.inlines.append(Inline(span: span, rawHTML: rawHTML)) }
     }
 
     mutating func referenceNumber(_ url: String) -> Int {
@@ -265,14 +271,13 @@ struct DocumentBuilder {
     }
 
     mutating func finish() -> Document {
+        // cmark's walk is balanced; close anything left all the same.
         while stack.count > 1 {
-            // An unbalanced walk cannot happen with cmark; close anything left all the same.
-            if pushed.isEmpty { _ = stack.popLast() } else { closeContainer() }
+            if pushed.isEmpty { stack.removeLast() } else { closeContainer() }
         }
-        guard case let .container(blocks) = stack.first else { return Document() }
         let count = max(footnoteNumbers.count, definitionsSeen)
         let notes = (0..<count).map { footnotes[$0 + 1] ?? [] }
-        return Document(blocks: blocks, references: references, footnotes: notes)
+        return Document(blocks: stack[0].blocks, references: references, footnotes: notes)
     }
 }
 

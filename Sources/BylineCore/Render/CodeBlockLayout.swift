@@ -26,7 +26,7 @@ public enum CodeBlockLayout {
                     } else {
                         let mark = DisplayWidth.of(glyphs.continuation) < gutter ? glyphs.continuation : ">"
                         line.append(mark, [.codeBlock, .continuation])
-                        line.append(String(repeating: " ", count: gutter - DisplayWidth.of(mark)), .codeBlock)
+                        line.append(Blank.string(gutter - DisplayWidth.of(mark)), .codeBlock)
                     }
                 }
                 line.append(contentsOf: segment)
@@ -38,7 +38,7 @@ public enum CodeBlockLayout {
 
     /// Tabs to spaces at stops of four columns, counted from the start of the code line.
     static func expandTabs(_ spans: [StyledSpan]) -> [StyledSpan] {
-        guard spans.contains(where: { $0.text.contains("\t") }) else { return spans }
+        guard spans.contains(where: { $0.text.utf8.contains(0x09) }) else { return spans }
         var column = 0
         return spans.map { span in
             var text = ""
@@ -62,6 +62,24 @@ public enum CodeBlockLayout {
         var line = StyledLine()
         var used = 0
         for span in spans {
+            if DisplayWidth.isPrintableASCII(span.text) {
+                // Fast path: one column a byte, cut by byte offsets.
+                var rest = Substring(span.text)
+                while !rest.isEmpty {
+                    let room = width - used
+                    if room == 0 {
+                        segments.append(line)
+                        line = StyledLine()
+                        used = 0
+                        continue
+                    }
+                    let piece = rest.utf8.count <= room ? rest : Substring(rest.utf8.prefix(room))
+                    line.append(StyledSpan(String(piece), span.style, link: span.link))
+                    used += piece.utf8.count
+                    rest = rest[piece.endIndex...]
+                }
+                continue
+            }
             var run = ""
             for character in span.text {
                 var characterWidth = DisplayWidth.of(character)
@@ -88,7 +106,7 @@ public enum CodeBlockLayout {
         let missing = width - line.width
         guard missing > 0 else { return line }
         var padded = line
-        padded.append(String(repeating: " ", count: missing), .codeBlock)
+        padded.append(Blank.string(missing), .codeBlock)
         return padded
     }
 }

@@ -127,7 +127,7 @@ public enum DocumentLayout {
             var inner = self
             inner.width = width - indent
             let bodyLines = inner.layout(body, tight: tight)
-            return prefix(bodyLines, first: label, rest: String(repeating: " ", count: indent))
+            return prefix(bodyLines, first: label, rest: Blank.string(indent))
         }
 
         /// Inline text with a hanging label (`### ` before a heading).
@@ -136,7 +136,7 @@ public enum DocumentLayout {
             guard width - indent >= DocumentLayout.minimumContentWidth else {
                 return TextWrapper.wrap(label.spans + spans, width: width)
             }
-            return prefix(TextWrapper.wrap(spans, width: width - indent), first: label, rest: String(repeating: " ", count: indent))
+            return prefix(TextWrapper.wrap(spans, width: width - indent), first: label, rest: Blank.string(indent))
         }
 
         private func prefix(_ lines: [StyledLine], first: StyledLine, rest: String) -> [StyledLine] {

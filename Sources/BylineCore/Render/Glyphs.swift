@@ -41,3 +41,13 @@ public struct Glyphs: Hashable, Sendable {
 
     public func bullet(depth: Int) -> String { bullets[min(depth, bullets.count - 1)] }
 }
+
+/// Runs of spaces for padding, without building a new string of blanks each time.
+enum Blank {
+    private static let spaces = String(repeating: " ", count: 512)
+
+    static func string(_ count: Int) -> String {
+        guard count > 0 else { return "" }
+        return count <= 512 ? String(spaces.utf8.prefix(count))! : String(repeating: " ", count: count)
+    }
+}

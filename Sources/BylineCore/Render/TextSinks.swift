@@ -2,10 +2,15 @@
 public enum PlainText {
     public static func render(_ lines: [StyledLine]) -> String {
         var output = ""
+        output.reserveCapacity(lines.count * 60)
         for line in lines {
-            var text = line.text
-            while text.last == " " { text.removeLast() }
-            output += text + "\n"
+            let text = line.text
+            // Trailing blanks (table padding, code shading) are noise in a pipe.
+            let utf8 = text.utf8
+            var end = utf8.endIndex
+            while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+            output += text[..<end]
+            output += "\n"
         }
         return output
     }

@@ -39,11 +39,14 @@ public enum TextWrapper {
             pendingBreak = false
         }
         func appendToCurrent(_ character: Character, _ span: StyledSpan, width: Int) {
+            appendRun(String(character), span, width: width)
+        }
+        func appendRun(_ text: String, _ span: StyledSpan, width: Int) {
             if current.pieces.isEmpty && current.width == 0 { startUnit() }
             if let last = current.pieces.last, last.style == span.style, last.link == span.link {
-                current.pieces[current.pieces.count - 1].text.append(character)
+                current.pieces[current.pieces.count - 1].text += text
             } else {
-                current.pieces.append(StyledSpan(String(character), span.style, link: span.link))
+                current.pieces.append(StyledSpan(text, span.style, link: span.link))
             }
             current.width += width
         }
@@ -53,6 +56,29 @@ public enum TextWrapper {
                 finishCurrent()
                 pendingSpace = nil
                 pendingBreak = true
+                continue
+            }
+            if DisplayWidth.isPrintableASCII(span.text) {
+                // Fast path: split at spaces by bytes; every byte is one column.
+                let utf8 = span.text.utf8
+                var runStart: String.Index? = nil
+                var index = utf8.startIndex
+                while index < utf8.endIndex {
+                    if utf8[index] == 0x20 {
+                        if let start = runStart {
+                            appendRun(String(span.text[start..<index]), span, width: utf8.distance(from: start, to: index))
+                            runStart = nil
+                        }
+                        finishCurrent()
+                        if pendingSpace == nil { pendingSpace = StyledSpan(" ", span.style, link: span.link) }
+                    } else if runStart == nil {
+                        runStart = index
+                    }
+                    index = utf8.index(after: index)
+                }
+                if let start = runStart {
+                    appendRun(String(span.text[start..<utf8.endIndex]), span, width: utf8.distance(from: start, to: utf8.endIndex))
+                }
                 continue
             }
             for character in span.text {

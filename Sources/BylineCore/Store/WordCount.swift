@@ -6,6 +6,21 @@ public enum WordCount {
         var inWord = false
         var wordHasContent = false
         for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                // The common case without Unicode property look-ups.
+                let value = scalar.value
+                if value == 0x20 || (0x09...0x0D).contains(value) {
+                    if inWord, wordHasContent { words += 1 }
+                    inWord = false
+                    wordHasContent = false
+                } else {
+                    inWord = true
+                    if (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+                        wordHasContent = true
+                    }
+                }
+                continue
+            }
             if scalar.properties.isWhitespace {
                 if inWord, wordHasContent { words += 1 }
                 inWord = false

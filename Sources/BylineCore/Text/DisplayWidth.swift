@@ -13,9 +13,22 @@ public enum DisplayWidth {
 
     /// Columns of a string: the sum over its scalars.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        // Printable ASCII is one column a byte: most text, measured without decoding.
+        var printableASCII = true
+        var bytes = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte >= 0x7F { printableASCII = false; break }
+            bytes += 1
+        }
+        if printableASCII { return bytes }
         var total = 0
         for scalar in text.unicodeScalars { total += of(scalar) }
         return total
+    }
+
+    /// Whether every byte is printable ASCII, so that width is byte count.
+    public static func isPrintableASCII<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// Columns of one grapheme cluster.
