@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BYLINE := .build/debug/byline
 
-.PHONY: run test build deps display-widths clean
+.PHONY: run test build deps bench display-widths clean
 
 run: build
 	$(BYLINE) posts
@@ -18,6 +18,12 @@ build: deps
 
 deps:
 	@scripts/install-deps.sh
+
+# Benchmarks against the peers, written to BENCHMARKS.md. Timings are never asserted in `make test`.
+bench:
+	@scripts/install-deps.sh --bench
+	$(SWIFT) build -c release
+	python3 bench/render_bench.py
 
 # Regenerates the display-width tables from this machine's glibc (what ncurses draws with).
 display-widths:

@@ -8,6 +8,11 @@ packages=(
   util-linux                                                     # setpriv, for the unprivileged-user test
 )
 
+# `--bench` adds the peers the benchmarks compare against.
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(lowdown python3)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
