@@ -1,0 +1,35 @@
+/// A key as the user pressed it, decoded by the terminal backend. The keymap turns keys into actions.
+public enum Key: Hashable, Sendable {
+    /// A printable character (`j`, `/`, `日`).
+    case character(Character)
+    /// Ctrl with a letter: `.control("c")` is Ctrl-C.
+    case control(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace, delete
+    /// A function key, F1 to F12.
+    case function(Int)
+
+    /// How the key is written in help and hints: `j`, `Ctrl-d`, `PgDn`, `Space`.
+    public var label: String {
+        switch self {
+        case let .character(character): return character == " " ? "Space" : String(character)
+        case let .control(letter): return "Ctrl-" + String(letter)
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .delete: return "Delete"
+        case let .function(number): return "F\(number)"
+        }
+    }
+}

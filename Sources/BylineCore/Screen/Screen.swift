@@ -1,0 +1,104 @@
+/// One frame of the interface as a grid of cells: everything the user sees, decided by the pure core.
+/// The backend paints the cells that differ from the last frame; nothing else.
+public struct Screen: Hashable, Sendable {
+    /// One terminal cell, laid out the way ncurses lays out text: a spacing character with the
+    /// zero-width characters that follow it (combining marks, joiners, variation selectors).
+    public struct Cell: Hashable, Sendable {
+        /// The characters drawn in the cell; empty for the right half of a wide character.
+        public var text: String
+        /// 1, 2 for a wide character, 0 for the column a wide character covers.
+        public var width: UInt8
+        public var style: TextStyle
+
+        public static let blank = Cell(text: " ", width: 1, style: .plain)
+
+        public init(text: String, width: UInt8, style: TextStyle) {
+            self.text = text
+            self.width = width
+            self.style = style
+        }
+    }
+
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        cells[row * width + column]
+    }
+
+    /// Writes `line` at `row` from `column`, within `limit` columns (to the right edge by default).
+    /// A wide character that would cross the limit is replaced by a blank: nothing ever spills.
+    public mutating func put(_ line: StyledLine, row: Int, column: Int, limit: Int? = nil) {
+        guard row >= 0, row < height, column < width else { return }
+        let end = min(width, column + (limit ?? width))
+        var x = column
+        for span in line.spans {
+            for scalar in span.text.unicodeScalars {
+                let scalarWidth = DisplayWidth.of(scalar)
+                if scalarWidth == 0 {
+                    // Joins the cell before it, as ncurses does; at most four, like a cchar_t.
+                    let previous = x - 1
+                    if previous >= column, previous < end, x <= end {
+                        var owner = previous
+                        if cells[row * width + owner].width == 0, owner > column { owner -= 1 }
+                        let index = row * width + owner
+                        if cells[index].text.unicodeScalars.count < 5, cells[index].width > 0 {
+                            cells[index].text.unicodeScalars.append(scalar)
+                        }
+                    }
+                    continue
+                }
+                guard x + scalarWidth <= end else {
+                    while x < end { set(row, x, Cell(text: " ", width: 1, style: span.style)); x += 1 }
+                    return
+                }
+                if x >= column, x >= 0 {
+                    set(row, x, Cell(text: String(scalar), width: UInt8(scalarWidth), style: span.style))
+                    if scalarWidth == 2 { set(row, x + 1, Cell(text: "", width: 0, style: span.style)) }
+                }
+                x += scalarWidth
+            }
+        }
+    }
+
+    /// Fills a rectangle with blanks in `style` (pane backgrounds, the selection bar).
+    public mutating func fill(row: Int, column: Int, width fillWidth: Int, height fillHeight: Int = 1, style: TextStyle = .plain) {
+        for y in max(0, row)..<min(height, row + fillHeight) {
+            for x in max(0, column)..<min(width, column + fillWidth) {
+                set(y, x, Cell(text: " ", width: 1, style: style))
+            }
+        }
+    }
+
+    /// Adds `style` to every cell of a row segment (selection, focus).
+    public mutating func addStyle(_ style: TextStyle, row: Int, column: Int, width segmentWidth: Int) {
+        guard row >= 0, row < height else { return }
+        for x in max(0, column)..<min(width, column + segmentWidth) {
+            cells[row * width + x].style.formUnion(style)
+        }
+    }
+
+    private mutating func set(_ row: Int, _ column: Int, _ cell: Cell) {
+        // Overwriting half of a wide character blanks its other half.
+        let index = row * width + column
+        if cells[index].width == 2, column + 1 < width, cell.width != 2 { cells[index + 1] = Cell(text: " ", width: 1, style: cells[index + 1].style) }
+        if cells[index].width == 0, column > 0, cells[index - 1].width == 2 { cells[index - 1] = Cell(text: " ", width: 1, style: cells[index - 1].style) }
+        cells[index] = cell
+    }
+
+    /// The rows as plain text (right halves of wide characters omitted), for tests and goldens.
+    public var rows: [String] {
+        (0..<height).map { row in
+            var text = ""
+            for column in 0..<width { text += self[row, column].text }
+            return text
+        }
+    }
+}
