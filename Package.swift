@@ -37,9 +37,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Golden files and screen dumps shared by the test targets.
+        .target(name: "BylineTestSupport", dependencies: ["BylineCore"], path: "Tests/BylineTestSupport"),
         // Store tests use the real cmark-gfm inspector; fixtures are read from the source tree.
-        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "BylineMarkdown"], exclude: ["Fixtures"]),
-        .testTarget(name: "BylineMarkdownTests", dependencies: ["BylineMarkdown", "BylineCore"]),
+        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "BylineMarkdown", "BylineTestSupport"],
+                    exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "BylineMarkdownTests", dependencies: ["BylineMarkdown", "BylineCore", "BylineTestSupport"],
+                    exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineCore", "CNcursesw"]),
         // Runs the built `byline` binary, as scripts and the end-to-end tests do.
         .testTarget(name: "bylineTests", dependencies: ["byline", "BylineCore"]),

@@ -14,6 +14,11 @@ public struct Glyphs: Hashable, Sendable {
     /// At the start of a code line that continues the one above.
     public var continuation: String
     public var table: TableGlyphs
+    /// Before the focused pane's name and the selected row: visible without colour.
+    public var focus: String
+    /// A required tag and an excluded one in the tag pane.
+    public var required: String
+    public var excluded: String
 
     /// Box-drawing characters for tables.
     public struct TableGlyphs: Hashable, Sendable {
@@ -30,14 +35,16 @@ public struct Glyphs: Hashable, Sendable {
         continuation: "↪",
         table: TableGlyphs(horizontal: "─", vertical: "│", topLeft: "┌", topMiddle: "┬", topRight: "┐",
                            middleLeft: "├", middle: "┼", middleRight: "┤", bottomLeft: "└", bottomMiddle: "┴",
-                           bottomRight: "┘", headerHorizontal: "─"))
+                           bottomRight: "┘", headerHorizontal: "─"),
+        focus: "▸", required: "✓", excluded: "✗")
 
     public static let ascii = Glyphs(
         bullets: ["*", "-", "+"], taskOpen: "[ ]", taskDone: "[x]", quoteBar: "| ", rule: "-", doubleRule: "=",
         continuation: ">",
         table: TableGlyphs(horizontal: "-", vertical: "|", topLeft: "+", topMiddle: "+", topRight: "+",
                            middleLeft: "+", middle: "+", middleRight: "+", bottomLeft: "+", bottomMiddle: "+",
-                           bottomRight: "+", headerHorizontal: "="))
+                           bottomRight: "+", headerHorizontal: "="),
+        focus: ">", required: "+", excluded: "-")
 
     public func bullet(depth: Int) -> String { bullets[min(depth, bullets.count - 1)] }
 }

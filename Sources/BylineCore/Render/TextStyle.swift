@@ -109,3 +109,21 @@ public struct StyledLine: Hashable, Sendable {
         StyledLine(spans.map { StyledSpan($0.text, $0.style.union(style), link: $0.link) })
     }
 }
+
+extension TextStyle: CustomStringConvertible {
+    private static let named: [(TextStyle, String)] = [
+        (.heading1, "h1"), (.heading2, "h2"), (.heading3, "h3"), (.heading4, "h4"), (.emphasis, "em"), (.strong, "strong"),
+        (.strikethrough, "strike"), (.code, "code"), (.codeBlock, "codeblock"), (.keyword, "keyword"), (.string, "string"),
+        (.comment, "comment"), (.number, "number"), (.type, "type"), (.diffAdded, "added"), (.diffRemoved, "removed"),
+        (.diffMeta, "diffmeta"), (.link, "link"), (.reference, "ref"), (.quote, "quote"), (.marker, "marker"), (.rule, "rule"),
+        (.tableHeader, "th"), (.image, "image"), (.template, "template"), (.escaped, "escaped"), (.meta, "meta"),
+        (.headingRule, "hrule"), (.match, "match"), (.selection, "selection"), (.title, "title"), (.tag, "tag"),
+        (.continuation, "cont"),
+    ]
+
+    /// The styles by short name, `title+selection`, for goldens and debugging.
+    public var description: String {
+        let names = TextStyle.named.filter { contains($0.0) }.map(\.1)
+        return names.isEmpty ? "plain" : names.joined(separator: "+")
+    }
+}

@@ -1,0 +1,48 @@
+/// What the user (or the runtime) wants, named by intent, never by key: the keymap maps keys here.
+public enum Action: Hashable, Sendable {
+    case moveDown, moveUp, pageDown, pageUp, moveToFirst, moveToLast
+    case focusNextPane, focusPreviousPane, focusTags
+    case toggleRequired, toggleExcluded, toggleMatchMode, toggleTagSort, clearFilter
+    case startSearch, startFind, findNext, findPrevious
+    case openPost, nextPost, previousPost
+    case back, quit, showHelp, redraw
+
+    // Prompt editing (search and find), sent for typed text rather than bound keys.
+    case insertText(String)
+    case deleteBackward
+    case submitPrompt
+    case cancelPrompt
+
+    // From the runtime.
+    case resize(width: Int, height: Int)
+    /// A post's body was read and parsed.
+    case bodyLoaded(post: Int, LoadedPost)
+    /// A post's body could not be read.
+    case bodyFailed(post: Int, message: String)
+    /// The full search (bodies included) for `query` finished.
+    case searchFinished(query: PostQuery, results: [Int])
+    /// A transient note for the status line.
+    case note(String)
+}
+
+/// Work that `reduce` asks the runtime to do: the reducer itself never touches the disk or the terminal.
+public enum Effect: Hashable, Sendable {
+    /// Read and parse post `n`, then send `.bodyLoaded` or `.bodyFailed`.
+    case loadBody(Int)
+    /// Search bodies too, then send `.searchFinished`.
+    case search(PostQuery)
+    /// Repaint every cell (Ctrl-L).
+    case redraw
+    case quit
+}
+
+/// A post's body, parsed once, with its word count for the reading time.
+public struct LoadedPost: Hashable, Sendable {
+    public var document: Document
+    public var words: Int
+
+    public init(document: Document, words: Int) {
+        self.document = document
+        self.words = words
+    }
+}

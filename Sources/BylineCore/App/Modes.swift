@@ -1,0 +1,65 @@
+/// The three panes of the browsing screen.
+public enum Pane: Hashable, Sendable, CaseIterable {
+    /// The tag filter.
+    case tags
+    /// The posts the filter leaves.
+    case list
+    /// The selected post, rendered.
+    case preview
+}
+
+/// Where a tag stands in the filter.
+public enum TagState: Hashable, Sendable {
+    /// Not part of the filter.
+    case off
+    /// Posts must carry it (all or any of the required tags, by `PostQuery.Match`).
+    case required
+    /// Posts must not carry it.
+    case excluded
+}
+
+/// How the tag pane is ordered.
+public enum TagSort: Hashable, Sendable {
+    /// Most posts (among the current results) first, then by name.
+    case count
+    /// Alphabetically.
+    case name
+}
+
+/// What the keyboard is doing: one at a time, never a handful of flags that could contradict.
+public indirect enum Mode: Hashable, Sendable {
+    /// The three panes; keys move, filter and open.
+    case browsing
+    /// The search prompt is open; typed words filter the list as they are typed. `previous` is
+    /// the search to restore on Esc.
+    case searching(previous: String)
+    /// One post, full screen.
+    case reading(Reader)
+    /// The help overlay, above the mode it was opened from.
+    case help(over: Mode, scroll: Int)
+}
+
+/// The full-screen reader's state.
+public struct Reader: Hashable, Sendable {
+    /// The post, by its number in the store.
+    public var post: Int
+    /// The first rendered line shown.
+    public var scroll: Int = 0
+    public var find: Find = .none
+
+    public init(post: Int, scroll: Int = 0, find: Find = .none) {
+        self.post = post
+        self.scroll = scroll
+        self.find = find
+    }
+}
+
+/// Find in the reader, as in less.
+public enum Find: Hashable, Sendable {
+    /// No search.
+    case none
+    /// The `/` prompt is open with this text.
+    case typing(String)
+    /// Matches of `query` are highlighted; `n` and `N` move between them.
+    case active(String)
+}

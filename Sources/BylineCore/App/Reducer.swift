@@ -1,0 +1,202 @@
+/// The one place state changes: pure, so every transition is tested without a terminal. Disk and
+/// terminal work leaves as `Effect`s that the runtime performs and answers with actions.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        var effects: [Effect] = []
+        switch action {
+        case let .resize(width, height):
+            state.width = width
+            state.height = height
+        case let .bodyLoaded(post, loaded):
+            state.loaded[post] = loaded
+            state.failed[post] = nil
+            state.loading.remove(post)
+        case let .bodyFailed(post, message):
+            state.failed[post] = message
+            state.loading.remove(post)
+        case let .searchFinished(query, results):
+            if query == state.query { state.setResults(results) }
+        case let .note(text):
+            state.note = text
+        case .quit:
+            return [.quit]
+        case .redraw:
+            effects.append(.redraw)
+        case .showHelp:
+            if case .help = state.mode { break }
+            state.mode = .help(over: state.mode, scroll: 0)
+        default:
+            switch state.mode {
+            case let .help(over, scroll): effects += reduceHelp(&state, action, over: over, scroll: scroll)
+            case let .searching(previous): effects += reduceSearching(&state, action, previous: previous)
+            case let .reading(reader): effects += reduceReading(&state, action, reader)
+            case .browsing: effects += reduceBrowsing(&state, action)
+            }
+        }
+        state.clampPositions()
+        return effects + state.bodyRequests()
+    }
+
+    // MARK: Help
+
+    static func reduceHelp(_ state: inout AppState, _ action: Action, over: Mode, scroll: Int) -> [Effect] {
+        let page = max(1, state.height - 4)
+        var next = scroll
+        switch action {
+        case .moveDown: next += 1
+        case .moveUp: next -= 1
+        case .pageDown: next += page
+        case .pageUp: next -= page
+        case .moveToFirst: next = 0
+        case .moveToLast: next = Int.max / 2
+        case .back:
+            state.mode = over
+            return []
+        default: return []
+        }
+        state.mode = .help(over: over, scroll: min(max(0, next), HelpContent.maximumScroll(height: state.height)))
+        return []
+    }
+
+    // MARK: Search prompt
+
+    static func reduceSearching(_ state: inout AppState, _ action: Action, previous: String) -> [Effect] {
+        switch action {
+        case let .insertText(text):
+            state.search += text
+            return searchChanged(&state)
+        case .deleteBackward:
+            guard !state.search.isEmpty else { return [] }
+            state.search.removeLast()
+            return searchChanged(&state)
+        case .submitPrompt:
+            state.mode = .browsing
+        case .cancelPrompt:
+            state.mode = .browsing
+            state.search = previous
+            return searchChanged(&state)
+        case .moveDown, .moveUp:
+            moveSelection(&state, by: action == .moveDown ? 1 : -1)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The filter changed: refresh what needs no disk now, and ask for the body search.
+    static func filterChanged(_ state: inout AppState) -> [Effect] {
+        state.refreshResults()
+        return state.search.isEmpty ? [] : [.search(state.query)]
+    }
+
+    static func searchChanged(_ state: inout AppState) -> [Effect] { filterChanged(&state) }
+
+    // MARK: Browsing
+
+    static func reduceBrowsing(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .focusNextPane: state.focus = next(state.focus, by: 1)
+        case .focusPreviousPane: state.focus = next(state.focus, by: -1)
+        case .focusTags: state.focus = .tags
+        case .startSearch: state.mode = .searching(previous: state.search)
+        case .clearFilter:
+            state.tagStates = [:]
+            state.search = ""
+            return filterChanged(&state)
+        case .openPost:
+            if let selected = state.selected { state.mode = .reading(Reader(post: selected)) }
+        case .nextPost, .previousPost:
+            moveSelection(&state, by: action == .nextPost ? 1 : -1)
+        case .toggleRequired, .toggleExcluded, .toggleMatchMode, .toggleTagSort:
+            return reduceTagToggle(&state, action)
+        default:
+            switch state.focus {
+            case .tags: moveTagCursor(&state, action)
+            case .list: moveInList(&state, action)
+            case .preview: scrollPreview(&state, action)
+            }
+        }
+        return []
+    }
+
+    static func next(_ pane: Pane, by step: Int) -> Pane {
+        let order: [Pane] = [.tags, .list, .preview]
+        let index = order.firstIndex(of: pane) ?? 1
+        return order[(index + step + order.count) % order.count]
+    }
+
+    static func reduceTagToggle(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .toggleTagSort:
+            state.tagSort = state.tagSort == .count ? .name : .count
+            return []
+        case .toggleMatchMode:
+            state.match = state.match == .all ? .any : .all
+            return state.tags(in: .required).count > 1 ? filterChanged(&state) : []
+        default:
+            guard let key = state.tagCursor else { return [] }
+            let current = state.state(of: key)
+            let wanted: TagState = action == .toggleRequired ? .required : .excluded
+            state.tagStates[key] = current == wanted ? nil : wanted
+            return filterChanged(&state)
+        }
+    }
+
+    static func moveTagCursor(_ state: inout AppState, _ action: Action) {
+        let rows = state.orderedTags
+        guard !rows.isEmpty else { return }
+        let index = rows.firstIndex { $0.key == state.tagCursor } ?? 0
+        let page = max(1, state.layout.rect(of: .tags)?.height ?? 1)
+        let target: Int
+        switch action {
+        case .moveDown: target = index + 1
+        case .moveUp: target = index - 1
+        case .pageDown: target = index + page
+        case .pageUp: target = index - page
+        case .moveToFirst: target = 0
+        case .moveToLast: target = rows.count - 1
+        default: return
+        }
+        state.tagCursor = rows[min(max(0, target), rows.count - 1)].key
+    }
+
+    static func moveInList(_ state: inout AppState, _ action: Action) {
+        let page = state.listItemsPerPage
+        switch action {
+        case .moveDown: moveSelection(&state, by: 1)
+        case .moveUp: moveSelection(&state, by: -1)
+        case .pageDown: moveSelection(&state, by: page)
+        case .pageUp: moveSelection(&state, by: -page)
+        case .moveToFirst: moveSelection(&state, to: 0)
+        case .moveToLast: moveSelection(&state, to: state.results.count - 1)
+        default: break
+        }
+    }
+
+    static func moveSelection(_ state: inout AppState, by step: Int) {
+        let index = state.selected.flatMap { state.results.firstIndex(of: $0) } ?? 0
+        moveSelection(&state, to: index + step)
+    }
+
+    static func moveSelection(_ state: inout AppState, to index: Int) {
+        guard !state.results.isEmpty else { return }
+        let target = state.results[min(max(0, index), state.results.count - 1)]
+        if target != state.selected {
+            state.selected = target
+            state.previewScroll = 0
+        }
+    }
+
+    static func scrollPreview(_ state: inout AppState, _ action: Action) {
+        let page = max(1, (state.layout.rect(of: .preview)?.height ?? 1) - 1)
+        switch action {
+        case .moveDown: state.previewScroll += 1
+        case .moveUp: state.previewScroll -= 1
+        case .pageDown: state.previewScroll += page
+        case .pageUp: state.previewScroll -= page
+        case .moveToFirst: state.previewScroll = 0
+        case .moveToLast: state.previewScroll = Int.max / 2
+        default: break
+        }
+    }
+}

@@ -1,0 +1,134 @@
+/// The reader's part of `Reducer`: scrolling as in less, find with `/`, `n` and `N`, moving between posts.
+extension Reducer {
+    static func reduceReading(_ state: inout AppState, _ action: Action, _ reader: Reader) -> [Effect] {
+        var reader = reader
+        if case let .typing(text) = reader.find {
+            switch action {
+            case let .insertText(typed): reader.find = .typing(text + typed)
+            case .deleteBackward: reader.find = .typing(String(text.dropLast()))
+            case .cancelPrompt: reader.find = .none
+            case .submitPrompt:
+                reader.find = text.isEmpty ? .none : .active(text)
+                if !text.isEmpty { reader.scroll = nextMatch(state, reader, query: text, after: reader.scroll - 1, forward: true) ?? reader.scroll }
+            default: break
+            }
+            state.mode = .reading(reader)
+            return []
+        }
+        let rows = PaneLayout.readerRows(height: state.height)
+        switch action {
+        case .moveDown: reader.scroll += 1
+        case .moveUp: reader.scroll -= 1
+        case .pageDown: reader.scroll += max(1, rows - 1)
+        case .pageUp: reader.scroll -= max(1, rows - 1)
+        case .moveToFirst: reader.scroll = 0
+        case .moveToLast: reader.scroll = Int.max / 2
+        case .startFind: reader.find = .typing("")
+        case .findNext, .findPrevious:
+            guard case let .active(query) = reader.find else { break }
+            let forward = action == .findNext
+            if let line = nextMatch(state, reader, query: query, after: reader.scroll, forward: forward) {
+                reader.scroll = line
+            } else {
+                state.note = "no more matches for \"\(query)\""
+            }
+        case .nextPost, .previousPost:
+            guard let index = state.results.firstIndex(of: reader.post) else { break }
+            let target = index + (action == .nextPost ? 1 : -1)
+            guard state.results.indices.contains(target) else {
+                state.note = action == .nextPost ? "this is the last post in the list" : "this is the first post in the list"
+                break
+            }
+            reader = Reader(post: state.results[target])
+            state.selected = reader.post
+            state.previewScroll = 0
+        case .back:
+            state.mode = .browsing
+            if state.results.contains(reader.post) { state.selected = reader.post }
+            return []
+        default:
+            break
+        }
+        reader.scroll = min(max(0, reader.scroll), max(0, ReaderContent.lines(state, post: reader.post).count - rows))
+        state.mode = .reading(reader)
+        return []
+    }
+
+    /// The first line after (or before) `line` whose text contains `query`, case-insensitively.
+    static func nextMatch(_ state: AppState, _ reader: Reader, query: String, after line: Int, forward: Bool) -> Int? {
+        let needle = query.lowercased()
+        let lines = ReaderContent.lines(state, post: reader.post).map { $0.text.lowercased() }
+        let candidates = forward ? Array(stride(from: line + 1, to: lines.count, by: 1))
+                                 : Array(stride(from: min(line - 1, lines.count - 1), through: 0, by: -1))
+        return candidates.first { $0 >= 0 && lines[$0].contains(needle) }
+    }
+}
+
+extension AppState {
+    /// The pane layout for the current size and focus.
+    public var layout: PaneLayout {
+        PaneLayout(width: width, height: height, focus: focus, longestTag: store.tags.tags.map { DisplayWidth.of($0.name) }.max() ?? 0)
+    }
+
+    /// Rows each post takes in the list: two (the summary under the title) when the pane is tall.
+    public var listItemHeight: Int { (layout.rect(of: .list)?.height ?? 0) >= ListView.summaryMinimumHeight ? 2 : 1 }
+
+    public var listItemsPerPage: Int { max(1, (layout.rect(of: .list)?.height ?? 1) / listItemHeight) }
+
+    /// The key context for the keymap.
+    public var keyContext: KeyContext {
+        switch mode {
+        case .help: return .help
+        case .searching: return .search
+        case let .reading(reader):
+            if case .typing = reader.find { return .find }
+            return .reader
+        case .browsing:
+            switch focus {
+            case .tags: return .tags
+            case .list: return .list
+            case .preview: return .preview
+            }
+        }
+    }
+
+    /// Keeps every scroll position in range and the selection and tag cursor on screen.
+    mutating func clampPositions() {
+        let rows = orderedTags
+        if let cursor = tagCursor, rows.contains(where: { $0.key == cursor }) {} else { tagCursor = rows.first?.key }
+        let tagHeight = max(1, layout.rect(of: .tags)?.height ?? 1)
+        let cursorIndex = rows.firstIndex { $0.key == tagCursor } ?? 0
+        tagScroll = Self.keepVisible(cursorIndex, scroll: tagScroll, visible: tagHeight, total: rows.count)
+
+        let perPage = listItemsPerPage
+        let selectedIndex = selected.flatMap { results.firstIndex(of: $0) } ?? 0
+        listScroll = Self.keepVisible(selectedIndex, scroll: listScroll, visible: perPage, total: results.count)
+
+        if let post = selected, let rect = layout.rect(of: .preview) {
+            let total = PreviewContent.lines(self, post: post, width: rect.width).count
+            previewScroll = min(max(0, previewScroll), max(0, total - rect.height))
+        } else {
+            previewScroll = max(0, previewScroll)
+        }
+    }
+
+    static func keepVisible(_ index: Int, scroll: Int, visible: Int, total: Int) -> Int {
+        var scroll = scroll
+        if index < scroll { scroll = index }
+        if index >= scroll + visible { scroll = index - visible + 1 }
+        return min(max(0, scroll), max(0, total - visible))
+    }
+
+    /// Bodies the screen needs and nobody has asked for yet: the selected post's and the reader's.
+    mutating func bodyRequests() -> [Effect] {
+        var wanted: [Int] = []
+        if let selected { wanted.append(selected) }
+        if let post = readerPost, post != selected { wanted.append(post) }
+        var effects: [Effect] = []
+        for post in wanted where loaded[post] == nil && failed[post] == nil && !loading.contains(post) {
+            loading.insert(post)
+            effects.append(.loadBody(post))
+        }
+        return effects
+    }
+}

@@ -1,0 +1,126 @@
+/// The tag pane: every tag with its count among the current results, its state marked, zero counts dimmed.
+enum TagPaneView {
+    static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {
+        let rows = state.orderedTags
+        guard !rows.isEmpty else {
+            screen.put(StyledLine("no tags", .meta), row: rect.y, column: rect.x + 1, limit: rect.width - 1)
+            return
+        }
+        let focused = state.focus == .tags && state.mode == .browsing
+        for offset in 0..<rect.height {
+            let index = state.tagScroll + offset
+            guard index < rows.count else { break }
+            let row = rows[index]
+            let y = rect.y + offset
+            let marker: String
+            switch row.state {
+            case .off: marker = " "
+            case .required: marker = state.glyphs.required
+            case .excluded: marker = state.glyphs.excluded
+            }
+            let count = String(row.count)
+            let nameRoom = max(1, rect.width - 4 - count.count)
+            var line = StyledLine(" " + marker + " ", row.state == .off ? .marker : [.marker, .strong])
+            let name = StyledLine(SafeText.lineSpans(row.name, row.count == 0 ? [.tag, .meta] : .tag))
+            line.append(contentsOf: Truncate.line(name, to: nameRoom))
+            screen.put(line, row: y, column: rect.x, limit: rect.width)
+            screen.put(StyledLine(count, row.count == 0 ? .meta : .plain), row: y, column: rect.x + rect.width - count.count, limit: count.count)
+            if row.key == state.tagCursor {
+                screen.addStyle(focused ? .selection : .strong, row: y, column: rect.x, width: rect.width)
+            }
+        }
+    }
+}
+
+/// The result list: date and title (and tags) of each post, the summary under it when there is room.
+public enum ListView {
+    /// From this many rows the list shows each post's summary on a second line.
+    public static let summaryMinimumHeight = 12
+    static let dateWidth = 10
+
+    static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {
+        guard !state.results.isEmpty else {
+            let message = state.store.posts.isEmpty ? "No posts in this folder." : "No post matches the filter. Press c to clear it."
+            for (offset, line) in TextWrapper.wrap([StyledSpan(message, .meta)], width: max(1, rect.width - 2)).enumerated() {
+                screen.put(line, row: rect.y + offset, column: rect.x + 1, limit: rect.width - 1)
+            }
+            return
+        }
+        let itemHeight = state.listItemHeight
+        let focused = (state.focus == .list && state.mode == .browsing) || isSearching(state)
+        for slot in 0..<(rect.height / itemHeight) {
+            let index = state.listScroll + slot
+            guard index < state.results.count else { break }
+            let number = state.results[index]
+            let post = state.store.posts[number]
+            let y = rect.y + slot * itemHeight
+            let selected = number == state.selected
+            var first = StyledLine(selected ? state.glyphs.focus : " ", .marker)
+            first.append(post.date?.dayString ?? Blank.string(dateWidth), .meta)
+            first.append(" ")
+            let tagText = post.tags.map { "#" + $0 }.joined(separator: " ")
+            let titleRoom = max(1, rect.width - DisplayWidth.of(first.text) - 1)
+            var title = Truncate.line(StyledLine(SafeText.lineSpans(post.title, .title)), to: titleRoom)
+            if !tagText.isEmpty, itemHeight == 1 || rect.width > 0 {
+                let room = titleRoom - title.width - 2
+                if room >= 4 {
+                    title.append("  ")
+                    title.append(contentsOf: Truncate.line(StyledLine(SafeText.lineSpans(tagText, .tag)), to: room))
+                }
+            }
+            first.append(contentsOf: title)
+            screen.put(first, row: y, column: rect.x, limit: rect.width)
+            if itemHeight == 2 {
+                var second = StyledLine(Blank.string(dateWidth + 2))
+                second.append(contentsOf: Truncate.line(StyledLine(SafeText.lineSpans(post.summary, .meta)), to: max(1, rect.width - dateWidth - 2)))
+                screen.put(second, row: y + 1, column: rect.x, limit: rect.width)
+            }
+            if selected {
+                screen.addStyle(focused ? .selection : .strong, row: y, column: rect.x, width: rect.width)
+                if itemHeight == 2 { screen.addStyle(focused ? .selection : .strong, row: y + 1, column: rect.x, width: rect.width) }
+            }
+        }
+    }
+
+    static func isSearching(_ state: AppState) -> Bool {
+        if case .searching = state.mode { return true }
+        return false
+    }
+}
+
+/// The preview pane: the selected post, rendered at the pane's width, scrolled on its own.
+enum PreviewView {
+    static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {
+        guard let post = state.selected else { return }
+        let margin = rect.width > 20 ? 1 : 0
+        let lines = PreviewContent.lines(state, post: post, width: rect.width - 2 * margin)
+        for offset in 0..<rect.height {
+            let index = state.previewScroll + offset
+            guard index < lines.count else { break }
+            screen.put(lines[index], row: rect.y + offset, column: rect.x + margin, limit: rect.width - margin)
+        }
+    }
+}
+
+/// Shortening a line to a width with an ellipsis.
+enum Truncate {
+    static func line(_ line: StyledLine, to width: Int) -> StyledLine {
+        guard line.width > width else { return line }
+        guard width > 1 else { return StyledLine(width == 1 ? "…" : "", line.spans.first?.style ?? .plain) }
+        var result = StyledLine()
+        var used = 0
+        for span in line.spans {
+            var text = ""
+            for character in span.text {
+                let characterWidth = DisplayWidth.of(character)
+                if used + characterWidth > width - 1 { break }
+                text.append(character)
+                used += characterWidth
+            }
+            result.append(StyledSpan(text, span.style, link: span.link))
+            if used >= width - 1 || text.count < span.text.count { break }
+        }
+        result.append("…", line.spans.last?.style ?? .plain)
+        return result
+    }
+}

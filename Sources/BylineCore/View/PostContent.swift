@@ -1,0 +1,49 @@
+/// The rendered lines of a post for the preview and the reader: its header, then its body laid out at
+/// the given width (or a line saying it is loading or could not be read).
+public enum PreviewContent {
+    public static func lines(_ state: AppState, post: Int, width: Int) -> [StyledLine] {
+        let width = max(1, width)
+        let item = state.store.posts[post]
+        let loaded = state.loaded[post]
+        var lines = PostHeader.lines(item, words: loaded?.words ?? item.fileSize / 6, width: width, glyphs: state.glyphs)
+        lines.append(StyledLine())
+        if let loaded {
+            lines += DocumentLayout.lines(for: loaded.document, width: width, glyphs: state.glyphs)
+        } else if let message = state.failed[post] {
+            lines += TextWrapper.wrap(SafeText.lineSpans("Cannot show this post: " + message, .escaped), width: width)
+        } else {
+            lines.append(StyledLine("Loading…", .meta))
+        }
+        return lines
+    }
+}
+
+/// The reader's lines: the same content as the preview, at the reader's column width.
+public enum ReaderContent {
+    public static func lines(_ state: AppState, post: Int) -> [StyledLine] {
+        PreviewContent.lines(state, post: post, width: PaneLayout.readerColumn(width: state.width).width)
+    }
+}
+
+/// The help overlay's text, made from the binding table so it cannot drift from the keys.
+public enum HelpContent {
+    public static func lines() -> [StyledLine] {
+        var lines = [StyledLine("Keys", [.heading2]), StyledLine()]
+        for binding in Keymap.bindings {
+            var line = StyledLine()
+            let keys = binding.keys.map(\.label).joined(separator: " ")
+            line.append(keys + Blank.string(max(1, keyColumn - DisplayWidth.of(keys))), .marker)
+            line.append(binding.help)
+            line.append("  (" + binding.scope + ")", .meta)
+            lines.append(line)
+        }
+        return lines
+    }
+
+    static let keyColumn = 22
+
+    /// Rows the overlay leaves for text at a terminal height.
+    public static func visibleRows(height: Int) -> Int { max(1, height - 4) }
+
+    public static func maximumScroll(height: Int) -> Int { max(0, lines().count - visibleRows(height: height)) }
+}

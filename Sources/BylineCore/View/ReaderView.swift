@@ -1,0 +1,138 @@
+/// The full-screen reader: the post's title on top, its text in a comfortable column, where you are
+/// and the find prompt at the bottom. Matches of an active find are highlighted.
+enum ReaderView {
+    static func draw(_ state: AppState, _ reader: Reader, on screen: inout Screen) {
+        let post = state.store.posts[reader.post]
+        var title = StyledLine(" byline ", [.title, .selection])
+        title.append(" ")
+        title.append(contentsOf: StyledLine(SafeText.lineSpans(post.title, .title)))
+        screen.put(title, row: 0, column: 0)
+
+        let column = PaneLayout.readerColumn(width: state.width)
+        let rows = PaneLayout.readerRows(height: state.height)
+        let lines = ReaderContent.lines(state, post: reader.post)
+        var query: String?
+        if case let .active(text) = reader.find { query = text }
+        for offset in 0..<rows {
+            let index = reader.scroll + offset
+            guard index < lines.count else { break }
+            let line = query.map { Highlight.matches(of: $0, in: lines[index]) } ?? lines[index]
+            screen.put(line, row: 1 + offset, column: column.x, limit: column.width)
+        }
+        drawStatus(state, reader, total: lines.count, rows: rows, on: &screen)
+    }
+
+    static func drawStatus(_ state: AppState, _ reader: Reader, total: Int, rows: Int, on screen: inout Screen) {
+        let row = state.height - 1
+        var line = StyledLine()
+        if case let .typing(text) = reader.find {
+            line.append("/", .marker)
+            line.append(contentsOf: StyledLine(SafeText.lineSpans(text, .plain)))
+            line.append("█", .marker)
+            line.append("   ")
+            line.append(Keymap.hints(in: .find).joined(separator: "  "), .meta)
+        } else {
+            let last = min(total, reader.scroll + rows)
+            let percent = total == 0 ? 100 : last * 100 / total
+            line.append(" \(percent)%", .strong)
+            line.append(" · line \(min(total, reader.scroll + 1))–\(last) of \(total)", .meta)
+            if case let .active(query) = reader.find {
+                line.append(" · ", .meta)
+                line.append(contentsOf: StyledLine(SafeText.lineSpans("/" + query, .match)))
+            }
+            if let note = state.note {
+                line.append(" · ", .meta)
+                line.append(contentsOf: StyledLine(SafeText.lineSpans(note, .strong)))
+            }
+            line.append("   ")
+            line.append(Keymap.hints(in: .reader).joined(separator: "  "), .meta)
+        }
+        screen.fill(row: row, column: 0, width: state.width, style: .plain)
+        screen.put(line, row: row, column: 0)
+    }
+}
+
+/// Marking a find's matches in a rendered line.
+enum Highlight {
+    static func matches(of query: String, in line: StyledLine) -> StyledLine {
+        let needle = Array(query.lowercased())
+        guard !needle.isEmpty else { return line }
+        var characters: [(Character, StyledSpan)] = []
+        for span in line.spans { for character in span.text { characters.append((character, span)) } }
+        let lowered = characters.map { Character($0.0.lowercased()) }
+        var marked = [Bool](repeating: false, count: characters.count)
+        var index = 0
+        while index + needle.count <= lowered.count {
+            if Array(lowered[index..<index + needle.count]) == needle {
+                for offset in index..<index + needle.count { marked[offset] = true }
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        guard marked.contains(true) else { return line }
+        var result = StyledLine()
+        for (offset, (character, span)) in characters.enumerated() {
+            result.append(StyledSpan(String(character), marked[offset] ? span.style.union(.match) : span.style, link: span.link))
+        }
+        return result
+    }
+}
+
+/// The help overlay: every binding, from the table, in a box over the screen.
+enum HelpView {
+    static func draw(scroll: Int, on screen: inout Screen) {
+        let lines = HelpContent.lines()
+        let width = min(screen.width - 2, 100)
+        let x = (screen.width - width) / 2
+        let rows = HelpContent.visibleRows(height: screen.height)
+        screen.fill(row: 1, column: x, width: width, height: rows + 2, style: .plain)
+        let inner = width - 4
+        for offset in 0..<rows {
+            let index = scroll + offset
+            guard index < lines.count else { break }
+            screen.put(Truncate.line(lines[index], to: inner), row: 2 + offset, column: x + 2, limit: inner)
+        }
+        var footer = StyledLine(" q/Esc back", .meta)
+        if lines.count > rows { footer.append("  j/k scroll  (\(scroll + 1)–\(min(lines.count, scroll + rows)) of \(lines.count))", .meta) }
+        screen.put(footer, row: rows + 2, column: x + 1, limit: width - 1)
+        // A frame drawn from the table glyphs, so it works in ASCII too.
+        let border = StyledLine(String(repeating: "─", count: width), .rule)
+        screen.put(border, row: 1, column: x, limit: width)
+        screen.put(border, row: rows + 3 < screen.height ? rows + 3 : rows + 2, column: x, limit: width)
+    }
+}
+
+/// The bottom row: how many posts are listed, the focused pane, and key hints from the binding table;
+/// the search prompt while searching.
+enum StatusLine {
+    static func draw(_ state: AppState, on screen: inout Screen) {
+        let row = state.height - 1
+        var line = StyledLine()
+        if case .searching = state.mode {
+            line.append(" /", .marker)
+            line.append(contentsOf: StyledLine(SafeText.lineSpans(state.search, .plain)))
+            line.append("█", .marker)
+            line.append("  \(state.results.count) of \(state.store.posts.count) posts   ", .meta)
+            line.append(Keymap.hints(in: .search).joined(separator: "  "), .meta)
+        } else {
+            line.append(" \(state.results.count) of \(state.store.posts.count) posts", .strong)
+            line.append(" · \(paneName(state.focus))", .meta)
+            if let note = state.note {
+                line.append(" · ", .meta)
+                line.append(contentsOf: StyledLine(SafeText.lineSpans(note, .strong)))
+            }
+            line.append("   ")
+            line.append(Keymap.hints(in: state.keyContext).joined(separator: "  "), .meta)
+        }
+        screen.put(line, row: row, column: 0)
+    }
+
+    static func paneName(_ pane: Pane) -> String {
+        switch pane {
+        case .tags: return "tags"
+        case .list: return "list"
+        case .preview: return "preview"
+        }
+    }
+}
