@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev  # the C libraries byline links
   util-linux                                                     # setpriv, for the unprivileged-user test
+  tmux                                                           # the terminal the end-to-end tests drive
 )
 
 # `--bench` adds the peers the benchmarks compare against.

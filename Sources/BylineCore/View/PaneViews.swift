@@ -20,7 +20,9 @@ enum TagPaneView {
             }
             let count = String(row.count)
             let nameRoom = max(1, rect.width - 4 - count.count)
-            var line = StyledLine(" " + marker + " ", row.state == .off ? .marker : [.marker, .strong])
+            // The cursor row is marked, so it is visible without colour too.
+            let cursor = row.key == state.tagCursor && focused ? state.glyphs.focus : " "
+            var line = StyledLine(cursor + marker + " ", row.state == .off ? .marker : [.marker, .strong])
             let name = StyledLine(SafeText.lineSpans(row.name, row.count == 0 ? [.tag, .meta] : .tag))
             line.append(contentsOf: Truncate.line(name, to: nameRoom))
             screen.put(line, row: y, column: rect.x, limit: rect.width)

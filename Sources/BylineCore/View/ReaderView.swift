@@ -29,8 +29,7 @@ enum ReaderView {
             line.append("/", .marker)
             line.append(contentsOf: StyledLine(SafeText.lineSpans(text, .plain)))
             line.append("█", .marker)
-            line.append("   ")
-            line.append(Keymap.hints(in: .find).joined(separator: "  "), .meta)
+            line.append(contentsOf: Hints.fitting(Keymap.hints(in: .find), width: state.width - line.width))
         } else {
             let last = min(total, reader.scroll + rows)
             let percent = total == 0 ? 100 : last * 100 / total
@@ -44,8 +43,7 @@ enum ReaderView {
                 line.append(" · ", .meta)
                 line.append(contentsOf: StyledLine(SafeText.lineSpans(note, .strong)))
             }
-            line.append("   ")
-            line.append(Keymap.hints(in: .reader).joined(separator: "  "), .meta)
+            line.append(contentsOf: Hints.fitting(Keymap.hints(in: .reader), width: state.width - line.width))
         }
         screen.fill(row: row, column: 0, width: state.width, style: .plain)
         screen.put(line, row: row, column: 0)
@@ -113,8 +111,8 @@ enum StatusLine {
             line.append(" /", .marker)
             line.append(contentsOf: StyledLine(SafeText.lineSpans(state.search, .plain)))
             line.append("█", .marker)
-            line.append("  \(state.results.count) of \(state.store.posts.count) posts   ", .meta)
-            line.append(Keymap.hints(in: .search).joined(separator: "  "), .meta)
+            line.append("  \(state.results.count) of \(state.store.posts.count) posts", .meta)
+            line.append(contentsOf: Hints.fitting(Keymap.hints(in: .search), width: state.width - line.width))
         } else {
             line.append(" \(state.results.count) of \(state.store.posts.count) posts", .strong)
             line.append(" · \(paneName(state.focus))", .meta)
@@ -122,8 +120,7 @@ enum StatusLine {
                 line.append(" · ", .meta)
                 line.append(contentsOf: StyledLine(SafeText.lineSpans(note, .strong)))
             }
-            line.append("   ")
-            line.append(Keymap.hints(in: state.keyContext).joined(separator: "  "), .meta)
+            line.append(contentsOf: Hints.fitting(Keymap.hints(in: state.keyContext), width: state.width - line.width))
         }
         screen.put(line, row: row, column: 0)
     }
@@ -134,5 +131,22 @@ enum StatusLine {
         case .list: return "list"
         case .preview: return "preview"
         }
+    }
+}
+
+/// Key hints for the status line: as many whole hints as fit, never one cut in half.
+enum Hints {
+    static func fitting(_ hints: [String], width: Int) -> StyledLine {
+        var line = StyledLine()
+        var used = 0
+        for (index, hint) in hints.enumerated() {
+            let gap = index == 0 ? 3 : 2
+            let hintWidth = DisplayWidth.of(hint)
+            guard used + gap + hintWidth <= width else { break }
+            line.append(Blank.string(gap))
+            line.append(hint, .meta)
+            used += gap + hintWidth
+        }
+        return line
     }
 }
