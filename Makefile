@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BYLINE := .build/debug/byline
 
-.PHONY: run test build deps bench display-widths clean
+.PHONY: run test build deps bench screenshots display-widths clean
 
 run: build
 	$(BYLINE) posts
@@ -24,6 +24,11 @@ bench:
 	@scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
 	python3 bench/render_bench.py
+
+# screenshots/*.png from the real program in tmux (pyte + headless Chromium).
+screenshots: build
+	@scripts/install-deps.sh --screenshots
+	python3 scripts/screenshots.py
 
 # Regenerates the display-width tables from this machine's glibc (what ncurses draws with).
 display-widths:

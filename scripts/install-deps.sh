@@ -13,6 +13,10 @@ packages=(
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(lowdown python3)
 fi
+# `--screenshots` adds what turns terminal screens into PNG files.
+if [[ "${1:-}" == "--screenshots" ]]; then
+  packages+=(python3-pyte chromium fonts-dejavu-core fonts-noto-color-emoji fonts-wqy-microhei)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,0 +1,37 @@
+import BylineCore
+@preconcurrency import CNcursesw
+@preconcurrency import Glibc
+
+extension Terminal {
+    /// Waits up to `timeoutMilliseconds` (negative: until something happens) for one event.
+    /// Never spins: a terminal that is gone reports `.hangup` once and every time after, and a
+    /// signal that arrived is reported even if it landed on another thread.
+    public func readEvent(timeoutMilliseconds: Int) -> TerminalEvent {
+        guard !isStopped else { return .hangup }
+        if let event = Self.pendingSignalEvent() { return event }
+        wtimeout(stdscr, Int32(clamping: max(-1, timeoutMilliseconds)))
+        var value: wint_t = 0
+        errno = 0
+        let result = wget_wch(stdscr, &value)
+        let error = errno
+        switch result {
+        case OK:
+            return KeyDecoder.decode(value, isFunctionKey: false).map(TerminalEvent.key) ?? .timeout
+        case KEY_CODE_YES where Int32(bitPattern: value) == KEY_RESIZE:
+            windowResized()
+            return .resize(width: width, height: height)
+        case KEY_CODE_YES:
+            return KeyDecoder.decode(value, isFunctionKey: true).map(TerminalEvent.key) ?? .timeout
+        default:
+            if let event = Self.pendingSignalEvent() { return event }
+            if error == EINTR { return .timeout }  // some other signal (SIGCONT, SIGCHLD): just wait again
+            return HangupProbe.judge(errno: error) == .gone ? .hangup : .timeout
+        }
+    }
+
+    /// A recorded signal as an event: SIGHUP means the terminal is gone.
+    static func pendingSignalEvent() -> TerminalEvent? {
+        guard let signal = SignalFlags.takePending() else { return nil }
+        return signal == SIGHUP ? .hangup : .signal(signal)
+    }
+}

@@ -1,0 +1,112 @@
+import BylineCore
+@preconcurrency import CNcursesw
+@preconcurrency import Glibc
+
+/// The full-screen terminal: set up, painted frame by frame, read key by key, and given back intact.
+/// The runtime owns one between `start` and `stop` and calls it from one thread.
+public final class Terminal {
+    /// Terminal types tried, in order, when `TERM` is unset or has no terminfo entry (a `TERM` copied
+    /// over SSH from a machine with a newer ncurses): better a plainer screen than none.
+    static let fallbackTypes = ["xterm-256color", "xterm", "vt100"]
+    /// Escape must act within 50 ms; 25 ms still joins the bytes of arrow keys on most links.
+    static let escapeDelayMilliseconds: Int32 = 25
+
+    private let screen: OpaquePointer
+    private let painter: ScreenPainter
+    private var stopped = false
+
+    /// The terminal type in use: `TERM`, or the fallback that worked.
+    public let terminalType: String
+    /// What the terminal offers: 0 (mono), 8, 16 or 256 colours.
+    public let colorCount: Int
+
+    /// Takes over the terminal: UTF-8 locale, raw keys, no echo, hidden cursor, the theme's colours.
+    /// Throws when standard input/output is not a terminal or no terminal type can be used at all.
+    public static func start(theme: Theme) throws -> Terminal {
+        guard !TerminalSession.isActive else { throw TerminalError.alreadyStarted }
+        TerminalLocale.ensureUTF8()
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        // Before newterm, so ncurses sees our handlers and installs none of its own for these.
+        SignalFlags.clear()
+        SignalFlags.install()
+        let requested = getenv("TERM").map { String(cString: $0) } ?? ""
+        var opened: (OpaquePointer, String)?
+        for type in (requested.isEmpty ? [] : [requested]) + fallbackTypes where opened == nil {
+            // newterm, unlike initscr, returns NULL for an unknown type instead of exiting.
+            if let screen = type.withCString({ newterm($0, stdout, stdin) }) { opened = (screen, type) }
+        }
+        guard let (screen, type) = opened else {
+            SignalFlags.restore()
+            throw TerminalError.unknownTerminalType(requested)
+        }
+        set_term(screen)
+        TerminalSession.begin()
+        return Terminal(screen: screen, type: type, theme: theme)
+    }
+
+    private init(screen: OpaquePointer, type: String, theme: Theme) {
+        self.screen = screen
+        terminalType = type
+        raw()  // Ctrl-C, Ctrl-Z, Ctrl-S arrive as keys, not signals or flow control
+        noecho()
+        nonl()  // Enter arrives as 13 and the cursor moves without newline translation
+        keypad(stdscr, true)
+        meta(stdscr, true)  // 8-bit input: UTF-8 bytes pass through whole
+        intrflush(stdscr, false)
+        set_escdelay(Self.escapeDelayMilliseconds)
+        curs_set(0)
+        leaveok(stdscr, true)  // the cursor is hidden: no bytes spent moving it after each frame
+
+        var mode = ColorMode.none
+        var pairZero = ColorPair.terminalDefault
+        if has_colors() {
+            start_color()
+            // -1 keeps the terminal's own background (and transparency). Without it pair 0 is
+            // white on black, and "default" must mean exactly that.
+            if use_default_colors() == ERR { pairZero = ColorPair(foreground: Int32(COLOR_WHITE), background: Int32(COLOR_BLACK)) }
+            mode = ColorMode(hasColors: true, colors: Int(COLORS))
+        }
+        colorCount = mode.colorCount
+        let italicAvailable = term_attrs() & byline_a_italic() != 0
+        painter = ScreenPainter(theme: theme, mode: mode, italicAvailable: italicAvailable,
+                                pairs: ColorPairTable(colorPairs: Int(COLOR_PAIRS), pairZero: pairZero))
+    }
+
+    deinit { stop() }
+
+    /// Columns of the window now.
+    public var width: Int { stopped ? 0 : Int(getmaxx(stdscr)) }
+    /// Rows of the window now.
+    public var height: Int { stopped ? 0 : Int(getmaxy(stdscr)) }
+
+    /// Shows `screen`: draws only the cells that changed since the last call (everything after a
+    /// resize or `invalidate()`), then one `doupdate()`. Does nothing after `stop()`.
+    public func paint(_ screen: Screen) {
+        guard !stopped else { return }
+        painter.paint(screen)
+    }
+
+    /// Makes the next `paint` clear the terminal and draw every cell: Ctrl-L, for when something
+    /// else wrote over the screen (a `wall` message, a background job).
+    public func invalidate() {
+        guard !stopped else { return }
+        clearok(curscr, true)
+        painter.forgetScreen()
+    }
+
+    /// Gives the terminal back: tty modes, visible cursor, keypad mode off, the shell's screen, and
+    /// the signal handlers that were there before. Idempotent.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        TerminalSession.end()
+        delscreen(screen)
+        SignalFlags.restore()
+    }
+
+    /// Called on KEY_RESIZE: ncurses already resized `stdscr`, possibly dropping cells a later
+    /// frame of the old size would not redraw.
+    func windowResized() { painter.forgetScreen() }
+
+    var isStopped: Bool { stopped }
+}

@@ -1,2 +1,0 @@
-import BylineCore
-struct ReaderApp { let store: PostStore; let blogName: String; let theme: Theme; func run() -> Int32 { 1 } }
