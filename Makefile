@@ -28,7 +28,7 @@ bench:
 # screenshots/*.png from the real program in tmux (pyte + headless Chromium).
 screenshots: build
 	@scripts/install-deps.sh --screenshots
-	python3 scripts/screenshots.py
+	/usr/bin/python3 scripts/screenshots.py
 
 # Regenerates the display-width tables from this machine's glibc (what ncurses draws with).
 display-widths:

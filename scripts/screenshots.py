@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Screenshots of the real program: byline runs in tmux, `capture-pane -e` keeps its colours, pyte turns
 the escape sequences into a grid of cells, and headless Chromium photographs that grid as HTML with
 fixed cells (so CJK and emoji line up). Writes screenshots/*.png. Run: make screenshots."""
@@ -71,12 +71,13 @@ def shoot(name, width, height, folder, keys):
             else:
                 tmux("send-keys", "-t", "shot", step)
         time.sleep(0.3)
-        ansi = tmux("capture-pane", "-e", "-p", "-t", "shot")
+        ansi = tmux("capture-pane", "-e", "-N", "-p", "-t", "shot")
     finally:
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
     screen = pyte.Screen(width, height)
     stream = pyte.Stream(screen)
-    stream.feed(ansi.replace("\n", "\r\n"))
+    # The last newline would scroll the top row away.
+    stream.feed(ansi.rstrip("\n").replace("\n", "\r\n"))
     render(name, screen, width, height)
 
 

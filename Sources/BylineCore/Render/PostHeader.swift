@@ -7,7 +7,7 @@ public enum PostHeader {
     public static func readingMinutes(words: Int) -> Int { max(1, (words + wordsPerMinute - 1) / wordsPerMinute) }
 
     public static func lines(_ post: Post, words: Int, width: Int, glyphs: Glyphs = .unicode) -> [StyledLine] {
-        var lines = TextWrapper.wrap(SafeText.lineSpans(post.title, [.title, .heading1]), width: width)
+        var lines = TextWrapper.wrap(SafeText.lineSpans(post.title, [.title, .heading2]), width: width)
         var meta: [StyledSpan] = []
         func separate() { if !meta.isEmpty { meta.append(StyledSpan(" · ", .meta)) } }
         if let date = post.date { meta.append(StyledSpan(date.dayString, .meta)) }

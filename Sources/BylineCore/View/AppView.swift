@@ -11,7 +11,7 @@ public enum AppView {
             ReaderView.draw(state, reader, on: &screen)
         case let .help(over, scroll):
             if case let .reading(reader) = over { ReaderView.draw(state, reader, on: &screen) } else { drawBrowsing(state, on: &screen) }
-            HelpView.draw(scroll: scroll, on: &screen)
+            HelpView.draw(scroll: scroll, glyphs: state.glyphs, on: &screen)
         case .browsing, .searching:
             drawBrowsing(state, on: &screen)
         }

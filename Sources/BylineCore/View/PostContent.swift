@@ -40,10 +40,10 @@ public enum HelpContent {
         return lines
     }
 
-    static let keyColumn = 22
+    static let keyColumn = 20
 
     /// Rows the overlay leaves for text at a terminal height.
-    public static func visibleRows(height: Int) -> Int { max(1, height - 4) }
+    public static func visibleRows(height: Int) -> Int { max(2, height - 4) }
 
-    public static func maximumScroll(height: Int) -> Int { max(0, lines().count - visibleRows(height: height)) }
+    public static func maximumScroll(height: Int) -> Int { max(0, lines().count - (visibleRows(height: height) - 1)) }
 }

@@ -77,27 +77,32 @@ enum Highlight {
     }
 }
 
-/// The help overlay: every binding, from the table, in a box over the screen.
+/// The help overlay: every binding, from the table, in a framed box over the screen.
 enum HelpView {
-    static func draw(scroll: Int, on screen: inout Screen) {
+    static func draw(scroll: Int, glyphs: Glyphs, on screen: inout Screen) {
         let lines = HelpContent.lines()
         let width = min(screen.width - 2, 100)
         let x = (screen.width - width) / 2
         let rows = HelpContent.visibleRows(height: screen.height)
-        screen.fill(row: 1, column: x, width: width, height: rows + 2, style: .plain)
+        let top = 1, bottom = rows + 2
+        let t = glyphs.table
+        screen.fill(row: top, column: x, width: width, height: bottom - top + 1, style: .plain)
+        let horizontal = String(repeating: t.horizontal, count: max(0, width - 2))
+        screen.put(StyledLine(String(t.topLeft) + horizontal + String(t.topRight), .rule), row: top, column: x, limit: width)
+        screen.put(StyledLine(String(t.bottomLeft) + horizontal + String(t.bottomRight), .rule), row: bottom, column: x, limit: width)
+        for row in (top + 1)..<bottom {
+            screen.put(StyledLine(String(t.vertical), .rule), row: row, column: x, limit: 1)
+            screen.put(StyledLine(String(t.vertical), .rule), row: row, column: x + width - 1, limit: 1)
+        }
         let inner = width - 4
-        for offset in 0..<rows {
+        for offset in 0..<(rows - 1) {
             let index = scroll + offset
             guard index < lines.count else { break }
-            screen.put(Truncate.line(lines[index], to: inner), row: 2 + offset, column: x + 2, limit: inner)
+            screen.put(Truncate.line(lines[index], to: inner), row: top + 1 + offset, column: x + 2, limit: inner)
         }
-        var footer = StyledLine(" q/Esc back", .meta)
-        if lines.count > rows { footer.append("  j/k scroll  (\(scroll + 1)–\(min(lines.count, scroll + rows)) of \(lines.count))", .meta) }
-        screen.put(footer, row: rows + 2, column: x + 1, limit: width - 1)
-        // A frame drawn from the table glyphs, so it works in ASCII too.
-        let border = StyledLine(String(repeating: "─", count: width), .rule)
-        screen.put(border, row: 1, column: x, limit: width)
-        screen.put(border, row: rows + 3 < screen.height ? rows + 3 : rows + 2, column: x, limit: width)
+        var footer = StyledLine("q/Esc back", .meta)
+        if lines.count > rows - 1 { footer.append("  j/k scroll  (\(scroll + 1)–\(min(lines.count, scroll + rows - 1)) of \(lines.count))", .meta) }
+        screen.put(footer, row: bottom - 1, column: x + 2, limit: inner)
     }
 }
 
