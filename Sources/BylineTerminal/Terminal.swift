@@ -68,7 +68,8 @@ public final class Terminal {
         }
         colorCount = mode.colorCount
         let italicAvailable = term_attrs() & byline_a_italic() != 0
-        painter = ScreenPainter(theme: theme, mode: mode, italicAvailable: italicAvailable,
+        // Without colours, the theme's attribute-only twin keeps everything distinguishable.
+        painter = ScreenPainter(theme: mode == .none ? theme.withoutColors : theme, mode: mode, italicAvailable: italicAvailable,
                                 pairs: ColorPairTable(colorPairs: Int(COLOR_PAIRS), pairZero: pairZero))
     }
 

@@ -13,7 +13,7 @@ struct ReadCommand: ParsableCommand {
 
     @OptionGroup var folder: FolderOptions
 
-    @Option(help: ArgumentHelp("Theme: \(Theme.names.joined(separator: ", ")). NO_COLOR means mono.", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Theme: \(Theme.names.joined(separator: ", ")). NO_COLOR keeps the attributes, drops colour.", valueName: "NAME"))
     var theme: String = "dark"
 
     func validate() throws {

@@ -68,3 +68,16 @@ final class ReadmeKeyTableTests: XCTestCase {
                        "regenerate it: byline keys")
     }
 }
+
+final class ThemeTests: XCTestCase {
+    func testWithoutColoursEveryStyleStaysDistinguishable() {
+        for theme in [Theme.dark, .light] {
+            let plain = theme.withoutColors
+            XCTAssertTrue(plain.rules.allSatisfy { $0.foreground == nil && $0.background == nil })
+            XCTAssertTrue(plain.attributes(for: .code).reverse, "\(theme.name): inline code is still marked")
+            XCTAssertTrue(plain.attributes(for: .heading1).bold)
+            XCTAssertTrue(plain.attributes(for: .selection).reverse)
+        }
+        XCTAssertNotNil(Theme.dark.attributes(for: .keyword).foreground)
+    }
+}

@@ -127,3 +127,36 @@ final class ReaderEndToEndTests: XCTestCase {
         XCTAssertEqual(before, try String(contentsOfFile: scratch.path + "/after2.txt", encoding: .utf8), "after SIGTERM")
     }
 }
+
+/// When the terminal goes away, byline leaves at once and never spins.
+final class HangupEndToEndTests: XCTestCase {
+    func testClosingTheTerminalEndsByline() throws {
+        try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
+        let tmux = try TmuxSession(width: 100, height: 30, command: "exec \(BylineRunner.binary) \(BylineRunner.shippedPosts)")
+        try tmux.waitFor(text: "14 of 14 posts")
+        let pid = try tmux.panePID()
+        XCTAssertGreaterThan(pid, 0)
+        try tmux.tmux(["kill-server"])
+        XCTAssertTrue(ProcessWatch.exits(pid, within: 2), "byline still running 2 s after its terminal closed")
+    }
+}
+
+/// Whether a process is gone (or a zombie, which runs nothing) by a deadline.
+enum ProcessWatch {
+    static func exits(_ pid: Int32, within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if isGone(pid) { return true }
+            usleep(20_000)
+        }
+        return isGone(pid)
+    }
+
+    static func isGone(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+        // The state follows the command name in parentheses: "1234 (byline) S ...".
+        guard let close = stat.lastIndex(of: ")") else { return true }
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).prefix(1)
+        return state == "Z" || state == "X"
+    }
+}

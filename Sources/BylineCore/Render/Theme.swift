@@ -5,6 +5,9 @@ public struct Theme: Sendable {
     public var glyphs: Glyphs
     /// The rules in order; later rules win where they set the same attribute.
     public var rules: [Rule]
+    /// The rules to use without colour: a colour theme's attribute-only twin, so that nothing it
+    /// told apart by colour alone (inline code, say) becomes indistinguishable.
+    public var monochromeRules: [Rule]
 
     /// One row of a theme's table: the look of text that carries `style`.
     public struct Rule: Sendable {
@@ -27,10 +30,11 @@ public struct Theme: Sendable {
         }
     }
 
-    public init(name: String, glyphs: Glyphs, rules: [Rule]) {
+    public init(name: String, glyphs: Glyphs, rules: [Rule], monochromeRules: [Rule]? = nil) {
         self.name = name
         self.glyphs = glyphs
         self.rules = rules
+        self.monochromeRules = monochromeRules ?? rules
     }
 
     /// The combined look of a span's styles.
@@ -53,7 +57,7 @@ public struct Theme: Sendable {
     /// The same theme without colours: what `NO_COLOR` and terminals without colour get.
     public var withoutColors: Theme {
         var theme = self
-        theme.rules = rules.map { rule in
+        theme.rules = monochromeRules.map { rule in
             var plain = rule
             plain.foreground = nil
             plain.background = nil

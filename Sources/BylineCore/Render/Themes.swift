@@ -24,7 +24,7 @@ extension Theme {
     ]
 
     /// For dark backgrounds.
-    public static let dark = Theme(name: "dark", glyphs: .unicode, rules: monoRules + [
+    public static let dark = Theme(name: "dark", glyphs: .unicode, monochromeRules: monoRules, colorRules: [
         Rule(.codeBlock, fg: TerminalColor(252, basic: 7), bg: TerminalColor(236, basic: 0)),
         Rule(.code, fg: TerminalColor(215, basic: 11), bg: TerminalColor(236, basic: 0), reverse: false),
         Rule(.heading1, fg: TerminalColor(75, basic: 12)),
@@ -53,7 +53,7 @@ extension Theme {
     ])
 
     /// For light backgrounds.
-    public static let light = Theme(name: "light", glyphs: .unicode, rules: monoRules + [
+    public static let light = Theme(name: "light", glyphs: .unicode, monochromeRules: monoRules, colorRules: [
         Rule(.codeBlock, fg: TerminalColor(235, basic: 0), bg: TerminalColor(254, basic: 7)),
         Rule(.code, fg: TerminalColor(130, basic: 3), bg: TerminalColor(254, basic: 7), reverse: false),
         Rule(.heading1, fg: TerminalColor(25, basic: 4)),
@@ -80,4 +80,11 @@ extension Theme {
         Rule(.match, fg: TerminalColor(16, basic: 0), bg: TerminalColor(228, basic: 11), reverse: false),
         Rule(.selection, reverse: true),
     ])
+}
+
+extension Theme {
+    /// A colour theme: its attribute rules, then its colours.
+    init(name: String, glyphs: Glyphs, monochromeRules: [Rule], colorRules: [Rule]) {
+        self.init(name: name, glyphs: glyphs, rules: monochromeRules + colorRules, monochromeRules: monochromeRules)
+    }
 }
