@@ -8,7 +8,12 @@ import Glibc
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
-        abstract: "Open the reader on a posts folder (the default command)."
+        abstract: "Open the reader on a posts folder (the default command).",
+        discussion: """
+        --restricted (or BYLINE_RESTRICTED=1) is for serving a blog over SSH as an OpenSSH ForceCommand: \
+        byline reads only PATH, starts no program, writes nothing, ends idle sessions, and takes from the \
+        client only a deep link in SSH_ORIGINAL_COMMAND (tag:NAME, post:SLUG or search:WORDS). See docs/ssh.md.
+        """
     )
 
     @OptionGroup var folder: FolderOptions
@@ -16,22 +21,43 @@ struct ReadCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Theme: \(Theme.names.joined(separator: ", ")). NO_COLOR keeps the attributes, drops colour.", valueName: "NAME"))
     var theme: String = "dark"
 
+    @Flag(help: "Serve a stranger safely (for an SSH ForceCommand); also BYLINE_RESTRICTED=1.")
+    var restricted = false
+
+    @Option(help: ArgumentHelp("End the session after this many seconds without a key (default: 1800 when restricted, else never).",
+                               valueName: "SECONDS"))
+    var idleTimeout: Int?
+
     func validate() throws {
         if Theme.named(theme) == nil { throw ValidationError("unknown theme \"\(theme)\" (\(Theme.names.joined(separator: ", ")))") }
+        if let idleTimeout, idleTimeout < 1 { throw ValidationError("--idle-timeout must be at least 1 second") }
     }
+
+    /// Restricted by the flag or by the environment (for configurations that cannot pass flags).
+    var isRestricted: Bool { restricted || Environment.value("BYLINE_RESTRICTED") == "1" }
+
+    /// Default idle limit for strangers: half an hour.
+    static let restrictedIdleTimeout = 1800
 
     func run() throws {
         let store = try folder.loadStore()
+        let deepLink = DeepLink.parse(Environment.value("SSH_ORIGINAL_COMMAND"))
         guard isatty(0) == 1, isatty(1) == 1 else {
-            // No terminal (a pipe): a plain listing serves better than an error.
+            // No terminal (ssh -T, a pipe): a plain listing serves better than an error.
             Console.out(store.posts.map(PostListText.block).joined(separator: "\n"))
-            Console.mentionProblems(store, folder: folder.resolvedPath)
+            if !isRestricted { Console.mentionProblems(store, folder: folder.resolvedPath) }
+            return
+        }
+        let idle = idleTimeout ?? (isRestricted ? Self.restrictedIdleTimeout : nil)
+        let name = store.realRoot.split(separator: "/").last.map(String.init) ?? folder.resolvedPath
+        if Environment.value("TERM") == "dumb" {
+            // No cursor addressing at all: a numbered, line-by-line reader.
+            DumbTerminalSession(store: store, blogName: name, idleTimeout: idle).run()
             return
         }
         var chosen = Theme.named(theme) ?? .dark
         if !(Environment.value("NO_COLOR") ?? "").isEmpty { chosen = chosen.withoutColors }
-        let name = store.realRoot.split(separator: "/").last.map(String.init) ?? folder.resolvedPath
-        let status = ReaderApp(store: store, blogName: name, theme: chosen).run()
+        let status = ReaderApp(store: store, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

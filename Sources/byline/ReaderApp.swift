@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BylineCore
 import BylineMarkdown
 import BylineTerminal
@@ -8,9 +11,24 @@ struct ReaderApp {
     let store: PostStore
     let blogName: String
     let theme: Theme
+    /// Where an SSH reader asked to start, if anywhere.
+    var deepLink: DeepLink?
+    /// Seconds without a key after which the session ends; nil for never.
+    var idleTimeout: Int?
 
-    /// Milliseconds between wake-ups when no key arrives, to notice signals and a vanished terminal.
+    /// Milliseconds between wake-ups when no key arrives, to notice signals, idleness and a vanished terminal.
     static let pollMilliseconds = 500
+    /// Keys read before a frame is painted: a pasted megabyte is handled in batches, not a frame a byte.
+    static let keysPerFrame = 4096
+    /// How long to wait for more input before painting once a key has arrived.
+    static let batchWaitMilliseconds = 1
+    /// The longest a flood of input postpones the next frame.
+    static let frameSeconds = 1.0 / 30
+
+    /// How a session ended.
+    enum Ending: Equatable {
+        case quit, hangup, signal(Int32), idle(seconds: Int)
+    }
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.
     func run() -> Int32 {
@@ -21,34 +39,68 @@ struct ReaderApp {
             Console.error("cannot start the terminal interface: \(error)")
             return 1
         }
-        defer { terminal.stop() }
+        let ending = loop(terminal)
+        terminal.stop()
+        switch ending {
+        case .quit: return 0
+        case .hangup: return 129
+        case let .signal(number): return 128 + number
+        case let .idle(seconds):
+            Console.out("byline: closed after \(seconds / 60 > 0 ? "\(seconds / 60) minutes" : "\(seconds) seconds") without a key\n")
+            return 0
+        }
+    }
 
+    private func loop(_ terminal: Terminal) -> Ending {
         var state = AppState(store: store, blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs)
         var pending = Reducer.reduce(&state, .resize(width: terminal.width, height: terminal.height))
+        if let deepLink { pending += Reducer.reduce(&state, .openDeepLink(deepLink)) }
+        var lastKey = Monotonic.seconds()
         while true {
             // Effects may answer with actions, which may ask for more effects.
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
                 switch effect {
-                case .quit: return 0
+                case .quit: return .quit
                 case .redraw: terminal.invalidate()
-                case let .loadBody(post): pending += Reducer.reduce(&state, loadBody(post))
-                case let .search(query): pending += Reducer.reduce(&state, .searchFinished(query: query, results: store.matches(query)))
+                case let .loadBody(post):
+                    // Keys read in one batch may have moved past this post already.
+                    guard post == state.selected || post == state.readerPost else { state.loading.remove(post); continue }
+                    pending += Reducer.reduce(&state, loadBody(post))
+                case let .search(query):
+                    guard query == state.query else { continue }  // typed past already
+                    pending += Reducer.reduce(&state, .searchFinished(query: query, results: store.matches(query)))
                 }
             }
             terminal.paint(AppView.render(state))
-            switch terminal.readEvent(timeoutMilliseconds: ReaderApp.pollMilliseconds) {
-            case let .key(key):
-                state.note = nil
-                if let action = Keymap.action(for: key, in: state.keyContext) { pending = Reducer.reduce(&state, action) }
-            case let .resize(width, height):
-                pending = Reducer.reduce(&state, .resize(width: width, height: height))
-            case .timeout:
-                continue
-            case .hangup:
-                return 129
-            case let .signal(number):
-                return 128 + number
+            // Wait for one event, then take what keeps arriving for up to a frame's time before
+            // painting again: typing answers at once, a pasted megabyte costs 30 frames a second.
+            var wait = ReaderApp.pollMilliseconds
+            var frameStart = 0.0
+            events: for _ in 0..<ReaderApp.keysPerFrame {
+                if frameStart > 0, Monotonic.seconds() - frameStart > ReaderApp.frameSeconds { break events }
+                switch terminal.readEvent(timeoutMilliseconds: wait) {
+                case let .key(key):
+                    lastKey = Monotonic.seconds()
+                    state.note = nil
+                    if let action = Keymap.action(for: key, in: state.keyContext) {
+                        let effects = Reducer.reduce(&state, action)
+                        if effects.contains(.quit) { return .quit }
+                        pending += effects
+                    }
+                case let .resize(width, height):
+                    pending += Reducer.reduce(&state, .resize(width: width, height: height))
+                case .timeout:
+                    if let idleTimeout, Monotonic.seconds() - lastKey >= Double(idleTimeout) { return .idle(seconds: idleTimeout) }
+                    break events
+                case .hangup:
+                    return .hangup
+                case let .signal(number):
+                    return .signal(number)
+                }
+                // Under a paste, a millisecond lets the next chunk arrive, so a frame covers many keys.
+                wait = ReaderApp.batchWaitMilliseconds
+                if frameStart == 0 { frameStart = Monotonic.seconds() }
             }
         }
     }
@@ -61,5 +113,14 @@ struct ReaderApp {
         case let .failure(error):
             return .bodyFailed(post: post, message: error.description)
         }
+    }
+}
+
+/// Seconds on a clock that never jumps.
+enum Monotonic {
+    static func seconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }

@@ -64,7 +64,7 @@ final class ShowCommandTests: XCTestCase {
         XCTAssertTrue(narrow.stdout.contains(String(repeating: "─", count: 40) + "\n"))
 
         let colored = try BylineRunner.run(["show", "worker-pools-in-go", "--color", "always"], environment: ["TERM": "xterm-256color"])
-        XCTAssertTrue(colored.stdout.contains("\u{1B}[0;1;4;38;5;75m"), "headings in the dark theme's 256-colour blue")
+        XCTAssertTrue(colored.stdout.contains("\u{1B}[0;1;38;5;117m"), "section headings in the dark theme's 256-colour cyan")
         XCTAssertFalse(colored.stdout.contains("\u{1B}]8;"), "no OSC 8 unless asked")
         let linked = try BylineRunner.run(["show", "worker-pools-in-go", "--color", "always", "--hyperlinks"])
         XCTAssertTrue(linked.stdout.contains("\u{1B}]8;;reliable-background-jobs-in-go.md\u{1B}\\"))

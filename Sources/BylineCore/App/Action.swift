@@ -23,6 +23,8 @@ public enum Action: Hashable, Sendable {
     case searchFinished(query: PostQuery, results: [Int])
     /// A transient note for the status line.
     case note(String)
+    /// Start where an SSH deep link asked (`tag:go`, `post:slug`, `search:words`).
+    case openDeepLink(DeepLink)
 }
 
 /// Work that `reduce` asks the runtime to do: the reducer itself never touches the disk or the terminal.

@@ -1,6 +1,8 @@
 /// Everything the interface shows, as values. `reduce` changes it, `AppView` draws it.
 public struct AppState: Sendable {
     public let store: PostStore
+    /// Longest search or find text kept: enough for any real query, and a bound on pasted input.
+    public static let maximumPromptLength = 200
     /// The blog's name for the title bar: the folder's name.
     public var blogName: String
     public var width: Int
@@ -34,6 +36,8 @@ public struct AppState: Sendable {
     public var loading: Set<Int> = []
     /// A transient message for the status line.
     public var note: String?
+    /// Posts already laid out, so frames that do not change them cost nothing (see `LayoutMemo`).
+    public let layoutMemo = LayoutMemo()
 
     public init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.store = store
@@ -68,7 +72,7 @@ public struct AppState: Sendable {
             results = tagged.filter { number in
                 let post = store.posts[number]
                 let text = ([post.title, post.summary] + post.tags).joined(separator: "\n").lowercased()
-                return words.allSatisfy { text.contains($0) }
+                return words.allSatisfy { TextSearch.contains(text, $0) }
             }
         }
         keepSelection()

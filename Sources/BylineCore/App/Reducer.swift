@@ -18,6 +18,8 @@ public enum Reducer {
             if query == state.query { state.setResults(results) }
         case let .note(text):
             state.note = text
+        case let .openDeepLink(link):
+            effects += openDeepLink(&state, link)
         case .quit:
             return [.quit]
         case .redraw:
@@ -35,6 +37,36 @@ public enum Reducer {
         }
         state.clampPositions()
         return effects + state.bodyRequests()
+    }
+
+    // MARK: Deep links
+
+    static func openDeepLink(_ state: inout AppState, _ link: DeepLink) -> [Effect] {
+        switch link {
+        case let .tag(name):
+            guard let tag = state.store.tags.tag(named: name) else {
+                state.note = "no tag \"\(name)\" in this blog"
+                return []
+            }
+            state.tagStates[tag.key] = .required
+            state.tagCursor = tag.key
+            return filterChanged(&state)
+        case let .post(slug):
+            guard let number = state.store.posts.firstIndex(where: { $0.slug == slug })
+                ?? state.store.posts.firstIndex(where: { $0.slug.lowercased() == slug.lowercased() }) else {
+                state.note = "no post \"\(slug)\" in this blog"
+                return []
+            }
+            state.selected = number
+            state.mode = .reading(Reader(post: number))
+            return []
+        case let .search(words):
+            state.search = words
+            return filterChanged(&state)
+        case let .ignored(command):
+            state.note = "ignored \"\(command)\": ask for tag:NAME, post:SLUG or search:WORDS"
+            return []
+        }
     }
 
     // MARK: Help
@@ -63,6 +95,8 @@ public enum Reducer {
     static func reduceSearching(_ state: inout AppState, _ action: Action, previous: String) -> [Effect] {
         switch action {
         case let .insertText(text):
+            // A search longer than this finds nothing a shorter one would not; a pasted megabyte stops here.
+            guard state.search.count < AppState.maximumPromptLength else { return [] }
             state.search += text
             return searchChanged(&state)
         case .deleteBackward:

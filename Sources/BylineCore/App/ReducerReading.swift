@@ -4,7 +4,8 @@ extension Reducer {
         var reader = reader
         if case let .typing(text) = reader.find {
             switch action {
-            case let .insertText(typed): reader.find = .typing(text + typed)
+            case let .insertText(typed):
+                if text.count < AppState.maximumPromptLength { reader.find = .typing(text + typed) }
             case .deleteBackward: reader.find = .typing(String(text.dropLast()))
             case .cancelPrompt: reader.find = .none
             case .submitPrompt:
@@ -49,7 +50,10 @@ extension Reducer {
         default:
             break
         }
-        reader.scroll = min(max(0, reader.scroll), max(0, ReaderContent.lines(state, post: reader.post).count - rows))
+        reader.scroll = max(0, reader.scroll)
+        if reader.scroll > 0 {
+            reader.scroll = min(reader.scroll, max(0, ReaderContent.lines(state, post: reader.post).count - rows))
+        }
         state.mode = .reading(reader)
         return []
     }
@@ -104,11 +108,11 @@ extension AppState {
         let selectedIndex = selected.flatMap { results.firstIndex(of: $0) } ?? 0
         listScroll = Self.keepVisible(selectedIndex, scroll: listScroll, visible: perPage, total: results.count)
 
-        if let post = selected, let rect = layout.rect(of: .preview) {
-            let total = PreviewContent.lines(self, post: post, width: rect.width).count
-            previewScroll = min(max(0, previewScroll), max(0, total - rect.height))
-        } else {
-            previewScroll = max(0, previewScroll)
+        // Bounding the preview's scroll lays the post out: only worth it once it has scrolled.
+        previewScroll = max(0, previewScroll)
+        if previewScroll > 0, let post = selected, let rect = layout.rect(of: .preview) {
+            let total = PreviewContent.lines(self, post: post, width: rect.width - PreviewView.margin(rect.width) * 2).count
+            previewScroll = min(previewScroll, max(0, total - rect.height))
         }
     }
 

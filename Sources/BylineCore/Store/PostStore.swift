@@ -120,11 +120,11 @@ public struct PostStore: Sendable {
     private func post(_ number: Int, containsAll words: [String]) -> Bool {
         let post = posts[number]
         let heading = ([post.title, post.summary] + post.tags).joined(separator: "\n").lowercased()
-        var missing = words.filter { !heading.contains($0) }
+        var missing = words.filter { !TextSearch.contains(heading, $0) }
         guard !missing.isEmpty else { return true }
         guard case let .success(body) = body(of: number) else { return false }
         let text = body.lowercased()
-        missing.removeAll { text.contains($0) }
+        missing.removeAll { TextSearch.contains(text, $0) }
         return missing.isEmpty
     }
 

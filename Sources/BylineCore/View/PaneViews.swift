@@ -92,9 +92,12 @@ public enum ListView {
 
 /// The preview pane: the selected post, rendered at the pane's width, scrolled on its own.
 enum PreviewView {
+    /// A column of air on each side, when the pane is wide enough to spare it.
+    static func margin(_ width: Int) -> Int { width > 20 ? 1 : 0 }
+
     static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {
         guard let post = state.selected else { return }
-        let margin = rect.width > 20 ? 1 : 0
+        let margin = margin(rect.width)
         let lines = PreviewContent.lines(state, post: post, width: rect.width - 2 * margin)
         for offset in 0..<rect.height {
             let index = state.previewScroll + offset

@@ -3,6 +3,12 @@
 public enum PreviewContent {
     public static func lines(_ state: AppState, post: Int, width: Int) -> [StyledLine] {
         let width = max(1, width)
+        let bodyState = state.loaded[post] != nil ? 1 : state.failed[post] != nil ? 2 : 0
+        let key = LayoutMemo.Key(post: post, width: width, glyphs: state.glyphs, bodyState: bodyState)
+        return state.layoutMemo.lines(key) { layOut(state, post: post, width: width) }
+    }
+
+    static func layOut(_ state: AppState, post: Int, width: Int) -> [StyledLine] {
         let item = state.store.posts[post]
         let loaded = state.loaded[post]
         var lines = PostHeader.lines(item, words: loaded?.words ?? item.fileSize / 6, width: width, glyphs: state.glyphs)

@@ -1,0 +1,26 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Substring search over UTF-8 bytes with `memchr` and `memcmp`: the search box calls it for every post on every
+/// keystroke, and Foundation's locale-aware `contains` costs ten times as much.
+public enum TextSearch {
+    /// Whether `needle` occurs in `haystack`, byte for byte (callers lower-case both first).
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard !pin.isEmpty else { return true }
+                guard hay.count >= pin.count, let hayBase = hay.baseAddress, let pinBase = pin.baseAddress else { return false }
+                let hayStart = UnsafeRawPointer(hayBase), first = Int32(pin[0])
+                var offset = 0
+                while offset + pin.count <= hay.count {
+                    guard let hit = memchr(hayStart + offset, first, hay.count - pin.count - offset + 1) else { return false }
+                    if memcmp(hit, pinBase, pin.count) == 0 { return true }
+                    offset = hayStart.distance(to: UnsafeRawPointer(hit)) + 1
+                }
+                return false
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+
+/// Restricted mode as a stranger meets it, short of SSH itself (SSHEndToEndTests goes through sshd).
+final class RestrictedModeTests: XCTestCase {
+    func testWithoutATerminalItPrintsTheListingAndIgnoresTheClientsCommand() throws {
+        let result = try BylineRunner.run(["--restricted", BylineRunner.shippedPosts],
+                                          environment: ["SSH_ORIGINAL_COMMAND": "cat /etc/passwd"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.hasPrefix("Why WebSockets Aren't Always"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("root:x:0:0"))
+        let environment = try BylineRunner.run([BylineRunner.shippedPosts], environment: ["BYLINE_RESTRICTED": "1"])
+        XCTAssertEqual(environment.stdout, result.stdout)
+    }
+
+    func testIdleSessionsEndWithALineSayingWhy() throws {
+        try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
+        let tmux = try TmuxSession(width: 100, height: 30,
+                                   command: "\(BylineRunner.binary) --restricted --idle-timeout 1 \(BylineRunner.shippedPosts); echo EXIT=$?; exec sleep 60")
+        try tmux.waitFor(text: "14 of 14 posts")
+        let screen = try tmux.waitFor(text: "EXIT=0")
+        XCTAssertTrue(screen.contains { $0.contains("byline: closed after 1 seconds without a key") })
+    }
+
+    func testDumbTerminalsGetANumberedTextReader() throws {
+        try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
+        let tmux = try TmuxSession(width: 100, height: 40,
+                                   command: "TERM=dumb \(BylineRunner.binary) --restricted \(BylineRunner.shippedPosts); echo EXIT=$?; exec sleep 60")
+        try tmux.waitFor(text: "14. 2026-02-10  10 Things I Learned")
+        try tmux.type("10")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Reducing Latency in Go APIs: Lessons from Production")
+        try tmux.type("q")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "EXIT=0")
+    }
+
+    func testPastedBinarySurvives() throws {
+        try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
+        let scratch = try ScratchFolder()
+        var generator = SystemRandomNumberGenerator()
+        // A megabyte of random bytes, less the two keys that legitimately end a session.
+        let bytes = (0..<(1 << 20)).map { _ in UInt8.random(in: 0...255, using: &generator) }.filter { $0 != 0x03 && $0 != UInt8(ascii: "q") }
+        try Data(bytes).write(to: URL(fileURLWithPath: scratch.path + "/paste.bin"))
+        let tmux = try TmuxSession(width: 100, height: 30,
+                                   command: "exec \(BylineRunner.binary) --restricted \(BylineRunner.shippedPosts)")
+        try tmux.waitFor(text: "14 of 14 posts")
+        let pid = try tmux.panePID()
+        try tmux.tmux(["load-buffer", scratch.path + "/paste.bin"])
+        try tmux.tmux(["paste-buffer", "-t", "main"])
+        usleep(500_000)
+        XCTAssertFalse(ProcessWatch.isGone(pid), "byline survived the paste")
+        // Still answering: Ctrl-C ends it. The paste may end inside a multi-byte character that
+        // swallows the first Ctrl-C, so it is pressed again until byline leaves.
+        var exited = false
+        for _ in 0..<90 where !exited {
+            try tmux.send("C-c")
+            exited = ProcessWatch.exits(pid, within: 1)
+        }
+        XCTAssertTrue(exited, "byline answers after the paste")
+    }
+}
