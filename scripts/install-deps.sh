@@ -7,6 +7,7 @@ packages=(
   libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev  # the C libraries byline links
   util-linux                                                     # setpriv, for the unprivileged-user test
   tmux                                                           # the terminal the end-to-end tests drive
+  openssh-server openssh-client                                  # a real sshd on loopback for the SSH end-to-end tests
 )
 
 # `--bench` adds the peers the benchmarks compare against.

@@ -3,14 +3,8 @@ import XCTest
 
 /// The real binary in a real terminal (tmux): the walk a reader takes through the shipped blog.
 final class ReaderEndToEndTests: XCTestCase {
-    private func row(_ screen: [String], containing text: String) -> String? { screen.first { $0.contains(text) } }
-
-    /// A tag pane row such as `   backend   14`.
-    private func hasTag(_ screen: [String], _ name: String, _ count: Int) -> Bool {
-        screen.contains { line in
-            line.range(of: "\\s\(name)\\s+\(count)│", options: .regularExpression) != nil
-        }
-    }
+    private func row(_ screen: [String], containing text: String) -> String? { ReaderScreen.row(screen, containing: text) }
+    private func hasTag(_ screen: [String], _ name: String, _ count: Int) -> Bool { ReaderScreen.hasTag(screen, name, count) }
 
     func testTheWholeWalk() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
@@ -27,13 +21,13 @@ final class ReaderEndToEndTests: XCTestCase {
         // Require go.
         try tmux.send("t")
         try tmux.waitFor(text: "· tags")
-        try moveTagCursor(tmux, to: "go")
+        try tmux.moveTagCursor(to: "go")
         try tmux.send("Space")
         screen = try tmux.waitFor(text: "10 of 14 posts")
         XCTAssertTrue(screen[0].contains("go"), "the title bar shows the filter")
 
         // Exclude career.
-        try moveTagCursor(tmux, to: "career")
+        try tmux.moveTagCursor(to: "career")
         try tmux.send("x")
         try tmux.waitFor(text: "go AND NOT career")
 
@@ -94,18 +88,6 @@ final class ReaderEndToEndTests: XCTestCase {
         let before = try String(contentsOfFile: scratch.path + "/before.txt", encoding: .utf8)
         let after = try String(contentsOfFile: scratch.path + "/after.txt", encoding: .utf8)
         XCTAssertEqual(before, after, "stty -a is unchanged after byline")
-    }
-
-    /// Moves the tag pane's cursor (the row marked with ▸) down to `name`.
-    private func moveTagCursor(_ tmux: TmuxSession, to name: String) throws {
-        for _ in 0..<20 {
-            let screen = try tmux.capture()
-            if screen.contains(where: { $0.hasPrefix("▸") && $0.range(of: "\\s\(name)\\s", options: .regularExpression) != nil }) { return }
-            let before = screen
-            try tmux.send("j")
-            _ = try tmux.waitFor("cursor moved", seconds: 3) { $0 != before }
-        }
-        XCTFail("tag cursor never reached \(name)")
     }
 
     func testQuittingWithCtrlCAndSIGTERMRestoresTheTerminal() throws {

@@ -63,7 +63,12 @@ final class TmuxSession {
 
     /// The process id of the program in the pane.
     func panePID() throws -> Int32 {
-        Int32(try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        Int32(try display("#{pane_pid}")) ?? 0
+    }
+
+    /// A tmux format expanded for the pane, such as `#{pane_title}` or `#{pane_dead_status}`.
+    func display(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "main", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     enum TmuxError: Error { case failed(String), timeout(String) }
@@ -81,13 +86,24 @@ final class TmuxSession {
 /// Runs a program with posix_spawn and waitpid. Foundation's Process can miss the exit of tmux's
 /// client (it forks the server on the way out) and wait forever; waitpid does not.
 enum Spawn {
-    static func run(_ argv: [String]) throws -> (status: Int32, output: String) {
+    /// Runs `argv` to its end (or, with `timeout`, kills it at the deadline) and returns its exit
+    /// status (128 + signal when killed) and its standard output and error together.
+    static func run(_ argv: [String], input: String = "/dev/null", timeout: Double? = nil) throws -> (status: Int32, output: String) {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString)").path
         defer { unlink(outputPath) }
+        let pid = try start(argv, input: input, outputPath: outputPath)
+        let status = timeout.map { wait(pid, killingAfter: $0) } ?? wait(pid)
+        let output = String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
+        return (status, output)
+    }
+
+    /// Starts `argv` without waiting (a server, or a client a test kills), standard input from the
+    /// file `input`, standard output and error into `outputPath`. Reap it with `wait` or `stop`.
+    static func start(_ argv: [String], input: String = "/dev/null", outputPath: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var environment = ProcessInfo.processInfo.environment
@@ -99,10 +115,37 @@ enum Spawn {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, argv[0], &actions, nil, args, envp)
         guard spawned == 0 else { throw TmuxSession.TmuxError.failed("cannot run \(argv[0]): \(spawned)") }
+        return pid
+    }
+
+    /// Waits for `pid` to end: its exit status, or 128 + the signal that ended it.
+    static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        let output = String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
+        return decode(status)
+    }
+
+    /// Waits for `pid` until `seconds` have passed, then kills it, so that a hung child fails a test
+    /// instead of hanging the suite.
+    static func wait(_ pid: pid_t, killingAfter seconds: Double) -> Int32 {
+        let deadline = Date().addingTimeInterval(seconds)
+        var status: Int32 = 0
+        while Date() < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid { return decode(status) }
+            usleep(10_000)
+        }
+        kill(pid, SIGKILL)
+        return wait(pid)
+    }
+
+    /// Ends a child started with `start`: SIGTERM, then SIGKILL if it is still there after 2 s.
+    static func stop(_ pid: pid_t) {
+        kill(pid, SIGTERM)
+        _ = wait(pid, killingAfter: 2)
+    }
+
+    private static func decode(_ status: Int32) -> Int32 {
         let exited = (status & 0x7F) == 0
-        return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output)
+        return exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 }
