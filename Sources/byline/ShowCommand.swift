@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import BylineCore
 import BylineMarkdown
@@ -70,5 +73,7 @@ struct ShowCommand: ParsableCommand {
         } else {
             Console.out(PlainText.render(lines))
         }
+        // Everything is written: leave without freeing a large post's lines one by one.
+        Glibc.exit(0)
     }
 }

@@ -25,6 +25,8 @@ public enum ANSIText {
 
     public static func render(_ lines: [StyledLine], theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> String {
         var output = ""
+        // A post uses a few dozen style combinations; each is looked up in the theme once.
+        var looks: [TextStyle: TextAttributes] = [:]
         for line in lines {
             var current = TextAttributes()
             var openLink: String?
@@ -34,7 +36,13 @@ public enum ANSIText {
                     if let url = span.link { output += "\u{1B}]8;;" + safeURL(url) + "\u{1B}\\" }
                     openLink = span.link
                 }
-                var attributes = theme.attributes(for: span.style)
+                var attributes: TextAttributes
+                if let known = looks[span.style] {
+                    attributes = known
+                } else {
+                    attributes = theme.attributes(for: span.style)
+                    looks[span.style] = attributes
+                }
                 if colors == .none { attributes.foreground = nil; attributes.background = nil }
                 if attributes != current {
                     output += sgr(attributes, colors: colors)
