@@ -24,6 +24,7 @@ bench:
 	@scripts/install-deps.sh --bench
 	$(SWIFT) build -c release
 	python3 bench/render_bench.py
+	python3 bench/wire_bench.py
 
 # screenshots/*.png from the real program in tmux (pyte + headless Chromium).
 screenshots: build

@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 
+import benchmarks_md  # beside this file
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, ".build", "bench", "render")
 BYLINE = os.path.join(ROOT, ".build", "release", "byline")
@@ -76,19 +78,7 @@ def main():
         section.append("| %s | %d | %.1f ms | %.1f ms | %.2fx |" % (name, size, byline * 1e3, lowdown * 1e3, ratio))
     section += ["", "Measured %s on %s (%s, %d cores). Reproduce: `make bench`." % (
         time.strftime("%Y-%m-%d"), platform.node(), platform.machine(), os.cpu_count()), "<!-- render:end -->"]
-    write_section("\n".join(section))
-
-
-def write_section(section):
-    path = os.path.join(ROOT, "BENCHMARKS.md")
-    text = open(path, encoding="utf-8").read() if os.path.exists(path) else "# Benchmarks\n\nWritten by `make bench`; never asserted in `make test`.\n"
-    if "<!-- render:start -->" in text:
-        before = text.split("<!-- render:start -->")[0]
-        after = text.split("<!-- render:end -->")[1]
-        text = before + section + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    open(path, "w", encoding="utf-8").write(text)
+    benchmarks_md.write_section("render", "\n".join(section))
 
 
 if __name__ == "__main__":

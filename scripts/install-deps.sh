@@ -12,7 +12,7 @@ packages=(
 
 # `--bench` adds the peers the benchmarks compare against.
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(lowdown python3)
+  packages+=(lowdown python3 newsboat fzf w3m)
 fi
 # `--screenshots` adds what turns terminal screens into PNG files.
 if [[ "${1:-}" == "--screenshots" ]]; then
