@@ -184,7 +184,13 @@ final class LoopbackSSHD {
             PermitTunnel no
             X11Forwarding no
             AllowTcpForwarding no
+            AllowAgentForwarding no
+            AllowStreamLocalForwarding no
+            PermitUserRC no
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
             ClientAliveInterval 15
+            ClientAliveCountMax 3
 
         """
     }

@@ -60,3 +60,21 @@ final class RestrictedModeTests: XCTestCase {
         XCTAssertTrue(exited, "byline answers after the paste")
     }
 }
+
+/// Whatever TERM a client sends, and without LANG, byline comes up and leaves cleanly.
+final class TerminalTypeTests: XCTestCase {
+    func testEveryTerminalTypeAClientMightSend() throws {
+        try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
+        for term in ["xterm-256color", "tmux-256color", "screen", "linux", "vt100", "no-such-terminal-type"] {
+            // env -u LANG -u LC_ALL: SSH often passes no locale; byline falls back to C.UTF-8.
+            let command = "env -u LANG -u LC_ALL -u LC_CTYPE TERM=\(term) \(BylineRunner.binary) --restricted "
+                + "\(BylineRunner.shippedPosts); echo EXIT=$?; exec sleep 60"
+            let tmux = try TmuxSession(width: 100, height: 30, command: command)
+            let screen = try tmux.waitFor(text: "14 of 14 posts")
+            XCTAssertTrue(screen.contains { $0.contains("backend") && $0.contains("14") }, "\(term): the tag pane")
+            XCTAssertTrue(screen.contains { $0.contains("─") || $0.contains("-") || $0.contains("│") }, "\(term): lines drawn")
+            try tmux.send("q")
+            try tmux.waitFor(text: "EXIT=0")
+        }
+    }
+}
