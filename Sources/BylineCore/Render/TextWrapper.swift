@@ -7,34 +7,41 @@
 public enum TextWrapper {
     public static func wrap(_ spans: [StyledSpan], width: Int) -> [StyledLine] {
         let width = max(1, width)
+        let (units, pieces) = self.units(of: spans)
         var builder = LineBuilder(width: width)
-        for unit in units(of: spans) { builder.add(unit) }
+        for unit in units { builder.add(unit, pieces: pieces) }
         return builder.finish()
     }
 
-    /// Break opportunities: a word, or one wide character, with what separates it from the previous unit.
+    /// Break opportunities: a word, or one wide character, with what separates it from the previous
+    /// unit. Its text is `pieces[start..<end]` of one flat array: a word costs no array of its own.
     struct Unit {
-        var pieces: [StyledSpan] = []
+        var start = 0, end = 0
         var width = 0
         /// The space before the unit (its style), or nil when the unit touches the previous one.
         var space: StyledSpan?
         var hardBreakBefore = false
+
+        var isEmpty: Bool { start == end && width == 0 }
     }
 
-    static func units(of spans: [StyledSpan]) -> [Unit] {
+    static func units(of spans: [StyledSpan]) -> (units: [Unit], pieces: [StyledSpan]) {
         var units: [Unit] = []
+        var pieces: [StyledSpan] = []
         var current = Unit()
+        var open = false
         var pendingSpace: StyledSpan?
         var pendingBreak = false
 
         func finishCurrent() {
-            guard current.width > 0 || !current.pieces.isEmpty else { return }
-            units.append(current)
-            current = Unit()
+            guard open else { return }
+            current.end = pieces.count
+            if !current.isEmpty { units.append(current) }
+            open = false
         }
         func startUnit() {
-            current.space = pendingSpace
-            current.hardBreakBefore = pendingBreak
+            current = Unit(start: pieces.count, end: pieces.count, width: 0, space: pendingSpace, hardBreakBefore: pendingBreak)
+            open = true
             pendingSpace = nil
             pendingBreak = false
         }
@@ -42,11 +49,11 @@ public enum TextWrapper {
             appendRun(String(character), span, width: width)
         }
         func appendRun(_ text: String, _ span: StyledSpan, width: Int) {
-            if current.pieces.isEmpty && current.width == 0 { startUnit() }
-            if let last = current.pieces.last, last.style == span.style, last.link == span.link {
-                current.pieces[current.pieces.count - 1].text += text
+            if !open { startUnit() }
+            if pieces.count > current.start, let last = pieces.last, last.style == span.style, last.link == span.link {
+                pieces[pieces.count - 1].text += text
             } else {
-                current.pieces.append(StyledSpan(text, span.style, link: span.link))
+                pieces.append(StyledSpan(text, span.style, link: span.link))
             }
             current.width += width
         }
@@ -92,7 +99,7 @@ public enum TextWrapper {
                 if characterWidth == 2 {
                     if isClosingPunctuation(character) {
                         // Never start a line with closing punctuation: it sticks to what precedes it.
-                        if current.pieces.isEmpty, pendingSpace == nil, let last = units.popLast() { current = last }
+                        if !open, pendingSpace == nil, let last = units.popLast() { current = last; open = true }
                         appendToCurrent(character, span, width: characterWidth)
                         finishCurrent()
                     } else {
@@ -106,8 +113,8 @@ public enum TextWrapper {
             }
         }
         finishCurrent()
-        if pendingBreak { var end = Unit(); end.hardBreakBefore = true; units.append(end) }
-        return units
+        if pendingBreak { units.append(Unit(start: pieces.count, end: pieces.count, width: 0, space: nil, hardBreakBefore: true)) }
+        return (units, pieces)
     }
 
     static func isClosingPunctuation(_ character: Character) -> Bool {
@@ -124,28 +131,29 @@ public enum TextWrapper {
 
         init(width: Int) { self.width = width }
 
-        mutating func add(_ unit: Unit) {
+        mutating func add(_ unit: Unit, pieces: [StyledSpan]) {
             if unit.hardBreakBefore, started {
                 flush()
             }
             started = true
-            guard unit.width > 0 || !unit.pieces.isEmpty else { return }
+            guard !unit.isEmpty else { return }
+            let unitPieces = pieces[unit.start..<unit.end]
             let space = used > 0 ? unit.space : nil
             let spaceWidth = space == nil ? 0 : 1
             if used + spaceWidth + unit.width <= width {
                 if let space { line.append(space) }
-                for piece in unit.pieces { line.append(piece) }
+                for piece in unitPieces { line.append(piece) }
                 used += spaceWidth + unit.width
                 return
             }
             if used > 0 { flush() }
             if unit.width <= width {
-                for piece in unit.pieces { line.append(piece) }
+                for piece in unitPieces { line.append(piece) }
                 used = unit.width
                 return
             }
             // Longer than a whole line: break between grapheme clusters.
-            for piece in unit.pieces {
+            for piece in unitPieces {
                 for character in piece.text {
                     var characterWidth = DisplayWidth.of(character)
                     var text = String(character)
