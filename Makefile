@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BYLINE := .build/debug/byline
 
-.PHONY: run test build deps bench screenshots display-widths clean
+.PHONY: run test build release deps bench screenshots display-widths clean
 
 run: build
 	$(BYLINE) posts
@@ -16,13 +16,18 @@ test: deps
 build: deps
 	$(SWIFT) build
 
+# A self-contained binary (the Swift runtime linked in): starts in half the time, and is what to copy
+# to a server (docs/ssh.md). Written to .build/release/byline.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product byline
+
 deps:
 	@scripts/install-deps.sh
 
 # Benchmarks against the peers, written to BENCHMARKS.md. Timings are never asserted in `make test`.
 bench:
 	@scripts/install-deps.sh --bench
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib --product byline
 	python3 bench/render_bench.py
 	python3 bench/wire_bench.py
 

@@ -11,22 +11,18 @@ The peers read the same 14 posts, built under .build/bench/wire/ from posts/: an
 newsboat, the post files for fzf (previewed with lowdown), one long HTML page for w3m (each post
 rendered with `lowdown -thtml`). Nothing is written into posts/.
 """
-import fcntl
 import html
 import os
 import platform
-import pty
-import select
 import shutil
-import signal
 import statistics
-import struct
 import subprocess
 import sys
-import termios
 import time
 
 import benchmarks_md  # beside this file
+import pty_driver
+from pty_driver import read_until_quiet
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 POSTS = os.path.join(ROOT, "posts")
@@ -127,39 +123,10 @@ def environment():
 
 # --- the pseudo-terminal ------------------------------------------------------------------------------
 
-def read_until_quiet(fd, quiet, deadline):
-    """Bytes read from fd until none came for `quiet` seconds, or `deadline` seconds passed."""
-    data = bytearray()
-    start = last = time.monotonic()
-    while True:
-        now = time.monotonic()
-        wait = min(quiet - (now - last), deadline - (now - start))
-        if wait <= 0:
-            return bytes(data)
-        ready, _, _ = select.select([fd], [], [], wait)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:  # the program exited
-                return bytes(data)
-            if not chunk:
-                return bytes(data)
-            data += chunk
-            last = time.monotonic()
-
-
 def run_once(argv, setup, key):
     """(first frame, bytes after `key`) for one fresh run of argv; setup keys are sent uncounted."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        try:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-            os.chdir(WORK)
-            os.execvpe(argv[0], argv, environment())
-        finally:
-            os._exit(127)
+    pid, fd = pty_driver.spawn(argv, environment(), cwd=WORK, rows=ROWS, cols=COLS)
     try:
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
         first = read_until_quiet(fd, FIRST_QUIET, FIRST_DEADLINE)
         for step in setup:
             os.write(fd, step)
@@ -170,12 +137,7 @@ def run_once(argv, setup, key):
             moved = read_until_quiet(fd, KEY_QUIET, KEY_DEADLINE)
         return len(first), len(moved)
     finally:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        os.waitpid(pid, 0)
-        os.close(fd)
+        pty_driver.stop(pid, fd)
 
 
 def scenarios(byline):
