@@ -30,6 +30,7 @@ bench:
 	$(SWIFT) build -c release --static-swift-stdlib --product byline
 	python3 bench/render_bench.py
 	python3 bench/wire_bench.py
+	python3 bench/scale_bench.py
 
 # screenshots/*.png from the real program in tmux (pyte + headless Chromium).
 screenshots: build

@@ -20,6 +20,8 @@ struct ReaderApp {
     static let pollMilliseconds = 500
     /// Keys read before a frame is painted: a pasted megabyte is handled in batches, not a frame a byte.
     static let keysPerFrame = 4096
+    /// How often to look for a finished background search.
+    static let searchPollMilliseconds = 15
     /// How long to wait for more input before painting once a key has arrived.
     static let batchWaitMilliseconds = 1
     /// The longest a flood of input postpones the next frame.
@@ -56,7 +58,9 @@ struct ReaderApp {
         var pending = Reducer.reduce(&state, .resize(width: terminal.width, height: terminal.height))
         if let deepLink { pending += Reducer.reduce(&state, .openDeepLink(deepLink)) }
         var lastKey = Monotonic.seconds()
+        let search = BackgroundSearch()
         while true {
+            if let done = search.take() { pending += Reducer.reduce(&state, .searchFinished(query: done.query, results: done.results)) }
             // Effects may answer with actions, which may ask for more effects.
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
@@ -69,13 +73,14 @@ struct ReaderApp {
                     pending += Reducer.reduce(&state, loadBody(post))
                 case let .search(query):
                     guard query == state.query else { continue }  // typed past already
-                    pending += Reducer.reduce(&state, .searchFinished(query: query, results: store.matches(query)))
+                    search.start(query, in: store)
                 }
             }
             terminal.paint(AppView.render(state))
             // Wait for one event, then take what keeps arriving for up to a frame's time before
             // painting again: typing answers at once, a pasted megabyte costs 30 frames a second.
-            var wait = ReaderApp.pollMilliseconds
+            // While a search runs, wake often to show its result as soon as it is there.
+            var wait = search.isRunning ? ReaderApp.searchPollMilliseconds : ReaderApp.pollMilliseconds
             var frameStart = 0.0
             events: for _ in 0..<ReaderApp.keysPerFrame {
                 if frameStart > 0, Monotonic.seconds() - frameStart > ReaderApp.frameSeconds { break events }

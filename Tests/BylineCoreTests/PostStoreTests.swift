@@ -101,3 +101,13 @@ final class PostStoreTests: XCTestCase {
         XCTAssertEqual(store.diagnostics.map(\.description), ["b/post.md: warning: slug \"post\" is also used by a/post.md"])
     }
 }
+
+final class CancelledSearchTests: XCTestCase {
+    func testASupersededSearchGivesUp() throws {
+        let store = try loadStore(Fixtures.shippedPosts)
+        XCTAssertNil(store.matches(PostQuery(search: "latency"), cancelled: { true }))
+        XCTAssertEqual(store.matches(PostQuery(search: "latency"), cancelled: { false })?.count, 1)
+        XCTAssertEqual(store.matches(PostQuery(requiredTags: ["go"]), cancelled: { true })?.count, 10,
+                       "without search words nothing is read, so there is nothing to cancel")
+    }
+}

@@ -108,12 +108,19 @@ public struct PostStore: Sendable {
 
     /// The posts the whole query leaves, newest first. Searching reads the bodies of the candidates.
     public func matches(_ query: PostQuery) -> [Int] {
+        matches(query, cancelled: { false }) ?? []
+    }
+
+    /// The same, giving up (nil) as soon as `cancelled` says so: a search superseded by the next
+    /// keystroke stops reading bodies instead of competing with it.
+    public func matches(_ query: PostQuery, cancelled: @escaping @Sendable () -> Bool) -> [Int]? {
         let candidates = Array(tagMatches(query))
         let words = query.searchWords
         guard !words.isEmpty else { return candidates }
         let keep = ParallelMap.map(candidates) { number in
-            self.post(number, containsAll: words)
+            !cancelled() && self.post(number, containsAll: words)
         }
+        guard !cancelled() else { return nil }
         return zip(candidates, keep).compactMap { $1 ? $0 : nil }
     }
 

@@ -1,0 +1,515 @@
+#!/usr/bin/env python3
+"""Scale benchmark: byline on 1,000, 10,000 and 100,000 generated posts, against the floor and the peers.
+
+Every program runs on a 120x40 pseudo-terminal (TERM=xterm-256color, LANG=C.UTF-8), started fresh per
+run, and what it draws is fed to a small terminal emulator (bench/pty_driver.py), so "the list is
+complete" means the screen shows it, however the program updates it. Per size, medians of BENCH_RUNS
+runs (5 by default):
+
+- byline: start to the first screen whose status line reads `N of N posts`; then, in the same session,
+  the time to the last byte and the bytes of one list move (`j`), one search keystroke (`/` uncounted,
+  then `q`, until the status line shows the count `byline list --search q` gives and output stops),
+  one reader page (Enter uncounted, then PgDn), one tag toggle (`t` uncounted, then Space on the first
+  tag, until the status line shows that tag's count and output stops); peak RSS (VmHWM) at the end.
+- floor: a plain Python loop, in this process, that lists the folder, opens every post and reads its
+  first 4 KiB.
+- fzf --layout=reverse --preview 'lowdown -tterm {}' over the post files (names on stdin): start to the
+  info line showing `N/N`; one down arrow (selection and preview); one query keystroke `q` (file names
+  only); peak RSS.
+- newsboat over an RSS file of the same posts (file:// URL, reloaded into its cache beforehand, not
+  timed): start to the feed list, then Enter to the article list (the sum is reported); one down arrow;
+  peak RSS. Only up to BENCH_NEWSBOAT_MAX posts (10,000): reloading 100,000 items takes too long.
+- w3m on an HTML index (one link per post, with its title): start to the first screen showing the first
+  link; peak RSS. Only up to BENCH_W3M_MAX posts (10,000).
+
+A key's time runs from writing it to the last byte before output has been quiet for 150 ms. The run
+has a time budget (BENCH_SCALE_BUDGET seconds, 600 by default): once it is spent, remaining runs are
+skipped and the report says so. Results go into BENCHMARKS.md between the scale markers. `byline show`
+against lowdown is the render section's (bench/render_bench.py); its 1 MB ratio is quoted from there.
+
+Corpora are built by bench/corpus.py under .build/bench/corpus-N/ (reused while corpus.py is unchanged).
+"""
+import hashlib
+import html
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+import benchmarks_md  # beside this file
+import corpus
+import pty_driver
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, ".build", "bench")
+SIZES = [int(s.replace("_", "")) for s in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",") if s.strip()]
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+BUDGET = float(os.environ.get("BENCH_SCALE_BUDGET", "600"))
+NEWSBOAT_MAX = int(os.environ.get("BENCH_NEWSBOAT_MAX", "10000"))
+W3M_MAX = int(os.environ.get("BENCH_W3M_MAX", "10000"))
+ROWS, COLS = 40, 120
+SETTLE, KEY_QUIET = 0.3, 0.15
+START_DEADLINE, KEY_DEADLINE, SEARCH_DEADLINE = 120.0, 10.0, 120.0
+SEARCH_LETTER = "q"
+
+DOWN, PAGE_DOWN, ENTER, ESC = b"\x1b[B", b"\x1b[6~", b"\r", b"\x1b"
+KEYPAD_DOWN = b"\x1bOB"  # newsboat only knows the keypad form of the down arrow
+
+T0 = time.monotonic()
+notes = []
+
+
+def log(text):
+    print("[%6.1fs] %s" % (time.monotonic() - T0, text), flush=True)
+
+
+def over_budget():
+    return time.monotonic() - T0 > BUDGET
+
+
+def byline_binary():
+    for path in (os.environ.get("BYLINE"), os.path.join(ROOT, ".build", "release", "byline")):
+        if path and os.path.exists(path):
+            return path
+    sys.exit("build first: swift build -c release")
+
+
+def environment(home):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("COLUMNS", "LINES", "LC_ALL", "NO_COLOR", "TMUX") and not k.startswith("FZF_")}
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", HOME=home)
+    return env
+
+
+# --- inputs -----------------------------------------------------------------------------------------
+
+def corpus_folder(n):
+    """.build/bench/corpus-N, written by corpus.py unless a stamp says this corpus.py already wrote it."""
+    folder = os.path.join(WORK, "corpus-%d" % n)
+    stamp = folder + ".stamp"
+    digest = hashlib.sha256(open(corpus.__file__, "rb").read()).hexdigest() + " %d\n" % n
+    if os.path.exists(stamp) and open(stamp).read() == digest and os.path.isdir(folder):
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    started = time.monotonic()
+    subprocess.run([sys.executable, corpus.__file__, str(n), folder], check=True)
+    log("corpus of %d posts written in %.1f s" % (n, time.monotonic() - started))
+    with open(stamp, "w") as out:
+        out.write(digest)
+    return folder
+
+
+def peer_inputs(n, folder):
+    """names.txt (for fzf), rss.xml + urls + config + home (newsboat), index.html (w3m) in .build/bench/scale-N."""
+    work = os.path.join(WORK, "scale-%d" % n)
+    os.makedirs(os.path.join(work, "home"), exist_ok=True)
+    names = sorted(os.listdir(folder))
+    with open(os.path.join(work, "names.txt"), "w") as out:
+        out.write("".join(name + "\n" for name in names))
+    posts = None
+    if n <= W3M_MAX or n <= NEWSBOAT_MAX:
+        posts = [corpus.post(i) for i in range(n)]
+    if n <= W3M_MAX:
+        with open(os.path.join(work, "index.html"), "w", encoding="utf-8") as out:
+            out.write('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>posts</title></head><body>\n'
+                      "<h1>%d posts</h1>\n<ul>\n" % n)
+            for name, meta, _, _ in posts:
+                out.write('<li><a href="file://%s">%s</a> %s</li>\n' % (
+                    html.escape(os.path.join(folder, name)), html.escape(meta["title"]), meta["date"]))
+            out.write("</ul>\n</body></html>\n")
+    if n <= NEWSBOAT_MAX:
+        rss = os.path.join(work, "rss.xml")
+        with open(rss, "w", encoding="utf-8") as out:
+            out.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>posts</title>'
+                      "<link>file://%s</link><description>%d generated posts</description>\n" % (folder, n))
+            for name, meta, _, body in posts:
+                url = html.escape("file://" + os.path.join(folder, name))
+                pub = time.strftime("%a, %d %b %Y 00:00:00 +0000", time.strptime(meta["date"], "%Y-%m-%d"))
+                out.write("<item><title>%s</title><link>%s</link><guid>%s</guid><pubDate>%s</pubDate>%s"
+                          "<description>%s</description></item>\n" % (
+                              html.escape(meta["title"]), url, url, pub,
+                              "".join("<category>%s</category>" % t for t in meta["tags"]), html.escape(body)))
+            out.write("</channel></rss>\n")
+        with open(os.path.join(work, "urls"), "w") as out:
+            out.write("file://%s\n" % rss)
+        open(os.path.join(work, "config"), "w").close()
+        cache = os.path.join(work, "cache.db")
+        if os.path.exists(cache):
+            os.remove(cache)
+        started = time.monotonic()
+        subprocess.run(newsboat_argv(work) + ["-x", "reload"], env=environment(os.path.join(work, "home")),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, timeout=600)
+        log("newsboat reloaded %d items in %.1f s (not timed)" % (n, time.monotonic() - started))
+    return work
+
+
+def newsboat_argv(work):
+    return ["newsboat", "-u", os.path.join(work, "urls"), "-c", os.path.join(work, "cache.db"),
+            "-C", os.path.join(work, "config")]
+
+
+def expectations(byline, folder):
+    """(posts matching the search letter, the tag first in byline's tag pane, its post count)."""
+    listed = subprocess.run([byline, "list", folder, "--search", SEARCH_LETTER, "--json"], stdout=subprocess.PIPE,
+                            check=True, timeout=600).stdout
+    found = len(json.loads(listed))
+    first = subprocess.run([byline, "tags", folder], stdout=subprocess.PIPE, check=True, timeout=600).stdout
+    tag, count = first.decode().splitlines()[0].split()
+    return found, tag, int(count)
+
+
+# --- measuring ----------------------------------------------------------------------------------------
+
+class Session:
+    """One program on a pty, its screen, and timed keys."""
+
+    def __init__(self, argv, env, cwd=None, stdin_path=None):
+        self.screen = pty_driver.Screen(ROWS, COLS)
+        self.started = time.monotonic()
+        self.pid, self.fd = pty_driver.spawn(argv, env, cwd=cwd, rows=ROWS, cols=COLS, stdin_path=stdin_path)
+
+    def wait_for(self, condition, deadline, start=None):
+        """Seconds from `start` (the spawn by default) until condition(screen) holds; None past the deadline."""
+        start = self.started if start is None else start
+        if condition(self.screen):
+            return time.monotonic() - start
+        _, _, hit = pty_driver.read_timed(self.fd, 0, deadline - (time.monotonic() - start), until=condition,
+                                          start=start, screen=self.screen)
+        return hit
+
+    def settle(self, quiet=SETTLE, deadline=KEY_DEADLINE):
+        pty_driver.read_timed(self.fd, quiet, deadline, screen=self.screen)
+
+    def key(self, data):
+        """Writes data (uncounted); waits until output is quiet."""
+        os.write(self.fd, data)
+        self.settle()
+
+    def timed_key(self, data, condition=None, deadline=KEY_DEADLINE):
+        """(seconds to the last byte, bytes) after writing data; with a condition, output is read at
+        least until it holds on the screen (None for the time if it never did)."""
+        start = time.monotonic()
+        os.write(self.fd, data)
+        received, hit = b"", None
+        if condition is not None:
+            received, _, hit = pty_driver.read_timed(self.fd, 0, deadline, until=condition, start=start,
+                                                     screen=self.screen)
+            if hit is None:
+                return None, len(received)
+        more, last, _ = pty_driver.read_timed(self.fd, KEY_QUIET, deadline, start=start, screen=self.screen)
+        if last is None:  # nothing more after the condition held
+            last = hit
+        return last, len(received) + len(more)
+
+    def peak_rss_mib(self, pid=None):
+        kib = pty_driver.peak_rss_kib(self.pid if pid is None else pid)
+        return None if kib is None else kib / 1024.0
+
+    def close(self):
+        pty_driver.stop(self.pid, self.fd)
+
+
+def status_shows(text):
+    return lambda screen: text in screen.text(ROWS - 1)
+
+
+def byline_run(byline, folder, n, found, tag_count, env):
+    s = Session([byline, folder], env)
+    try:
+        result = {"start": s.wait_for(status_shows(" %d of %d posts · list" % (n, n)), START_DEADLINE)}
+        if result["start"] is None:
+            return result
+        s.settle()
+        result["move"] = s.timed_key(b"j")
+        s.key(b"/")
+        result["search"] = s.timed_key(SEARCH_LETTER.encode(), status_shows(" %d of %d posts" % (found, n)),
+                                       SEARCH_DEADLINE)
+        s.key(ESC)
+        s.wait_for(status_shows(" %d of %d posts · list" % (n, n)), KEY_DEADLINE, start=time.monotonic())
+        s.key(ENTER)
+        result["page"] = s.timed_key(PAGE_DOWN)
+        s.key(b"q")
+        s.key(b"t")
+        result["toggle"] = s.timed_key(b" ", status_shows(" %d of %d posts" % (tag_count, n)), SEARCH_DEADLINE)
+        result["rss"] = s.peak_rss_mib()
+        return result
+    finally:
+        s.close()
+
+
+def floor_run(folder):
+    """Seconds to list the folder, open every post and read its first 4 KiB (plain Python)."""
+    started = time.perf_counter()
+    for name in os.listdir(folder):
+        fd = os.open(os.path.join(folder, name), os.O_RDONLY)
+        os.read(fd, 4096)
+        os.close(fd)
+    return time.perf_counter() - started
+
+
+def fzf_run(folder, work, n, env):
+    s = Session(["fzf", "--layout=reverse", "--preview", "lowdown -tterm {}"], env, cwd=folder,
+                stdin_path=os.path.join(work, "names.txt"))
+    try:
+        total = "%d/%d" % (n, n)
+        result = {"start": s.wait_for(lambda screen: any(line.lstrip().startswith(total) for line in screen.lines()),
+                                      START_DEADLINE)}
+        if result["start"] is None:
+            return result
+        s.settle()
+        result["move"] = s.timed_key(DOWN)
+        result["search"] = s.timed_key(SEARCH_LETTER.encode(), deadline=SEARCH_DEADLINE)
+        result["rss"] = s.peak_rss_mib()
+        return result
+    finally:
+        s.close()
+
+
+def newsboat_run(work, n, env):
+    s = Session(newsboat_argv(work), env)
+    try:
+        # The feed's line reads `(N/N) posts`, its count column cut short at 10,000: `(10000/1000 posts`.
+        feeds = s.wait_for(lambda screen: "(%d/" % n in screen.text(1) and "posts" in screen.text(1), START_DEADLINE)
+        if feeds is None:
+            return {"start": None}
+        entered = time.monotonic()
+        os.write(s.fd, ENTER)
+        articles = s.wait_for(lambda screen: "Articles in feed" in screen.text(0), START_DEADLINE, start=entered)
+        if articles is None:
+            return {"start": None}
+        s.settle()
+        result = {"start": feeds + articles, "feeds": feeds}
+        result["move"] = s.timed_key(KEYPAD_DOWN)
+        result["rss"] = s.peak_rss_mib()
+        return result
+    finally:
+        s.close()
+
+
+def w3m_run(work, first_title, env):
+    s = Session(["w3m", "-no-mouse", os.path.join(work, "index.html")], env)
+    try:
+        result = {"start": s.wait_for(lambda screen: screen.contains(first_title), START_DEADLINE)}
+        s.settle()
+        result["rss"] = s.peak_rss_mib()
+        return result
+    finally:
+        s.close()
+
+
+def medians(runs):
+    """{figure: median} over runs (dicts of a number or a (seconds, bytes) pair); None if missing anywhere."""
+    out = {}
+    for key in set().union(*runs) if runs else ():
+        values = [r.get(key) for r in runs]
+        if any(v is None for v in values) or any(isinstance(v, tuple) and v[0] is None for v in values):
+            out[key] = None
+        elif isinstance(values[0], tuple):
+            out[key] = (statistics.median(v[0] for v in values), statistics.median(v[1] for v in values))
+        else:
+            out[key] = statistics.median(values)
+    out["runs"] = len(runs)
+    return out
+
+
+def repeat(what, n, run):
+    runs = []
+    for _ in range(RUNS):
+        if over_budget():
+            notes.append("%s at %s posts: budget of %.0f s spent after %d of %d runs." % (what, f"{n:,}", BUDGET, len(runs), RUNS))
+            break
+        runs.append(run())
+        if runs[-1].get("start") is None:
+            notes.append("%s at %s posts: no complete first screen within %.0f s; no further runs." % (
+                what, f"{n:,}", START_DEADLINE, ))
+            break
+    result = medians(runs) if runs else None
+    log("%-8s %7d  %s" % (what, n, result))
+    return result
+
+
+# --- report -------------------------------------------------------------------------------------------
+
+def ms(value):
+    if value is None:
+        return "–"
+    return "%.1f ms" % (value * 1e3) if value < 1 else "%.2f s" % value
+
+
+def mib(value):
+    return "–" if value is None else "%.0f MB" % value
+
+
+def ratio(mine, theirs):
+    if mine is None or not theirs:
+        return "–"
+    return "%.1fx" % (mine / theirs)
+
+
+def render_1m_ratio():
+    """byline / lowdown on the 1 MB post, from the render section of BENCHMARKS.md."""
+    path = os.path.join(ROOT, "BENCHMARKS.md")
+    if not os.path.exists(path):
+        return None
+    found = re.search(r"\| post-1m \|[^\n]*\| ([0-9.]+)x \|", open(path, encoding="utf-8").read())
+    return float(found.group(1)) if found else None
+
+
+def report(results, byline, elapsed):
+    sizes = sorted(results)
+    lines = ["<!-- scale:start -->", "## Scale: %s generated posts, against the floor and the peers" % " to ".join(
+        f"{n:,}" for n in (sizes[0], sizes[-1]) if len(sizes) > 1 or n == sizes[0]), "",
+             "Generated by `bench/corpus.py` (1 to 15 KB each, YAML front matter, 1 to 4 of 60 tags with a Zipf-like "
+             "spread, headings, lists, code, a table, links, CJK and emoji). Every program on a %dx%d pseudo-terminal, "
+             "fresh per run, its output fed to a terminal emulator; medians of %d runs, warm page cache. "
+             "**Start** is the time to the first screen showing every post counted: byline's status line `N of N posts`, "
+             "fzf's info line `N/N`, newsboat's feed list plus Enter to its article list, w3m the first link of the index. "
+             "The **floor** is a plain Python loop (interpreter already running) that lists the folder, opens every post "
+             "and reads its first 4 KiB. A key's time runs from writing it to the last byte before 150 ms of quiet; for "
+             "byline's search and tag toggle, output is read at least until the status line shows the expected count. "
+             "byline: list `j`; search `/` (uncounted) then `%s` over title, summary, tags and body; reader Enter "
+             "(uncounted) then PgDn; tag pane `t` (uncounted) then Space on the first tag. fzf: down arrow (the preview "
+             "is `lowdown -tterm`), query `%s` (file names only). newsboat: down arrow in the article list. "
+             "Peak RSS is VmHWM at the end of the session. Best peer: the fastest (or smallest) of fzf, newsboat and w3m "
+             "that measured the figure." % (COLS, ROWS, RUNS, SEARCH_LETTER, SEARCH_LETTER), ""]
+    lines += ["| posts | figure | byline | floor | fzf | newsboat | w3m | byline / floor | byline / best peer |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for n in sizes:
+        r = results[n]
+        b, fl, fz, nb, w3 = (r.get(k) or {} for k in ("byline", "floor", "fzf", "newsboat", "w3m"))
+
+        def peer_best(key, index=None):
+            values = []
+            for peer in (fz, nb, w3):
+                v = peer.get(key)
+                if isinstance(v, tuple):
+                    v = v[0]
+                if v is not None:
+                    values.append(v)
+            return min(values) if values else None
+
+        def key_cell(v):
+            return "–" if not v or v[0] is None else "%s, %d B" % (ms(v[0]), v[1])
+
+        def t(v):
+            return v[0] if isinstance(v, tuple) else v
+
+        row = "| %s | %s | %s | %s | %s | %s | %s | %s | %s |"
+        lines.append(row % (f"{n:,}", "start, every post counted", ms(b.get("start")), ms(fl.get("start")),
+                            ms(fz.get("start")), ms(nb.get("start")), ms(w3.get("start")),
+                            ratio(b.get("start"), fl.get("start")), ratio(b.get("start"), peer_best("start"))))
+        lines.append(row % (f"{n:,}", "list move", key_cell(b.get("move")), "", key_cell(fz.get("move")),
+                            key_cell(nb.get("move")), "", "", ratio(t(b.get("move")), peer_best("move"))))
+        lines.append(row % (f"{n:,}", "search keystroke", key_cell(b.get("search")), "", key_cell(fz.get("search")),
+                            "", "", "", ratio(t(b.get("search")), peer_best("search"))))
+        lines.append(row % (f"{n:,}", "tag toggle", key_cell(b.get("toggle")), "", "", "", "", "", "no peer has one"))
+        lines.append(row % (f"{n:,}", "reader page (PgDn)", key_cell(b.get("page")), "", "", "", "", "", ""))
+        lines.append(row % (f"{n:,}", "peak RSS", mib(b.get("rss")), "", mib(fz.get("rss")), mib(nb.get("rss")),
+                            mib(w3.get("rss")), "", ratio(b.get("rss"), peer_best("rss"))))
+    skipped = [n for n in sizes if n > NEWSBOAT_MAX or n > W3M_MAX]
+    if skipped:
+        lines += ["", "newsboat and w3m are not run above %s posts: reloading an RSS file of 100,000 items into newsboat's "
+                  "cache, and w3m laying out an index of 100,000 links, take minutes." % f"{min(NEWSBOAT_MAX, W3M_MAX):,}"]
+    lines += ["", "fzf reads only the file names (on stdin) before it counts them all, and opens one file for its preview, so it "
+              "can beat the floor. newsboat's list move only moves a highlight (no preview); fzf's and byline's redraw a "
+              "preview. PgDn's bytes depend on the post the reader opened (the second newest, which differs by size)."]
+    nb_feeds = [(n, results[n]["newsboat"]["feeds"]) for n in sizes if (results[n].get("newsboat") or {}).get("feeds")]
+    if nb_feeds:
+        lines += ["newsboat's start is its feed list (%s) plus Enter to the article list." % ", ".join(
+            "%s at %s" % (ms(v), f"{n:,}") for n, v in nb_feeds)]
+
+    lines += ["", "Goals of issue 6 (byline has no cache yet, so the goals with a cache are not met):", ""]
+    for goal in goals(results):
+        lines.append("- " + goal)
+    if notes:
+        lines += [""] + ["Note: " + note for note in notes]
+    lines += ["", "This run took %.0f s (corpus generation included when corpus.py changed). Measured %s on %s (%s, %d cores) "
+              "with %s. Reproduce: `make bench`, or `BENCH_SIZES=1000,10000 python3 bench/scale_bench.py` for a quick run "
+              "(BENCH_RUNS, BENCH_SCALE_BUDGET, BENCH_NEWSBOAT_MAX, BENCH_W3M_MAX)." % (
+                  elapsed, time.strftime("%Y-%m-%d"), platform.node(), platform.machine(), os.cpu_count(),
+                  os.path.relpath(byline, ROOT) if byline.startswith(ROOT) else byline), "<!-- scale:end -->"]
+    return "\n".join(line for line in lines if line is not None)
+
+
+def goals(results):
+    out = []
+
+    def get(n, program, key):
+        value = ((results.get(n) or {}).get(program) or {}).get(key)
+        return value[0] if isinstance(value, tuple) else value
+
+    def line(text, n, mine, limit, detail, unit=ms):
+        if n not in results:
+            return "%s: **not measured** (%s posts not in BENCH_SIZES)" % (text, f"{n:,}")
+        if mine is None or limit is None:
+            return "%s: **not measured** at %s posts" % (text, f"{n:,}")
+        met = mine <= limit
+        return "%s: **%s** (byline %s, goal %s%s)" % (text, "met" if met else "not met", unit(mine), unit(limit),
+                                                      detail)
+
+    for n in (10000, 100000):
+        floor = get(n, "floor", "start")
+        mine = get(n, "byline", "start")
+        out.append(line("complete first screen at %s posts, at most 2x the floor without a cache" % f"{n:,}", n, mine,
+                        None if floor is None else 2 * floor,
+                        "" if floor is None or mine is None else "; %.1fx the floor of %s" % (mine / floor, ms(floor))))
+    fzf = get(10000, "fzf", "start")
+    out.append("complete first screen at 10,000 posts, at most 1.5x fzf with a cache: **not met** (byline has no cache%s)"
+               % ("" if fzf is None or get(10000, "byline", "start") is None else "; without one it is %.1fx fzf's %s"
+                  % (get(10000, "byline", "start") / fzf, ms(fzf))))
+    out.append("complete first screen at 100,000 posts under 0.15 s with a fresh cache: **not met** (byline has no cache%s)"
+               % ("" if get(100000, "byline", "start") is None else "; without one %s" % ms(get(100000, "byline", "start"))))
+    out.append(line("list move (selection and preview) at 100,000 posts under 2 ms", 100000,
+                    get(100000, "byline", "move"), 0.002, ""))
+    out.append(line("tag toggle at 100,000 posts under 5 ms, every tag's count updated", 100000,
+                    get(100000, "byline", "toggle"), 0.005, ""))
+    out.append(line("search keystroke at 100,000 posts under 50 ms (title, summary, tags, body)", 100000,
+                    get(100000, "byline", "search"), 0.050, ""))
+    out.append(line("memory at 100,000 posts under 150 MB", 100000, get(100000, "byline", "rss"), 150, "", mib))
+    out.append(line("memory at 10,000 posts under 40 MB", 10000, get(10000, "byline", "rss"), 40, "", mib))
+    render = render_1m_ratio()
+    out.append("`byline show` on a 1 MB post at most 1.0x lowdown: %s" % (
+        "not measured here (see the render section)" if render is None else
+        "**%s** (%.2fx, from the render section above)" % ("met" if render <= 1.0 else "not met", render)))
+    return out
+
+
+def main():
+    byline = byline_binary()
+    for tool in ("newsboat", "fzf", "w3m", "lowdown"):
+        if not shutil.which(tool):
+            sys.exit("missing %s: scripts/install-deps.sh --bench" % tool)
+    results = {}
+    for n in SIZES:
+        if over_budget():
+            notes.append("%s posts skipped: the budget of %.0f s was spent." % (f"{n:,}", BUDGET))
+            continue
+        folder = corpus_folder(n)
+        work = peer_inputs(n, folder)
+        env = environment(os.path.join(work, "home"))
+        found, tag, tag_count = expectations(byline, folder)
+        log("%d posts: `%s` matches %d; first tag %s has %d posts" % (n, SEARCH_LETTER, found, tag, tag_count))
+        r = results[n] = {}
+        # The floor first: it also warms the page cache for everyone.
+        floor_run(folder)
+        r["floor"] = repeat("floor", n, lambda: {"start": floor_run(folder)})
+        r["byline"] = repeat("byline", n, lambda: byline_run(byline, folder, n, found, tag_count, env))
+        r["fzf"] = repeat("fzf", n, lambda: fzf_run(folder, work, n, env))
+        if n <= NEWSBOAT_MAX:
+            r["newsboat"] = repeat("newsboat", n, lambda: newsboat_run(work, n, env))
+        if n <= W3M_MAX:
+            first_title = corpus.post(0)[1]["title"]
+            r["w3m"] = repeat("w3m", n, lambda: w3m_run(work, first_title, env))
+    elapsed = time.monotonic() - T0
+    section = report(results, byline, elapsed)
+    print(section)
+    benchmarks_md.write_section("scale", section)
+
+
+if __name__ == "__main__":
+    main()
