@@ -52,3 +52,19 @@ final class TextSearchTests: XCTestCase {
         XCTAssertFalse(TextSearch.contains("abab", "abb"))
     }
 }
+
+final class ASCIIFoldingTests: XCTestCase {
+    func testFoldsOnlyASCIILetters() {
+        XCTAssertEqual(TextSearch.foldingASCII("Token BUCKET Ärger 日本 É"), "token bucket Ärger 日本 É")
+    }
+
+    func testSearchIsStillCaseInsensitiveForEveryScript() throws {
+        let folder = try TempFolder()
+        try folder.write("a.md", "---\ntitle: A\n---\nThe LATENCY of Äpfel and ΣΟΦΙΑ in 東京.\n")
+        let store = try loadStore(folder.path)
+        for query in ["latency", "LATENCY", "äpfel", "σοφια", "東京", "latency äpfel"] {
+            XCTAssertEqual(store.matches(PostQuery(search: query)).count, 1, query)
+        }
+        XCTAssertEqual(store.matches(PostQuery(search: "latency missing")).count, 0)
+    }
+}

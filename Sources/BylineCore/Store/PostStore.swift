@@ -130,6 +130,12 @@ public struct PostStore: Sendable {
         var missing = words.filter { !TextSearch.contains(heading, $0) }
         guard !missing.isEmpty else { return true }
         guard case let .success(body) = body(of: number) else { return false }
+        // ASCII words are matched against the body with only its ASCII letters folded, a byte pass;
+        // Unicode lower-casing of a whole body (CJK, emoji) costs ten times as much and is done only
+        // when a word needs it.
+        let folded = TextSearch.foldingASCII(body)
+        missing.removeAll { $0.utf8.allSatisfy { $0 < 0x80 } && TextSearch.contains(folded, $0) }
+        guard !missing.isEmpty else { return true }
         let text = body.lowercased()
         missing.removeAll { TextSearch.contains(text, $0) }
         return missing.isEmpty

@@ -23,4 +23,12 @@ public enum TextSearch {
             }
         }
     }
+
+    /// `text` with A–Z turned into a–z and every other byte left as it is: enough to find ASCII words
+    /// case-insensitively, at the cost of one pass over the bytes.
+    public static func foldingASCII(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
