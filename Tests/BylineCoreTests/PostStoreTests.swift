@@ -111,3 +111,16 @@ final class CancelledSearchTests: XCTestCase {
                        "without search words nothing is read, so there is nothing to cancel")
     }
 }
+
+final class SortKeyTests: XCTestCase {
+    func testTheSortKeyAgreesWithNewestFirst() throws {
+        let store = try loadStore(Fixtures.path("flat"))
+        let jekyll = try loadStore(Fixtures.path("jekyll"), drafts: true)
+        let posts = store.posts + jekyll.posts
+        for a in posts {
+            for b in posts where a.path != b.path {
+                XCTAssertEqual(Post.SortKey(a) < Post.SortKey(b), Post.newestFirst(a, b), "\(a.path) vs \(b.path)")
+            }
+        }
+    }
+}

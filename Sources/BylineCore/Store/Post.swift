@@ -31,6 +31,27 @@ public struct Post: Hashable, Sendable, Identifiable {
         self.fileSize = fileSize
     }
 
+    /// The store's order as a value: newest first, undated last, then by title and path.
+    struct SortKey: Comparable {
+        var undated: Bool
+        var seconds: Int64
+        var nanoseconds: Int
+        var title: String
+        var path: String
+
+        init(_ post: Post) {
+            undated = post.date == nil
+            seconds = -(post.date?.secondsSinceEpoch ?? 0)
+            nanoseconds = -(post.date?.time?.nanosecond ?? 0)
+            title = post.title.lowercased()
+            path = post.path
+        }
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            (a.undated ? 1 : 0, a.seconds, a.nanoseconds, a.title, a.path) < (b.undated ? 1 : 0, b.seconds, b.nanoseconds, b.title, b.path)
+        }
+    }
+
     /// Newest first; posts without a date after all dated ones; then by title and path, so the
     /// order never depends on the order files were read in.
     public static func newestFirst(_ a: Post, _ b: Post) -> Bool {

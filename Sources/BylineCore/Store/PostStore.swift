@@ -50,7 +50,9 @@ public struct PostStore: Sendable {
             guard let post = result.post, options.includeDrafts || !post.draft else { continue }
             loaded.append((post, candidate.absolutePath))
         }
-        loaded.sort { Post.newestFirst($0.post, $1.post) }
+        // Sort keys are worked out once per post, not once per comparison.
+        let keys = loaded.map { Post.SortKey($0.post) }
+        loaded = keys.indices.sorted { keys[$0] < keys[$1] }.map { loaded[$0] }
         diagnostics += duplicateSlugWarnings(loaded.map(\.post))
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
         return PostStore(root: root, realRoot: real, layout: found.layout, posts: loaded.map(\.post),
@@ -73,16 +75,16 @@ public struct PostStore: Sendable {
         self.absolutePaths = absolutePaths
     }
 
-    /// Two posts answering to one slug make `show SLUG` ambiguous.
+    /// Two posts answering to one slug make `show SLUG` ambiguous. Grouped by slug first, so only
+    /// the (rare) clashes are sorted, not every post.
     private static func duplicateSlugWarnings(_ posts: [Post]) -> [Diagnostic] {
-        var first: [String: String] = [:]
+        var paths: [String: [String]] = [:]
+        for post in posts { paths[post.slug, default: []].append(post.path) }
         var warnings: [Diagnostic] = []
-        for post in posts.sorted(by: { $0.path < $1.path }) {
-            if let other = first[post.slug] {
-                warnings.append(Diagnostic(file: post.path, severity: .warning,
-                                           message: "slug \"\(post.slug)\" is also used by \(other)"))
-            } else {
-                first[post.slug] = post.path
+        for (slug, clash) in paths where clash.count > 1 {
+            let sorted = clash.sorted()
+            for path in sorted.dropFirst() {
+                warnings.append(Diagnostic(file: path, severity: .warning, message: "slug \"\(slug)\" is also used by \(sorted[0])"))
             }
         }
         return warnings
