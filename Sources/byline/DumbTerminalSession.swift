@@ -54,9 +54,7 @@ struct DumbTerminalSession {
             Console.out("cannot read this post\n")
             return
         }
-        var lines = PostHeader.lines(store.posts[number], words: WordCount.count(body), width: width, glyphs: .ascii)
-        lines.append(StyledLine())
-        lines += DocumentLayout.lines(for: MarkdownDocument.parse(body), width: width, glyphs: .ascii)
+        let lines = PreviewContent.lines(store.posts[number], LoadedPost(markdown: body), width: width, glyphs: .ascii)
         Console.out("\n" + PlainText.render(lines))
     }
 

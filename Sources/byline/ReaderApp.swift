@@ -114,7 +114,7 @@ struct ReaderApp {
     func loadBody(_ post: Int) -> Action {
         switch store.body(of: post) {
         case let .success(body):
-            return .bodyLoaded(post: post, LoadedPost(document: MarkdownDocument.parse(body), words: WordCount.count(body)))
+            return .bodyLoaded(post: post, LoadedPost(markdown: body))
         case let .failure(error):
             return .bodyFailed(post: post, message: error.description)
         }

@@ -56,9 +56,7 @@ struct ShowCommand: ParsableCommand {
         }
         let chosen = Theme.named(theme) ?? .dark
         let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80
-        var lines = PostHeader.lines(store.posts[number], words: WordCount.count(body), width: columns, glyphs: chosen.glyphs)
-        lines.append(StyledLine())
-        lines += DocumentLayout.lines(for: MarkdownDocument.parse(body), width: columns, glyphs: chosen.glyphs)
+        let lines = PreviewContent.lines(store.posts[number], LoadedPost(markdown: body), width: columns, glyphs: chosen.glyphs)
 
         let useANSI: Bool
         switch color {

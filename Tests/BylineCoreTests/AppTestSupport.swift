@@ -18,7 +18,7 @@ enum AppFixture {
             switch pending.removeFirst() {
             case let .loadBody(post):
                 guard case let .success(body) = state.store.body(of: post) else { continue }
-                pending += Reducer.reduce(&state, .bodyLoaded(post: post, LoadedPost(document: MarkdownDocument.parse(body), words: WordCount.count(body))))
+                pending += Reducer.reduce(&state, .bodyLoaded(post: post, LoadedPost(markdown: body)))
             case let .search(query):
                 pending += Reducer.reduce(&state, .searchFinished(query: query, results: state.store.matches(query)))
             case .redraw, .quit:

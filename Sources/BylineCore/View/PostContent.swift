@@ -10,17 +10,22 @@ public enum PreviewContent {
 
     static func layOut(_ state: AppState, post: Int, width: Int) -> [StyledLine] {
         let item = state.store.posts[post]
-        let loaded = state.loaded[post]
-        var lines = PostHeader.lines(item, words: loaded?.words ?? item.fileSize / 6, width: width, glyphs: state.glyphs)
+        if let loaded = state.loaded[post] { return lines(item, loaded, width: width, glyphs: state.glyphs) }
+        var lines = PostHeader.lines(item, words: item.fileSize / 6, width: width, glyphs: state.glyphs)
         lines.append(StyledLine())
-        if let loaded {
-            lines += DocumentLayout.lines(for: loaded.document, width: width, glyphs: state.glyphs)
-        } else if let message = state.failed[post] {
+        if let message = state.failed[post] {
             lines += TextWrapper.wrap(SafeText.lineSpans("Cannot show this post: " + message, .escaped), width: width)
         } else {
             lines.append(StyledLine("Loading…", .meta))
         }
         return lines
+    }
+
+    /// A loaded post as every view shows it: the header, a blank line, the body at `width`.
+    /// The preview, the reader, `byline show` and the dumb-terminal reader all draw through this.
+    public static func lines(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs) -> [StyledLine] {
+        PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()]
+            + DocumentLayout.lines(for: loaded.document, width: width, glyphs: glyphs)
     }
 }
 
