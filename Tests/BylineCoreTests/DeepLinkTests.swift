@@ -53,11 +53,7 @@ final class TextSearchTests: XCTestCase {
     }
 }
 
-final class ASCIIFoldingTests: XCTestCase {
-    func testFoldsOnlyASCIILetters() {
-        XCTAssertEqual(TextSearch.foldingASCII("Token BUCKET Ärger 日本 É"), "token bucket Ärger 日本 É")
-    }
-
+final class CaseInsensitiveSearchTests: XCTestCase {
     func testSearchIsStillCaseInsensitiveForEveryScript() throws {
         let folder = try TempFolder()
         try folder.write("a.md", "---\ntitle: A\n---\nThe LATENCY of Äpfel and ΣΟΦΙΑ in 東京.\n")

@@ -21,6 +21,10 @@ public enum Action: Hashable, Sendable {
     case bodyFailed(post: Int, message: String)
     /// The full search (bodies included) for `query` finished.
     case searchFinished(query: PostQuery, results: [Int])
+    /// Loading finished, or a background refresh found changed files: show this store from now on.
+    case storeReplaced(StoreUpdate)
+    /// Background work's progress for the status line (nil: finished).
+    case progress(AppState.Progress?)
     /// A transient note for the status line.
     case note(String)
     /// Start where an SSH deep link asked (`tag:go`, `post:slug`, `search:words`).
@@ -47,4 +51,17 @@ public struct LoadedPost: Hashable, Sendable {
         self.document = document
         self.words = words
     }
+}
+
+/// A store handed to the reducer, compared by its serial number (stores are large; two updates are the
+/// same update only when they are one).
+public struct StoreUpdate: Hashable, Sendable {
+    public let store: PostStore
+    public let serial: Int
+    public init(_ store: PostStore, serial: Int) {
+        self.store = store
+        self.serial = serial
+    }
+    public static func == (a: StoreUpdate, b: StoreUpdate) -> Bool { a.serial == b.serial }
+    public func hash(into hasher: inout Hasher) { hasher.combine(serial) }
 }

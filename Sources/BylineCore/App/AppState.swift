@@ -1,6 +1,7 @@
 /// Everything the interface shows, as values. `reduce` changes it, `AppView` draws it.
 public struct AppState: Sendable {
-    public let store: PostStore
+    /// Replaced whole when loading finishes or a background refresh finds changed files (`.storeReplaced`).
+    public private(set) var store: PostStore
     /// Longest search or find text kept: enough for any real query, and a bound on pasted input.
     public static let maximumPromptLength = 200
     /// The blog's name for the title bar: the folder's name.
@@ -36,8 +37,28 @@ public struct AppState: Sendable {
     public var loading: Set<Int> = []
     /// A transient message for the status line.
     public var note: String?
+    /// The search asked of the runtime and not yet answered (the status line says "searching").
+    public var pendingSearch: PostQuery?
+    /// Loading or refreshing in the background, shown in the status line; nil when idle.
+    public var progress: Progress?
+
+    /// Work the runtime does in the background, as the status line tells it: `loading 43,000 of 100,000`.
+    public struct Progress: Hashable, Sendable {
+        public var verb: String
+        public var done: Int
+        public var total: Int?
+        public init(verb: String, done: Int, total: Int?) {
+            self.verb = verb
+            self.done = done
+            self.total = total
+        }
+    }
+
+    /// Stores above this size skip the instant title-and-summary filter on each keystroke (a pass over
+    /// every post) and keep showing the last results until the search answers.
+    static let instantFilterLimit = 20_000
     /// Posts already laid out, so frames that do not change them cost nothing (see `LayoutMemo`).
-    public let layoutMemo = LayoutMemo()
+    public private(set) var layoutMemo = LayoutMemo()
 
     public init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.store = store
@@ -65,17 +86,49 @@ public struct AppState: Sendable {
     /// A search also asks the runtime for body matches (`Effect.search`), which replace these.
     mutating func refreshResults() {
         let tagged = store.tagMatches(query)
-        let words = query.searchWords
-        if words.isEmpty {
+        let terms = query.searchTerms
+        if terms.isEmpty {
             results = Array(tagged)
+        } else if store.posts.count > AppState.instantFilterLimit {
+            results = results.filter { tagged.contains($0) }
         } else {
             results = tagged.filter { number in
-                let post = store.posts[number]
-                let text = ([post.title, post.summary] + post.tags).joined(separator: "\n").lowercased()
-                return words.allSatisfy { TextSearch.contains(text, $0) }
+                let fields = PostStore.searchFields(of: store.posts[number])
+                return terms.allSatisfy { term in fields.contains { term.occurs(in: $0) } }
             }
         }
         keepSelection()
+    }
+
+    /// Takes a newly loaded or refreshed store, keeping what the reader was looking at: the selected
+    /// post and the tag cursor (by path and key), tag states for tags that still exist, the search.
+    mutating func replaceStore(_ newStore: PostStore) {
+        let selectedPath = selected.map { store.posts[$0].path }
+        let readerPath = readerPost.map { store.posts[$0].path }
+        let keptLoaded = loaded.map { (store.posts[$0.key], $0.value) }
+        store = newStore
+        let numbers = Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        tagStates = tagStates.filter { newStore.tags.tag(named: $0.key) != nil }
+        // A changed file may have a changed body: a body is kept only for a post whose front matter and
+        // size are unchanged.
+        loaded = [:]
+        for (post, body) in keptLoaded {
+            if let number = numbers[post.path], newStore.posts[number] == post { loaded[number] = body }
+        }
+        failed = [:]
+        loading = []
+        layoutMemo = LayoutMemo()
+        results = Array(store.tagMatches(query))
+        if !query.searchTerms.isEmpty { results = [] }
+        selected = selectedPath.flatMap { numbers[$0] }
+        keepSelection()
+        if let readerPath, let number = numbers[readerPath], case var .reading(reader) = mode {
+            reader.post = number
+            mode = .reading(reader)
+        } else if readerPath != nil, case .reading = mode {
+            mode = .browsing
+        }
+        if tagCursor == nil || store.tags.tag(named: tagCursor!) == nil { tagCursor = orderedTags.first?.key }
     }
 
     mutating func setResults(_ numbers: [Int]) {
@@ -146,6 +199,7 @@ extension AppState: Equatable {
             && lhs.tagSort == rhs.tagSort && lhs.results == rhs.results && lhs.selected == rhs.selected
             && lhs.tagCursor == rhs.tagCursor && lhs.listScroll == rhs.listScroll && lhs.tagScroll == rhs.tagScroll
             && lhs.previewScroll == rhs.previewScroll && lhs.loaded == rhs.loaded && lhs.failed == rhs.failed
-            && lhs.loading == rhs.loading && lhs.note == rhs.note
+            && lhs.loading == rhs.loading && lhs.note == rhs.note && lhs.pendingSearch == rhs.pendingSearch
+            && lhs.progress == rhs.progress
     }
 }

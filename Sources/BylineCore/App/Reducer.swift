@@ -15,7 +15,18 @@ public enum Reducer {
             state.failed[post] = message
             state.loading.remove(post)
         case let .searchFinished(query, results):
-            if query == state.query { state.setResults(results) }
+            if query == state.query {
+                state.setResults(results)
+                state.pendingSearch = nil
+            }
+        case let .storeReplaced(update):
+            state.replaceStore(update.store)
+            if !state.query.searchTerms.isEmpty {
+                state.pendingSearch = state.query
+                effects.append(.search(state.query))
+            }
+        case let .progress(progress):
+            state.progress = progress
         case let .note(text):
             state.note = text
         case let .openDeepLink(link):
@@ -120,7 +131,12 @@ public enum Reducer {
     /// The filter changed: refresh what needs no disk now, and ask for the body search.
     static func filterChanged(_ state: inout AppState) -> [Effect] {
         state.refreshResults()
-        return state.search.isEmpty ? [] : [.search(state.query)]
+        guard !state.query.searchTerms.isEmpty else {
+            state.pendingSearch = nil
+            return []
+        }
+        state.pendingSearch = state.query
+        return [.search(state.query)]
     }
 
     static func searchChanged(_ state: inout AppState) -> [Effect] { filterChanged(&state) }

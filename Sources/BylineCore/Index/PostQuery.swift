@@ -11,7 +11,8 @@ public struct PostQuery: Hashable, Sendable {
     public var requiredTags: [String]
     public var excludedTags: [String]
     public var match: Match
-    /// Words that must all appear (case-insensitively) in the title, summary, tags or body.
+    /// Words that must each begin a word of the title, summary, tags or body (case-insensitively;
+    /// see `SearchText`).
     public var search: String
 
     public init(requiredTags: [String] = [], excludedTags: [String] = [], match: Match = .all, search: String = "") {
@@ -21,10 +22,10 @@ public struct PostQuery: Hashable, Sendable {
         self.search = search
     }
 
-    /// The search split into lower-case words.
-    public var searchWords: [String] {
-        search.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    /// The search as terms, one per typed word (split at blanks); words without a letter or digit ask nothing.
+    public var searchTerms: [SearchTerm] {
+        search.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).compactMap { SearchTerm(typed: $0) }
     }
 
-    public var isEmpty: Bool { requiredTags.isEmpty && excludedTags.isEmpty && searchWords.isEmpty }
+    public var isEmpty: Bool { requiredTags.isEmpty && excludedTags.isEmpty && searchTerms.isEmpty }
 }

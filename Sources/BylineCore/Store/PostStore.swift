@@ -33,6 +33,12 @@ public struct PostStore: Sendable {
     /// Problems, sorted by file then line.
     public let diagnostics: [Diagnostic]
     private let absolutePaths: [String]
+    /// A full-text index that answers searches for the posts it holds (a persistent cache), if any.
+    public private(set) var searchIndex: (any PostSearchIndex)?
+    /// Each post's document in `searchIndex`, nil for a post the index does not hold (it is scanned).
+    public private(set) var documentIDs: [Int64?] = []
+    private var postOfDocument: [Int64: Int] = [:]
+    private var indexedPosts = PostSet(capacity: 0)
 
     /// Loads the posts under `root`.
     public static func load(root: String, options: Options = Options(), inspector: any BodyInspector) throws(OpenError) -> PostStore {
@@ -43,19 +49,42 @@ public struct PostStore: Sendable {
         let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
         let results = ParallelMap.map(found.candidates) { loader.load($0) }
 
+        let entries = zip(found.candidates, results).map { candidate, result in
+            Entry(absolutePath: candidate.absolutePath, post: result.post, diagnostics: result.diagnostics)
+        }
+        return assemble(root: root, realRoot: real, layout: found.layout, entries: entries,
+                        finderDiagnostics: found.diagnostics, includeDrafts: options.includeDrafts)
+    }
+
+    /// One file's outcome: its post (nil when it could not be used) and what was wrong with it.
+    public struct Entry: Sendable {
+        public var absolutePath: String
+        public var post: Post?
+        public var diagnostics: [Diagnostic]
+        public init(absolutePath: String, post: Post?, diagnostics: [Diagnostic]) {
+            self.absolutePath = absolutePath
+            self.post = post
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// A store from files already read, in any order: the loader's and the persistent cache's one way
+    /// to order posts, index tags and report problems.
+    public static func assemble(root: String, realRoot real: String, layout: SiteLayout, entries: [Entry],
+                                finderDiagnostics: [Diagnostic], includeDrafts: Bool) -> PostStore {
         var loaded: [(post: Post, path: String)] = []
-        var diagnostics = found.diagnostics
-        for (candidate, result) in zip(found.candidates, results) {
-            diagnostics += result.diagnostics
-            guard let post = result.post, options.includeDrafts || !post.draft else { continue }
-            loaded.append((post, candidate.absolutePath))
+        var diagnostics = finderDiagnostics
+        for entry in entries {
+            diagnostics += entry.diagnostics
+            guard let post = entry.post, includeDrafts || !post.draft else { continue }
+            loaded.append((post, entry.absolutePath))
         }
         // Sort keys are worked out once per post, not once per comparison.
         let keys = loaded.map { Post.SortKey($0.post) }
         loaded = keys.indices.sorted { keys[$0] < keys[$1] }.map { loaded[$0] }
         diagnostics += duplicateSlugWarnings(loaded.map(\.post))
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
-        return PostStore(root: root, realRoot: real, layout: found.layout, posts: loaded.map(\.post),
+        return PostStore(root: root, realRoot: real, layout: layout, posts: loaded.map(\.post),
                          diagnostics: diagnostics, absolutePaths: loaded.map(\.path))
     }
 
@@ -108,7 +137,8 @@ public struct PostStore: Sendable {
         return result
     }
 
-    /// The posts the whole query leaves, newest first. Searching reads the bodies of the candidates.
+    /// The posts the whole query leaves, newest first. Searching reads the bodies of the candidates
+    /// the search index (if any) does not hold.
     public func matches(_ query: PostQuery) -> [Int] {
         matches(query, cancelled: { false }) ?? []
     }
@@ -117,30 +147,61 @@ public struct PostStore: Sendable {
     /// keystroke stops reading bodies instead of competing with it.
     public func matches(_ query: PostQuery, cancelled: @escaping @Sendable () -> Bool) -> [Int]? {
         let candidates = Array(tagMatches(query))
-        let words = query.searchWords
-        guard !words.isEmpty else { return candidates }
-        let keep = ParallelMap.map(candidates) { number in
-            !cancelled() && self.post(number, containsAll: words)
+        let terms = query.searchTerms
+        guard !terms.isEmpty else { return candidates }
+        // Posts the index holds are answered by it; the rest (or all, without an index) are scanned.
+        var indexed = PostSet(capacity: posts.count)
+        var found = PostSet(capacity: posts.count)
+        if let searchIndex, let documents = searchIndex.documents(matchingAll: terms) {
+            indexed = indexedPosts
+            for document in documents {
+                if let number = postOfDocument[document] { found.insert(number) }
+            }
         }
         guard !cancelled() else { return nil }
-        return zip(candidates, keep).compactMap { $1 ? $0 : nil }
+        let scanned = candidates.filter { !indexed.contains($0) }
+        let keep = ParallelMap.map(scanned) { number in
+            !cancelled() && self.post(number, containsAll: terms)
+        }
+        guard !cancelled() else { return nil }
+        for (number, kept) in zip(scanned, keep) where kept { found.insert(number) }
+        return candidates.filter { found.contains($0) }
     }
 
-    private func post(_ number: Int, containsAll words: [String]) -> Bool {
+    /// The scan: the title, summary and tags first (no disk), then the body.
+    private func post(_ number: Int, containsAll terms: [SearchTerm]) -> Bool {
         let post = posts[number]
-        let heading = ([post.title, post.summary] + post.tags).joined(separator: "\n").lowercased()
-        var missing = words.filter { !TextSearch.contains(heading, $0) }
+        let fields = Self.searchFields(of: post)
+        var missing = terms.filter { term in !fields.contains { term.occurs(in: $0) } }
         guard !missing.isEmpty else { return true }
         guard case let .success(body) = body(of: number) else { return false }
-        // ASCII words are matched against the body with only its ASCII letters folded, a byte pass;
-        // Unicode lower-casing of a whole body (CJK, emoji) costs ten times as much and is done only
-        // when a word needs it.
-        let folded = TextSearch.foldingASCII(body)
-        missing.removeAll { $0.utf8.allSatisfy { $0 < 0x80 } && TextSearch.contains(folded, $0) }
-        guard !missing.isEmpty else { return true }
-        let text = body.lowercased()
-        missing.removeAll { TextSearch.contains(text, $0) }
+        let text = SearchText.normalized(body)
+        missing.removeAll { $0.occurs(in: text) }
         return missing.isEmpty
+    }
+
+    /// The fields search looks in, besides the body, normalized: title, summary, tags (one field).
+    public static func searchFields(of post: Post) -> [[UInt8]] {
+        [SearchText.normalized(post.title), SearchText.normalized(post.summary),
+         SearchText.normalized(post.tags.joined(separator: " "))]
+    }
+
+    /// The same store answering searches from `index` for the posts it holds (`documentIDs[n]`).
+    public func searching(with index: any PostSearchIndex, documentIDs: [Int64?]) -> PostStore {
+        precondition(documentIDs.count == posts.count, "one document slot per post")
+        var store = self
+        store.searchIndex = index
+        store.documentIDs = documentIDs
+        store.postOfDocument = [:]
+        store.postOfDocument.reserveCapacity(posts.count)
+        store.indexedPosts = PostSet(capacity: posts.count)
+        for (number, document) in documentIDs.enumerated() {
+            if let document {
+                store.postOfDocument[document] = number
+                store.indexedPosts.insert(number)
+            }
+        }
+        return store
     }
 
     // MARK: Posts and bodies
@@ -153,6 +214,9 @@ public struct PostStore: Sendable {
         let lowered = slugOrPath.lowercased()
         return posts.firstIndex { $0.slug.lowercased() == lowered }
     }
+
+    /// Where post `number`'s file is (symlinks resolved).
+    public func absolutePath(of number: Int) -> String { absolutePaths[number] }
 
     /// The body of post `number`: everything after its front matter, as clean UTF-8 with LF line ends.
     public func body(of number: Int) -> Result<String, PostFile.ReadError> {

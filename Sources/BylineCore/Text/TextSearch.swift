@@ -8,27 +8,31 @@ public enum TextSearch {
     /// Whether `needle` occurs in `haystack`, byte for byte (callers lower-case both first).
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack, needle = needle
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { pin in
-                guard !pin.isEmpty else { return true }
-                guard hay.count >= pin.count, let hayBase = hay.baseAddress, let pinBase = pin.baseAddress else { return false }
-                let hayStart = UnsafeRawPointer(hayBase), first = Int32(pin[0])
-                var offset = 0
-                while offset + pin.count <= hay.count {
-                    guard let hit = memchr(hayStart + offset, first, hay.count - pin.count - offset + 1) else { return false }
-                    if memcmp(hit, pinBase, pin.count) == 0 { return true }
-                    offset = hayStart.distance(to: UnsafeRawPointer(hit)) + 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { hay in needle.withUTF8 { pin in contains(hay, pin) } }
     }
 
-    /// `text` with A–Z turned into a–z and every other byte left as it is: enough to find ASCII words
-    /// case-insensitively, at the cost of one pass over the bytes.
-    public static func foldingASCII(_ text: String) -> String {
-        var bytes = Array(text.utf8)
-        for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The same over bytes (normalized search text).
+    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { pin in contains(hay, pin) } }
+    }
+
+    /// `memchr` for a byte of the needle, then `memcmp`. The anchor is the needle's second byte when it
+    /// has one: normalized needles start with a space, which occurs every few bytes of text. (glibc's
+    /// `memmem` is a GNU extension that Swift's Glibc module does not export.)
+    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !pin.isEmpty else { return true }
+        guard hay.count >= pin.count, let hayBase = hay.baseAddress, let pinBase = pin.baseAddress else { return false }
+        let anchor = pin.count > 1 ? 1 : 0
+        let hayStart = UnsafeRawPointer(hayBase), anchorByte = Int32(pin[anchor])
+        // Candidate starts run from 0 to hay.count - pin.count; the anchor sits `anchor` bytes further.
+        var start = 0
+        let lastStart = hay.count - pin.count
+        while start <= lastStart {
+            guard let hit = memchr(hayStart + start + anchor, anchorByte, lastStart - start + 1) else { return false }
+            let found = hayStart.distance(to: UnsafeRawPointer(hit)) - anchor
+            if memcmp(hayStart + found, pinBase, pin.count) == 0 { return true }
+            start = found + 1
+        }
+        return false
     }
 }

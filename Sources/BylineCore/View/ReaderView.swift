@@ -117,9 +117,11 @@ enum StatusLine {
             line.append(contentsOf: StyledLine(SafeText.lineSpans(state.search, .plain)))
             line.append("█", .marker)
             line.append("  \(state.results.count) of \(state.store.posts.count) posts", .meta)
+            line.append(contentsOf: Self.activity(state))
             line.append(contentsOf: Hints.fitting(Keymap.hints(in: .search), width: state.width - line.width))
         } else {
             line.append(" \(state.results.count) of \(state.store.posts.count) posts", .strong)
+            line.append(contentsOf: Self.activity(state))
             line.append(" · \(paneName(state.focus))", .meta)
             if let note = state.note {
                 line.append(" · ", .meta)
@@ -128,6 +130,29 @@ enum StatusLine {
             line.append(contentsOf: Hints.fitting(Keymap.hints(in: state.keyContext), width: state.width - line.width))
         }
         screen.put(line, row: row, column: 0)
+    }
+
+    /// What runs in the background: ` · loading 43,000 of 100,000` and ` · searching`.
+    static func activity(_ state: AppState) -> StyledLine {
+        var line = StyledLine()
+        if let progress = state.progress {
+            var text = " · \(progress.verb) \(Self.grouped(progress.done))"
+            if let total = progress.total { text += " of \(Self.grouped(total))" }
+            line.append(text, .meta)
+        }
+        if state.pendingSearch != nil { line.append(" · searching", .meta) }
+        return line
+    }
+
+    /// 43000 → `43,000`.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
     }
 
     static func paneName(_ pane: Pane) -> String {
