@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // SQLite with FTS5 (Debian's libsqlite3-dev) for the persistent index of large blogs.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries from Debian, reached through module maps (no pkg-config: SwiftPM drops its -D flags).
@@ -28,12 +30,14 @@ let package = Package(
         ),
         // cmark-gfm's tree to width-independent styled blocks.
         .target(name: "BylineMarkdown", dependencies: ["BylineCore", "CCmarkGFM"]),
+        // The persistent cache: posts and a full-text index in SQLite, so a large blog starts from it.
+        .target(name: "BylineIndex", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only code that talks to ncurses.
         .target(name: "BylineTerminal", dependencies: ["BylineCore", "CNcursesw"]),
         .executableTarget(
             name: "byline",
             dependencies: [
-                "BylineCore", "BylineMarkdown", "BylineTerminal",
+                "BylineCore", "BylineMarkdown", "BylineTerminal", "BylineIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +48,7 @@ let package = Package(
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "BylineMarkdownTests", dependencies: ["BylineMarkdown", "BylineCore", "BylineTestSupport"],
                     exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "BylineIndexTests", dependencies: ["BylineIndex", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineCore", "CNcursesw"]),
         // Runs the built `byline` binary, as scripts and the end-to-end tests do.
         .testTarget(name: "bylineTests", dependencies: ["byline", "BylineCore"]),

@@ -18,7 +18,7 @@ struct Byline: ParsableCommand {
         64 for a bad command line.
         """,
         version: version,
-        subcommands: [ReadCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self, KeysCommand.self],
+        subcommands: [ReadCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self, IndexCommand.self, KeysCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import BylineCore
+import BylineIndex
+import BylineMarkdown
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,6 +19,7 @@ struct ReadCommand: ParsableCommand {
     )
 
     @OptionGroup var folder: FolderOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(help: ArgumentHelp("Theme: \(Theme.names.joined(separator: ", ")). NO_COLOR keeps the attributes, drops colour.", valueName: "NAME"))
     var theme: String = "dark"
@@ -40,24 +43,49 @@ struct ReadCommand: ParsableCommand {
     static let restrictedIdleTimeout = 1800
 
     func run() throws {
-        let store = try folder.loadStore()
+        guard let real = FileSystem.realPath(folder.resolvedPath) else {
+            Console.error("\(folder.resolvedPath): no such folder")
+            throw ExitCode(2)
+        }
+        // A large blog is read through its cache (written unless restricted); see `byline index`.
+        let blog = CachedBlog(root: folder.resolvedPath, includeDrafts: folder.drafts, inspector: CmarkBodyInspector(),
+                              policy: .init(path: cache.file(forFolder: real, includeDrafts: folder.drafts), writable: !isRestricted))
+        let cached = blog.cachedStore()
         let deepLink = DeepLink.parse(Environment.value("SSH_ORIGINAL_COMMAND"))
+        let interactive = isatty(0) == 1 && isatty(1) == 1 && Environment.value("TERM") != "dumb"
+        guard interactive else {
+            // No cursor addressing: the whole store first (fresh, never written), then a listing or the line reader.
+            let store: PostStore
+            do {
+                store = blog.store(from: try blog.scan(from: cached?.contents))
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(2)
+            }
+            try runWithoutScreen(store)
+            return
+        }
+        let name = real.split(separator: "/").last.map(String.init) ?? folder.resolvedPath
+        var chosen = Theme.named(theme) ?? .dark
+        if !(Environment.value("NO_COLOR") ?? "").isEmpty { chosen = chosen.withoutColors }
+        let first = cached?.store ?? PostStore.assemble(root: folder.resolvedPath, realRoot: real, layout: .plain, entries: [],
+                                                        finderDiagnostics: [], includeDrafts: folder.drafts)
+        let status = ReaderApp(store: first, blog: blog, cached: cached?.contents, blogName: name, theme: chosen,
+                               deepLink: deepLink, idleTimeout: idle).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private var idle: Int? { idleTimeout ?? (isRestricted ? Self.restrictedIdleTimeout : nil) }
+
+    /// No terminal (ssh -T, a pipe): a plain listing serves better than an error; TERM=dumb: a numbered,
+    /// line-by-line reader.
+    private func runWithoutScreen(_ store: PostStore) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            // No terminal (ssh -T, a pipe): a plain listing serves better than an error.
             Console.out(store.posts.map(PostListText.block).joined(separator: "\n"))
             if !isRestricted { Console.mentionProblems(store, folder: folder.resolvedPath) }
             return
         }
-        let idle = idleTimeout ?? (isRestricted ? Self.restrictedIdleTimeout : nil)
         let name = store.realRoot.split(separator: "/").last.map(String.init) ?? folder.resolvedPath
-        if Environment.value("TERM") == "dumb" {
-            // No cursor addressing at all: a numbered, line-by-line reader.
-            DumbTerminalSession(store: store, blogName: name, idleTimeout: idle).run()
-            return
-        }
-        var chosen = Theme.named(theme) ?? .dark
-        if !(Environment.value("NO_COLOR") ?? "").isEmpty { chosen = chosen.withoutColors }
-        let status = ReaderApp(store: store, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle).run()
-        if status != 0 { throw ExitCode(status) }
+        DumbTerminalSession(store: store, blogName: name, idleTimeout: idle).run()
     }
 }

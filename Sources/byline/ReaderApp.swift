@@ -2,13 +2,19 @@
 import Glibc
 #endif
 import BylineCore
+import BylineIndex
 import BylineMarkdown
 import BylineTerminal
 
 /// The interactive reader's runtime: reads keys, feeds actions to the pure reducer, performs the
 /// effects it asks for, and paints each new frame. Everything the user sees is decided in BylineCore.
 struct ReaderApp {
+    /// The first store shown: the cache's, or an empty one while the folder loads.
     let store: PostStore
+    /// The blog behind it, loaded and refreshed in the background; nil when `store` is complete.
+    var blog: CachedBlog?
+    /// What the cache held, when `store` came from it (only changed files are then read).
+    var cached: PostCache.Contents?
     let blogName: String
     let theme: Theme
     /// Where an SSH reader asked to start, if anywhere.
@@ -22,6 +28,8 @@ struct ReaderApp {
     static let keysPerFrame = 4096
     /// How often to look for a finished background search.
     static let searchPollMilliseconds = 15
+    /// How often to show loading progress.
+    static let loadPollMilliseconds = 100
     /// How long to wait for more input before painting once a key has arrived.
     static let batchWaitMilliseconds = 1
     /// The longest a flood of input postpones the next frame.
@@ -56,11 +64,36 @@ struct ReaderApp {
     private func loop(_ terminal: Terminal) -> Ending {
         var state = AppState(store: store, blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs)
         var pending = Reducer.reduce(&state, .resize(width: terminal.width, height: terminal.height))
-        if let deepLink { pending += Reducer.reduce(&state, .openDeepLink(deepLink)) }
+        // A deep link into a blog still loading waits for its posts.
+        var waitingLink = deepLink
+        let load = BackgroundLoad()
+        if let blog {
+            load.start(blog, cached: cached)
+            if cached == nil { pending += Reducer.reduce(&state, .progress(.init(verb: "loading", done: 0, total: nil))) }
+        }
+        if let link = waitingLink, blog == nil || cached != nil {
+            pending += Reducer.reduce(&state, .openDeepLink(link))
+            waitingLink = nil
+        }
         var lastKey = Monotonic.seconds()
         let search = BackgroundSearch()
+        var serial = 0
         while true {
             if let done = search.take() { pending += Reducer.reduce(&state, .searchFinished(query: done.query, results: done.results)) }
+            if blog != nil {
+                let news = load.take()
+                for store in news.stores {
+                    serial += 1
+                    pending += Reducer.reduce(&state, .storeReplaced(StoreUpdate(store, serial: serial)))
+                    if let link = waitingLink {
+                        pending += Reducer.reduce(&state, .openDeepLink(link))
+                        waitingLink = nil
+                    }
+                }
+                if let progress = news.progress { pending += Reducer.reduce(&state, .progress(progress)) }
+                // The cache is a convenience: a problem with it is noted, and reading goes on without it.
+                if let problem = news.problems.last { pending += Reducer.reduce(&state, .note(problem)) }
+            }
             // Effects may answer with actions, which may ask for more effects.
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
@@ -70,10 +103,10 @@ struct ReaderApp {
                 case let .loadBody(post):
                     // Keys read in one batch may have moved past this post already.
                     guard post == state.selected || post == state.readerPost else { state.loading.remove(post); continue }
-                    pending += Reducer.reduce(&state, loadBody(post))
+                    pending += Reducer.reduce(&state, loadBody(post, in: state.store))
                 case let .search(query):
                     guard query == state.query else { continue }  // typed past already
-                    search.start(query, in: store)
+                    search.start(query, in: state.store)
                 }
             }
             terminal.paint(AppView.render(state))
@@ -81,6 +114,7 @@ struct ReaderApp {
             // painting again: typing answers at once, a pasted megabyte costs 30 frames a second.
             // While a search runs, wake often to show its result as soon as it is there.
             var wait = search.isRunning ? ReaderApp.searchPollMilliseconds : ReaderApp.pollMilliseconds
+            if blog != nil, load.isRunning { wait = min(wait, ReaderApp.loadPollMilliseconds) }
             var frameStart = 0.0
             events: for _ in 0..<ReaderApp.keysPerFrame {
                 if frameStart > 0, Monotonic.seconds() - frameStart > ReaderApp.frameSeconds { break events }
@@ -111,7 +145,7 @@ struct ReaderApp {
     }
 
     /// Reads and parses a post's body: the only disk work the reader does after start-up.
-    func loadBody(_ post: Int) -> Action {
+    func loadBody(_ post: Int, in store: PostStore) -> Action {
         switch store.body(of: post) {
         case let .success(body):
             return .bodyLoaded(post: post, LoadedPost(markdown: body))

@@ -1,8 +1,8 @@
 import Dispatch
 
 /// `map` on all cores, results in input order. Used for reading thousands of files at once.
-enum ParallelMap {
-    static func map<T, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] where T: Sendable, R: Sendable {
+public enum ParallelMap {
+    public static func map<T, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] where T: Sendable, R: Sendable {
         guard items.count > 1 else { return items.map(transform) }
         let results = ResultSlots<R>(count: items.count)
         let chunk = max(1, min(256, items.count / (8 * 8)))

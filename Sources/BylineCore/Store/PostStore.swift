@@ -20,6 +20,7 @@ public struct PostStore: Sendable {
     /// Why a store could not be opened at all.
     public struct OpenError: Error, CustomStringConvertible, Equatable {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// The folder as given.

@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BylineCore
+
+/// Loads a blog the way the reader and `byline index` do: from its cache where the cache still holds,
+/// reading only files that are new or changed since (by size and modification time), and reporting
+/// progress as it goes. With no cache this is a plain load, in batches, with progress.
+public enum BlogLoad {
+    /// Files read per batch: progress moves in steps this size, and a batch's bodies are the most held
+    /// in memory while indexing.
+    static let batch = 512
+
+    /// A folder read from disk (and the cache): every file, and the store they make.
+    public struct Scan: Sendable {
+        public var realRoot: String
+        public var files: [CachedFile]
+        public var layout: SiteLayout
+        public var folderDiagnostics: [Diagnostic]
+        /// Files read from disk this time (new or changed), by position in `files`.
+        public var read: [Int]
+        /// Cached files no longer on disk, or replaced by a changed file, whose words the index still holds.
+        public var retired: Int
+        /// Whether anything differs from the cache it started from (always true without one).
+        public var changed: Bool
+    }
+
+    /// What the folder holds now. `cached` is what a cache said (nil: read everything); `progress`
+    /// is called with (files read, files to read) after each batch.
+    public static func scan(root: String, includeDrafts: Bool, inspector: any BodyInspector, cached: PostCache.Contents?,
+                            progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> Scan {
+        guard let real = resolvedPath(root) else { throw PostStore.OpenError(description: "\(root): no such folder") }
+        let found = PostFinder.find(root: real, includeDrafts: includeDrafts)
+        let stamps = ParallelMap.map(found.candidates) { stamp(of: $0.absolutePath) }
+        var known: [String: CachedFile] = [:]
+        if let cached {
+            known.reserveCapacity(cached.files.count)
+            for file in cached.files { known[file.path] = file }
+        }
+        var files: [CachedFile] = []
+        files.reserveCapacity(found.candidates.count)
+        var toRead: [Int] = []
+        var retired = 0
+        for (candidate, stamp) in zip(found.candidates, stamps) {
+            if let old = known.removeValue(forKey: candidate.path) {
+                if let stamp, old.stamp == stamp, old.absolutePath == candidate.absolutePath {
+                    files.append(old)
+                    continue
+                }
+                if old.document != nil { retired += 1 }
+            }
+            toRead.append(files.count)
+            files.append(CachedFile(path: candidate.path, absolutePath: candidate.absolutePath,
+                                    stamp: stamp ?? FileStamp(size: -1, modified: -1), document: nil, post: nil, diagnostics: []))
+        }
+        retired += known.values.filter { $0.document != nil }.count
+        let removed = !known.isEmpty
+
+        let loader = PostLoader(inspector: inspector)
+        let byPath = Dictionary(uniqueKeysWithValues: found.candidates.map { ($0.path, $0) })
+        progress(0, toRead.count)
+        var start = 0
+        while start < toRead.count {
+            let part = Array(toRead[start..<min(start + batch, toRead.count)])
+            let results = ParallelMap.map(part) { [files] index in loader.load(byPath[files[index].path]!) }
+            for (index, result) in zip(part, results) {
+                files[index].post = result.post
+                files[index].diagnostics = result.diagnostics
+            }
+            start += part.count
+            progress(start, toRead.count)
+        }
+        let sameFolder = cached.map { $0.layout == found.layout && $0.folderDiagnostics == found.diagnostics } ?? false
+        return Scan(realRoot: real, files: files, layout: found.layout, folderDiagnostics: found.diagnostics, read: toRead,
+                    retired: retired, changed: !toRead.isEmpty || removed || !sameFolder)
+    }
+
+    /// The store the files make, searching through `index` for the files it holds words of.
+    public static func store(root: String, realRoot: String, files: [CachedFile], layout: SiteLayout,
+                             folderDiagnostics: [Diagnostic], includeDrafts: Bool, index: PostCache?) -> PostStore {
+        let store = PostStore.assemble(root: root, realRoot: realRoot, layout: layout, entries: files.map(\.entry),
+                                       finderDiagnostics: folderDiagnostics, includeDrafts: includeDrafts)
+        guard let index else { return store }
+        var documents: [String: Int64] = [:]
+        documents.reserveCapacity(files.count)
+        for file in files { if let document = file.document { documents[file.path] = document } }
+        return store.searching(with: index, documentIDs: store.posts.map { documents[$0.path] })
+    }
+
+    /// The files in the store's order (posts newest first, then files that gave none), so the next
+    /// start reads them already sorted.
+    static func inStoreOrder(_ files: [CachedFile], _ store: PostStore) -> [CachedFile] {
+        var rank: [String: Int] = [:]
+        rank.reserveCapacity(store.posts.count)
+        for (number, post) in store.posts.enumerated() { rank[post.path] = number }
+        return files.sorted { a, b in
+            let (l, r) = (rank[a.path] ?? Int.max, rank[b.path] ?? Int.max)
+            return l != r ? l < r : a.path < b.path
+        }
+    }
+
+    /// Size and modification time, following symlinks (the real file is what is read).
+    static func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

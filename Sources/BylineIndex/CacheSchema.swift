@@ -1,0 +1,24 @@
+import GRDB
+
+/// The cache file's tables. Any change to them, or to what search sees of a text (`SearchText`),
+/// bumps `version`: a cache of another version is rebuilt, never read.
+enum CacheSchema {
+    static let version = "byline-cache-1"
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+            -- Every file the finder offered, in the store's order of the last write; slug NULL when the
+            -- file gave no post. `document` is the row of `words` holding its words.
+            CREATE TABLE files(
+                path TEXT NOT NULL UNIQUE, absolute TEXT NOT NULL,
+                size INTEGER NOT NULL, modified INTEGER NOT NULL, document INTEGER,
+                slug TEXT, title TEXT, date TEXT, tags TEXT, summary TEXT, draft INTEGER, file_size INTEGER,
+                diagnostics TEXT NOT NULL);
+            -- Words only (contentless): the text is in the posts themselves. Prefix indexes make a one- or
+            -- two-letter search (the first keystroke) as fast as a long one.
+            CREATE VIRTUAL TABLE words USING fts5(title, summary, tags, body,
+                content='', tokenize='ascii', prefix='1 2', columnsize=0);
+            """)
+    }
+}

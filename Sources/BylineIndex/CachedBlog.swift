@@ -1,0 +1,157 @@
+import BylineCore
+
+/// A blog read through its cache: the reader's and `byline index`'s three steps.
+///
+/// 1. `cachedStore()`: the store as the cache last saw it, for an instant first screen.
+/// 2. `scan(...)`: the folder as it is now, reading only new and changed files (in the background).
+/// 3. `persist(...)`: the cache brought up to date (never when read-only), and the store searching
+///    through it.
+public final class CachedBlog: @unchecked Sendable {
+    /// Where the cache is and whether byline may write it.
+    public struct Policy: Sendable {
+        /// The cache file; nil for no cache at all.
+        public var path: String?
+        /// False in restricted mode: a fresh cache is read, none is written.
+        public var writable: Bool
+        /// A cache is started only for blogs at least this large (one that exists is always kept up to date).
+        public var minimumPosts: Int
+        public init(path: String?, writable: Bool, minimumPosts: Int = 1000) {
+            self.path = path
+            self.writable = writable
+            self.minimumPosts = minimumPosts
+        }
+    }
+
+    /// Rebuild instead of updating when the index holds this share of dead words or more.
+    static let deadShareForRebuild = 0.25
+
+    public let root: String
+    public let includeDrafts: Bool
+    public let policy: Policy
+    let inspector: any BodyInspector
+    /// The cache as opened in step 1, if it could be.
+    public private(set) var cache: PostCache?
+    /// Why the cache could not be used, when it exists but could not (it is then rebuilt if writable).
+    public private(set) var problem: String?
+
+    public init(root: String, includeDrafts: Bool, inspector: any BodyInspector, policy: Policy) {
+        self.root = root
+        self.includeDrafts = includeDrafts
+        self.inspector = inspector
+        self.policy = policy
+    }
+
+    /// Step 1: the store as the cache has it (nil without a usable cache), and what it holds.
+    public func cachedStore() -> (store: PostStore, contents: PostCache.Contents)? {
+        guard let path = policy.path, let real = BlogLoad.resolvedPath(root) else { return nil }
+        do {
+            let cache = try PostCache(path: path, realRoot: real, includeDrafts: includeDrafts, writable: policy.writable)
+            let contents = try cache.contents()
+            self.cache = cache
+            let store = BlogLoad.store(root: root, realRoot: real, files: contents.files, layout: contents.layout,
+                                       folderDiagnostics: contents.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
+            return (store, contents)
+        } catch {
+            if error.description.hasPrefix("no cache at") { return nil }
+            problem = error.description
+            return nil
+        }
+    }
+
+    /// Step 2: the folder as it is now (only what changed since `contents` is read).
+    public func scan(from contents: PostCache.Contents?, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+        throws(PostStore.OpenError) -> BlogLoad.Scan {
+        try BlogLoad.scan(root: root, includeDrafts: includeDrafts, inspector: inspector, cached: contents, progress: progress)
+    }
+
+    /// The store a scan makes, searching through the cache for the files whose words it holds.
+    public func store(from scan: BlogLoad.Scan) -> PostStore {
+        BlogLoad.store(root: root, realRoot: scan.realRoot, files: scan.files, layout: scan.layout,
+                       folderDiagnostics: scan.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
+    }
+
+    /// What `persist` did.
+    public enum Outcome: Equatable, Sendable {
+        /// Nothing to write: the cache is fresh, or there is none and the blog is too small to want one.
+        case unchanged
+        /// The changed files' words were added to the cache.
+        case updated(files: Int)
+        /// The cache was written from nothing.
+        case built(posts: Int)
+        /// Not written: read-only, or no place for a cache.
+        case notWritten
+        case failed(String)
+    }
+
+    /// Step 3: brings the cache up to date with `scan`; returns the store searching through the new
+    /// cache (nil when nothing was written). `progress` is called with (posts indexed, posts to index).
+    public func persist(_ scan: BlogLoad.Scan, store: PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+        -> (outcome: Outcome, store: PostStore?) {
+        guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
+        if let cache, !scan.changed, problem == nil { _ = cache; return (.unchanged, nil) }
+        if cache == nil, problem == nil, store.posts.count < policy.minimumPosts { return (.unchanged, nil) }
+        let files = BlogLoad.inStoreOrder(scan.files, store)
+        do {
+            if let cache, !needsRebuild(cache, scan) {
+                let wanted = files.indices.filter { files[$0].document == nil && indexable(files[$0]) }
+                let words = ParallelMap.map(wanted) { self.words(of: files[$0]) }
+                var next = cache.nextDocument()
+                var updated = files
+                var documents: [(document: Int64, words: PostCache.Words)] = []
+                for (index, found) in zip(wanted, words) {
+                    guard let found else { continue }
+                    updated[index].document = next
+                    documents.append((next, found))
+                    next += 1
+                }
+                progress(wanted.count, wanted.count)
+                try cache.write(files: updated, newDocuments: documents, dead: cache.deadDocuments() + scan.retired,
+                                layout: scan.layout, folderDiagnostics: scan.folderDiagnostics)
+                return (.updated(files: scan.read.count), reopened(path, updated, scan))
+            }
+            let wanted = files.filter(indexable).count
+            var done = 0
+            try PostCache.build(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, files: files,
+                                layout: scan.layout, folderDiagnostics: scan.folderDiagnostics,
+                                words: { range in
+                                    let part = Array(files[range])
+                                    let found = ParallelMap.map(part) { self.indexable($0) ? self.words(of: $0) : nil }
+                                    done += part.filter(self.indexable).count
+                                    progress(done, wanted)
+                                    return found
+                                })
+            problem = nil
+            let built = try PostCache(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, writable: true)
+            cache = built
+            let contents = try built.contents()
+            return (.built(posts: store.posts.count),
+                    BlogLoad.store(root: root, realRoot: scan.realRoot, files: contents.files, layout: contents.layout,
+                                   folderDiagnostics: contents.folderDiagnostics, includeDrafts: includeDrafts, index: built))
+        } catch {
+            return (.failed(error.description), nil)
+        }
+    }
+
+    /// Files whose post the store shows are indexed; drafts only when drafts are shown.
+    private func indexable(_ file: CachedFile) -> Bool {
+        guard let post = file.post else { return false }
+        return includeDrafts || !post.draft
+    }
+
+    private func words(of file: CachedFile) -> PostCache.Words? {
+        guard let post = file.post, case let .success(body) = PostLoader.body(at: file.absolutePath) else { return nil }
+        return PostCache.Words(post: post, body: body)
+    }
+
+    private func needsRebuild(_ cache: PostCache, _ scan: BlogLoad.Scan) -> Bool {
+        let dead = cache.deadDocuments() + scan.retired
+        let live = scan.files.filter { $0.document != nil }.count
+        // Many changed files: building anew is as fast, and keeps the index compact.
+        return Double(dead) > Double(max(live, 1)) * CachedBlog.deadShareForRebuild || scan.read.count > 4 * BlogLoad.batch && scan.read.count > live / 4
+    }
+
+    private func reopened(_ path: String, _ files: [CachedFile], _ scan: BlogLoad.Scan) -> PostStore {
+        BlogLoad.store(root: root, realRoot: scan.realRoot, files: files, layout: scan.layout,
+                       folderDiagnostics: scan.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
+    }
+}

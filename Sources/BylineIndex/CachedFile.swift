@@ -1,0 +1,71 @@
+import BylineCore
+
+/// One file of a blog as the cache remembers it: when it was read (size and modification time) and
+/// what reading it gave: a post (nil when the file could not be used) and its diagnostics.
+public struct CachedFile: Sendable, Equatable {
+    /// Relative to the posts folder, as in `Post.path` and `Diagnostic.file`.
+    public var path: String
+    /// The real file.
+    public var absolutePath: String
+    public var stamp: FileStamp
+    /// The post's document in the full-text index; nil when it is not indexed.
+    public var document: Int64?
+    /// As the loader read it (tags in the file's own spelling).
+    public var post: Post?
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, absolutePath: String, stamp: FileStamp, document: Int64?, post: Post?, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.absolutePath = absolutePath
+        self.stamp = stamp
+        self.document = document
+        self.post = post
+        self.diagnostics = diagnostics
+    }
+
+    var entry: PostStore.Entry { PostStore.Entry(absolutePath: absolutePath, post: post, diagnostics: diagnostics) }
+}
+
+/// What says a file changed: its size and modification time (nanoseconds). A file whose stamp is the
+/// cached one is not read again.
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int64
+    public var modified: Int64
+    public init(size: Int64, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
+}
+
+/// Diagnostics and tags as single text columns. Unit and record separators cannot occur in them once
+/// replaced (messages are one line of ours; tags are cleaned text).
+enum CacheText {
+    static let unit: Character = "\u{1F}"
+    static let record: Character = "\u{1E}"
+
+    static func tags(_ tags: [String]) -> String { tags.map(clean).joined(separator: String(unit)) }
+    static func tags(from text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: unit, omittingEmptySubsequences: false).map(String.init)
+    }
+
+    static func diagnostics(_ list: [Diagnostic]) -> String {
+        list.map { d in
+            [clean(d.file), d.line.map(String.init) ?? "", d.column.map(String.init) ?? "", d.severity.rawValue, clean(d.message)]
+                .joined(separator: String(unit))
+        }.joined(separator: String(record))
+    }
+
+    static func diagnostics(from text: String) -> [Diagnostic] {
+        guard !text.isEmpty else { return [] }
+        return text.split(separator: record).compactMap { record in
+            let fields = record.split(separator: unit, omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5, let severity = Diagnostic.Severity(rawValue: fields[3]) else { return nil }
+            return Diagnostic(file: fields[0], line: Int(fields[1]), column: Int(fields[2]), severity: severity, message: fields[4])
+        }
+    }
+
+    private static func clean(_ text: String) -> String {
+        guard text.contains(where: { $0 == unit || $0 == record }) else { return text }
+        return String(text.map { $0 == unit || $0 == record ? " " : $0 })
+    }
+}

@@ -1,0 +1,258 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BylineCore
+import GRDB
+
+/// A blog's persistent cache: every file's post and stamp, and a full-text index of the words of every
+/// post, in one SQLite file. It answers searches for the store (`PostSearchIndex`) on a connection of
+/// its own, so a search never waits behind a write for long.
+///
+/// Written only inside transactions, and built anew into a temporary file renamed over the old one, so
+/// a reader (or a crash) never sees half a cache.
+public final class PostCache: PostSearchIndex, @unchecked Sendable {
+    /// Why a cache file cannot be used; the caller rebuilds it (or, read-only, scans instead).
+    public struct Unusable: Error, CustomStringConvertible, Equatable {
+        public var description: String
+    }
+
+    /// What the cache says about its blog.
+    public struct Contents: Sendable {
+        public var files: [CachedFile]
+        public var layout: SiteLayout
+        /// Problems with the folder itself (the finder's), not with one file.
+        public var folderDiagnostics: [Diagnostic]
+    }
+
+    public let path: String
+    public let isWritable: Bool
+    private let reader: DatabaseQueue
+    private let writer: DatabaseQueue?
+
+    /// Opens an existing cache for `realRoot`; throws when it is missing, of another version or blog,
+    /// or not a database at all.
+    public init(path: String, realRoot: String, includeDrafts: Bool, writable: Bool) throws(Unusable) {
+        self.path = path
+        self.isWritable = writable
+        guard access(path, F_OK) == 0 else { throw Unusable(description: "no cache at \(path)") }
+        do {
+            reader = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: true))
+            writer = writable ? try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false)) : nil
+            let meta = try reader.read { db in
+                try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+                    ($0[0] as String, $0[1] as String)
+                })
+            }
+            guard meta["version"] == CacheSchema.version else {
+                throw Unusable(description: "cache \(path) is of another version (\(meta["version"] ?? "none"))")
+            }
+            guard meta["root"] == realRoot, meta["drafts"] == (includeDrafts ? "1" : "0") else {
+                throw Unusable(description: "cache \(path) belongs to another folder")
+            }
+        } catch let error as Unusable {
+            throw error
+        } catch {
+            throw Unusable(description: "cache \(path) cannot be read: \(error)")
+        }
+    }
+
+    static func configuration(readonly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        configuration.busyMode = .timeout(10)
+        configuration.label = readonly ? "byline-cache-read" : "byline-cache-write"
+        return configuration
+    }
+
+    // MARK: Reading
+
+    /// Every file the cache knows, with the folder's layout and problems.
+    public func contents() throws(Unusable) -> Contents {
+        do {
+            return try reader.read { db in
+                let meta = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+                    ($0[0] as String, $0[1] as String)
+                })
+                var files: [CachedFile] = []
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
+                           diagnostics FROM files ORDER BY rowid
+                    """)
+                while let row = try rows.next() {
+                    let path: String = row[0]
+                    var post: Post?
+                    if let slug: String = row[5] {
+                        let date: String? = row[7]
+                        post = Post(path: path, slug: slug, title: row[6], date: date.flatMap(PostDateParser.parse),
+                                    tags: CacheText.tags(from: row[8]), summary: row[9], draft: row[10] as Int != 0,
+                                    fileSize: row[11])
+                    }
+                    let diagnostics: String = row[12]
+                    files.append(CachedFile(path: path, absolutePath: row[1], stamp: FileStamp(size: row[2], modified: row[3]),
+                                            document: row[4], post: post,
+                                            diagnostics: diagnostics.isEmpty ? [] : CacheText.diagnostics(from: diagnostics)))
+                }
+                return Contents(files: files, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
+                                folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
+            }
+        } catch {
+            throw Unusable(description: "cache \(path) cannot be read: \(error)")
+        }
+    }
+
+    /// Documents the index holds that no file points to any more (replaced or removed posts).
+    public func deadDocuments() -> Int {
+        (try? reader.read { db in try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'dead'") ?? 0 }) ?? 0
+    }
+
+    // MARK: PostSearchIndex
+
+    public func documents(matchingAll terms: [SearchTerm]) -> [Int64]? {
+        guard !terms.isEmpty else { return nil }
+        return try? reader.read { db in
+            try Int64.fetchAll(db, sql: "SELECT rowid FROM words WHERE words MATCH ?", arguments: [FullTextQuery.match(terms)])
+        }
+    }
+
+    // MARK: Writing
+
+    /// A post's words to add to the index: its fields normalized by `SearchText`.
+    public struct Words: Sendable {
+        var title: String, summary: String, tags: String, body: String
+        public init(post: Post, body: String) {
+            title = SearchText.normalizedString(post.title)
+            summary = SearchText.normalizedString(post.summary)
+            tags = SearchText.normalizedString(post.tags.joined(separator: " "))
+            self.body = SearchText.normalizedString(body)
+        }
+    }
+
+    /// Adds the words of new and changed posts, then records every file (in store order) and the
+    /// folder's state, in one transaction. `files[i].document` must be set for each new document.
+    public func write(files: [CachedFile], newDocuments: [(document: Int64, words: Words)], dead: Int,
+                      layout: SiteLayout, folderDiagnostics: [Diagnostic]) throws(Unusable) {
+        guard let writer else { throw Unusable(description: "cache \(path) is read-only") }
+        do {
+            try writer.write { db in
+                try Self.insert(newDocuments, into: db)
+                try Self.record(files: files, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
+            }
+        } catch {
+            throw Unusable(description: "cache \(path) cannot be written: \(error)")
+        }
+    }
+
+    /// Builds a cache from nothing into a temporary file beside `path`, renamed over it when complete.
+    /// `words` gives each indexed file's words, in batches (so a blog's bodies are never all in memory).
+    public static func build(path: String, realRoot: String, includeDrafts: Bool, files: [CachedFile],
+                             layout: SiteLayout, folderDiagnostics: [Diagnostic],
+                             words: (_ range: Range<Int>) -> [Words?],
+                             progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) {
+        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        if !directory.isEmpty { makeDirectories(directory) }
+        let temporary = path + ".tmp-\(getpid())"
+        unlink(temporary)
+        do {
+            var configuration = configuration(readonly: false)
+            configuration.prepareDatabase { db in
+                // A private file until the rename: no journal needed, nothing to sync until the end.
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            }
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration)
+            var files = files
+            try queue.inDatabase { db in
+                try CacheSchema.create(db)
+                try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('version', ?), ('root', ?), ('drafts', ?)",
+                               arguments: [CacheSchema.version, realRoot, includeDrafts ? "1" : "0"])
+            }
+            let batch = 512
+            var start = 0
+            var next: Int64 = 1
+            while start < files.count {
+                let range = start..<min(start + batch, files.count)
+                let batchWords = words(range)
+                var documents: [(document: Int64, words: Words)] = []
+                for (offset, found) in batchWords.enumerated() {
+                    guard let found else { files[range.lowerBound + offset].document = nil; continue }
+                    files[range.lowerBound + offset].document = next
+                    documents.append((next, found))
+                    next += 1
+                }
+                try queue.inTransaction { db in
+                    try insert(documents, into: db)
+                    return .commit
+                }
+                start = range.upperBound
+                progress(start)
+            }
+            try queue.inDatabase { db in
+                try record(files: files, dead: 0, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
+                // One compact b-tree per column instead of many small segments: faster searches.
+                try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
+            }
+            try queue.close()
+            guard fsyncFile(temporary), rename(temporary, path) == 0 else {
+                throw Unusable(description: "cannot move the new cache into \(path): \(String(cString: strerror(errno)))")
+            }
+        } catch let error as Unusable {
+            unlink(temporary)
+            throw error
+        } catch {
+            unlink(temporary)
+            throw Unusable(description: "cannot build the cache \(path): \(error)")
+        }
+    }
+
+    /// The next free document number.
+    public func nextDocument() -> Int64 {
+        (try? reader.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(document) FROM files") ?? 0 }).map { $0 + 1 } ?? 1
+    }
+
+    private static func insert(_ documents: [(document: Int64, words: Words)], into db: Database) throws {
+        guard !documents.isEmpty else { return }
+        let statement = try db.makeStatement(sql: "INSERT INTO words(rowid, title, summary, tags, body) VALUES (?, ?, ?, ?, ?)")
+        for (document, words) in documents {
+            try statement.execute(arguments: [document, words.title, words.summary, words.tags, words.body])
+        }
+    }
+
+    private static func record(files: [CachedFile], dead: Int, layout: SiteLayout, folderDiagnostics: [Diagnostic],
+                               in db: Database) throws {
+        try db.execute(sql: "DELETE FROM files")
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO files(path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
+                              diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for file in files {
+            let post = file.post
+            try statement.execute(arguments: [
+                file.path, file.absolutePath, file.stamp.size, file.stamp.modified, file.document,
+                post?.slug, post?.title, post?.date?.iso8601, post.map { CacheText.tags($0.tags) }, post?.summary,
+                post.map { $0.draft ? 1 : 0 }, post?.fileSize, CacheText.diagnostics(file.diagnostics),
+            ])
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('layout', ?), ('folder_diagnostics', ?), ('dead', ?)",
+                       arguments: [layout.rawValue, CacheText.diagnostics(folderDiagnostics), String(dead)])
+    }
+
+    /// Removes a cache file that cannot be used (and SQLite's journal beside it).
+    public static func remove(path: String) {
+        unlink(path)
+        unlink(path + "-journal")
+    }
+
+    private static func makeDirectories(_ directory: String) {
+        var built = ""
+        for part in directory.split(separator: "/") {
+            built += "/" + part
+            mkdir(built, 0o700)
+        }
+    }
+
+    private static func fsyncFile(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return fsync(fd) == 0
+    }
+}

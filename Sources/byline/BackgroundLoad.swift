@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BylineCore
+import BylineIndex
+import Dispatch
+
+/// Loads and refreshes the blog off the input thread, so the screen answers keys while 100,000 files
+/// are read or indexed: the reader shows the cached store (or an empty one with progress) at once,
+/// and takes each newer store this hands over.
+final class BackgroundLoad: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var progress: AppState.Progress?
+    private var progressChanged = false
+    private var stores: [PostStore] = []
+    private var problems: [String] = []
+    private var finished = false
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    /// Starts reading `blog` as it is now. With `cached` (what the first screen came from) only new and
+    /// changed files are read and a store is handed over only when something changed.
+    func start(_ blog: CachedBlog, cached: PostCache.Contents?) {
+        let verb = cached == nil ? "loading" : "reading changed files:"
+        Thread.detach { [self] in
+            do {
+                let scan = try blog.scan(from: cached) { done, total in
+                    if cached == nil || total > 0 { self.report(.init(verb: verb, done: done, total: total)) }
+                }
+                let store = blog.store(from: scan)
+                if scan.changed || cached == nil { self.hand(store) }
+                self.report(nil)
+                let persisted = blog.persist(scan, store: store) { done, total in
+                    self.report(.init(verb: "indexing", done: done, total: total))
+                }
+                self.report(nil)
+                if let indexed = persisted.store { self.hand(indexed) }
+                if case let .failed(message) = persisted.outcome { self.locked { self.problems.append(message) } }
+            } catch {
+                self.locked { self.problems.append("\(error)") }
+            }
+            self.locked { self.finished = true }
+        }
+    }
+
+    /// What happened since the last call: a newer store, progress, problems.
+    func take() -> (stores: [PostStore], progress: AppState.Progress??, problems: [String]) {
+        locked {
+            defer { stores = []; problems = []; progressChanged = false }
+            return (stores, progressChanged ? .some(progress) : nil, problems)
+        }
+    }
+
+    /// Whether work is still going on (the input loop then wakes often to show it).
+    var isRunning: Bool { locked { !finished } }
+
+    private func report(_ progress: AppState.Progress?) {
+        locked {
+            if self.progress != progress {
+                self.progress = progress
+                progressChanged = true
+            }
+        }
+    }
+
+    private func hand(_ store: PostStore) { locked { stores.append(store) } }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return body()
+    }
+}
+
+/// A plain POSIX thread: Dispatch's pool has as many threads as cores, and the body search and the
+/// parallel loading already use them.
+enum Thread {
+    static func detach(_ body: @escaping @Sendable () -> Void) {
+        let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+        var thread = pthread_t()
+        pthread_create(&thread, nil, { raw in
+            let box = Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue()
+            box.body()
+            return nil
+        }, box)
+        pthread_detach(thread)
+    }
+}
+
+private final class ThreadBody {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+}
