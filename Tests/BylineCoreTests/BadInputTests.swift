@@ -1,4 +1,5 @@
 import Foundation
+import BylineTestSupport
 import XCTest
 @testable import BylineCore
 

@@ -1,4 +1,5 @@
 import BylineCore
+import BylineTestSupport
 import XCTest
 
 final class DeepLinkTests: XCTestCase {

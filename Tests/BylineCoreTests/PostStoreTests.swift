@@ -1,3 +1,4 @@
+import BylineTestSupport
 import XCTest
 @testable import BylineCore
 

@@ -1,0 +1,197 @@
+import BylineCore
+import BylineIndex
+import BylineMarkdown
+import BylineTestSupport
+import Foundation
+import XCTest
+
+/// The cache gives the answers a plain scan gives (posts, tags, counts, problems, search results), is
+/// found stale or corrupt and rebuilt, and is never written when byline may not write.
+final class CacheTests: XCTestCase {
+    private var blog: TempFolder!
+    private var cacheFolder: TempFolder!
+    private var cachePath: String { cacheFolder.path + "/blog.sqlite" }
+
+    override func setUpWithError() throws {
+        blog = try TempFolder()
+        cacheFolder = try TempFolder()
+        try GeneratedBlog.write(300, into: blog)
+    }
+
+    private func cachedBlog(writable: Bool = true, drafts: Bool = false) -> CachedBlog {
+        CachedBlog(root: blog.path, includeDrafts: drafts, inspector: CmarkBodyInspector(),
+                   policy: .init(path: cachePath, writable: writable, minimumPosts: 0))
+    }
+
+    private func plainStore(drafts: Bool = false) throws -> PostStore {
+        try PostStore.load(root: blog.path, options: .init(includeDrafts: drafts), inspector: CmarkBodyInspector())
+    }
+
+    /// Builds the cache as the reader does on a first start: scan, then persist.
+    @discardableResult
+    private func build(drafts: Bool = false) throws -> CachedBlog.Outcome {
+        let reader = cachedBlog(drafts: drafts)
+        let cached = reader.cachedStore()
+        let scan = try reader.scan(from: cached?.contents)
+        return reader.persist(scan, store: reader.store(from: scan)).outcome
+    }
+
+    private func assertSameAnswers(_ cached: PostStore, _ plain: PostStore, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(cached.posts, plain.posts, "posts", file: file, line: line)
+        XCTAssertEqual(cached.tags.tags.map(\.name), plain.tags.tags.map(\.name), "tags", file: file, line: line)
+        XCTAssertEqual(cached.tags.tags.map(\.count), plain.tags.tags.map(\.count), "tag counts", file: file, line: line)
+        XCTAssertEqual(cached.diagnostics, plain.diagnostics, "problems", file: file, line: line)
+        let tagNames = plain.tags.tags.prefix(4).map(\.name)
+        var nonEmpty = 0, narrowed = 0
+        for search in GeneratedBlog.queries {
+            for query in [PostQuery(search: search), PostQuery(requiredTags: [tagNames[0]], search: search),
+                          PostQuery(requiredTags: [tagNames[1], tagNames[2]], excludedTags: [tagNames[3]], match: .any, search: search)] {
+                let answer = cached.matches(query)
+                XCTAssertEqual(answer, plain.matches(query), "\(query)", file: file, line: line)
+                if !answer.isEmpty { nonEmpty += 1 }
+                if answer.count < cached.tagMatches(query).count { narrowed += 1 }
+            }
+        }
+        // The comparison means something only if searches both find posts and leave some out.
+        XCTAssertGreaterThan(nonEmpty, 80, file: file, line: line)
+        XCTAssertGreaterThan(narrowed, 80, file: file, line: line)
+    }
+
+    func testTheCacheAnswersAsTheScanDoes() throws {
+        XCTAssertEqual(try build(), .built(posts: try plainStore().posts.count))
+        let reader = cachedBlog()
+        let cached = try XCTUnwrap(reader.cachedStore())
+        XCTAssertNil(reader.problem)
+        // Every post is answered by the index, not by reading its body.
+        XCTAssertNotNil(cached.store.searchIndex)
+        XCTAssertEqual(cached.store.documentIDs.filter { $0 == nil }.count, 0)
+        assertSameAnswers(cached.store, try plainStore())
+    }
+
+    func testTheIndexAloneFindsWhatTheScanFinds() throws {
+        try build()
+        let reader = cachedBlog()
+        let cached = try XCTUnwrap(reader.cachedStore())
+        let index = try XCTUnwrap(reader.cache)
+        let plain = try plainStore()
+        var postOf: [Int64: String] = [:]
+        for (number, document) in cached.store.documentIDs.enumerated() { postOf[document!] = cached.store.posts[number].path }
+        for search in GeneratedBlog.queries {
+            let terms = PostQuery(search: search).searchTerms
+            guard !terms.isEmpty else { continue }
+            let found = Set(try XCTUnwrap(index.documents(matchingAll: terms)).compactMap { postOf[$0] })
+            let scanned = Set(plain.matches(PostQuery(search: search)).map { plain.posts[$0].path })
+            XCTAssertEqual(found, scanned, search)
+        }
+    }
+
+    func testDraftsHaveACacheOfTheirOwn() throws {
+        try build(drafts: true)
+        let cached = try XCTUnwrap(cachedBlog(drafts: true).cachedStore())
+        assertSameAnswers(cached.store, try plainStore(drafts: true))
+        XCTAssertNil(cachedBlog(drafts: false).cachedStore(), "a drafts cache is not read without drafts")
+    }
+
+    func testAStaleCacheIsFoundAndBroughtUpToDate() throws {
+        try build()
+        // One post rewritten, one added, one removed, one touched (same bytes, new time), one renamed.
+        try blog.write("post-1.md", "---\ntitle: Zebracorn sighting\ntags: [zoo]\n---\nA zebracorn, twice.\n")
+        try blog.write("post-new.md", "---\ntitle: New\ndate: 2030-01-01\n---\nFresh words: quokka.\n")
+        try FileManager.default.removeItem(atPath: blog.path + "/post-2.md")
+        let touched = blog.path + "/post-4.md"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: touched)
+        try FileManager.default.moveItem(atPath: blog.path + "/post-6.md", toPath: blog.path + "/renamed-6.md")
+
+        let reader = cachedBlog()
+        let cached = try XCTUnwrap(reader.cachedStore())
+        XCTAssertNotNil(cached.store.posts.first { $0.path == "post-2.md" }, "the first screen is the cache's")
+        let scan = try reader.scan(from: cached.contents)
+        XCTAssertTrue(scan.changed)
+        XCTAssertEqual(Set(scan.read.map { scan.files[$0].path }), ["post-1.md", "post-new.md", "post-4.md", "renamed-6.md"])
+        // Before the cache is written, the changed posts are searched by reading them.
+        let refreshed = reader.store(from: scan)
+        assertSameAnswers(refreshed, try plainStore())
+        XCTAssertEqual(refreshed.matches(PostQuery(search: "zebracorn")).map { refreshed.posts[$0].path }, ["post-1.md"])
+
+        XCTAssertEqual(reader.persist(scan, store: refreshed).outcome, .updated(files: 4))
+        let again = cachedBlog()
+        let second = try XCTUnwrap(again.cachedStore())
+        XCTAssertEqual(second.store.documentIDs.filter { $0 == nil }.count, 0)
+        assertSameAnswers(second.store, try plainStore())
+        // Words of the replaced and removed posts are dead, not found.
+        XCTAssertEqual(try XCTUnwrap(again.cache).deadDocuments(), 4)
+        XCTAssertEqual(second.store.matches(PostQuery(search: "zebracorn quokka")), [])
+        // And a third start finds nothing to do.
+        let third = try again.scan(from: second.contents)
+        XCTAssertFalse(third.changed)
+        XCTAssertEqual(third.read, [])
+        XCTAssertEqual(again.persist(third, store: again.store(from: third)).outcome, .unchanged)
+    }
+
+    func testACorruptCacheIsFoundAndRebuilt() throws {
+        for damage in ["garbage", "truncated", "emptied"] {
+            try build()
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+            switch damage {
+            case "garbage": try Data((0..<bytes.count).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: URL(fileURLWithPath: cachePath))
+            case "truncated": try bytes.prefix(bytes.count / 3).write(to: URL(fileURLWithPath: cachePath))
+            default: try Data().write(to: URL(fileURLWithPath: cachePath))
+            }
+            let reader = cachedBlog()
+            XCTAssertNil(reader.cachedStore(), damage)
+            XCTAssertNotNil(reader.problem, damage)
+            let scan = try reader.scan(from: nil)
+            let store = reader.store(from: scan)
+            XCTAssertEqual(reader.persist(scan, store: store).outcome, .built(posts: store.posts.count), damage)
+            let rebuilt = try XCTUnwrap(cachedBlog().cachedStore(), damage)
+            assertSameAnswers(rebuilt.store, try plainStore())
+        }
+    }
+
+    func testRestrictedNeverWritesACache() throws {
+        // No cache: none is made, whatever the size of the blog.
+        let restricted = cachedBlog(writable: false)
+        XCTAssertNil(restricted.cachedStore())
+        let scan = try restricted.scan(from: nil)
+        XCTAssertEqual(restricted.persist(scan, store: restricted.store(from: scan)).outcome, .notWritten)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), [])
+
+        // A fresh cache is read; a stale one is read and left as it is, the changed post scanned.
+        try build()
+        let before = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        let stamp = try FileManager.default.attributesOfItem(atPath: cachePath)[.modificationDate] as? Date
+        try blog.write("post-1.md", "---\ntitle: Zebracorn\n---\nzebracorn\n")
+        let reader = cachedBlog(writable: false)
+        let cached = try XCTUnwrap(reader.cachedStore())
+        XCTAssertFalse(try XCTUnwrap(reader.cache).isWritable)
+        let stale = try reader.scan(from: cached.contents)
+        let store = reader.store(from: stale)
+        assertSameAnswers(store, try plainStore())
+        XCTAssertEqual(reader.persist(stale, store: store).outcome, .notWritten)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: cachePath)), before)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: cachePath)[.modificationDate] as? Date, stamp)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), ["blog.sqlite"])
+    }
+
+    func testACacheOfAnotherFolderIsNotRead() throws {
+        try build()
+        let other = try TempFolder()
+        try GeneratedBlog.write(20, into: other, seed: 7)
+        let reader = CachedBlog(root: other.path, includeDrafts: false, inspector: CmarkBodyInspector(),
+                                policy: .init(path: cachePath, writable: false, minimumPosts: 0))
+        XCTAssertNil(reader.cachedStore())
+        XCTAssertTrue(reader.problem?.contains("another folder") == true, reader.problem ?? "no problem noted")
+    }
+
+    func testSmallBlogsGetNoCacheUnlessAsked() throws {
+        let reader = CachedBlog(root: blog.path, includeDrafts: false, inspector: CmarkBodyInspector(),
+                                policy: .init(path: cachePath, writable: true, minimumPosts: 1000))
+        let scan = try reader.scan(from: nil)
+        XCTAssertEqual(reader.persist(scan, store: reader.store(from: scan)).outcome, .unchanged)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), [])
+    }
+
+    func testTermsBecomePhrasesWithAPrefix() {
+        XCTAssertEqual(FullTextQueryProbe.match("go-lang lat 東京"), "\"go lang\"* AND \"lat\"* AND \"東 京\"*")
+    }
+}
