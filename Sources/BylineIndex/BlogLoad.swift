@@ -31,7 +31,9 @@ public enum BlogLoad {
                             progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> Scan {
         guard let real = resolvedPath(root) else { throw PostStore.OpenError(description: "\(root): no such folder") }
         let found = PostFinder.find(root: real, includeDrafts: includeDrafts)
-        let stamps = ParallelMap.map(found.candidates) { stamp(of: $0.absolutePath) }
+        // Without a cache every file is read, and its stamp is taken in the same pass, before reading (a
+        // file changed meanwhile is read again next time, never remembered with older contents).
+        let stamps = cached == nil ? [] : ParallelMap.map(found.candidates) { stamp(of: $0.absolutePath) }
         var known: [String: CachedFile] = [:]
         if let cached {
             known.reserveCapacity(cached.files.count)
@@ -41,9 +43,9 @@ public enum BlogLoad {
         files.reserveCapacity(found.candidates.count)
         var toRead: [Int] = []
         var retired = 0
-        for (candidate, stamp) in zip(found.candidates, stamps) {
+        for (position, candidate) in found.candidates.enumerated() {
             if let old = known.removeValue(forKey: candidate.path) {
-                if let stamp, old.stamp == stamp, old.absolutePath == candidate.absolutePath {
+                if let stamp = stamps[position], old.stamp == stamp, old.absolutePath == candidate.absolutePath {
                     files.append(old)
                     continue
                 }
@@ -51,19 +53,23 @@ public enum BlogLoad {
             }
             toRead.append(files.count)
             files.append(CachedFile(path: candidate.path, absolutePath: candidate.absolutePath,
-                                    stamp: stamp ?? FileStamp(size: -1, modified: -1), document: nil, post: nil, diagnostics: []))
+                                    stamp: FileStamp(size: -1, modified: -1), document: nil, post: nil, diagnostics: []))
         }
         retired += known.values.filter { $0.document != nil }.count
         let removed = !known.isEmpty
 
         let loader = PostLoader(inspector: inspector)
-        let byPath = Dictionary(uniqueKeysWithValues: found.candidates.map { ($0.path, $0) })
+        let candidates = found.candidates
         progress(0, toRead.count)
         var start = 0
         while start < toRead.count {
             let part = Array(toRead[start..<min(start + batch, toRead.count)])
-            let results = ParallelMap.map(part) { [files] index in loader.load(byPath[files[index].path]!) }
-            for (index, result) in zip(part, results) {
+            let results = ParallelMap.map(part) { index in
+                // `files` and `candidates` line up: one file per candidate, in order.
+                (stamp(of: candidates[index].absolutePath), loader.load(candidates[index]))
+            }
+            for (index, (stamp, result)) in zip(part, results) {
+                files[index].stamp = stamp ?? FileStamp(size: -1, modified: -1)
                 files[index].post = result.post
                 files[index].diagnostics = result.diagnostics
             }

@@ -3,7 +3,7 @@ import GRDB
 /// The cache file's tables. Any change to them, or to what search sees of a text (`SearchText`),
 /// bumps `version`: a cache of another version is rebuilt, never read.
 enum CacheSchema {
-    static let version = "byline-cache-1"
+    static let version = "byline-cache-2"
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -17,6 +17,8 @@ enum CacheSchema {
                 diagnostics TEXT NOT NULL);
             -- Words only (contentless): the text is in the posts themselves. Prefix indexes make a one- or
             -- two-letter search (the first keystroke) as fast as a long one.
+            -- The whole store as of the last write (StoreSnapshot): the first screen is decoded from it.
+            CREATE TABLE snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), bytes BLOB NOT NULL);
             CREATE VIRTUAL TABLE words USING fts5(title, summary, tags, body,
                 content='', tokenize='ascii', prefix='1 2', columnsize=0);
             """)

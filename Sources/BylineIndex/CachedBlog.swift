@@ -41,16 +41,14 @@ public final class CachedBlog: @unchecked Sendable {
         self.policy = policy
     }
 
-    /// Step 1: the store as the cache has it (nil without a usable cache), and what it holds.
-    public func cachedStore() -> (store: PostStore, contents: PostCache.Contents)? {
+    /// Step 1: the store as the cache last wrote it (nil without a usable cache): one decode.
+    public func cachedStore() -> PostStore? {
         guard let path = policy.path, let real = BlogLoad.resolvedPath(root) else { return nil }
         do {
             let cache = try PostCache(path: path, realRoot: real, includeDrafts: includeDrafts, writable: policy.writable)
-            let contents = try cache.contents()
+            let (store, documents) = try cache.snapshot(root: root)
             self.cache = cache
-            let store = BlogLoad.store(root: root, realRoot: real, files: contents.files, layout: contents.layout,
-                                       folderDiagnostics: contents.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
-            return (store, contents)
+            return store.searching(with: cache, documentIDs: documents)
         } catch {
             if error.description.hasPrefix("no cache at") { return nil }
             problem = error.description
@@ -58,10 +56,18 @@ public final class CachedBlog: @unchecked Sendable {
         }
     }
 
-    /// Step 2: the folder as it is now (only what changed since `contents` is read).
-    public func scan(from contents: PostCache.Contents?, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
-        throws(PostStore.OpenError) -> BlogLoad.Scan {
-        try BlogLoad.scan(root: root, includeDrafts: includeDrafts, inspector: inspector, cached: contents, progress: progress)
+    /// Step 2: the folder as it is now; with a cache, only files new or changed since it was written are read.
+    public func scan(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> BlogLoad.Scan {
+        var contents: PostCache.Contents?
+        if let cache {
+            do {
+                contents = try cache.contents()
+            } catch {
+                problem = error.description
+                self.cache = nil
+            }
+        }
+        return try BlogLoad.scan(root: root, includeDrafts: includeDrafts, inspector: inspector, cached: contents, progress: progress)
     }
 
     /// The store a scan makes, searching through the cache for the files whose words it holds.
@@ -105,13 +111,14 @@ public final class CachedBlog: @unchecked Sendable {
                     next += 1
                 }
                 progress(wanted.count, wanted.count)
-                try cache.write(files: updated, newDocuments: documents, dead: cache.deadDocuments() + scan.retired,
+                let newStore = reopened(path, updated, scan)
+                try cache.write(files: updated, store: newStore, newDocuments: documents, dead: cache.deadDocuments() + scan.retired,
                                 layout: scan.layout, folderDiagnostics: scan.folderDiagnostics)
-                return (.updated(files: scan.read.count), reopened(path, updated, scan))
+                return (.updated(files: scan.read.count), newStore)
             }
             let wanted = files.filter(indexable).count
             var done = 0
-            try PostCache.build(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, files: files,
+            try PostCache.build(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, files: files, store: store,
                                 layout: scan.layout, folderDiagnostics: scan.folderDiagnostics,
                                 words: { range in
                                     let part = Array(files[range])
@@ -123,10 +130,7 @@ public final class CachedBlog: @unchecked Sendable {
             problem = nil
             let built = try PostCache(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, writable: true)
             cache = built
-            let contents = try built.contents()
-            return (.built(posts: store.posts.count),
-                    BlogLoad.store(root: root, realRoot: scan.realRoot, files: contents.files, layout: contents.layout,
-                                   folderDiagnostics: contents.folderDiagnostics, includeDrafts: includeDrafts, index: built))
+            return (.built(posts: store.posts.count), try built.snapshot(root: root).store)
         } catch {
             return (.failed(error.description), nil)
         }

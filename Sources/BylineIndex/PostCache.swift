@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BylineCore
+import Foundation
 import GRDB
 
 /// A blog's persistent cache: every file's post and stamp, and a full-text index of the words of every
@@ -66,6 +67,21 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     // MARK: Reading
 
+    /// The store as of the last write, decoded from its snapshot (nil when there is none or it is bad),
+    /// with each post's document.
+    public func snapshot(root: String) throws(Unusable) -> (store: PostStore, documentIDs: [Int64?]) {
+        let bytes: [UInt8]?
+        do {
+            bytes = try reader.read { db in try Data.fetchOne(db, sql: "SELECT bytes FROM snapshot WHERE id = 1").map { [UInt8]($0) } }
+        } catch {
+            throw Unusable(description: "cache \(path) cannot be read: \(error)")
+        }
+        guard let bytes, let decoded = StoreSnapshot.decode(bytes, root: root) else {
+            throw Unusable(description: "cache \(path) holds no readable snapshot")
+        }
+        return decoded
+    }
+
     /// Every file the cache knows, with the folder's layout and problems.
     public func contents() throws(Unusable) -> Contents {
         do {
@@ -129,13 +145,13 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     /// Adds the words of new and changed posts, then records every file (in store order) and the
     /// folder's state, in one transaction. `files[i].document` must be set for each new document.
-    public func write(files: [CachedFile], newDocuments: [(document: Int64, words: Words)], dead: Int,
+    public func write(files: [CachedFile], store: PostStore, newDocuments: [(document: Int64, words: Words)], dead: Int,
                       layout: SiteLayout, folderDiagnostics: [Diagnostic]) throws(Unusable) {
         guard let writer else { throw Unusable(description: "cache \(path) is read-only") }
         do {
             try writer.write { db in
                 try Self.insert(newDocuments, into: db)
-                try Self.record(files: files, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
+                try Self.record(files: files, store: store, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
             }
         } catch {
             throw Unusable(description: "cache \(path) cannot be written: \(error)")
@@ -144,7 +160,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     /// Builds a cache from nothing into a temporary file beside `path`, renamed over it when complete.
     /// `words` gives each indexed file's words, in batches (so a blog's bodies are never all in memory).
-    public static func build(path: String, realRoot: String, includeDrafts: Bool, files: [CachedFile],
+    public static func build(path: String, realRoot: String, includeDrafts: Bool, files: [CachedFile], store: PostStore,
                              layout: SiteLayout, folderDiagnostics: [Diagnostic],
                              words: (_ range: Range<Int>) -> [Words?],
                              progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) {
@@ -186,7 +202,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                 progress(start)
             }
             try queue.inDatabase { db in
-                try record(files: files, dead: 0, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
+                try record(files: files, store: store, dead: 0, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
                 // One compact b-tree per column instead of many small segments: faster searches.
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
             }
@@ -216,8 +232,13 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
     }
 
-    private static func record(files: [CachedFile], dead: Int, layout: SiteLayout, folderDiagnostics: [Diagnostic],
-                               in db: Database) throws {
+    private static func record(files: [CachedFile], store: PostStore, dead: Int, layout: SiteLayout,
+                               folderDiagnostics: [Diagnostic], in db: Database) throws {
+        var documents: [String: Int64] = [:]
+        documents.reserveCapacity(files.count)
+        for file in files { if let document = file.document { documents[file.path] = document } }
+        let snapshot = StoreSnapshot.encode(store, documentIDs: store.posts.map { documents[$0.path] })
+        try db.execute(sql: "INSERT OR REPLACE INTO snapshot(id, bytes) VALUES (1, ?)", arguments: [Data(snapshot)])
         try db.execute(sql: "DELETE FROM files")
         let statement = try db.makeStatement(sql: """
             INSERT INTO files(path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,

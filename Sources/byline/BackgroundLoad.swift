@@ -19,17 +19,17 @@ final class BackgroundLoad: @unchecked Sendable {
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }
 
-    /// Starts reading `blog` as it is now. With `cached` (what the first screen came from) only new and
-    /// changed files are read and a store is handed over only when something changed.
-    func start(_ blog: CachedBlog, cached: PostCache.Contents?) {
-        let verb = cached == nil ? "loading" : "reading changed files:"
+    /// Starts reading `blog` as it is now. When the first screen came from the cache (`fromCache`), only
+    /// new and changed files are read, and a store is handed over only when something changed.
+    func start(_ blog: CachedBlog, fromCache: Bool) {
+        let verb = fromCache ? "reading changed files:" : "loading"
         Thread.detach { [self] in
             do {
-                let scan = try blog.scan(from: cached) { done, total in
-                    if cached == nil || total > 0 { self.report(.init(verb: verb, done: done, total: total)) }
+                let scan = try blog.scan { done, total in
+                    if !fromCache || total > 0 { self.report(.init(verb: verb, done: done, total: total)) }
                 }
                 let store = blog.store(from: scan)
-                if scan.changed || cached == nil { self.hand(store) }
+                if scan.changed || !fromCache { self.hand(store) }
                 self.report(nil)
                 let persisted = blog.persist(scan, store: store) { done, total in
                     self.report(.init(verb: "indexing", done: done, total: total))

@@ -43,6 +43,9 @@ final class BackgroundSearch: @unchecked Sendable {
     /// Whether a search is still running (the input loop then wakes often to collect it).
     var isRunning: Bool { locked { running > 0 } }
 
+    /// Whether a result waits to be taken (a search from the index can finish before the frame is painted).
+    var hasResult: Bool { locked { finished != nil } }
+
     private func locked<T>(_ body: () -> T) -> T {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineIndex
 import BylineMarkdown
 
 /// The posts folder argument and the options every command that reads a blog shares.
@@ -16,6 +17,22 @@ struct FolderOptions: ParsableArguments {
     /// Loads the store or exits with status 2 and one line on standard error.
     func loadStore(includeDrafts: Bool? = nil) throws -> PostStore {
         try PostsFolder.load(resolvedPath, options: PostStore.Options(includeDrafts: includeDrafts ?? drafts))
+    }
+
+    /// The same, through the folder's cache when there is one: only new and changed files are read, and
+    /// searches are answered by its index. Commands never write a cache (the reader and `index` do).
+    func loadStore(cache: CacheOptions) throws -> PostStore {
+        guard let real = FileSystem.realPath(resolvedPath),
+              let file = cache.file(forFolder: real, includeDrafts: drafts), FileSystem.exists(file) else { return try loadStore() }
+        let blog = CachedBlog(root: resolvedPath, includeDrafts: drafts, inspector: CmarkBodyInspector(),
+                              policy: .init(path: file, writable: false))
+        _ = blog.cachedStore()
+        do {
+            return blog.store(from: try blog.scan())
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
     }
 }
 

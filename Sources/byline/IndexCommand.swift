@@ -36,12 +36,12 @@ struct IndexCommand: ParsableCommand {
         }
         let blog = CachedBlog(root: folder.resolvedPath, includeDrafts: folder.drafts, inspector: CmarkBodyInspector(),
                               policy: .init(path: path, writable: true, minimumPosts: 0))
-        let cached = blog.cachedStore()
+        _ = blog.cachedStore()
         if let problem = blog.problem { Console.error("\(problem); building it anew") }
         let progress = Progress(shown: isatty(2) == 1)
         let scan: BlogLoad.Scan
         do {
-            scan = try blog.scan(from: cached?.contents) { progress.show("reading", $0, $1) }
+            scan = try blog.scan { progress.show("reading", $0, $1) }
         } catch {
             Console.error(error.description)
             throw ExitCode(2)

@@ -9,6 +9,7 @@ struct ListCommand: ParsableCommand {
     )
 
     @OptionGroup var folder: FolderOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(name: .customLong("tag"), help: ArgumentHelp("Only posts with this tag (repeatable; all of them unless --any).", valueName: "TAG"))
     var tags: [String] = []
@@ -19,14 +20,14 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("exclude-tag"), help: ArgumentHelp("Leave out posts with this tag (repeatable).", valueName: "TAG"))
     var excludedTags: [String] = []
 
-    @Option(help: ArgumentHelp("Only posts containing all these words (title, summary, tags, body).", valueName: "WORDS"))
+    @Option(help: ArgumentHelp("Only posts in which each word begins a word of the title, summary, tags or body.", valueName: "WORDS"))
     var search: String?
 
     @Flag(help: "Print one JSON array: path, slug, title, date, tags, summary, draft, words.")
     var json = false
 
     func run() throws {
-        let store = try folder.loadStore()
+        let store = try folder.loadStore(cache: cache)
         let query = PostQuery(requiredTags: tags, excludedTags: excludedTags, match: any ? .any : .all, search: search ?? "")
         let numbers = store.matches(query)
         if json {

@@ -57,7 +57,7 @@ struct ReadCommand: ParsableCommand {
             // No cursor addressing: the whole store first (fresh, never written), then a listing or the line reader.
             let store: PostStore
             do {
-                store = blog.store(from: try blog.scan(from: cached?.contents))
+                store = blog.store(from: try blog.scan())
             } catch {
                 Console.error(error.description)
                 throw ExitCode(2)
@@ -68,9 +68,9 @@ struct ReadCommand: ParsableCommand {
         let name = real.split(separator: "/").last.map(String.init) ?? folder.resolvedPath
         var chosen = Theme.named(theme) ?? .dark
         if !(Environment.value("NO_COLOR") ?? "").isEmpty { chosen = chosen.withoutColors }
-        let first = cached?.store ?? PostStore.assemble(root: folder.resolvedPath, realRoot: real, layout: .plain, entries: [],
+        let first = cached ?? PostStore.assemble(root: folder.resolvedPath, realRoot: real, layout: .plain, entries: [],
                                                         finderDiagnostics: [], includeDrafts: folder.drafts)
-        let status = ReaderApp(store: first, blog: blog, cached: cached?.contents, blogName: name, theme: chosen,
+        let status = ReaderApp(store: first, blog: blog, fromCache: cached != nil, blogName: name, theme: chosen,
                                deepLink: deepLink, idleTimeout: idle).run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -13,8 +13,8 @@ struct ReaderApp {
     let store: PostStore
     /// The blog behind it, loaded and refreshed in the background; nil when `store` is complete.
     var blog: CachedBlog?
-    /// What the cache held, when `store` came from it (only changed files are then read).
-    var cached: PostCache.Contents?
+    /// Whether `store` came from the cache (only changed files are then read).
+    var fromCache = false
     let blogName: String
     let theme: Theme
     /// Where an SSH reader asked to start, if anywhere.
@@ -27,7 +27,7 @@ struct ReaderApp {
     /// Keys read before a frame is painted: a pasted megabyte is handled in batches, not a frame a byte.
     static let keysPerFrame = 4096
     /// How often to look for a finished background search.
-    static let searchPollMilliseconds = 15
+    static let searchPollMilliseconds = 5
     /// How often to show loading progress.
     static let loadPollMilliseconds = 100
     /// How long to wait for more input before painting once a key has arrived.
@@ -68,10 +68,10 @@ struct ReaderApp {
         var waitingLink = deepLink
         let load = BackgroundLoad()
         if let blog {
-            load.start(blog, cached: cached)
-            if cached == nil { pending += Reducer.reduce(&state, .progress(.init(verb: "loading", done: 0, total: nil))) }
+            load.start(blog, fromCache: fromCache)
+            if !fromCache { pending += Reducer.reduce(&state, .progress(.init(verb: "loading", done: 0, total: nil))) }
         }
-        if let link = waitingLink, blog == nil || cached != nil {
+        if let link = waitingLink, blog == nil || fromCache {
             pending += Reducer.reduce(&state, .openDeepLink(link))
             waitingLink = nil
         }
@@ -115,6 +115,7 @@ struct ReaderApp {
             // While a search runs, wake often to show its result as soon as it is there.
             var wait = search.isRunning ? ReaderApp.searchPollMilliseconds : ReaderApp.pollMilliseconds
             if blog != nil, load.isRunning { wait = min(wait, ReaderApp.loadPollMilliseconds) }
+            if search.hasResult { continue }
             var frameStart = 0.0
             events: for _ in 0..<ReaderApp.keysPerFrame {
                 if frameStart > 0, Monotonic.seconds() - frameStart > ReaderApp.frameSeconds { break events }

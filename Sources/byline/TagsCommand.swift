@@ -9,12 +9,13 @@ struct TagsCommand: ParsableCommand {
     )
 
     @OptionGroup var folder: FolderOptions
+    @OptionGroup var cache: CacheOptions
 
     @Flag(help: "Print one JSON array of {\"tag\": ..., \"count\": ...}.")
     var json = false
 
     func run() throws {
-        let store = try folder.loadStore()
+        let store = try folder.loadStore(cache: cache)
         let tags = store.tags.tags
         if json {
             Console.out(JSONText.render(.array(tags.map { .object([("tag", .string($0.name)), ("count", .number($0.count))]) })))

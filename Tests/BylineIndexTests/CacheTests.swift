@@ -31,8 +31,8 @@ final class CacheTests: XCTestCase {
     @discardableResult
     private func build(drafts: Bool = false) throws -> CachedBlog.Outcome {
         let reader = cachedBlog(drafts: drafts)
-        let cached = reader.cachedStore()
-        let scan = try reader.scan(from: cached?.contents)
+        _ = reader.cachedStore()
+        let scan = try reader.scan()
         return reader.persist(scan, store: reader.store(from: scan)).outcome
     }
 
@@ -63,9 +63,9 @@ final class CacheTests: XCTestCase {
         let cached = try XCTUnwrap(reader.cachedStore())
         XCTAssertNil(reader.problem)
         // Every post is answered by the index, not by reading its body.
-        XCTAssertNotNil(cached.store.searchIndex)
-        XCTAssertEqual(cached.store.documentIDs.filter { $0 == nil }.count, 0)
-        assertSameAnswers(cached.store, try plainStore())
+        XCTAssertNotNil(cached.searchIndex)
+        XCTAssertEqual(cached.documentIDs.filter { $0 == nil }.count, 0)
+        assertSameAnswers(cached, try plainStore())
     }
 
     func testTheIndexAloneFindsWhatTheScanFinds() throws {
@@ -75,7 +75,7 @@ final class CacheTests: XCTestCase {
         let index = try XCTUnwrap(reader.cache)
         let plain = try plainStore()
         var postOf: [Int64: String] = [:]
-        for (number, document) in cached.store.documentIDs.enumerated() { postOf[document!] = cached.store.posts[number].path }
+        for (number, document) in cached.documentIDs.enumerated() { postOf[document!] = cached.posts[number].path }
         for search in GeneratedBlog.queries {
             let terms = PostQuery(search: search).searchTerms
             guard !terms.isEmpty else { continue }
@@ -88,7 +88,7 @@ final class CacheTests: XCTestCase {
     func testDraftsHaveACacheOfTheirOwn() throws {
         try build(drafts: true)
         let cached = try XCTUnwrap(cachedBlog(drafts: true).cachedStore())
-        assertSameAnswers(cached.store, try plainStore(drafts: true))
+        assertSameAnswers(cached, try plainStore(drafts: true))
         XCTAssertNil(cachedBlog(drafts: false).cachedStore(), "a drafts cache is not read without drafts")
     }
 
@@ -104,8 +104,8 @@ final class CacheTests: XCTestCase {
 
         let reader = cachedBlog()
         let cached = try XCTUnwrap(reader.cachedStore())
-        XCTAssertNotNil(cached.store.posts.first { $0.path == "post-2.md" }, "the first screen is the cache's")
-        let scan = try reader.scan(from: cached.contents)
+        XCTAssertNotNil(cached.posts.first { $0.path == "post-2.md" }, "the first screen is the cache's")
+        let scan = try reader.scan()
         XCTAssertTrue(scan.changed)
         XCTAssertEqual(Set(scan.read.map { scan.files[$0].path }), ["post-1.md", "post-new.md", "post-4.md", "renamed-6.md"])
         // Before the cache is written, the changed posts are searched by reading them.
@@ -116,13 +116,13 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(reader.persist(scan, store: refreshed).outcome, .updated(files: 4))
         let again = cachedBlog()
         let second = try XCTUnwrap(again.cachedStore())
-        XCTAssertEqual(second.store.documentIDs.filter { $0 == nil }.count, 0)
-        assertSameAnswers(second.store, try plainStore())
+        XCTAssertEqual(second.documentIDs.filter { $0 == nil }.count, 0)
+        assertSameAnswers(second, try plainStore())
         // Words of the replaced and removed posts are dead, not found.
         XCTAssertEqual(try XCTUnwrap(again.cache).deadDocuments(), 4)
-        XCTAssertEqual(second.store.matches(PostQuery(search: "zebracorn quokka")), [])
+        XCTAssertEqual(second.matches(PostQuery(search: "zebracorn quokka")), [])
         // And a third start finds nothing to do.
-        let third = try again.scan(from: second.contents)
+        let third = try again.scan()
         XCTAssertFalse(third.changed)
         XCTAssertEqual(third.read, [])
         XCTAssertEqual(again.persist(third, store: again.store(from: third)).outcome, .unchanged)
@@ -140,11 +140,11 @@ final class CacheTests: XCTestCase {
             let reader = cachedBlog()
             XCTAssertNil(reader.cachedStore(), damage)
             XCTAssertNotNil(reader.problem, damage)
-            let scan = try reader.scan(from: nil)
+            let scan = try reader.scan()
             let store = reader.store(from: scan)
             XCTAssertEqual(reader.persist(scan, store: store).outcome, .built(posts: store.posts.count), damage)
             let rebuilt = try XCTUnwrap(cachedBlog().cachedStore(), damage)
-            assertSameAnswers(rebuilt.store, try plainStore())
+            assertSameAnswers(rebuilt, try plainStore())
         }
     }
 
@@ -152,7 +152,7 @@ final class CacheTests: XCTestCase {
         // No cache: none is made, whatever the size of the blog.
         let restricted = cachedBlog(writable: false)
         XCTAssertNil(restricted.cachedStore())
-        let scan = try restricted.scan(from: nil)
+        let scan = try restricted.scan()
         XCTAssertEqual(restricted.persist(scan, store: restricted.store(from: scan)).outcome, .notWritten)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), [])
 
@@ -164,7 +164,7 @@ final class CacheTests: XCTestCase {
         let reader = cachedBlog(writable: false)
         let cached = try XCTUnwrap(reader.cachedStore())
         XCTAssertFalse(try XCTUnwrap(reader.cache).isWritable)
-        let stale = try reader.scan(from: cached.contents)
+        let stale = try reader.scan()
         let store = reader.store(from: stale)
         assertSameAnswers(store, try plainStore())
         XCTAssertEqual(reader.persist(stale, store: store).outcome, .notWritten)
@@ -186,7 +186,7 @@ final class CacheTests: XCTestCase {
     func testSmallBlogsGetNoCacheUnlessAsked() throws {
         let reader = CachedBlog(root: blog.path, includeDrafts: false, inspector: CmarkBodyInspector(),
                                 policy: .init(path: cachePath, writable: true, minimumPosts: 1000))
-        let scan = try reader.scan(from: nil)
+        let scan = try reader.scan()
         XCTAssertEqual(reader.persist(scan, store: reader.store(from: scan)).outcome, .unchanged)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), [])
     }

@@ -34,6 +34,12 @@ public struct TagIndex: Sendable {
         positions = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.key, $0) })
     }
 
+    /// An index already built (a snapshot's), in its order.
+    init(tags: [Tag]) {
+        self.tags = tags
+        positions = Dictionary(tags.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Most posts first; equal counts by name, case-insensitively.
     public static func byCountThenName(_ a: Tag, _ b: Tag) -> Bool {
         let (l, r) = (a.count, b.count)

@@ -38,7 +38,8 @@ public struct PostStore: Sendable {
     public private(set) var searchIndex: (any PostSearchIndex)?
     /// Each post's document in `searchIndex`, nil for a post the index does not hold (it is scanned).
     public private(set) var documentIDs: [Int64?] = []
-    private var postOfDocument: [Int64: Int] = [:]
+    /// Post number by document (-1: no post); documents are small dense numbers, so an array serves.
+    private var postOfDocument: [Int32] = []
     private var indexedPosts = PostSet(capacity: 0)
 
     /// Loads the posts under `root`.
@@ -87,6 +88,18 @@ public struct PostStore: Sendable {
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
         return PostStore(root: root, realRoot: real, layout: layout, posts: loaded.map(\.post),
                          diagnostics: diagnostics, absolutePaths: loaded.map(\.path))
+    }
+
+    /// A store whose posts are in order, tags already in display spelling, and tag index built (a snapshot's).
+    init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
+         absolutePaths: [String]) {
+        self.root = root
+        self.realRoot = realRoot
+        self.layout = layout
+        self.posts = posts
+        self.tags = tags
+        self.diagnostics = diagnostics
+        self.absolutePaths = absolutePaths
     }
 
     private init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], diagnostics: [Diagnostic], absolutePaths: [String]) {
@@ -155,8 +168,9 @@ public struct PostStore: Sendable {
         var found = PostSet(capacity: posts.count)
         if let searchIndex, let documents = searchIndex.documents(matchingAll: terms) {
             indexed = indexedPosts
-            for document in documents {
-                if let number = postOfDocument[document] { found.insert(number) }
+            for document in documents where document >= 0 && document < postOfDocument.count {
+                let number = postOfDocument[Int(document)]
+                if number >= 0 { found.insert(Int(number)) }
             }
         }
         guard !cancelled() else { return nil }
@@ -193,12 +207,13 @@ public struct PostStore: Sendable {
         var store = self
         store.searchIndex = index
         store.documentIDs = documentIDs
-        store.postOfDocument = [:]
-        store.postOfDocument.reserveCapacity(posts.count)
+        let largest = documentIDs.lazy.compactMap { $0 }.max() ?? -1
+        precondition(largest < Int64(Int32.max), "documents are numbered densely")
+        store.postOfDocument = [Int32](repeating: -1, count: Int(largest + 1))
         store.indexedPosts = PostSet(capacity: posts.count)
         for (number, document) in documentIDs.enumerated() {
-            if let document {
-                store.postOfDocument[document] = number
+            if let document, document >= 0 {
+                store.postOfDocument[Int(document)] = Int32(number)
                 store.indexedPosts.insert(number)
             }
         }

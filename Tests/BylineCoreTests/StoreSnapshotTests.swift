@@ -1,0 +1,64 @@
+import BylineMarkdown
+import BylineTestSupport
+import XCTest
+@testable import BylineCore
+
+/// A store written as a snapshot and read back is the same store; bad bytes are refused, never trapped on.
+final class StoreSnapshotTests: XCTestCase {
+    private func assertSame(_ a: PostStore, _ b: PostStore, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.posts, b.posts, file: file, line: line)
+        XCTAssertEqual(a.root, b.root, file: file, line: line)
+        XCTAssertEqual(a.realRoot, b.realRoot, file: file, line: line)
+        XCTAssertEqual(a.layout, b.layout, file: file, line: line)
+        XCTAssertEqual(a.diagnostics, b.diagnostics, file: file, line: line)
+        XCTAssertEqual(a.tags.tags, b.tags.tags, file: file, line: line)
+        XCTAssertEqual(a.posts.indices.map(a.absolutePath), b.posts.indices.map(b.absolutePath), file: file, line: line)
+        for tag in a.tags.tags { XCTAssertEqual(b.tags.tag(named: tag.name.uppercased())?.key, tag.key, file: file, line: line) }
+    }
+
+    func testEveryFixtureBlogRoundTrips() throws {
+        let blogs = [Fixtures.shippedPosts] + ["hugo", "jekyll", "zola", "eleventy", "astro", "flat", "unicode-blog", "empty-blog"].map(Fixtures.path)
+            .filter { FileManager.default.fileExists(atPath: $0) }
+        XCTAssertGreaterThan(blogs.count, 3)
+        for blog in blogs {
+            for drafts in [false, true] {
+                let store = try loadStore(blog, drafts: drafts)
+                let documents: [Int64?] = store.posts.indices.map { $0 % 3 == 0 ? nil : Int64($0 * 2) }
+                let bytes = StoreSnapshot.encode(store, documentIDs: documents)
+                let decoded = try XCTUnwrap(StoreSnapshot.decode(bytes, root: store.root), blog)
+                assertSame(decoded.store, store)
+                XCTAssertEqual(decoded.documentIDs, documents)
+            }
+        }
+    }
+
+    func testDatesOfEveryShapeRoundTrip() throws {
+        let folder = try TempFolder()
+        let dates = ["2024-04-09", "2024-04-09T10:30:00", "2024-04-09T10:30:00Z", "2024-04-09T10:30:00.123456789-05:30",
+                     "2024-02-29T23:59:60+14:00"]
+        for (index, date) in dates.enumerated() {
+            try folder.write("p\(index).md", "---\ntitle: P\(index)\ndate: \(date)\ntags: [Go, go, ml]\n---\nBody.\n")
+        }
+        try folder.write("undated.md", "# Undated\n")
+        let store = try loadStore(folder.path)
+        XCTAssertEqual(store.posts.compactMap(\.date).count, dates.count)
+        assertSame(try XCTUnwrap(StoreSnapshot.decode(StoreSnapshot.encode(store), root: store.root)).store, store)
+    }
+
+    func testBadBytesAreRefused() throws {
+        let store = try loadStore(Fixtures.shippedPosts)
+        let bytes = StoreSnapshot.encode(store)
+        // Every truncation is refused.
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 500)) {
+            XCTAssertNil(StoreSnapshot.decode(Array(bytes.prefix(length)), root: "x"), "prefix \(length)")
+        }
+        XCTAssertNil(StoreSnapshot.decode(bytes + [0], root: "x"), "trailing byte")
+        // Flipped bytes give nil or some store, never a trap.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var damaged = bytes
+            for _ in 0..<3 { damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator) }
+            _ = StoreSnapshot.decode(damaged, root: "x")
+        }
+    }
+}
