@@ -21,19 +21,36 @@ public enum BlogLoad {
         public var read: [Int]
         /// Cached files no longer on disk, or replaced by a changed file, whose words the index still holds.
         public var retired: Int
-        /// Whether anything differs from the cache it started from (always true without one).
+        /// Whether anything differs from the cache it started from (always true without one). When
+        /// nothing did, `files` is empty: the cache's own store is the store.
         public var changed: Bool
+        /// Why the cache could not be read, if it could not (everything was then read from disk).
+        public var cacheProblem: String?
     }
 
-    /// What the folder holds now. `cached` is what a cache said (nil: read everything); `progress`
-    /// is called with (files read, files to read) after each batch.
-    public static func scan(root: String, includeDrafts: Bool, inspector: any BodyInspector, cached: PostCache.Contents?,
+    /// What the folder holds now, reading only what `cache` does not hold as it is (nil: read
+    /// everything); `progress` is called with (files read, files to read) after each batch.
+    public static func scan(root: String, includeDrafts: Bool, inspector: any BodyInspector, cache: PostCache?,
                             progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> Scan {
         guard let real = resolvedPath(root) else { throw PostStore.OpenError(description: "\(root): no such folder") }
         let found = PostFinder.find(root: real, includeDrafts: includeDrafts)
         // Without a cache every file is read, and its stamp is taken in the same pass, before reading (a
         // file changed meanwhile is read again next time, never remembered with older contents).
-        let stamps = cached == nil ? [] : ParallelMap.map(found.candidates) { stamp(of: $0.absolutePath) }
+        let stamps = cache == nil ? [] : ParallelMap.map(found.candidates) { stamp(of: $0.absolutePath) }
+        var cached: PostCache.Contents?
+        var cacheProblem: String?
+        if let cache {
+            do {
+                // The common case, nothing changed, is decided from the stamps alone: no post is decoded.
+                if try cache.stamps().match(found.candidates, stamps, layout: found.layout, folderDiagnostics: found.diagnostics) {
+                    return Scan(realRoot: real, files: [], layout: found.layout, folderDiagnostics: found.diagnostics, read: [],
+                                retired: 0, changed: false)
+                }
+                cached = try cache.contents()
+            } catch {
+                cacheProblem = error.description
+            }
+        }
         var known: [String: CachedFile] = [:]
         if let cached {
             known.reserveCapacity(cached.files.count)
@@ -78,7 +95,7 @@ public enum BlogLoad {
         }
         let sameFolder = cached.map { $0.layout == found.layout && $0.folderDiagnostics == found.diagnostics } ?? false
         return Scan(realRoot: real, files: files, layout: found.layout, folderDiagnostics: found.diagnostics, read: toRead,
-                    retired: retired, changed: !toRead.isEmpty || removed || !sameFolder)
+                    retired: retired, changed: !toRead.isEmpty || removed || !sameFolder, cacheProblem: cacheProblem)
     }
 
     /// The store the files make, searching through `index` for the files it holds words of.

@@ -58,16 +58,19 @@ public final class CachedBlog: @unchecked Sendable {
 
     /// Step 2: the folder as it is now; with a cache, only files new or changed since it was written are read.
     public func scan(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> BlogLoad.Scan {
-        var contents: PostCache.Contents?
-        if let cache {
-            do {
-                contents = try cache.contents()
-            } catch {
-                problem = error.description
-                self.cache = nil
-            }
+        let scan = try BlogLoad.scan(root: root, includeDrafts: includeDrafts, inspector: inspector, cache: cache, progress: progress)
+        if let trouble = scan.cacheProblem {
+            problem = trouble
+            cache = nil
         }
-        return try BlogLoad.scan(root: root, includeDrafts: includeDrafts, inspector: inspector, cached: contents, progress: progress)
+        return scan
+    }
+
+    /// The store as the folder is now: the cache's when nothing changed (`cached`, from step 1), else
+    /// the one the scan makes.
+    public func currentStore(_ scan: BlogLoad.Scan, cached: PostStore?) -> PostStore {
+        if !scan.changed, let cached { return cached }
+        return store(from: scan)
     }
 
     /// The store a scan makes, searching through the cache for the files whose words it holds.
@@ -91,10 +94,11 @@ public final class CachedBlog: @unchecked Sendable {
 
     /// Step 3: brings the cache up to date with `scan`; returns the store searching through the new
     /// cache (nil when nothing was written). `progress` is called with (posts indexed, posts to index).
-    public func persist(_ scan: BlogLoad.Scan, store: PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+    public func persist(_ scan: BlogLoad.Scan, store: @autoclosure () -> PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         -> (outcome: Outcome, store: PostStore?) {
         guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
-        if let cache, !scan.changed, problem == nil { _ = cache; return (.unchanged, nil) }
+        if cache != nil, !scan.changed, problem == nil { return (.unchanged, nil) }
+        let store = store()
         if cache == nil, problem == nil, store.posts.count < policy.minimumPosts { return (.unchanged, nil) }
         let files = BlogLoad.inStoreOrder(scan.files, store)
         do {

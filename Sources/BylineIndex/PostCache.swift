@@ -116,6 +116,43 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
     }
 
+    /// Every file's stamp as the cache has it: enough to tell whether anything changed.
+    public struct Stamps: Sendable {
+        var files: [String: (absolute: String, stamp: FileStamp)]
+        var layout: SiteLayout
+        var folderDiagnostics: [Diagnostic]
+
+        /// Whether the folder as found now is the folder as cached: the same files, none changed.
+        public func match(_ candidates: [PostFinder.Candidate], _ stamps: [FileStamp?], layout: SiteLayout,
+                          folderDiagnostics: [Diagnostic]) -> Bool {
+            guard candidates.count == files.count, layout == self.layout, folderDiagnostics == self.folderDiagnostics else { return false }
+            for (candidate, stamp) in zip(candidates, stamps) {
+                guard let stamp, let known = files[candidate.path], known.stamp == stamp,
+                      known.absolute == candidate.absolutePath else { return false }
+            }
+            return true
+        }
+    }
+
+    public func stamps() throws(Unusable) -> Stamps {
+        do {
+            return try reader.read { db in
+                var files: [String: (absolute: String, stamp: FileStamp)] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT path, absolute, size, modified FROM files")
+                while let row = try rows.next() {
+                    files[row[0]] = (row[1], FileStamp(size: row[2], modified: row[3]))
+                }
+                let meta = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+                    ($0[0] as String, $0[1] as String)
+                })
+                return Stamps(files: files, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
+                              folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
+            }
+        } catch {
+            throw Unusable(description: "cache \(path) cannot be read: \(error)")
+        }
+    }
+
     /// Documents the index holds that no file points to any more (replaced or removed posts).
     public func deadDocuments() -> Int {
         (try? reader.read { db in try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'dead'") ?? 0 }) ?? 0

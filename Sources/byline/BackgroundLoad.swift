@@ -28,9 +28,14 @@ final class BackgroundLoad: @unchecked Sendable {
                 let scan = try blog.scan { done, total in
                     if !fromCache || total > 0 { self.report(.init(verb: verb, done: done, total: total)) }
                 }
-                let store = blog.store(from: scan)
-                if scan.changed || !fromCache { self.hand(store) }
+                // Nothing changed (the common case): no store is made, nothing is written.
+                let store = scan.changed ? blog.store(from: scan) : nil
+                if let store { self.hand(store) }
                 self.report(nil)
+                guard let store else {
+                    self.locked { self.finished = true }
+                    return
+                }
                 let persisted = blog.persist(scan, store: store) { done, total in
                     self.report(.init(verb: "indexing", done: done, total: total))
                 }

@@ -26,9 +26,9 @@ struct FolderOptions: ParsableArguments {
               let file = cache.file(forFolder: real, includeDrafts: drafts), FileSystem.exists(file) else { return try loadStore() }
         let blog = CachedBlog(root: resolvedPath, includeDrafts: drafts, inspector: CmarkBodyInspector(),
                               policy: .init(path: file, writable: false))
-        _ = blog.cachedStore()
+        let cached = blog.cachedStore()
         do {
-            return blog.store(from: try blog.scan())
+            return blog.currentStore(try blog.scan(), cached: cached)
         } catch {
             Console.error(error.description)
             throw ExitCode(2)

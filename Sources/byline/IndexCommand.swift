@@ -36,7 +36,7 @@ struct IndexCommand: ParsableCommand {
         }
         let blog = CachedBlog(root: folder.resolvedPath, includeDrafts: folder.drafts, inspector: CmarkBodyInspector(),
                               policy: .init(path: path, writable: true, minimumPosts: 0))
-        _ = blog.cachedStore()
+        let cached = blog.cachedStore()
         if let problem = blog.problem { Console.error("\(problem); building it anew") }
         let progress = Progress(shown: isatty(2) == 1)
         let scan: BlogLoad.Scan
@@ -46,7 +46,7 @@ struct IndexCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode(2)
         }
-        let store = blog.store(from: scan)
+        let store = blog.currentStore(scan, cached: cached)
         let outcome = blog.persist(scan, store: store) { progress.show("indexing", $0, $1) }.outcome
         progress.clear()
         let tenths = Int(((Monotonic.seconds() - started) * 10).rounded())

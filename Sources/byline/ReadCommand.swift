@@ -57,7 +57,7 @@ struct ReadCommand: ParsableCommand {
             // No cursor addressing: the whole store first (fresh, never written), then a listing or the line reader.
             let store: PostStore
             do {
-                store = blog.store(from: try blog.scan())
+                store = blog.currentStore(try blog.scan(), cached: cached)
             } catch {
                 Console.error(error.description)
                 throw ExitCode(2)

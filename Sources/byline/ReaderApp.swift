@@ -28,8 +28,8 @@ struct ReaderApp {
     static let keysPerFrame = 4096
     /// How often to look for a finished background search.
     static let searchPollMilliseconds = 5
-    /// How often to show loading progress.
-    static let loadPollMilliseconds = 100
+    /// How often to look for news from the background loader (progress, a loaded store).
+    static let loadPollMilliseconds = 10
     /// How long to wait for more input before painting once a key has arrived.
     static let batchWaitMilliseconds = 1
     /// The longest a flood of input postpones the next frame.
@@ -78,10 +78,17 @@ struct ReaderApp {
         var lastKey = Monotonic.seconds()
         let search = BackgroundSearch()
         var serial = 0
+        // Frames are painted only when something may have changed: while loading, the loop wakes often
+        // to look for news, and an unchanged frame would cost a full view for nothing.
+        var dirty = true
         while true {
-            if let done = search.take() { pending += Reducer.reduce(&state, .searchFinished(query: done.query, results: done.results)) }
+            if let done = search.take() {
+                pending += Reducer.reduce(&state, .searchFinished(query: done.query, results: done.results))
+                dirty = true
+            }
             if blog != nil {
                 let news = load.take()
+                if !news.stores.isEmpty || news.progress != nil || !news.problems.isEmpty { dirty = true }
                 for store in news.stores {
                     serial += 1
                     pending += Reducer.reduce(&state, .storeReplaced(StoreUpdate(store, serial: serial)))
@@ -95,6 +102,7 @@ struct ReaderApp {
                 if let problem = news.problems.last { pending += Reducer.reduce(&state, .note(problem)) }
             }
             // Effects may answer with actions, which may ask for more effects.
+            if !pending.isEmpty { dirty = true }
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
                 switch effect {
@@ -109,7 +117,10 @@ struct ReaderApp {
                     search.start(query, in: state.store)
                 }
             }
-            terminal.paint(AppView.render(state))
+            if dirty {
+                terminal.paint(AppView.render(state))
+                dirty = false
+            }
             // Wait for one event, then take what keeps arriving for up to a frame's time before
             // painting again: typing answers at once, a pasted megabyte costs 30 frames a second.
             // While a search runs, wake often to show its result as soon as it is there.
@@ -122,6 +133,7 @@ struct ReaderApp {
                 switch terminal.readEvent(timeoutMilliseconds: wait) {
                 case let .key(key):
                     lastKey = Monotonic.seconds()
+                    dirty = true
                     state.note = nil
                     if let action = Keymap.action(for: key, in: state.keyContext) {
                         let effects = Reducer.reduce(&state, action)
@@ -129,6 +141,7 @@ struct ReaderApp {
                         pending += effects
                     }
                 case let .resize(width, height):
+                    dirty = true
                     pending += Reducer.reduce(&state, .resize(width: width, height: height))
                 case .timeout:
                     if let idleTimeout, Monotonic.seconds() - lastKey >= Double(idleTimeout) { return .idle(seconds: idleTimeout) }

@@ -125,7 +125,8 @@ final class CacheTests: XCTestCase {
         let third = try again.scan()
         XCTAssertFalse(third.changed)
         XCTAssertEqual(third.read, [])
-        XCTAssertEqual(again.persist(third, store: again.store(from: third)).outcome, .unchanged)
+        XCTAssertEqual(again.persist(third, store: again.currentStore(third, cached: second)).outcome, .unchanged)
+        assertSameAnswers(again.currentStore(third, cached: second), try plainStore())
     }
 
     func testACorruptCacheIsFoundAndRebuilt() throws {
