@@ -106,6 +106,7 @@ public struct AppState: Sendable {
         let selectedPath = selected.map { store.posts[$0].path }
         let readerPath = readerPost.map { store.posts[$0].path }
         let keptLoaded = loaded.map { (store.posts[$0.key], $0.value) }
+        let oldResultPaths = results.map { store.posts[$0].path }
         store = newStore
         let numbers = Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         tagStates = tagStates.filter { newStore.tags.tag(named: $0.key) != nil }
@@ -118,8 +119,13 @@ public struct AppState: Sendable {
         failed = [:]
         loading = []
         layoutMemo = LayoutMemo()
-        results = Array(store.tagMatches(query))
-        if !query.searchTerms.isEmpty { results = [] }
+        // Until the search runs again on the new store, the posts it found are kept where they still are.
+        let tagged = store.tagMatches(query)
+        if query.searchTerms.isEmpty {
+            results = Array(tagged)
+        } else {
+            results = oldResultPaths.compactMap { numbers[$0] }.filter { tagged.contains($0) }.sorted()
+        }
         selected = selectedPath.flatMap { numbers[$0] }
         keepSelection()
         if let readerPath, let number = numbers[readerPath], case var .reading(reader) = mode {

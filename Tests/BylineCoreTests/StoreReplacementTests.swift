@@ -1,0 +1,78 @@
+import BylineMarkdown
+import BylineTestSupport
+import XCTest
+@testable import BylineCore
+
+/// The reader takes a newly loaded or refreshed store without losing its place, and says what runs in
+/// the background.
+final class StoreReplacementTests: XCTestCase {
+    private func statusLine(_ state: AppState) -> String {
+        let screen = AppView.render(state)
+        return screen.rows[state.height - 1]
+    }
+
+    func testLoadingStartsEmptyWithProgressAndEndsWithTheStore() throws {
+        let store = try loadStore(Fixtures.shippedPosts)
+        let empty = PostStore.assemble(root: store.root, realRoot: store.realRoot, layout: .plain, entries: [],
+                                       finderDiagnostics: [], includeDrafts: false)
+        var state = AppState(store: empty, blogName: "posts", width: 120, height: 40)
+        AppFixture.send(&state, .resize(width: 120, height: 40), .progress(.init(verb: "loading", done: 43_000, total: 100_000)))
+        XCTAssertTrue(statusLine(state).contains(" 0 of 0 posts · loading 43,000 of 100,000"), statusLine(state))
+        // Keys answer while loading.
+        AppFixture.send(&state, .moveDown, .focusNextPane, .showHelp, .back)
+        AppFixture.send(&state, .storeReplaced(StoreUpdate(store, serial: 1)), .progress(nil))
+        XCTAssertEqual(state.results.count, 14)
+        XCTAssertEqual(state.selected, 0)
+        XCTAssertNotNil(state.loaded[0], "the selected post's body is asked for once there are posts")
+        XCTAssertTrue(statusLine(state).hasPrefix(" 14 of 14 posts · "), statusLine(state))
+        XCTAssertFalse(statusLine(state).contains("loading"))
+    }
+
+    func testARefreshedStoreKeepsTheSelectionTheFilterAndTheSearch() throws {
+        let folder = try TempFolder()
+        for (index, tags) in [["go"], ["go", "rust"], ["rust"], ["go"]].enumerated() {
+            try folder.write("p\(index).md", "---\ntitle: Post \(index)\ndate: 2024-01-0\(index + 1)\ntags: [\(tags.joined(separator: ", "))]\n---\nWords of post \(index).\n")
+        }
+        var state = AppState(store: try loadStore(folder.path), blogName: "b", width: 120, height: 40)
+        AppFixture.send(&state, .resize(width: 120, height: 40))
+        state.tagStates["go"] = .required
+        AppFixture.send(&state, .startSearch, .insertText("words"), .submitPrompt, .moveDown)
+        let selectedPath = state.store.posts[state.selected!].path
+        XCTAssertEqual(state.results.map { state.store.posts[$0].path }, ["p3.md", "p1.md", "p0.md"])
+
+        // A newer post arrives, one is removed; the numbers of the others change.
+        try folder.write("p9.md", "---\ntitle: Newest\ndate: 2025-01-01\ntags: [go]\n---\nWords too.\n")
+        try FileManager.default.removeItem(atPath: folder.path + "/p0.md")
+        let refreshed = try loadStore(folder.path)
+        var effects = Reducer.reduce(&state, .storeReplaced(StoreUpdate(refreshed, serial: 2)))
+        XCTAssertTrue(effects.contains(.search(state.query)), "the search runs again on the new store")
+        XCTAssertEqual(state.pendingSearch, state.query)
+        XCTAssertTrue(statusLine(state).contains("searching"))
+        AppFixture.settle(&state, effects)
+        effects = []
+        XCTAssertNil(state.pendingSearch)
+        XCTAssertEqual(state.results.map { state.store.posts[$0].path }, ["p9.md", "p3.md", "p1.md"])
+        XCTAssertEqual(state.store.posts[state.selected!].path, selectedPath, "the same post stays selected")
+        XCTAssertEqual(state.tagStates, ["go": .required])
+        XCTAssertEqual(state.search, "words")
+        XCTAssertEqual(state.results, state.store.matches(state.query))
+    }
+
+    func testAPostReadWhileTheStoreChangesStaysOpen() throws {
+        let folder = try TempFolder()
+        try folder.write("a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nBody A.\n")
+        try folder.write("b.md", "---\ntitle: B\ndate: 2024-01-02\n---\nBody B.\n")
+        var state = AppState(store: try loadStore(folder.path), blogName: "b", width: 120, height: 40)
+        AppFixture.send(&state, .resize(width: 120, height: 40), .moveDown, .openPost)
+        XCTAssertEqual(state.readerPost.map { state.store.posts[$0].path }, "a.md")
+        try folder.write("c.md", "---\ntitle: C\ndate: 2024-01-03\n---\nBody C.\n")
+        AppFixture.send(&state, .storeReplaced(StoreUpdate(try loadStore(folder.path), serial: 1)))
+        XCTAssertEqual(state.readerPost.map { state.store.posts[$0].path }, "a.md")
+        XCTAssertNotNil(state.loaded[state.readerPost!], "an unchanged post keeps its parsed body")
+        // The post's file went away: the reader goes back to the list.
+        try FileManager.default.removeItem(atPath: folder.path + "/a.md")
+        AppFixture.send(&state, .storeReplaced(StoreUpdate(try loadStore(folder.path), serial: 2)))
+        XCTAssertNil(state.readerPost)
+        XCTAssertEqual(state.mode, .browsing)
+    }
+}
