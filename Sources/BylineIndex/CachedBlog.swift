@@ -29,6 +29,9 @@ public final class CachedBlog: @unchecked Sendable {
     public let includeDrafts: Bool
     public let policy: Policy
     let inspector: any BodyInspector
+    /// Index on all cores (`byline index`), or on the calling thread alone (the reader, whose screen
+    /// must keep answering while a large blog is indexed behind it).
+    public var indexesInParallel = true
     /// The cache as opened in step 1, if it could be.
     public private(set) var cache: PostCache?
     /// Why the cache could not be used, when it exists but could not (it is then rebuilt if writable).
@@ -104,7 +107,7 @@ public final class CachedBlog: @unchecked Sendable {
         do {
             if let cache, !needsRebuild(cache, scan) {
                 let wanted = files.indices.filter { files[$0].document == nil && indexable(files[$0]) }
-                let words = ParallelMap.map(wanted) { self.words(of: files[$0]) }
+                let words = map(wanted) { self.words(of: files[$0]) }
                 var next = cache.nextDocument()
                 var updated = files
                 var documents: [(document: Int64, words: PostCache.Words)] = []
@@ -126,7 +129,7 @@ public final class CachedBlog: @unchecked Sendable {
                                 layout: scan.layout, folderDiagnostics: scan.folderDiagnostics,
                                 words: { range in
                                     let part = Array(files[range])
-                                    let found = ParallelMap.map(part) { self.indexable($0) ? self.words(of: $0) : nil }
+                                    let found = self.map(part) { self.indexable($0) ? self.words(of: $0) : nil }
                                     done += part.filter(self.indexable).count
                                     progress(done, wanted)
                                     return found
@@ -138,6 +141,10 @@ public final class CachedBlog: @unchecked Sendable {
         } catch {
             return (.failed(error.description), nil)
         }
+    }
+
+    private func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        indexesInParallel ? ParallelMap.map(items, transform) : items.map(transform)
     }
 
     /// Files whose post the store shows are indexed; drafts only when drafts are shown.

@@ -36,6 +36,9 @@ final class BackgroundLoad: @unchecked Sendable {
                     self.locked { self.finished = true }
                     return
                 }
+                // Indexing is work for later, not for the reader waiting now: one core, at a lower priority.
+                Thread.lowerPriority()
+                blog.indexesInParallel = false
                 let persisted = blog.persist(scan, store: store) { done, total in
                     self.report(.init(verb: "indexing", done: done, total: total))
                 }
@@ -81,6 +84,16 @@ final class BackgroundLoad: @unchecked Sendable {
 /// A plain POSIX thread: Dispatch's pool has as many threads as cores, and the body search and the
 /// parallel loading already use them.
 enum Thread {
+    /// Nice 10 for the calling thread alone (Linux schedules threads one by one). Its id comes from
+    /// /proc/thread-self, since Swift's Glibc does not export `gettid`.
+    static func lowerPriority() {
+        var target = [CChar](repeating: 0, count: 64)
+        let length = readlink("/proc/thread-self", &target, target.count - 1)
+        guard length > 0, let id = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            .split(separator: "/").last.flatMap({ id_t($0) }) else { return }
+        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id, 10)
+    }
+
     static func detach(_ body: @escaping @Sendable () -> Void) {
         let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
         var thread = pthread_t()
