@@ -31,12 +31,15 @@ public enum BlogLoad {
     /// What the folder holds now, reading only what `cache` does not hold as it is (nil: read
     /// everything); `progress` is called with (files read, files to read) after each batch.
     public static func scan(root: String, includeDrafts: Bool, inspector: any BodyInspector, cache: PostCache?,
-                            progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> Scan {
+                            allCores: Bool = true, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> Scan {
         guard let real = resolvedPath(root) else { throw PostStore.OpenError(description: "\(root): no such folder") }
         let found = PostFinder.find(root: real, includeDrafts: includeDrafts)
         // Without a cache every file is read, and its stamp is taken in the same pass, before reading (a
         // file changed meanwhile is read again next time, never remembered with older contents).
-        let stamps = cache == nil ? [] : ParallelMap.map(found.candidates) { stamp(of: $0.absolutePath) }
+        func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+            allCores ? ParallelMap.map(items, transform) : items.map(transform)
+        }
+        let stamps = cache == nil ? [] : map(found.candidates) { stamp(of: $0.absolutePath) }
         var cached: PostCache.Contents?
         var cacheProblem: String?
         if let cache {
@@ -81,7 +84,7 @@ public enum BlogLoad {
         var start = 0
         while start < toRead.count {
             let part = Array(toRead[start..<min(start + batch, toRead.count)])
-            let results = ParallelMap.map(part) { index in
+            let results = map(part) { index in
                 // `files` and `candidates` line up: one file per candidate, in order.
                 (stamp(of: candidates[index].absolutePath), loader.load(candidates[index]))
             }

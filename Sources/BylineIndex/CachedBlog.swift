@@ -29,9 +29,9 @@ public final class CachedBlog: @unchecked Sendable {
     public let includeDrafts: Bool
     public let policy: Policy
     let inspector: any BodyInspector
-    /// Index on all cores (`byline index`), or on the calling thread alone (the reader, whose screen
-    /// must keep answering while a large blog is indexed behind it).
-    public var indexesInParallel = true
+    /// Work on all cores (`byline index`, a first load), or on the calling thread alone (the reader
+    /// refreshing or indexing behind a screen that must keep answering).
+    public var usesAllCores = true
     /// The cache as opened in step 1, if it could be.
     public private(set) var cache: PostCache?
     /// Why the cache could not be used, when it exists but could not (it is then rebuilt if writable).
@@ -61,7 +61,8 @@ public final class CachedBlog: @unchecked Sendable {
 
     /// Step 2: the folder as it is now; with a cache, only files new or changed since it was written are read.
     public func scan(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> BlogLoad.Scan {
-        let scan = try BlogLoad.scan(root: root, includeDrafts: includeDrafts, inspector: inspector, cache: cache, progress: progress)
+        let scan = try BlogLoad.scan(root: root, includeDrafts: includeDrafts, inspector: inspector, cache: cache,
+                                     allCores: usesAllCores, progress: progress)
         if let trouble = scan.cacheProblem {
             problem = trouble
             cache = nil
@@ -144,7 +145,7 @@ public final class CachedBlog: @unchecked Sendable {
     }
 
     private func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        indexesInParallel ? ParallelMap.map(items, transform) : items.map(transform)
+        usesAllCores ? ParallelMap.map(items, transform) : items.map(transform)
     }
 
     /// Files whose post the store shows are indexed; drafts only when drafts are shown.

@@ -24,6 +24,12 @@ final class BackgroundLoad: @unchecked Sendable {
     func start(_ blog: CachedBlog, fromCache: Bool) {
         let verb = fromCache ? "reading changed files:" : "loading"
         Thread.detach { [self] in
+            // A refresh behind a cached screen is not urgent: one core, lower priority. A first load is
+            // what the reader waits for: all cores.
+            if fromCache {
+                Thread.lowerPriority()
+                blog.usesAllCores = false
+            }
             do {
                 let scan = try blog.scan { done, total in
                     if !fromCache || total > 0 { self.report(.init(verb: verb, done: done, total: total)) }
@@ -38,7 +44,7 @@ final class BackgroundLoad: @unchecked Sendable {
                 }
                 // Indexing is work for later, not for the reader waiting now: one core, at a lower priority.
                 Thread.lowerPriority()
-                blog.indexesInParallel = false
+                blog.usesAllCores = false
                 let persisted = blog.persist(scan, store: store) { done, total in
                     self.report(.init(verb: "indexing", done: done, total: total))
                 }

@@ -67,9 +67,12 @@ struct ReaderApp {
         // A deep link into a blog still loading waits for its posts.
         var waitingLink = deepLink
         let load = BackgroundLoad()
-        if let blog {
-            load.start(blog, fromCache: fromCache)
-            if !fromCache { pending += Reducer.reduce(&state, .progress(.init(verb: "loading", done: 0, total: nil))) }
+        // A refresh behind a cached first screen starts once that screen is painted, not before.
+        var loadStarted = false
+        if let blog, !fromCache {
+            load.start(blog, fromCache: false)
+            loadStarted = true
+            pending += Reducer.reduce(&state, .progress(.init(verb: "loading", done: 0, total: nil)))
         }
         if let link = waitingLink, blog == nil || fromCache {
             pending += Reducer.reduce(&state, .openDeepLink(link))
@@ -120,6 +123,10 @@ struct ReaderApp {
             if dirty {
                 terminal.paint(AppView.render(state))
                 dirty = false
+            }
+            if let blog, !loadStarted {
+                load.start(blog, fromCache: true)
+                loadStarted = true
             }
             // Wait for one event, then take what keeps arriving for up to a frame's time before
             // painting again: typing answers at once, a pasted megabyte costs 30 frames a second.

@@ -54,7 +54,12 @@ public enum StoreSnapshot {
     /// The store in `bytes`, opened at `root` (as the user named it), or nil when the bytes are not a
     /// snapshot. Documents are the search index's, for `PostStore.searching(with:documentIDs:)`.
     public static func decode(_ bytes: [UInt8], root: String) -> (store: PostStore, documentIDs: [Int64?])? {
-        bytes.withUnsafeBufferPointer { buffer -> (PostStore, [Int64?])? in
+        bytes.withUnsafeBufferPointer { decode($0, root: root) }
+    }
+
+    /// The same from bytes owned elsewhere (SQLite's own buffer: 100,000 posts are not copied first).
+    public static func decode(_ buffer: UnsafeBufferPointer<UInt8>, root: String) -> (store: PostStore, documentIDs: [Int64?])? {
+        do {
             var input = ByteReader(buffer)
             guard input.take(magic.count).map(Array.init) == magic,
                   let realRoot = input.string(), let layoutName = input.string(), let layout = SiteLayout(rawValue: layoutName),
