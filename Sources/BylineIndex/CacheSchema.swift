@@ -3,9 +3,11 @@ import GRDB
 /// The cache file's tables. Any change to them, or to what search sees of a text (`SearchText`),
 /// bumps `version`: a cache of another version is rebuilt, never read.
 enum CacheSchema {
-    static let version = "byline-cache-2"
+    static let version = "byline-cache-3"
 
     static func create(_ db: Database) throws {
+        // Large pages: the snapshot and the index are read in long runs.
+        try db.execute(sql: "PRAGMA page_size = 65536")
         try db.execute(sql: """
             CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
             -- Every file the finder offered, in the store's order of the last write; slug NULL when the
@@ -18,7 +20,8 @@ enum CacheSchema {
             -- Words only (contentless): the text is in the posts themselves. Prefix indexes make a one- or
             -- two-letter search (the first keystroke) as fast as a long one.
             -- The whole store as of the last write (StoreSnapshot): the first screen is decoded from it.
-            CREATE TABLE snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), bytes BLOB NOT NULL);
+            -- Part 0 is the header, parts 1... the posts, a chunk each.
+            CREATE TABLE snapshot(part INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
             CREATE VIRTUAL TABLE words USING fts5(title, summary, tags, body,
                 content='', tokenize='ascii', prefix='1 2', columnsize=0);
             """)

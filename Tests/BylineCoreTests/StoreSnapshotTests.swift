@@ -24,8 +24,10 @@ final class StoreSnapshotTests: XCTestCase {
             for drafts in [false, true] {
                 let store = try loadStore(blog, drafts: drafts)
                 let documents: [Int64?] = store.posts.indices.map { $0 % 3 == 0 ? nil : Int64($0 * 2) }
-                let bytes = StoreSnapshot.encode(store, documentIDs: documents)
-                let decoded = try XCTUnwrap(StoreSnapshot.decode(bytes, root: store.root), blog)
+                // Small chunks, so that posts span several.
+                let encoded = StoreSnapshot.encode(store, documentIDs: documents, postsPerChunk: 3)
+                XCTAssertEqual(encoded.chunks.count, (store.posts.count + 2) / 3)
+                let decoded = try XCTUnwrap(StoreSnapshot.decode(encoded, root: store.root), blog)
                 assertSame(decoded.store, store)
                 XCTAssertEqual(decoded.documentIDs, documents)
             }
@@ -47,18 +49,35 @@ final class StoreSnapshotTests: XCTestCase {
 
     func testBadBytesAreRefused() throws {
         let store = try loadStore(Fixtures.shippedPosts)
-        let bytes = StoreSnapshot.encode(store)
-        // Every truncation is refused.
-        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 500)) {
-            XCTAssertNil(StoreSnapshot.decode(Array(bytes.prefix(length)), root: "x"), "prefix \(length)")
+        let encoded = StoreSnapshot.encode(store, postsPerChunk: 5)
+        let bytes = encoded.header + encoded.chunks.flatMap { $0 }
+        XCTAssertNotNil(StoreSnapshot.decode(encoded, root: "x"))
+        // Every truncation of the header or of a chunk is refused, and so is a missing chunk.
+        for length in 0..<encoded.header.count {
+            XCTAssertNil(StoreSnapshot.decode(.init(header: Array(encoded.header.prefix(length)), chunks: encoded.chunks), root: "x"))
         }
-        XCTAssertNil(StoreSnapshot.decode(bytes + [0], root: "x"), "trailing byte")
+        for (index, chunk) in encoded.chunks.enumerated() {
+            var shorter = encoded
+            shorter.chunks[index] = Array(chunk.dropLast())
+            XCTAssertNil(StoreSnapshot.decode(shorter, root: "x"), "chunk \(index) cut short")
+            shorter.chunks.remove(at: index)
+            XCTAssertNil(StoreSnapshot.decode(shorter, root: "x"), "chunk \(index) missing")
+        }
+        XCTAssertNil(StoreSnapshot.decode(.init(header: encoded.header + [0], chunks: encoded.chunks), root: "x"), "trailing byte")
         // Flipped bytes give nil or some store, never a trap.
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<300 {
-            var damaged = bytes
-            for _ in 0..<3 { damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator) }
+            var damaged = encoded
+            for _ in 0..<3 {
+                if Bool.random(using: &generator) {
+                    damaged.header[Int.random(in: 0..<damaged.header.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                } else {
+                    let chunk = Int.random(in: 0..<damaged.chunks.count, using: &generator)
+                    damaged.chunks[chunk][Int.random(in: 0..<damaged.chunks[chunk].count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                }
+            }
             _ = StoreSnapshot.decode(damaged, root: "x")
         }
+        XCTAssertGreaterThan(bytes.count, 1000)
     }
 }

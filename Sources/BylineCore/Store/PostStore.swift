@@ -33,7 +33,8 @@ public struct PostStore: Sendable {
     public let tags: TagIndex
     /// Problems, sorted by file then line.
     public let diagnostics: [Diagnostic]
-    private let absolutePaths: [String]
+    /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept).
+    let absolutePaths: [String?]
     /// A full-text index that answers searches for the posts it holds (a persistent cache), if any.
     public private(set) var searchIndex: (any PostSearchIndex)?
     /// Each post's document in `searchIndex`, nil for a post the index does not hold (it is scanned).
@@ -92,7 +93,7 @@ public struct PostStore: Sendable {
 
     /// A store whose posts are in order, tags already in display spelling, and tag index built (a snapshot's).
     init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
-         absolutePaths: [String]) {
+         absolutePaths: [String?]) {
         self.root = root
         self.realRoot = realRoot
         self.layout = layout
@@ -115,7 +116,17 @@ public struct PostStore: Sendable {
             return post
         }
         self.diagnostics = diagnostics
-        self.absolutePaths = absolutePaths
+        self.absolutePaths = zip(absolutePaths, posts).map { path, post in
+            PostStore.isUsualPath(path, of: post.path, in: realRoot) ? nil : path
+        }
+    }
+
+    /// Whether `absolute` is `realRoot/relative`, compared by bytes without building the string.
+    static func isUsualPath(_ absolute: String, of relative: String, in realRoot: String) -> Bool {
+        let (a, r, root) = (absolute.utf8, relative.utf8, realRoot.utf8)
+        guard a.count == root.count + 1 + r.count else { return false }
+        return a.prefix(root.count).elementsEqual(root) && a.dropFirst(root.count).first == UInt8(ascii: "/")
+            && a.suffix(r.count).elementsEqual(r)
     }
 
     /// Two posts answering to one slug make `show SLUG` ambiguous. Grouped by slug first, so only
@@ -226,17 +237,17 @@ public struct PostStore: Sendable {
     public func number(of slugOrPath: String) -> Int? {
         if let exact = posts.firstIndex(where: { $0.slug == slugOrPath }) { return exact }
         if let path = posts.firstIndex(where: { $0.path == slugOrPath }) { return path }
-        if let real = realPath(slugOrPath), let index = absolutePaths.firstIndex(of: real) { return index }
+        if let real = realPath(slugOrPath), let index = posts.indices.first(where: { absolutePath(of: $0) == real }) { return index }
         let lowered = slugOrPath.lowercased()
         return posts.firstIndex { $0.slug.lowercased() == lowered }
     }
 
     /// Where post `number`'s file is (symlinks resolved).
-    public func absolutePath(of number: Int) -> String { absolutePaths[number] }
+    public func absolutePath(of number: Int) -> String { absolutePaths[number] ?? realRoot + "/" + posts[number].path }
 
     /// The body of post `number`: everything after its front matter, as clean UTF-8 with LF line ends.
     public func body(of number: Int) -> Result<String, PostFile.ReadError> {
-        PostLoader.body(at: absolutePaths[number])
+        PostLoader.body(at: absolutePath(of: number))
     }
 
     /// Words in the body: runs of non-blank characters that hold a letter or digit (markup alone is no word).

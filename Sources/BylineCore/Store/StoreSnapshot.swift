@@ -2,91 +2,100 @@
 /// order with their tags in display spelling, the tag index, every problem, and each post's document
 /// in a search index. The persistent cache keeps one beside its per-file records.
 ///
-/// Compact on purpose (100,000 posts are about 20 MB): strings are a varint length and UTF-8 bytes,
-/// numbers varints, a tag's posts delta-coded. `decode` checks every length against the bytes left
+/// Compact on purpose (100,000 posts are about 28 MB): strings are a varint length and UTF-8 bytes,
+/// numbers varints, a tag's posts delta-coded. Decoding checks every length against the bytes left
 /// and answers nil for anything malformed; it never traps on bad input.
 public enum StoreSnapshot {
-    static let magic: [UInt8] = Array("byline-store-1\n".utf8)
+    static let magic: [UInt8] = Array("byline-store-2\n".utf8)
+    /// Posts per chunk: a chunk is read and decoded at a time, so no copy of the whole snapshot is
+    /// ever held (at 100,000 posts the snapshot is about 28 MB).
+    public static let postsPerChunk = 2048
+
+    /// A snapshot: a header (the folder, problems, tags) and the posts in chunks.
+    public struct Encoded: Equatable, Sendable {
+        public var header: [UInt8]
+        public var chunks: [[UInt8]]
+    }
 
     /// The bytes of `store` (with `documentIDs`, or the store's own).
-    public static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil) -> [UInt8] {
-        var out = ByteWriter()
-        out.bytes += magic
-        out.string(store.realRoot)
-        out.string(store.layout.rawValue)
-        out.varint(store.posts.count)
-        let documents = documentIDs ?? store.documentIDs
-        for (number, post) in store.posts.enumerated() {
-            out.string(post.path)
-            out.string(post.slug)
-            out.string(post.title)
-            out.date(post.date)
-            out.varint(post.tags.count)
-            for tag in post.tags { out.string(tag) }
-            out.string(post.summary)
-            out.varint(post.draft ? 1 : 0)
-            out.varint(post.fileSize)
-            out.string(store.absolutePath(of: number))
-            out.varint(number < documents.count ? documents[number].map { Int($0) + 1 } ?? 0 : 0)
-        }
-        out.varint(store.diagnostics.count)
+    public static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk) -> Encoded {
+        var header = ByteWriter()
+        header.bytes += magic
+        header.string(store.realRoot)
+        header.string(store.layout.rawValue)
+        header.varint(store.posts.count)
+        header.varint(store.diagnostics.count)
         for diagnostic in store.diagnostics {
-            out.string(diagnostic.file)
-            out.varint(diagnostic.line.map { $0 + 1 } ?? 0)
-            out.varint(diagnostic.column.map { $0 + 1 } ?? 0)
-            out.varint(diagnostic.severity == .error ? 0 : 1)
-            out.string(diagnostic.message)
+            header.string(diagnostic.file)
+            header.varint(diagnostic.line.map { $0 + 1 } ?? 0)
+            header.varint(diagnostic.column.map { $0 + 1 } ?? 0)
+            header.varint(diagnostic.severity == .error ? 0 : 1)
+            header.string(diagnostic.message)
         }
-        out.varint(store.tags.tags.count)
+        header.varint(store.tags.tags.count)
         for tag in store.tags.tags {
-            out.string(tag.key)
-            out.string(tag.name)
-            out.varint(tag.count)
+            header.string(tag.key)
+            header.string(tag.name)
+            header.varint(tag.count)
             var previous = 0
             for member in tag.posts {
-                out.varint(member - previous)
+                header.varint(member - previous)
                 previous = member
             }
         }
-        return out.bytes
-    }
-
-    /// The store in `bytes`, opened at `root` (as the user named it), or nil when the bytes are not a
-    /// snapshot. Documents are the search index's, for `PostStore.searching(with:documentIDs:)`.
-    public static func decode(_ bytes: [UInt8], root: String) -> (store: PostStore, documentIDs: [Int64?])? {
-        bytes.withUnsafeBufferPointer { decode($0, root: root) }
-    }
-
-    /// The same from bytes owned elsewhere (SQLite's own buffer: 100,000 posts are not copied first).
-    public static func decode(_ buffer: UnsafeBufferPointer<UInt8>, root: String) -> (store: PostStore, documentIDs: [Int64?])? {
-        do {
-            var input = ByteReader(buffer)
-            guard input.take(magic.count).map(Array.init) == magic,
-                  let realRoot = input.string(), let layoutName = input.string(), let layout = SiteLayout(rawValue: layoutName),
-                  let count = input.varint(), count <= buffer.count else { return nil }
-            var posts: [Post] = []
-            var paths: [String] = []
-            var documents: [Int64?] = []
-            posts.reserveCapacity(count)
-            paths.reserveCapacity(count)
-            documents.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let path = input.string(), let slug = input.string(), let title = input.string(), let date = input.date(),
-                      let tagCount = input.varint(), tagCount <= buffer.count else { return nil }
-                var tags: [String] = []
-                tags.reserveCapacity(tagCount)
-                for _ in 0..<tagCount {
-                    guard let tag = input.string() else { return nil }
-                    tags.append(tag)
-                }
-                guard let summary = input.string(), let draft = input.varint(), let size = input.varint(),
-                      let absolute = input.string(), let document = input.varint() else { return nil }
-                posts.append(Post(path: path, slug: slug, title: title, date: date.value, tags: tags, summary: summary,
-                                  draft: draft != 0, fileSize: size))
-                paths.append(absolute)
-                documents.append(document == 0 ? nil : Int64(document - 1))
+        let documents = documentIDs ?? store.documentIDs
+        var chunks: [[UInt8]] = []
+        for start in stride(from: 0, to: store.posts.count, by: max(1, postsPerChunk)) {
+            var out = ByteWriter()
+            for number in start..<min(start + max(1, postsPerChunk), store.posts.count) {
+                let post = store.posts[number]
+                out.string(post.path)
+                out.string(post.slug)
+                out.string(post.title)
+                out.date(post.date)
+                out.varint(post.tags.count)
+                for tag in post.tags { out.string(tag) }
+                out.string(post.summary)
+                out.varint(post.draft ? 1 : 0)
+                out.varint(post.fileSize)
+                // Empty for the usual `realRoot/path`.
+                out.string(store.absolutePaths[number] ?? "")
+                out.varint(number < documents.count ? documents[number].map { Int($0) + 1 } ?? 0 : 0)
             }
-            guard let diagnosticCount = input.varint(), diagnosticCount <= buffer.count else { return nil }
+            chunks.append(out.bytes)
+        }
+        return Encoded(header: header.bytes, chunks: chunks)
+    }
+
+    /// The store in `encoded`, opened at `root` (as the user named it), or nil when it is not a snapshot.
+    public static func decode(_ encoded: Encoded, root: String) -> (store: PostStore, documentIDs: [Int64?])? {
+        var decoder = encoded.header.withUnsafeBufferPointer { Decoder(header: $0, root: root) }
+        for chunk in encoded.chunks {
+            guard chunk.withUnsafeBufferPointer({ decoder?.add(chunk: $0) }) == true else { return nil }
+        }
+        return decoder?.finish()
+    }
+
+    /// Decodes a snapshot a chunk at a time, from bytes owned elsewhere (SQLite's own buffers). Every
+    /// length is checked against the bytes left, and anything malformed ends in nil, never a trap.
+    public struct Decoder {
+        let root: String
+        let realRoot: String
+        let layout: SiteLayout
+        let count: Int
+        let diagnostics: [Diagnostic]
+        let tags: [TagIndex.Tag]
+        var posts: [Post] = []
+        var paths: [String?] = []
+        var documents: [Int64?] = []
+
+        /// Nil when the header is not a snapshot's.
+        public init?(header buffer: UnsafeBufferPointer<UInt8>, root: String) {
+            var input = ByteReader(buffer)
+            guard input.take(StoreSnapshot.magic.count).map(Array.init) == StoreSnapshot.magic,
+                  let realRoot = input.string(), let layoutName = input.string(), let layout = SiteLayout(rawValue: layoutName),
+                  let count = input.varint(), count <= 10_000_000,  // bounds what a damaged header can allocate
+                  let diagnosticCount = input.varint(), diagnosticCount <= buffer.count else { return nil }
             var diagnostics: [Diagnostic] = []
             for _ in 0..<diagnosticCount {
                 guard let file = input.string(), let line = input.varint(), let column = input.varint(),
@@ -109,6 +118,42 @@ public enum StoreSnapshot {
                 tags.append(TagIndex.Tag(key: key, name: name, posts: set))
             }
             guard input.isAtEnd else { return nil }
+            self.root = root
+            self.realRoot = realRoot
+            self.layout = layout
+            self.count = count
+            self.diagnostics = diagnostics
+            self.tags = tags
+            posts.reserveCapacity(count)
+            paths.reserveCapacity(count)
+            documents.reserveCapacity(count)
+        }
+
+        /// Adds the posts of one chunk; false when it is malformed or holds more posts than the header said.
+        public mutating func add(chunk buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+            var input = ByteReader(buffer)
+            while !input.isAtEnd {
+                guard posts.count < count, let path = input.string(), let slug = input.string(), let title = input.string(),
+                      let date = input.date(), let tagCount = input.varint(), tagCount <= buffer.count else { return false }
+                var tags: [String] = []
+                tags.reserveCapacity(tagCount)
+                for _ in 0..<tagCount {
+                    guard let tag = input.string() else { return false }
+                    tags.append(tag)
+                }
+                guard let summary = input.string(), let draft = input.varint(), let size = input.varint(),
+                      let absolute = input.string(), let document = input.varint() else { return false }
+                posts.append(Post(path: path, slug: slug, title: title, date: date.value, tags: tags, summary: summary,
+                                  draft: draft != 0, fileSize: size))
+                paths.append(absolute.isEmpty ? nil : absolute)
+                documents.append(document == 0 ? nil : Int64(document - 1))
+            }
+            return true
+        }
+
+        /// The store, once every chunk was added; nil when posts are missing.
+        public func finish() -> (store: PostStore, documentIDs: [Int64?])? {
+            guard posts.count == count else { return nil }
             let store = PostStore(root: root, realRoot: realRoot, layout: layout, posts: posts, tags: TagIndex(tags: tags),
                                   diagnostics: diagnostics, absolutePaths: paths)
             return (store, documents)
