@@ -60,3 +60,31 @@ final class PostDateParserTests: XCTestCase {
         XCTAssertNil(PostDateParser.datePrefix(of: "2024-4-9-short"))
     }
 }
+
+/// Dates are packed (a store holds one per post), and packing never lets an impossible time through.
+final class PackedPostDateTests: XCTestCase {
+    func testImpossibleTimesAreStillRefused() {
+        for time in [PostDate.Time(hour: -1, minute: 0), PostDate.Time(hour: 24, minute: 0), PostDate.Time(hour: 300, minute: 0),
+                     PostDate.Time(hour: 1, minute: -5), PostDate.Time(hour: 1, minute: 60), PostDate.Time(hour: 1, minute: 1, second: 61),
+                     PostDate.Time(hour: 1, minute: 1, nanosecond: -1), PostDate.Time(hour: 1, minute: 1, nanosecond: 1_000_000_000),
+                     PostDate.Time(hour: 1, minute: 1, nanosecond: Int.max)] {
+            XCTAssertNil(PostDate(year: 2024, month: 1, day: 1, time: time), "\(time)")
+        }
+        XCTAssertNil(PostDate(year: 40_000, month: 1, day: 1))
+        XCTAssertNil(PostDate(year: 2024, month: 1, day: 1, time: .init(hour: 1, minute: 1), utcOffsetMinutes: 40_000))
+    }
+
+    func testFieldsReadBackAsWritten() throws {
+        let date = try XCTUnwrap(PostDate(year: 9999, month: 12, day: 31, time: .init(hour: 23, minute: 59, second: 60, nanosecond: 999_999_999),
+                                          utcOffsetMinutes: -24 * 60))
+        XCTAssertEqual([date.year, date.month, date.day, date.time!.hour, date.time!.minute, date.time!.second, date.time!.nanosecond,
+                        date.utcOffsetMinutes!], [9999, 12, 31, 23, 59, 60, 999_999_999, -1440])
+        XCTAssertEqual(date.iso8601, "9999-12-31T23:59:60.999999999-24:00")
+    }
+
+    func testAPostTakesLittleMemory() {
+        // 100,000 posts must fit the memory goal of issue 6; the date was 80 of a post's 168 bytes.
+        XCTAssertLessThanOrEqual(MemoryLayout<PostDate?>.stride, 24)
+        XCTAssertLessThanOrEqual(MemoryLayout<Post>.stride, 112)
+    }
+}
