@@ -318,8 +318,9 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         unlink(path + "-journal")
     }
 
+    /// `mkdir -p`, for absolute and relative paths alike.
     private static func makeDirectories(_ directory: String) {
-        var built = ""
+        var built = directory.hasPrefix("/") ? "" : "."
         for part in directory.split(separator: "/") {
             built += "/" + part
             mkdir(built, 0o700)

@@ -57,6 +57,10 @@ final class CacheEndToEndTests: XCTestCase {
         result = try BylineRunner.run(["index", blog.path, "--cache-dir", elsewhere.path], environment: environment)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).count, 1)
         XCTAssertEqual(try BylineRunner.run(["index", "/no/such/folder"], environment: environment).status, 2)
+        // A relative --cache-dir that does not exist yet is made, relative to the working folder.
+        result = try BylineRunner.run(["index", blog.path, "--cache-dir", "made/for/it"], in: elsewhere.path, environment: environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path + "/made/for/it").count, 1)
     }
 
     func testTheReaderStartsACacheThenStartsFromItAndRefreshesIt() throws {
