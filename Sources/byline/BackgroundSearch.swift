@@ -11,6 +11,8 @@ final class BackgroundSearch: @unchecked Sendable {
     private var generation = 0
     private var finished: (query: PostQuery, results: [Int])?
     private var running = 0
+    /// How far the newest search has scanned, when it reads bodies (posts scanned, posts to scan).
+    private var scanned: (done: Int, total: Int)?
 
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }
@@ -21,10 +23,14 @@ final class BackgroundSearch: @unchecked Sendable {
             generation += 1
             running += 1
             finished = nil
+            scanned = nil
             return generation
         }
         DispatchQueue.global(qos: .userInitiated).async {
-            let results = store.matches(query) { [unowned self] in self.locked { self.generation != mine } }
+            let results = store.matches(query, cancelled: { [unowned self] in self.locked { self.generation != mine } },
+                                        progress: { done, total in
+                                            self.locked { if self.generation == mine { self.scanned = (done, total) } }
+                                        })
             self.locked {
                 self.running -= 1
                 if let results, self.generation == mine { self.finished = (query, results) }
@@ -39,6 +45,9 @@ final class BackgroundSearch: @unchecked Sendable {
             return finished
         }
     }
+
+    /// How far the running search has read, if it reads bodies.
+    var progress: (done: Int, total: Int)? { locked { running > 0 ? scanned : nil } }
 
     /// Whether a search is still running (the input loop then wakes often to collect it).
     var isRunning: Bool { locked { running > 0 } }

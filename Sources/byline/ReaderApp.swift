@@ -88,6 +88,10 @@ struct ReaderApp {
             if let done = search.take() {
                 pending += Reducer.reduce(&state, .searchFinished(query: done.query, results: done.results))
                 dirty = true
+            } else if let scanned = search.progress,
+                      scanned.done != state.searchProgress?.done || scanned.total != state.searchProgress?.total {
+                pending += Reducer.reduce(&state, .searchProgress(done: scanned.done, total: scanned.total))
+                dirty = true
             }
             if blog != nil {
                 let news = load.take()

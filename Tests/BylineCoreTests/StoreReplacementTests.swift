@@ -75,4 +75,27 @@ final class StoreReplacementTests: XCTestCase {
         XCTAssertNil(state.readerPost)
         XCTAssertEqual(state.mode, .browsing)
     }
+
+    func testASearchThatReadsBodiesTellsHowFarItGot() throws {
+        var state = try AppFixture.state()
+        let effects = Reducer.reduce(&state, .startSearch) + Reducer.reduce(&state, .insertText("latenc"))
+        XCTAssertTrue(effects.contains(.search(state.query)))
+        XCTAssertTrue(statusLine(state).contains("posts · searching"), statusLine(state))
+        _ = Reducer.reduce(&state, .searchProgress(done: 2048, total: 100_000))
+        XCTAssertTrue(statusLine(state).contains("searching 2,048 of 100,000"), statusLine(state))
+        _ = Reducer.reduce(&state, .searchFinished(query: state.query, results: state.store.matches(state.query)))
+        XCTAssertFalse(statusLine(state).contains("searching"), statusLine(state))
+        XCTAssertEqual(state.results.count, 1)
+    }
+
+    func testTheScanReportsProgressUpToEveryCandidate() throws {
+        let folder = try TempFolder()
+        for number in 0..<5000 { try folder.write("p\(number).md", "---\ntitle: P\(number)\n---\nword\(number % 7)\n") }
+        let store = try loadStore(folder.path)
+        var reports: [(Int, Int)] = []
+        let found = store.matches(PostQuery(search: "word3"), cancelled: { false }, progress: { reports.append(($0, $1)) })
+        XCTAssertEqual(found?.count, 5000 / 7 + (5000 % 7 > 3 ? 1 : 0))
+        XCTAssertEqual(reports.map(\.0), [2048, 4096, 5000])
+        XCTAssertTrue(reports.allSatisfy { $0.1 == 5000 })
+    }
 }

@@ -39,6 +39,8 @@ public struct AppState: Sendable {
     public var note: String?
     /// The search asked of the runtime and not yet answered (the status line says "searching").
     public var pendingSearch: PostQuery?
+    /// How far that search has read bodies (`searching 43,000 of 100,000`), when it has to.
+    public var searchProgress: Progress?
     /// Loading or refreshing in the background, shown in the status line; nil when idle.
     public var progress: Progress?
 
@@ -206,6 +208,6 @@ extension AppState: Equatable {
             && lhs.tagCursor == rhs.tagCursor && lhs.listScroll == rhs.listScroll && lhs.tagScroll == rhs.tagScroll
             && lhs.previewScroll == rhs.previewScroll && lhs.loaded == rhs.loaded && lhs.failed == rhs.failed
             && lhs.loading == rhs.loading && lhs.note == rhs.note && lhs.pendingSearch == rhs.pendingSearch
-            && lhs.progress == rhs.progress
+            && lhs.progress == rhs.progress && lhs.searchProgress == rhs.searchProgress
     }
 }

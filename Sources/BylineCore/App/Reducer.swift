@@ -18,6 +18,7 @@ public enum Reducer {
             if query == state.query {
                 state.setResults(results)
                 state.pendingSearch = nil
+                state.searchProgress = nil
             }
         case let .storeReplaced(update):
             state.replaceStore(update.store)
@@ -27,6 +28,8 @@ public enum Reducer {
             }
         case let .progress(progress):
             state.progress = progress
+        case let .searchProgress(done, total):
+            if state.pendingSearch != nil { state.searchProgress = .init(verb: "searching", done: done, total: total) }
         case let .note(text):
             state.note = text
         case let .openDeepLink(link):
@@ -131,6 +134,7 @@ public enum Reducer {
     /// The filter changed: refresh what needs no disk now, and ask for the body search.
     static func filterChanged(_ state: inout AppState) -> [Effect] {
         state.refreshResults()
+        state.searchProgress = nil
         guard !state.query.searchTerms.isEmpty else {
             state.pendingSearch = nil
             return []

@@ -170,7 +170,9 @@ public struct PostStore: Sendable {
 
     /// The same, giving up (nil) as soon as `cancelled` says so: a search superseded by the next
     /// keystroke stops reading bodies instead of competing with it.
-    public func matches(_ query: PostQuery, cancelled: @escaping @Sendable () -> Bool) -> [Int]? {
+    /// `progress` hears (posts scanned, posts to scan) as the scan goes, for the status line.
+    public func matches(_ query: PostQuery, cancelled: @escaping @Sendable () -> Bool,
+                        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) -> [Int]? {
         let candidates = Array(tagMatches(query))
         let terms = query.searchTerms
         guard !terms.isEmpty else { return candidates }
@@ -186,11 +188,17 @@ public struct PostStore: Sendable {
         }
         guard !cancelled() else { return nil }
         let scanned = candidates.filter { !indexed.contains($0) }
-        let keep = ParallelMap.map(scanned) { number in
-            !cancelled() && self.post(number, containsAll: terms)
+        // In blocks, so progress can be told between them.
+        let block = 2048
+        for start in stride(from: 0, to: scanned.count, by: block) {
+            let part = Array(scanned[start..<min(start + block, scanned.count)])
+            let keep = ParallelMap.map(part) { number in
+                !cancelled() && self.post(number, containsAll: terms)
+            }
+            guard !cancelled() else { return nil }
+            for (number, kept) in zip(part, keep) where kept { found.insert(number) }
+            progress(start + part.count, scanned.count)
         }
-        guard !cancelled() else { return nil }
-        for (number, kept) in zip(scanned, keep) where kept { found.insert(number) }
         return candidates.filter { found.contains($0) }
     }
 

@@ -140,7 +140,13 @@ enum StatusLine {
             if let total = progress.total { text += " of \(Self.grouped(total))" }
             line.append(text, .meta)
         }
-        if state.pendingSearch != nil { line.append(" · searching", .meta) }
+        if state.pendingSearch != nil {
+            if let scanned = state.searchProgress, let total = scanned.total {
+                line.append(" · searching \(Self.grouped(scanned.done)) of \(Self.grouped(total))", .meta)
+            } else {
+                line.append(" · searching", .meta)
+            }
+        }
         return line
     }
 
