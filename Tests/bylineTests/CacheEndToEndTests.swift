@@ -32,6 +32,15 @@ final class CacheEndToEndTests: XCTestCase {
 
     private var environment: [String: String] { ["XDG_CACHE_HOME": cacheHome.path] }
 
+    /// The changed post is found by its new word, and every tenth post by "latenc".
+    private func searches(_ tmux: TmuxSession, posts: Int) throws {
+        for (typed, found) in [("zebra", 1), ("latenc", 100)] {
+            try tmux.type("/" + typed)
+            try tmux.waitFor(text: "\(found) of \(posts) posts")
+            try tmux.send("Escape")
+        }
+    }
+
     func testIndexBuildsRefreshesAndCommandsReadIt() throws {
         var result = try BylineRunner.run(["index", blog.path], environment: environment)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -80,12 +89,7 @@ final class CacheEndToEndTests: XCTestCase {
         tmux = try TmuxSession(width: 120, height: 40, command: "exec \(BylineRunner.binary) \(blog.path)", environment: environment)
         try tmux.waitFor(text: "1001 of 1001 posts")
         try tmux.waitFor(text: "Zebracorn sighting")
-        try tmux.type("/zebra")
-        try tmux.waitFor(text: "1 of 1001 posts")
-        try tmux.send("Escape")
-        try tmux.type("/latenc")
-        try tmux.waitFor(text: "100 of 1001 posts")
-        try tmux.send("Escape")
+        try searches(tmux, posts: 1001)
         try tmux.waitFor("the status line without indexing") { !$0.joined().contains("indexing") && !$0.joined().contains("reading") }
         try tmux.send("q")
         usleep(300_000)
@@ -113,12 +117,7 @@ final class CacheEndToEndTests: XCTestCase {
         tmux = try TmuxSession(width: 120, height: 40, command: "exec \(BylineRunner.binary) --restricted \(blog.path)",
                                environment: environment)
         try tmux.waitFor(text: "Zebracorn sighting")
-        try tmux.type("/zebra")
-        try tmux.waitFor(text: "1 of 1000 posts")
-        try tmux.send("Escape")
-        try tmux.type("/latenc")
-        try tmux.waitFor(text: "100 of 1000 posts")
-        try tmux.send("Escape")
+        try searches(tmux, posts: 1000)
         usleep(1_000_000)
         try tmux.send("q")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before)
