@@ -103,7 +103,7 @@ public final class CachedBlog: @unchecked Sendable {
         guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
         if cache != nil, !scan.changed, problem == nil { return (.unchanged, nil) }
         let store = store()
-        if cache == nil, problem == nil, store.posts.count < policy.minimumPosts { return (.unchanged, nil) }
+        guard willWrite(scan, posts: store.posts.count) else { return (.unchanged, nil) }
         let files = BlogLoad.inStoreOrder(scan.files, store)
         do {
             if let cache, !needsRebuild(cache, scan) {
@@ -146,6 +146,13 @@ public final class CachedBlog: @unchecked Sendable {
 
     private func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         usesAllCores ? ParallelMap.map(items, transform) : items.map(transform)
+    }
+
+    /// Whether `persist` would write anything for this scan of a blog of `posts` posts.
+    public func willWrite(_ scan: BlogLoad.Scan, posts: Int) -> Bool {
+        guard policy.path != nil, policy.writable else { return false }
+        if cache != nil, !scan.changed, problem == nil { return false }
+        return cache != nil || problem != nil || posts >= policy.minimumPosts
     }
 
     /// Files whose post the store shows are indexed; drafts only when drafts are shown.

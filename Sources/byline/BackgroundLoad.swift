@@ -35,10 +35,17 @@ final class BackgroundLoad: @unchecked Sendable {
                     if !fromCache || total > 0 { self.report(.init(verb: verb, done: done, total: total)) }
                 }
                 // Nothing changed (the common case): no store is made, nothing is written.
-                let store = scan.changed ? blog.store(from: scan) : nil
-                if let store { self.hand(store) }
-                self.report(nil)
-                guard let store else {
+                guard scan.changed else {
+                    self.report(nil)
+                    self.locked { self.finished = true }
+                    return
+                }
+                let store = blog.store(from: scan)
+                // The status line goes straight from reading to indexing, so "neither" means the cache is written.
+                let writes = blog.willWrite(scan, posts: store.posts.count)
+                self.report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
+                self.hand(store)
+                guard writes else {
                     self.locked { self.finished = true }
                     return
                 }
@@ -48,8 +55,8 @@ final class BackgroundLoad: @unchecked Sendable {
                 let persisted = blog.persist(scan, store: store) { done, total in
                     self.report(.init(verb: "indexing", done: done, total: total))
                 }
-                self.report(nil)
                 if let indexed = persisted.store { self.hand(indexed) }
+                self.report(nil)
                 if case let .failed(message) = persisted.outcome { self.locked { self.problems.append(message) } }
             } catch {
                 self.locked { self.problems.append("\(error)") }

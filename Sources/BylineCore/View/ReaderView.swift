@@ -136,7 +136,8 @@ enum StatusLine {
     static func activity(_ state: AppState) -> StyledLine {
         var line = StyledLine()
         if let progress = state.progress {
-            var text = " · \(progress.verb) \(Self.grouped(progress.done))"
+            var text = " · \(progress.verb)"
+            if progress.done > 0 || progress.total != nil { text += " \(Self.grouped(progress.done))" }
             if let total = progress.total { text += " of \(Self.grouped(total))" }
             line.append(text, .meta)
         }
