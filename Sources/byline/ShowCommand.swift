@@ -67,7 +67,7 @@ struct ShowCommand: ParsableCommand {
         if useANSI {
             let noColor = color == .auto && !(Environment.value("NO_COLOR") ?? "").isEmpty
             let depth = noColor ? ANSIText.ColorDepth.none : TerminalWidth.colorDepth()
-            Console.out(ANSIText.render(lines, theme: chosen, colors: depth, hyperlinks: hyperlinks))
+            Console.out(bytes: ANSIText.bytes(lines, theme: chosen, colors: depth, hyperlinks: hyperlinks))
         } else {
             Console.out(PlainText.render(lines))
         }
