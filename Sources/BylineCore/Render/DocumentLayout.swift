@@ -57,7 +57,7 @@ public enum DocumentLayout {
             case let .table(table):
                 return TableLayout.lines(table, width: width, glyphs: glyphs)
             case .rule:
-                return [StyledLine(String(repeating: glyphs.rule, count: width), .rule)]
+                return [StyledLine(Blank.repeated(glyphs.rule, width), .rule)]
             }
         }
 
@@ -74,7 +74,7 @@ public enum DocumentLayout {
                 let lines = TextWrapper.wrap(styled, width: width)
                 let ruleWidth = min(width, lines.map(\.width).max() ?? 0)
                 let rule = level == 1 ? glyphs.doubleRule : glyphs.rule
-                return lines + [StyledLine(String(repeating: rule, count: ruleWidth), [.headingRule, headingStyle])]
+                return lines + [StyledLine(Blank.repeated(rule, ruleWidth), [.headingRule, headingStyle])]
             }
             // Levels 3 to 6 keep markdown's own prefix, so they stay distinct without colour.
             let prefix = String(repeating: "#", count: min(level, 6)) + " "
