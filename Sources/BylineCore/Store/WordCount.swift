@@ -2,25 +2,39 @@
 /// markdown markers (`##`, `-`, `|`, `---`) are not words. CJK text without spaces counts each ideograph.
 public enum WordCount {
     public static func count(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8(count)
+    }
+
+    /// The count over UTF-8 bytes: ASCII without decoding, other scalars decoded by hand (a Swift
+    /// string is always well-formed UTF-8) and looked up in Unicode's properties.
+    private static func count(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var inWord = false
         var wordHasContent = false
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x80 {
                 // The common case without Unicode property look-ups.
-                let value = scalar.value
-                if value == 0x20 || (0x09...0x0D).contains(value) {
+                index += 1
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
                     if inWord, wordHasContent { words += 1 }
                     inWord = false
                     wordHasContent = false
                 } else {
                     inWord = true
-                    if (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+                    if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
                         wordHasContent = true
                     }
                 }
                 continue
             }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length where index + offset < utf8.count { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            index += length
+            guard let scalar = Unicode.Scalar(value) else { continue }
             if scalar.properties.isWhitespace {
                 if inWord, wordHasContent { words += 1 }
                 inWord = false
