@@ -18,13 +18,14 @@ public enum WordCount {
             if byte < 0x80 {
                 // The common case without Unicode property look-ups.
                 index += 1
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09 {
                     if inWord, wordHasContent { words += 1 }
                     inWord = false
                     wordHasContent = false
                 } else {
                     inWord = true
-                    if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                    // Digits, and letters of either case (`| 0x20` lower-cases an ASCII letter).
+                    if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
                         wordHasContent = true
                     }
                 }
