@@ -48,7 +48,7 @@ public enum CodeBlockLayout {
                 var text = span.text
                 let ascii = text.withUTF8 { utf8 -> Bool in
                     // Fast path for printable ASCII: one column a byte, cut by byte offsets.
-                    for byte in utf8 where byte < 0x20 || byte >= 0x7F { return false }
+                    guard ASCIIScan.isPrintable(utf8) else { return false }
                     var offset = 0
                     while offset < utf8.count {
                         let room = contentWidth - used

@@ -82,7 +82,7 @@ public enum TextWrapper {
 
         /// Printable ASCII split at spaces by bytes, every byte one column; false for other text.
         private mutating func splitASCII(_ utf8: UnsafeBufferPointer<UInt8>, span spanIndex: Int) -> Bool {
-            for byte in utf8 where byte < 0x20 || byte >= 0x7F { return false }
+            guard ASCIIScan.isPrintable(utf8) else { return false }
             var runStart = -1
             for index in 0..<utf8.count {
                 if utf8[index] == 0x20 {
@@ -104,7 +104,11 @@ public enum TextWrapper {
 
         init(_ spans: [StyledSpan]) {
             self.spans = spans
-            bytes.reserveCapacity(spans.count * 16)
+            // Room for every byte, and for a unit and a piece per word of some five letters.
+            let total = spans.reduce(0) { $0 + $1.text.utf8.count }
+            bytes.reserveCapacity(total)
+            units.reserveCapacity(total / 5 + 1)
+            pieces.reserveCapacity(total / 5 + spans.count)
             for (spanIndex, span) in spans.enumerated() {
                 var text = span.text
                 if text == "\n" {

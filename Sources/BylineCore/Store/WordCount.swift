@@ -9,8 +9,9 @@ public enum WordCount {
     /// The count over UTF-8 bytes: ASCII without decoding, other scalars decoded by hand (a Swift
     /// string is always well-formed UTF-8) and looked up in Unicode's properties.
     private static func count(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        // A word is counted when it ends, if it had content; `wordHasContent` is only ever true inside
+        // a word, so it alone says whether the word so far counts.
         var words = 0
-        var inWord = false
         var wordHasContent = false
         var index = 0
         while index < utf8.count {
@@ -18,17 +19,11 @@ public enum WordCount {
             if byte < 0x80 {
                 // The common case without Unicode property look-ups.
                 index += 1
-                if byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09 {
-                    if inWord, wordHasContent { words += 1 }
-                    inWord = false
-                    wordHasContent = false
-                } else {
-                    inWord = true
-                    // Digits, and letters of either case (`| 0x20` lower-cases an ASCII letter).
-                    if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
-                        wordHasContent = true
-                    }
-                }
+                let blank = byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09
+                // Digits, and letters of either case (`| 0x20` lower-cases an ASCII letter).
+                let content = byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+                words &+= blank && wordHasContent ? 1 : 0
+                wordHasContent = !blank && (wordHasContent || content)
                 continue
             }
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
@@ -37,22 +32,19 @@ public enum WordCount {
             index += length
             guard let scalar = Unicode.Scalar(value) else { continue }
             if scalar.properties.isWhitespace {
-                if inWord, wordHasContent { words += 1 }
-                inWord = false
+                if wordHasContent { words += 1 }
                 wordHasContent = false
                 continue
             }
             if isIdeograph(scalar) {
-                if inWord, wordHasContent { words += 1 }
+                if wordHasContent { words += 1 }
                 words += 1
-                inWord = false
                 wordHasContent = false
                 continue
             }
-            inWord = true
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { wordHasContent = true }
         }
-        if inWord, wordHasContent { words += 1 }
+        if wordHasContent { words += 1 }
         return words
     }
 

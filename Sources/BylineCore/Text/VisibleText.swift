@@ -28,7 +28,13 @@ public enum VisibleText {
         return text.withUTF8 { utf8 in
             let count = utf8.count
             var index = 0
+            let base = utf8.baseAddress
             while index < count {
+                // Eight printable ASCII bytes at once: the common case.
+                if let base, index + 8 <= count, ASCIIScan.isPrintable(word: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
                 if byte < 0x20 {
                     if byte != 0x0A && byte != 0x09 { return false }
