@@ -38,6 +38,8 @@ public struct AppState: Sendable {
     public var note: String?
     /// Posts already laid out, so frames that do not change them cost nothing (see `LayoutMemo`).
     public let layoutMemo = LayoutMemo()
+    /// The tag pane's rows for the current filter (see `TagRowsMemo`).
+    public let tagRowsMemo = TagRowsMemo()
 
     public init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.store = store
@@ -104,6 +106,11 @@ public struct AppState: Sendable {
 
     /// The tag pane's rows: every tag, counted among the current results, in the chosen order.
     public var orderedTags: [TagRow] {
+        tagRowsMemo.rows(results: results, tagStates: tagStates, tagSort: tagSort) { countedTags }
+    }
+
+    /// The tag pane's rows counted afresh: what `orderedTags` remembers.
+    var countedTags: [TagRow] {
         let current = resultSet
         var rows = store.tags.tags.map { tag in
             TagRow(key: tag.key, name: tag.name, count: tag.posts.intersectionCount(current), state: state(of: tag.key))
