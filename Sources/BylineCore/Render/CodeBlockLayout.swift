@@ -84,15 +84,15 @@ public enum CodeBlockLayout {
             guard gutter > 0 else { return }
             if continuing {
                 row.append(mark, [.codeBlock, .continuation])
-                row.append(Blank.string(gutter - DisplayWidth.of(mark)), .codeBlock)
+                row.appendBlanks(gutter - DisplayWidth.of(mark), .codeBlock)
             } else {
-                row.append(Blank.string(gutter), .codeBlock)
+                row.appendBlanks(gutter, .codeBlock)
             }
         }
 
         /// The gutter takes exactly `gutter` columns, so the shading is what the code left free.
         mutating func endRow(into lines: inout [StyledLine]) {
-            if contentWidth - used > 0 { row.append(Blank.string(contentWidth - used), .codeBlock) }
+            row.appendBlanks(contentWidth - used, .codeBlock)
             lines.append(row.take())
             used = 0
         }

@@ -44,6 +44,16 @@ struct LineAssembler {
         self.link = link
     }
 
+    /// `count` blanks (padding, indentation), copied from `Blank.bytes` without making a string.
+    mutating func appendBlanks(_ count: Int, _ style: TextStyle) {
+        guard count > 0 else { return }
+        if count <= Blank.bytes.count {
+            append(Blank.bytes[..<count], style, link: nil)
+        } else {
+            append(Blank.string(count), style)
+        }
+    }
+
     mutating func append(_ text: String, _ style: TextStyle, link: String? = nil) {
         var text = text
         text.withUTF8 { append($0, style, link: link) }

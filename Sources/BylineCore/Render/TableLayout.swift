@@ -141,9 +141,9 @@ public enum TableLayout {
                 case .center: (before, after) = (room / 2, room - room / 2)
                 case .left, .none: (before, after) = (0, room)
                 }
-                line.append(Blank.string(before + 1), style)
+                line.appendBlanks(before + 1, style)
                 line.append(contentsOf: content)
-                line.append(Blank.string(after + 1), style)
+                line.appendBlanks(after + 1, style)
                 line.append(bar, .rule)
             }
             return line.take()
