@@ -13,9 +13,11 @@ public enum WordCount {
         // a word, so it alone says whether the word so far counts.
         var words = 0
         var wordHasContent = false
+        guard let bytes = utf8.baseAddress else { return 0 }
+        let count = utf8.count
         var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
+        while index < count {
+            let byte = bytes[index]
             if byte < 0x80 {
                 // The common case without Unicode property look-ups.
                 index += 1
@@ -28,7 +30,7 @@ public enum WordCount {
             }
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length where index + offset < utf8.count { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            for offset in 1..<length where index + offset < count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
             index += length
             guard let scalar = Unicode.Scalar(value) else { continue }
             if scalar.properties.isWhitespace {
