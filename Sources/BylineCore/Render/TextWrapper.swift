@@ -9,7 +9,10 @@ public enum TextWrapper {
         let width = max(1, width)
         let words = Words(spans)
         var builder = LineBuilder(width: width)
-        for unit in words.units { builder.add(unit, words) }
+        // The words' bytes are read through one pointer: slicing the array per piece would retain it.
+        words.bytes.withUnsafeBufferPointer { bytes in
+            for unit in words.units { builder.add(unit, words, bytes) }
+        }
         return builder.finish()
     }
 
@@ -36,13 +39,16 @@ public enum TextWrapper {
     /// The units of some spans, with their text in one buffer.
     struct Words {
         let spans: [StyledSpan]
+        /// Each span's style and link, apart: reading them does not copy (and retain) the span's text.
+        let styles: [TextStyle]
+        let links: [String?]
         var bytes: [UInt8] = []
         var pieces: [Piece] = []
         var units: [Unit] = []
 
         /// Whether two spans' text may share one run: same style and same link.
         func sameLook(_ a: Int, _ b: Int) -> Bool {
-            a == b || (spans[a].style == spans[b].style && spans[a].link == spans[b].link)
+            a == b || (styles[a] == styles[b] && links[a] == links[b])
         }
 
         /// The unit being gathered, if `open`; what comes before the next one.
@@ -104,6 +110,8 @@ public enum TextWrapper {
 
         init(_ spans: [StyledSpan]) {
             self.spans = spans
+            styles = spans.map(\.style)
+            links = spans.map(\.link)
             // Room for every byte, and for a unit and a piece per word of some five letters.
             let total = spans.reduce(0) { $0 + $1.text.utf8.count }
             bytes.reserveCapacity(total)
@@ -169,7 +177,7 @@ public enum TextWrapper {
             line = LineAssembler(capacity: width * 4)
         }
 
-        mutating func add(_ unit: Unit, _ words: Words) {
+        mutating func add(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>) {
             if unit.hardBreakBefore, started {
                 flush()
             }
@@ -178,21 +186,21 @@ public enum TextWrapper {
             let space = used > 0 ? unit.space : nil
             let spaceWidth = space == nil ? 0 : 1
             if used + spaceWidth + unit.width <= width {
-                if let space { line.append(CollectionOfOne(0x20), words.spans[space].style, link: words.spans[space].link) }
-                appendPieces(unit, words)
+                if let space { line.append(CollectionOfOne(0x20), words.styles[space], link: words.links[space]) }
+                appendPieces(unit, words, bytes)
                 used += spaceWidth + unit.width
                 return
             }
             if used > 0 { flush() }
             if unit.width <= width {
-                appendPieces(unit, words)
+                appendPieces(unit, words, bytes)
                 used = unit.width
                 return
             }
             // Longer than a whole line: break between grapheme clusters.
             for piece in words.pieces[unit.start..<unit.end] {
                 let look = words.spans[piece.span]
-                let text = String(decoding: words.bytes[piece.start..<piece.end], as: UTF8.self)
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.start..<piece.end]), as: UTF8.self)
                 for character in text {
                     var characterWidth = DisplayWidth.of(character)
                     var text = String(character)
@@ -204,10 +212,10 @@ public enum TextWrapper {
             }
         }
 
-        mutating func appendPieces(_ unit: Unit, _ words: Words) {
-            for piece in words.pieces[unit.start..<unit.end] {
-                let look = words.spans[piece.span]
-                line.append(words.bytes[piece.start..<piece.end], look.style, link: look.link)
+        mutating func appendPieces(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>) {
+            for index in unit.start..<unit.end {
+                let piece = words.pieces[index]
+                line.append(UnsafeBufferPointer(rebasing: bytes[piece.start..<piece.end]), words.styles[piece.span], link: words.links[piece.span])
             }
         }
 
