@@ -16,18 +16,23 @@ public enum WordCount {
         guard let bytes = utf8.baseAddress else { return 0 }
         let count = utf8.count
         var index = 0
+        let classes = asciiClasses
         while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                // The common case without Unicode property look-ups.
-                index += 1
-                let blank = byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09
-                // Digits, and letters of either case (`| 0x20` lower-cases an ASCII letter).
-                let content = byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
-                words &+= blank && wordHasContent ? 1 : 0
-                wordHasContent = !blank && (wordHasContent || content)
-                continue
+            // A run of ASCII, without a branch per byte (which text makes unpredictable): `has` is
+            // `wordHasContent` as 0 or 1, a blank ends the word and adds it if it had content.
+            var has = wordHasContent ? 1 : 0
+            classes.withUnsafeBufferPointer { table in
+                while index < count, bytes[index] < 0x80 {
+                    let kind = Int(table[Int(bytes[index])])
+                    index += 1
+                    let blank = kind & 1
+                    words &+= blank & has
+                    has = (has | kind >> 1) & (blank ^ 1)
+                }
             }
+            wordHasContent = has == 1
+            guard index < count else { break }
+            let byte = bytes[index]
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
             for offset in 1..<length where index + offset < count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
@@ -48,6 +53,14 @@ public enum WordCount {
         }
         if wordHasContent { words += 1 }
         return words
+    }
+
+    /// For each ASCII byte: 1 for a blank (space, tab, line and page breaks), 2 for a letter or digit,
+    /// 0 for anything else.
+    private static let asciiClasses: [UInt8] = (0..<128).map { (byte: Int) -> UInt8 in
+        if byte == 0x20 || (0x09...0x0D).contains(byte) { return 1 }
+        if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { return 2 }
+        return 0
     }
 
     private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
