@@ -129,19 +129,38 @@ public enum CodeBlockLayout {
     /// `column` untouched, for other text.
     private static func expandTabs(ascii utf8: UnsafeBufferPointer<UInt8>, column: inout Int) -> String? {
         for byte in utf8 where byte >= 0x80 { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(utf8.count + 16)
+        // First the length, then the bytes straight into the string: one allocation.
+        var length = 0
+        var probe = column
         for byte in utf8 {
             if byte == 0x09 {
-                let spaces = tabStop - column % tabStop
-                output.append(contentsOf: repeatElement(0x20, count: spaces))
-                column += spaces
+                let spaces = tabStop - probe % tabStop
+                length += spaces
+                probe += spaces
             } else {
-                output.append(byte)
-                column += byte >= 0x20 && byte < 0x7F ? 1 : 0
+                length += 1
+                probe += byte >= 0x20 && byte < 0x7F ? 1 : 0
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        var position = column
+        let text = String(unsafeUninitializedCapacity: length) { output in
+            var written = 0
+            for byte in utf8 {
+                if byte == 0x09 {
+                    let spaces = tabStop - position % tabStop
+                    for offset in 0..<spaces { output[written + offset] = 0x20 }
+                    written += spaces
+                    position += spaces
+                } else {
+                    output[written] = byte
+                    written += 1
+                    position += byte >= 0x20 && byte < 0x7F ? 1 : 0
+                }
+            }
+            return written
+        }
+        column = position
+        return text
     }
 
     /// Shading to the right edge, so the block reads as one block.

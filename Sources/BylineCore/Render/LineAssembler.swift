@@ -12,7 +12,14 @@ struct LineAssembler {
     private var style = TextStyle.plain
     private var link: String?
 
-    init(capacity: Int = 128) { bytes.reserveCapacity(capacity) }
+    /// Spans a line usually has room for at once: growing an array from empty allocates at 1, 2
+    /// and 4 elements.
+    private static let spansPerLine = 4
+
+    init(capacity: Int = 128) {
+        bytes.reserveCapacity(capacity)
+        spans.reserveCapacity(Self.spansPerLine)
+    }
 
     /// Whether nothing has been appended since the last `take`.
     var isEmpty: Bool { spans.isEmpty && whole == nil && bytes.isEmpty }
@@ -95,6 +102,7 @@ struct LineAssembler {
         }
         let line = StyledLine(spans)
         spans = []
+        spans.reserveCapacity(Self.spansPerLine)
         return line
     }
 
