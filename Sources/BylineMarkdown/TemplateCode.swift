@@ -5,7 +5,10 @@ import BylineCore
 /// `{{<figure>}}` as an HTML tag). Raw HTML outside template code is dropped.
 enum TemplateCode {
     static func mark(_ content: [DocumentBuilder.Inline]) -> [StyledSpan] {
-        guard content.contains(where: { $0.span.text.utf8.contains(UInt8(ascii: "{")) }) else {
+        guard content.contains(where: { inline in
+            var text = inline.span.text
+            return text.withUTF8 { $0.contains(UInt8(ascii: "{")) }
+        }) else {
             return content.compactMap { $0.rawHTML ? nil : $0.span }
         }
         // Find template regions over the whole run of text, then restyle by character.

@@ -21,4 +21,16 @@ struct Byline: ParsableCommand {
         subcommands: [ReadCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self, IndexCommand.self, KeysCommand.self],
         defaultSubcommand: ReadCommand.self
     )
+
+    /// `byline show` in its plain forms skips the argument parser's start-up (see `QuickShow`);
+    /// everything else goes through it.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard var show = QuickShow.parse(arguments) else { return main(arguments) }
+        do {
+            try show.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -13,6 +13,9 @@ enum Console {
     /// Text on standard output, unbuffered past this call.
     static func out(_ text: String) { FileHandleOut.standardOutput.write(text) }
 
+    /// Bytes on standard output (a rendered post, written with one `write`).
+    static func out(bytes: [UInt8]) { FileHandleOut.standardOutput.write(bytes: bytes) }
+
     /// Whether standard output is a terminal.
     static var outputIsTerminal: Bool { isatty(1) == 1 }
 
@@ -32,16 +35,22 @@ struct FileHandleOut {
 
     func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
+        text.withUTF8 { write(buffer: $0) }
+    }
+
+    func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write(buffer: $0) }
+    }
+
+    private func write(buffer: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
             }
+            offset += written
         }
     }
 }

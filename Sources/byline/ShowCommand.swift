@@ -56,7 +56,8 @@ struct ShowCommand: ParsableCommand {
         }
         let chosen = Theme.named(theme) ?? .dark
         let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80
-        let lines = PreviewContent.lines(store.posts[number], LoadedPost(markdown: body), width: columns, glyphs: chosen.glyphs)
+        let loaded = LoadedPost(markdown: body)
+        let lines = PreviewContent.lines(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs)
 
         let useANSI: Bool
         switch color {
@@ -67,11 +68,12 @@ struct ShowCommand: ParsableCommand {
         if useANSI {
             let noColor = color == .auto && !(Environment.value("NO_COLOR") ?? "").isEmpty
             let depth = noColor ? ANSIText.ColorDepth.none : TerminalWidth.colorDepth()
-            Console.out(ANSIText.render(lines, theme: chosen, colors: depth, hyperlinks: hyperlinks))
+            Console.out(bytes: ANSIText.bytes(lines, theme: chosen, colors: depth, hyperlinks: hyperlinks))
         } else {
             Console.out(PlainText.render(lines))
         }
-        // Everything is written: leave without freeing a large post's lines one by one.
-        Glibc.exit(0)
+        // Everything is written: leave without freeing a large post's lines, or its parsed document
+        // (kept alive to here for that reason), one by one.
+        withExtendedLifetime((loaded, lines)) { Glibc.exit(0) }
     }
 }

@@ -55,6 +55,7 @@ final class StoreReplacementTests: XCTestCase {
         XCTAssertEqual(state.store.posts[state.selected!].path, selectedPath, "the same post stays selected")
         XCTAssertEqual(state.tagStates, ["go": .required])
         XCTAssertEqual(state.search, "words")
+        XCTAssertEqual(state.orderedTags, state.countedTags, "tag rows are counted in the new store")
         XCTAssertEqual(state.results, state.store.matches(state.query))
     }
 

@@ -61,6 +61,8 @@ public struct AppState: Sendable {
     static let instantFilterLimit = 20_000
     /// Posts already laid out, so frames that do not change them cost nothing (see `LayoutMemo`).
     public private(set) var layoutMemo = LayoutMemo()
+    /// The tag pane's rows for the current filter (see `TagRowsMemo`).
+    public private(set) var tagRowsMemo = TagRowsMemo()
 
     public init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.store = store
@@ -120,7 +122,9 @@ public struct AppState: Sendable {
         }
         failed = [:]
         loading = []
+        // Both memos are keyed by post numbers, which mean other posts in the new store.
         layoutMemo = LayoutMemo()
+        tagRowsMemo = TagRowsMemo()
         // Until the search runs again on the new store, the posts it found are kept where they still are.
         let tagged = store.tagMatches(query)
         if query.searchTerms.isEmpty {
@@ -165,6 +169,11 @@ public struct AppState: Sendable {
 
     /// The tag pane's rows: every tag, counted among the current results, in the chosen order.
     public var orderedTags: [TagRow] {
+        tagRowsMemo.rows(results: results, tagStates: tagStates, tagSort: tagSort) { countedTags }
+    }
+
+    /// The tag pane's rows counted afresh: what `orderedTags` remembers.
+    var countedTags: [TagRow] {
         let current = resultSet
         var rows = store.tags.tags.map { tag in
             TagRow(key: tag.key, name: tag.name, count: tag.posts.intersectionCount(current), state: state(of: tag.key))

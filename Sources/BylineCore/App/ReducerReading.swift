@@ -108,10 +108,12 @@ extension AppState {
         let selectedIndex = selected.flatMap { results.firstIndex(of: $0) } ?? 0
         listScroll = Self.keepVisible(selectedIndex, scroll: listScroll, visible: perPage, total: results.count)
 
-        // Bounding the preview's scroll lays the post out: only worth it once it has scrolled.
+        // Bounding the preview's scroll lays the post out as far as the scroll reaches: if there are
+        // that many lines, the scroll stands; if not, the layout is complete and gives the bound.
         previewScroll = max(0, previewScroll)
         if previewScroll > 0, let post = selected, let rect = layout.rect(of: .preview) {
-            let total = PreviewContent.lines(self, post: post, width: rect.width - PreviewView.margin(rect.width) * 2).count
+            let width = rect.width - PreviewView.margin(rect.width) * 2
+            let total = PreviewContent.lines(self, post: post, width: width, atLeast: previewScroll + rect.height).count
             previewScroll = min(previewScroll, max(0, total - rect.height))
         }
     }

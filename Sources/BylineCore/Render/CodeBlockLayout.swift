@@ -10,95 +10,157 @@ public enum CodeBlockLayout {
         let gutter = width > gutter + 1 ? gutter : 0
         let contentWidth = max(1, width - gutter)
         var lines: [StyledLine] = []
+        lines.reserveCapacity(code.count + 1)
         if let language, !language.isEmpty {
-            var label = StyledLine(String(repeating: " ", count: gutter), .codeBlock)
+            var label = StyledLine(Blank.string(gutter), .codeBlock)
             let name = TextWrapper.wrap([StyledSpan(language, [.codeBlock, .meta])], width: contentWidth).first ?? StyledLine()
             label.append(contentsOf: name)
             lines.append(pad(label, to: width))
         }
+        let mark = DisplayWidth.of(glyphs.continuation) < gutter ? glyphs.continuation : ">"
+        var splitter = Splitter(contentWidth: contentWidth, gutter: gutter, mark: mark)
         for spans in code {
-            let segments = split(expandTabs(spans), width: contentWidth)
-            for (index, segment) in segments.enumerated() {
-                var line = StyledLine()
-                if gutter > 0 {
-                    if index == 0 {
-                        line.append(String(repeating: " ", count: gutter), .codeBlock)
-                    } else {
-                        let mark = DisplayWidth.of(glyphs.continuation) < gutter ? glyphs.continuation : ">"
-                        line.append(mark, [.codeBlock, .continuation])
-                        line.append(Blank.string(gutter - DisplayWidth.of(mark)), .codeBlock)
-                    }
-                }
-                line.append(contentsOf: segment)
-                lines.append(pad(line, to: width))
-            }
+            splitter.add(expandTabs(spans), to: &lines)
         }
         return lines
     }
 
-    /// Tabs to spaces at stops of four columns, counted from the start of the code line.
-    static func expandTabs(_ spans: [StyledSpan]) -> [StyledSpan] {
-        guard spans.contains(where: { $0.text.utf8.contains(0x09) }) else { return spans }
-        var column = 0
-        return spans.map { span in
-            var text = ""
-            for character in span.text {
-                if character == "\t" {
-                    let spaces = tabStop - column % tabStop
-                    text += String(repeating: " ", count: spaces)
-                    column += spaces
-                } else {
-                    text.append(character)
-                    column += DisplayWidth.of(character)
+    /// Cuts code lines into rows of at most `contentWidth` columns, between grapheme clusters, each row
+    /// behind its gutter (blank, or the continuation mark) and shaded to the right edge.
+    struct Splitter {
+        let contentWidth: Int
+        let gutter: Int
+        let mark: String
+        var row = LineAssembler()
+        /// Columns of code on the current row.
+        var used = 0
+
+        init(contentWidth: Int, gutter: Int, mark: String) {
+            self.contentWidth = contentWidth
+            self.gutter = gutter
+            self.mark = mark
+            row = LineAssembler(capacity: contentWidth * 2)
+        }
+
+        mutating func add(_ spans: [StyledSpan], to lines: inout [StyledLine]) {
+            startRow(continuing: false)
+            for span in spans {
+                var text = span.text
+                let ascii = text.withUTF8 { utf8 -> Bool in
+                    // Fast path for printable ASCII: one column a byte, cut by byte offsets.
+                    guard ASCIIScan.isPrintable(utf8) else { return false }
+                    var offset = 0
+                    while offset < utf8.count {
+                        let room = contentWidth - used
+                        if room == 0 {
+                            endRow(into: &lines)
+                            startRow(continuing: true)
+                            continue
+                        }
+                        let end = min(utf8.count, offset + room)
+                        row.append(UnsafeBufferPointer(rebasing: utf8[offset..<end]), span.style, link: span.link)
+                        used += end - offset
+                        offset = end
+                    }
+                    return true
+                }
+                if ascii { continue }
+                for character in span.text {
+                    var characterWidth = DisplayWidth.of(character)
+                    var text = String(character)
+                    if characterWidth > contentWidth { text = "…"; characterWidth = 1 }
+                    if used + characterWidth > contentWidth {
+                        endRow(into: &lines)
+                        startRow(continuing: true)
+                    }
+                    row.append(text, span.style, link: span.link)
+                    used += characterWidth
                 }
             }
-            return StyledSpan(text, span.style, link: span.link)
+            endRow(into: &lines)
+        }
+
+        mutating func startRow(continuing: Bool) {
+            guard gutter > 0 else { return }
+            if continuing {
+                row.append(mark, [.codeBlock, .continuation])
+                row.appendBlanks(gutter - DisplayWidth.of(mark), .codeBlock)
+            } else {
+                row.appendBlanks(gutter, .codeBlock)
+            }
+        }
+
+        /// The gutter takes exactly `gutter` columns, so the shading is what the code left free.
+        mutating func endRow(into lines: inout [StyledLine]) {
+            row.appendBlanks(contentWidth - used, .codeBlock)
+            lines.append(row.take())
+            used = 0
         }
     }
 
-    /// Cuts a line into pieces of at most `width` columns, between grapheme clusters.
-    static func split(_ spans: [StyledSpan], width: Int) -> [StyledLine] {
-        var segments: [StyledLine] = []
-        var line = StyledLine()
-        var used = 0
-        for span in spans {
-            if DisplayWidth.isPrintableASCII(span.text) {
-                // Fast path: one column a byte, cut by byte offsets.
-                var rest = Substring(span.text)
-                while !rest.isEmpty {
-                    let room = width - used
-                    if room == 0 {
-                        segments.append(line)
-                        line = StyledLine()
-                        used = 0
-                        continue
-                    }
-                    let piece = rest.utf8.count <= room ? rest : Substring(rest.utf8.prefix(room))
-                    line.append(StyledSpan(String(piece), span.style, link: span.link))
-                    used += piece.utf8.count
-                    rest = rest[piece.endIndex...]
-                }
-                continue
+    /// Tabs to spaces at stops of four columns, counted from the start of the code line.
+    static func expandTabs(_ spans: [StyledSpan]) -> [StyledSpan] {
+        guard spans.contains(where: { span in
+            var text = span.text
+            return text.withUTF8 { $0.contains(0x09) }
+        }) else { return spans }
+        var column = 0
+        return spans.map { span in
+            var text = span.text
+            if let expanded = text.withUTF8({ expandTabs(ascii: $0, column: &column) }) {
+                return StyledSpan(expanded, span.style, link: span.link)
             }
-            var run = ""
+            var output = ""
             for character in span.text {
-                var characterWidth = DisplayWidth.of(character)
-                var text = String(character)
-                if characterWidth > width { text = "…"; characterWidth = 1 }
-                if used + characterWidth > width {
-                    line.append(StyledSpan(run, span.style, link: span.link))
-                    run = ""
-                    segments.append(line)
-                    line = StyledLine()
-                    used = 0
+                if character == "\t" {
+                    let spaces = tabStop - column % tabStop
+                    output += Blank.string(spaces)
+                    column += spaces
+                } else {
+                    output.append(character)
+                    column += DisplayWidth.of(character)
                 }
-                run += text
-                used += characterWidth
             }
-            line.append(StyledSpan(run, span.style, link: span.link))
+            return StyledSpan(output, span.style, link: span.link)
         }
-        segments.append(line)
-        return segments
+    }
+
+    /// The same for ASCII text, byte by byte (each byte is its own character there); nil, with
+    /// `column` untouched, for other text.
+    private static func expandTabs(ascii utf8: UnsafeBufferPointer<UInt8>, column: inout Int) -> String? {
+        for byte in utf8 where byte >= 0x80 { return nil }
+        // First the length, then the bytes straight into the string: one allocation.
+        var length = 0
+        var probe = column
+        for byte in utf8 {
+            if byte == 0x09 {
+                let spaces = tabStop - probe % tabStop
+                length += spaces
+                probe += spaces
+            } else {
+                length += 1
+                probe += byte >= 0x20 && byte < 0x7F ? 1 : 0
+            }
+        }
+        var position = column
+        let text = String(unsafeUninitializedCapacity: length) { output in
+            var written = 0
+            for byte in utf8 {
+                if byte == 0x09 {
+                    let spaces = tabStop - position % tabStop
+                    for offset in 0..<spaces { output[written + offset] = 0x20 }
+                    written += spaces
+                    position += spaces
+                } else {
+                    output[written] = byte
+                    written += 1
+                    position += byte >= 0x20 && byte < 0x7F ? 1 : 0
+                }
+            }
+            return written
+        }
+        column = position
+        return text
     }
 
     /// Shading to the right edge, so the block reads as one block.

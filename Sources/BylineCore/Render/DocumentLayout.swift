@@ -5,27 +5,76 @@ public enum DocumentLayout {
     static let minimumContentWidth = 8
 
     public static func lines(for document: Document, width: Int, glyphs: Glyphs = .unicode) -> [StyledLine] {
-        let width = max(1, width)
-        var context = Context(width: width, glyphs: glyphs, listDepth: 0)
-        var lines = context.layout(document.blocks, tight: false)
-        if !document.footnotes.isEmpty {
-            lines += [StyledLine(), StyledLine("Notes", [.heading4, .meta])]
-            for (index, blocks) in document.footnotes.enumerated() {
-                lines += context.hanging(label: StyledLine("[^\(index + 1)] ", .reference), body: blocks, tight: true)
+        var layout = Progressive(document, width: width, glyphs: glyphs)
+        layout.extend(toAtLeast: .max)
+        return layout.lines
+    }
+
+    /// A layout made a top-level block at a time, as far as it is needed: the preview of a long post
+    /// shows its first screen without laying out the rest. Whatever has been laid out is exactly the
+    /// start of what `lines(for:)` gives (after `prefix`), because both are this.
+    public struct Progressive: Sendable {
+        /// The lines so far: `prefix`, then the document's.
+        public private(set) var lines: [StyledLine]
+        /// Whether `lines` holds the whole document (notes and references too).
+        public private(set) var isComplete = false
+        private let document: Document
+        private let context: Context
+        private var nextBlock = 0
+        private var bodyStarted = false
+
+        public init(_ document: Document, width: Int, glyphs: Glyphs, prefix: [StyledLine] = []) {
+            self.document = document
+            context = Context(width: max(1, width), glyphs: glyphs, listDepth: 0)
+            lines = prefix
+        }
+
+        /// Lines that are all there is (a post still loading, say).
+        public init(complete lines: [StyledLine]) {
+            document = Document()
+            context = Context(width: 1, glyphs: .ascii, listDepth: 0)
+            self.lines = lines
+            isComplete = true
+        }
+
+        /// Lays out blocks until there are at least `count` lines or the document is done.
+        public mutating func extend(toAtLeast count: Int) {
+            while !isComplete, lines.count < count {
+                if nextBlock < document.blocks.count {
+                    let block = document.blocks[nextBlock]
+                    nextBlock += 1
+                    let blockLines = context.layout(block)
+                    if blockLines.isEmpty { continue }
+                    // Top-level blocks are never tight: a blank line between any two.
+                    if bodyStarted { lines.append(StyledLine()) }
+                    lines += blockLines
+                    bodyStarted = true
+                } else {
+                    appendNotesAndReferences()
+                    isComplete = true
+                }
             }
         }
-        if !document.references.isEmpty {
-            lines += [StyledLine(), StyledLine("References", [.heading4, .meta])]
-            for (index, url) in document.references.enumerated() {
-                let label = StyledLine("[\(index + 1)] ", .reference)
-                lines += context.hanging(label: label, body: [.paragraph([StyledSpan(url, .link, link: url)])], tight: true)
+
+        private mutating func appendNotesAndReferences() {
+            if !document.footnotes.isEmpty {
+                lines += [StyledLine(), StyledLine("Notes", [.heading4, .meta])]
+                for (index, blocks) in document.footnotes.enumerated() {
+                    lines += context.hanging(label: StyledLine("[^\(index + 1)] ", .reference), body: blocks, tight: true)
+                }
+            }
+            if !document.references.isEmpty {
+                lines += [StyledLine(), StyledLine("References", [.heading4, .meta])]
+                for (index, url) in document.references.enumerated() {
+                    let label = StyledLine("[\(index + 1)] ", .reference)
+                    lines += context.hanging(label: label, body: [.paragraph([StyledSpan(url, .link, link: url)])], tight: true)
+                }
             }
         }
-        return lines
     }
 
     /// What laying out a block depends on besides the block.
-    struct Context {
+    struct Context: Sendable {
         var width: Int
         var glyphs: Glyphs
         var listDepth: Int
@@ -57,7 +106,7 @@ public enum DocumentLayout {
             case let .table(table):
                 return TableLayout.lines(table, width: width, glyphs: glyphs)
             case .rule:
-                return [StyledLine(String(repeating: glyphs.rule, count: width), .rule)]
+                return [StyledLine(Blank.repeated(glyphs.rule, width), .rule)]
             }
         }
 
@@ -74,7 +123,7 @@ public enum DocumentLayout {
                 let lines = TextWrapper.wrap(styled, width: width)
                 let ruleWidth = min(width, lines.map(\.width).max() ?? 0)
                 let rule = level == 1 ? glyphs.doubleRule : glyphs.rule
-                return lines + [StyledLine(String(repeating: rule, count: ruleWidth), [.headingRule, headingStyle])]
+                return lines + [StyledLine(Blank.repeated(rule, ruleWidth), [.headingRule, headingStyle])]
             }
             // Levels 3 to 6 keep markdown's own prefix, so they stay distinct without colour.
             let prefix = String(repeating: "#", count: min(level, 6)) + " "

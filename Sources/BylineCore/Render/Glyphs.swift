@@ -52,9 +52,22 @@ public struct Glyphs: Hashable, Sendable {
 /// Runs of spaces for padding, without building a new string of blanks each time.
 enum Blank {
     private static let spaces = String(repeating: " ", count: 512)
+    /// The same blanks as bytes, for sinks and assemblers that copy bytes.
+    static let bytes = [UInt8](repeating: 0x20, count: 512)
 
     static func string(_ count: Int) -> String {
         guard count > 0 else { return "" }
         return count <= 512 ? String(spaces.utf8.prefix(count))! : String(repeating: " ", count: count)
+    }
+
+    /// `character` `count` times, made as bytes: `String(repeating:count:)` appends piece by piece,
+    /// thousands of instructions for a table border.
+    static func repeated(_ character: Character, _ count: Int) -> String {
+        guard count > 0 else { return "" }
+        let unit = Array(String(character).utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(unit.count * count)
+        for _ in 0..<count { bytes.append(contentsOf: unit) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -22,7 +22,7 @@ public enum PostHeader {
             meta.append(StyledSpan("draft", [.meta, .strong]))
         }
         lines += TextWrapper.wrap(meta, width: width)
-        lines.append(StyledLine(String(repeating: glyphs.rule, count: width), .rule))
+        lines.append(StyledLine(Blank.repeated(glyphs.rule, width), .rule))
         return lines
     }
 }
@@ -32,7 +32,7 @@ public enum PostHeader {
 public enum SafeText {
     /// Newlines and tabs are kept (the layout decides what they mean).
     public static func spans(_ text: String, _ style: TextStyle, link: String? = nil) -> [StyledSpan] {
-        guard text.unicodeScalars.contains(where: VisibleText.needsEscape) else { return [StyledSpan(text, style, link: link)] }
+        guard !VisibleText.isSafe(text) else { return [StyledSpan(text, style, link: link)] }
         var spans: [StyledSpan] = []
         var run = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

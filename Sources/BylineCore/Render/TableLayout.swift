@@ -10,7 +10,7 @@ public enum TableLayout {
         let all = [header] + rows
         // A column holding a wide character needs two columns to show it at all.
         let minimum = (0..<columns).map { column in
-            all.contains { row in row[column].contains { $0.text.unicodeScalars.contains { DisplayWidth.of($0) > 1 } } } ? 2 : 1
+            all.contains { row in row[column].contains { hasWideCharacter($0.text) } } ? 2 : 1
         }
         let chrome = 3 * columns + 1
         let available = width - chrome
@@ -49,10 +49,29 @@ public enum TableLayout {
         cell.reduce(0) { $0 + ($1.text == "\n" ? 0 : DisplayWidth.of($1.text)) }
     }
 
+    static func hasWideCharacter(_ text: String) -> Bool {
+        var text = text
+        // ASCII is never wide: most cells are answered without decoding.
+        if text.withUTF8({ !$0.contains { $0 >= 0x80 } }) { return false }
+        return text.unicodeScalars.contains { DisplayWidth.of($0) > 1 }
+    }
+
     /// The widest word of a cell: below this, a column has to break words.
     static func longestWord(_ cell: [StyledSpan]) -> Int {
         var longest = 0, current = 0
         for span in cell {
+            var text = span.text
+            // ASCII text is one character a byte (a CR LF pair is one, but both are blanks).
+            let ascii = text.withUTF8 { utf8 -> Bool in
+                guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
+                for byte in utf8 {
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) { current = 0; continue }
+                    current += byte >= 0x20 && byte < 0x7F ? 1 : 0
+                    longest = max(longest, current)
+                }
+                return true
+            }
+            if ascii { continue }
             for character in span.text {
                 if character.isWhitespace { current = 0; continue }
                 current += DisplayWidth.of(character)
@@ -99,7 +118,7 @@ public enum TableLayout {
     }
 
     static func border(_ widths: [Int], _ left: Character, _ middle: Character, _ right: Character, _ line: Character) -> StyledLine {
-        let segments = widths.map { String(repeating: line, count: $0 + 2) }
+        let segments = widths.map { Blank.repeated(line, $0 + 2) }
         return StyledLine(String(left) + segments.joined(separator: String(middle)) + String(right), .rule)
     }
 
@@ -110,8 +129,9 @@ public enum TableLayout {
         }
         let height = max(1, wrapped.map(\.count).max() ?? 1)
         let bar = String(glyphs.table.vertical)
+        var line = LineAssembler()
         return (0..<height).map { row in
-            var line = StyledLine(bar, .rule)
+            line.append(bar, .rule)
             for (column, cellLines) in wrapped.enumerated() {
                 let content = row < cellLines.count ? cellLines[row] : StyledLine()
                 let room = widths[column] - content.width
@@ -121,12 +141,12 @@ public enum TableLayout {
                 case .center: (before, after) = (room / 2, room - room / 2)
                 case .left, .none: (before, after) = (0, room)
                 }
-                line.append(String(repeating: " ", count: before + 1), style)
+                line.appendBlanks(before + 1, style)
                 line.append(contentsOf: content)
-                line.append(String(repeating: " ", count: after + 1), style)
+                line.appendBlanks(after + 1, style)
                 line.append(bar, .rule)
             }
-            return line
+            return line.take()
         }
     }
 

@@ -24,37 +24,65 @@ public enum ANSIText {
     public enum ColorDepth: Sendable { case none, sixteen, palette256 }
 
     public static func render(_ lines: [StyledLine], theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> String {
-        var output = ""
-        // A post uses a few dozen style combinations; each is looked up in the theme once.
-        var looks: [TextStyle: TextAttributes] = [:]
+        String(decoding: bytes(lines, theme: theme, colors: colors, hyperlinks: hyperlinks), as: UTF8.self)
+    }
+
+    /// The same output as `render`, as UTF-8 bytes in one buffer: what `byline show` writes with one
+    /// `write`, without building a `String` piece by piece (a 1 MB post is millions of appends).
+    public static func bytes(_ lines: [StyledLine], theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(lines.count * 160)
+        // A post uses a few dozen style combinations; each is looked up in the theme, and its SGR
+        // sequence written out, once.
+        var looks: [TextStyle: Look] = [:]
+        var lastStyle: TextStyle?
+        var lastLook = Look(attributes: TextAttributes(), sgr: [])
+        let plain = TextAttributes()
         for line in lines {
-            var current = TextAttributes()
+            var current = plain
             var openLink: String?
             for span in line.spans {
                 if hyperlinks, span.link != openLink {
-                    if openLink != nil { output += "\u{1B}]8;;\u{1B}\\" }
-                    if let url = span.link { output += "\u{1B}]8;;" + safeURL(url) + "\u{1B}\\" }
+                    if openLink != nil { output += closeLink }
+                    if let url = span.link { append("\u{1B}]8;;" + safeURL(url) + "\u{1B}\\", to: &output) }
                     openLink = span.link
                 }
-                var attributes: TextAttributes
-                if let known = looks[span.style] {
-                    attributes = known
-                } else {
-                    attributes = theme.attributes(for: span.style)
-                    looks[span.style] = attributes
+                if span.style != lastStyle {
+                    if let known = looks[span.style] {
+                        lastLook = known
+                    } else {
+                        var attributes = theme.attributes(for: span.style)
+                        if colors == .none { attributes.foreground = nil; attributes.background = nil }
+                        lastLook = Look(attributes: attributes, sgr: Array(sgr(attributes, colors: colors).utf8))
+                        looks[span.style] = lastLook
+                    }
+                    lastStyle = span.style
                 }
-                if colors == .none { attributes.foreground = nil; attributes.background = nil }
-                if attributes != current {
-                    output += sgr(attributes, colors: colors)
-                    current = attributes
+                if lastLook.attributes != current {
+                    output += lastLook.sgr
+                    current = lastLook.attributes
                 }
-                output += span.text
+                append(span.text, to: &output)
             }
-            if openLink != nil { output += "\u{1B}]8;;\u{1B}\\" }
-            if !current.isPlain { output += "\u{1B}[0m" }
-            output += "\n"
+            if openLink != nil { output += closeLink }
+            if current != plain { output += reset }
+            output.append(0x0A)
         }
         return output
+    }
+
+    /// A style's attributes and the sequence that sets them.
+    private struct Look {
+        var attributes: TextAttributes
+        var sgr: [UInt8]
+    }
+
+    private static let closeLink = Array("\u{1B}]8;;\u{1B}\\".utf8)
+    private static let reset = Array("\u{1B}[0m".utf8)
+
+    private static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
     }
 
     /// The SGR sequence that sets exactly `attributes` (from a reset).

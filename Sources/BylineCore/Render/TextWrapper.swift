@@ -7,172 +7,225 @@
 public enum TextWrapper {
     public static func wrap(_ spans: [StyledSpan], width: Int) -> [StyledLine] {
         let width = max(1, width)
-        let (units, pieces) = self.units(of: spans)
+        let words = Words(spans)
         var builder = LineBuilder(width: width)
-        for unit in units { builder.add(unit, pieces: pieces) }
+        // The words' bytes are read through one pointer: slicing the array per piece would retain it.
+        words.bytes.withUnsafeBufferPointer { bytes in
+            for unit in words.units { builder.add(unit, words, bytes) }
+        }
         return builder.finish()
     }
 
+    /// A run of a unit's text in one style: bytes `start..<end` of `Words.bytes`, styled as
+    /// `spans[span]`. Words are byte ranges, not strings: splitting a paragraph allocates nothing per word.
+    struct Piece {
+        var span: Int
+        var start: Int, end: Int
+    }
+
     /// Break opportunities: a word, or one wide character, with what separates it from the previous
-    /// unit. Its text is `pieces[start..<end]` of one flat array: a word costs no array of its own.
+    /// unit. Its text is `pieces[start..<end]`.
     struct Unit {
         var start = 0, end = 0
         var width = 0
-        /// The space before the unit (its style), or nil when the unit touches the previous one.
-        var space: StyledSpan?
+        /// The space before the unit (the index of the span whose style it takes), or nil when the unit
+        /// touches the previous one.
+        var space: Int?
         var hardBreakBefore = false
 
         var isEmpty: Bool { start == end && width == 0 }
     }
 
-    static func units(of spans: [StyledSpan]) -> (units: [Unit], pieces: [StyledSpan]) {
+    /// The units of some spans, with their text in one buffer.
+    struct Words {
+        let spans: [StyledSpan]
+        /// Each span's style and link, apart: reading them does not copy (and retain) the span's text.
+        let styles: [TextStyle]
+        let links: [String?]
+        var bytes: [UInt8] = []
+        var pieces: [Piece] = []
         var units: [Unit] = []
-        var pieces: [StyledSpan] = []
-        var current = Unit()
-        var open = false
-        var pendingSpace: StyledSpan?
-        var pendingBreak = false
 
-        func finishCurrent() {
+        /// Whether two spans' text may share one run: same style and same link.
+        func sameLook(_ a: Int, _ b: Int) -> Bool {
+            a == b || (styles[a] == styles[b] && links[a] == links[b])
+        }
+
+        /// The unit being gathered, if `open`; what comes before the next one.
+        private var current = Unit()
+        private var open = false
+        private var pendingSpace: Int?
+        private var pendingBreak = false
+
+        private mutating func finishCurrent() {
             guard open else { return }
             current.end = pieces.count
             if !current.isEmpty { units.append(current) }
             open = false
         }
-        func startUnit() {
-            current = Unit(start: pieces.count, end: pieces.count, width: 0, space: pendingSpace, hardBreakBefore: pendingBreak)
-            open = true
-            pendingSpace = nil
-            pendingBreak = false
-        }
-        func appendToCurrent(_ character: Character, _ span: StyledSpan, width: Int) {
-            appendRun(String(character), span, width: width)
-        }
-        func appendRun(_ text: String, _ span: StyledSpan, width: Int) {
-            if !open { startUnit() }
-            if pieces.count > current.start, let last = pieces.last, last.style == span.style, last.link == span.link {
-                pieces[pieces.count - 1].text += text
+
+        private mutating func appendRun(_ text: UnsafeBufferPointer<UInt8>, span: Int, width: Int) {
+            if !open {
+                current = Unit(start: pieces.count, end: pieces.count, width: 0, space: pendingSpace, hardBreakBefore: pendingBreak)
+                open = true
+                pendingSpace = nil
+                pendingBreak = false
+            }
+            let start = bytes.count
+            bytes.append(contentsOf: text)
+            if pieces.count > current.start, sameLook(pieces[pieces.count - 1].span, span) {
+                pieces[pieces.count - 1].end = bytes.count
             } else {
-                pieces.append(StyledSpan(text, span.style, link: span.link))
+                pieces.append(Piece(span: span, start: start, end: bytes.count))
             }
             current.width += width
         }
 
-        for span in spans {
-            if span.text == "\n" {
-                finishCurrent()
-                pendingSpace = nil
-                pendingBreak = true
-                continue
-            }
-            if DisplayWidth.isPrintableASCII(span.text) {
-                // Fast path: split at spaces by bytes; every byte is one column.
-                let utf8 = span.text.utf8
-                var runStart: String.Index? = nil
-                var index = utf8.startIndex
-                while index < utf8.endIndex {
-                    if utf8[index] == 0x20 {
-                        if let start = runStart {
-                            appendRun(String(span.text[start..<index]), span, width: utf8.distance(from: start, to: index))
-                            runStart = nil
-                        }
-                        finishCurrent()
-                        if pendingSpace == nil { pendingSpace = StyledSpan(" ", span.style, link: span.link) }
-                    } else if runStart == nil {
-                        runStart = index
-                    }
-                    index = utf8.index(after: index)
-                }
-                if let start = runStart {
-                    appendRun(String(span.text[start..<utf8.endIndex]), span, width: utf8.distance(from: start, to: utf8.endIndex))
-                }
-                continue
-            }
-            for character in span.text {
-                if character.isWhitespace {
-                    finishCurrent()
-                    // A space at the start of a line is dropped when the line is filled.
-                    if pendingSpace == nil { pendingSpace = StyledSpan(" ", span.style, link: span.link) }
-                    continue
-                }
-                let characterWidth = DisplayWidth.of(character)
-                if characterWidth == 2 {
-                    if isClosingPunctuation(character) {
-                        // Never start a line with closing punctuation: it sticks to what precedes it.
-                        if !open, pendingSpace == nil, let last = units.popLast() { current = last; open = true }
-                        appendToCurrent(character, span, width: characterWidth)
-                        finishCurrent()
-                    } else {
-                        finishCurrent()
-                        appendToCurrent(character, span, width: characterWidth)
-                        finishCurrent()
-                    }
-                    continue
-                }
-                appendToCurrent(character, span, width: characterWidth)
-            }
+        private mutating func appendRun(_ text: Substring, span: Int, width: Int) {
+            var text = text
+            text.withUTF8 { appendRun($0, span: span, width: width) }
         }
-        finishCurrent()
-        if pendingBreak { units.append(Unit(start: pieces.count, end: pieces.count, width: 0, space: nil, hardBreakBefore: true)) }
-        return (units, pieces)
+
+        /// Printable ASCII split at spaces by bytes, every byte one column; false for other text.
+        private mutating func splitASCII(_ utf8: UnsafeBufferPointer<UInt8>, span spanIndex: Int) -> Bool {
+            guard ASCIIScan.isPrintable(utf8) else { return false }
+            var runStart = -1
+            for index in 0..<utf8.count {
+                if utf8[index] == 0x20 {
+                    if runStart >= 0 {
+                        appendRun(UnsafeBufferPointer(rebasing: utf8[runStart..<index]), span: spanIndex, width: index - runStart)
+                        runStart = -1
+                    }
+                    finishCurrent()
+                    if pendingSpace == nil { pendingSpace = spanIndex }
+                } else if runStart < 0 {
+                    runStart = index
+                }
+            }
+            if runStart >= 0 {
+                appendRun(UnsafeBufferPointer(rebasing: utf8[runStart...]), span: spanIndex, width: utf8.count - runStart)
+            }
+            return true
+        }
+
+        init(_ spans: [StyledSpan]) {
+            self.spans = spans
+            styles = spans.map(\.style)
+            links = spans.map(\.link)
+            // Room for every byte, and for a unit and a piece per word of some five letters.
+            let total = spans.reduce(0) { $0 + $1.text.utf8.count }
+            bytes.reserveCapacity(total)
+            units.reserveCapacity(total / 5 + 1)
+            pieces.reserveCapacity(total / 5 + spans.count)
+            for (spanIndex, span) in spans.enumerated() {
+                var text = span.text
+                if text == "\n" {
+                    finishCurrent()
+                    pendingSpace = nil
+                    pendingBreak = true
+                    continue
+                }
+                if text.withUTF8({ splitASCII($0, span: spanIndex) }) { continue }
+                var index = text.startIndex
+                while index < text.endIndex {
+                    let next = text.index(after: index)
+                    let character = text[index]
+                    let characterText = text[index..<next]
+                    index = next
+                    if character.isWhitespace {
+                        finishCurrent()
+                        // A space at the start of a line is dropped when the line is filled.
+                        if pendingSpace == nil { pendingSpace = spanIndex }
+                        continue
+                    }
+                    let characterWidth = DisplayWidth.of(character)
+                    if characterWidth == 2 {
+                        if TextWrapper.isClosingPunctuation(character) {
+                            // Never start a line with closing punctuation: it sticks to what precedes it.
+                            if !open, pendingSpace == nil, let last = units.popLast() { current = last; open = true }
+                            appendRun(characterText, span: spanIndex, width: characterWidth)
+                            finishCurrent()
+                        } else {
+                            finishCurrent()
+                            appendRun(characterText, span: spanIndex, width: characterWidth)
+                            finishCurrent()
+                        }
+                        continue
+                    }
+                    appendRun(characterText, span: spanIndex, width: characterWidth)
+                }
+            }
+            finishCurrent()
+            if pendingBreak { units.append(Unit(start: pieces.count, end: pieces.count, width: 0, space: nil, hardBreakBefore: true)) }
+        }
     }
 
     static func isClosingPunctuation(_ character: Character) -> Bool {
         "、。，．！？：；」』）】〕〉》〙〗ー々".contains(character)
     }
 
-    /// Fills lines greedily.
+    /// Fills lines greedily, through a `LineAssembler`: a line's words are copied into its spans once.
     struct LineBuilder {
         let width: Int
         var lines: [StyledLine] = []
-        var line = StyledLine()
+        var line: LineAssembler
         var used = 0
         var started = false
 
-        init(width: Int) { self.width = width }
+        init(width: Int) {
+            self.width = width
+            line = LineAssembler(capacity: width * 4)
+        }
 
-        mutating func add(_ unit: Unit, pieces: [StyledSpan]) {
+        mutating func add(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>) {
             if unit.hardBreakBefore, started {
                 flush()
             }
             started = true
             guard !unit.isEmpty else { return }
-            let unitPieces = pieces[unit.start..<unit.end]
             let space = used > 0 ? unit.space : nil
             let spaceWidth = space == nil ? 0 : 1
             if used + spaceWidth + unit.width <= width {
-                if let space { line.append(space) }
-                for piece in unitPieces { line.append(piece) }
+                if let space { line.append(CollectionOfOne(0x20), words.styles[space], link: words.links[space]) }
+                appendPieces(unit, words, bytes)
                 used += spaceWidth + unit.width
                 return
             }
             if used > 0 { flush() }
             if unit.width <= width {
-                for piece in unitPieces { line.append(piece) }
+                appendPieces(unit, words, bytes)
                 used = unit.width
                 return
             }
             // Longer than a whole line: break between grapheme clusters.
-            for piece in unitPieces {
-                for character in piece.text {
+            for piece in words.pieces[unit.start..<unit.end] {
+                let look = words.spans[piece.span]
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.start..<piece.end]), as: UTF8.self)
+                for character in text {
                     var characterWidth = DisplayWidth.of(character)
                     var text = String(character)
                     if characterWidth > width { text = "…"; characterWidth = 1 }
                     if used + characterWidth > width { flush() }
-                    line.append(StyledSpan(text, piece.style, link: piece.link))
+                    line.append(text, look.style, link: look.link)
                     used += characterWidth
                 }
             }
         }
 
+        mutating func appendPieces(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>) {
+            for index in unit.start..<unit.end {
+                let piece = words.pieces[index]
+                line.append(UnsafeBufferPointer(rebasing: bytes[piece.start..<piece.end]), words.styles[piece.span], link: words.links[piece.span])
+            }
+        }
+
         mutating func flush() {
-            lines.append(line)
-            line = StyledLine()
+            lines.append(line.take())
             used = 0
         }
 
         mutating func finish() -> [StyledLine] {
-            if used > 0 || !line.spans.isEmpty { flush() }
+            if used > 0 || !line.isEmpty { flush() }
             return lines
         }
     }

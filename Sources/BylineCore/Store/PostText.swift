@@ -63,9 +63,29 @@ public enum PostText {
         }
     }
 
-    /// Whether `range` is well-formed UTF-8, checked by the standard library's fast validator.
-    private static func isValidUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        String(validating: bytes[range], as: UTF8.self) != nil
+    /// Whether `range` is well-formed UTF-8. ASCII, most of any post, is skipped eight bytes at a
+    /// time; other sequences are checked by `validSequenceLength`. (`String(validating:)` would
+    /// also copy the whole file into a string, only to throw it away.)
+    static func isValidUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if index + 8 <= range.upperBound,
+                   UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                if base[index] < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length = validSequenceLength(bytes, at: index, end: range.upperBound)
+                if length == 0 { return false }
+                index += length
+            }
+            return true
+        }
     }
 
     /// The length of the well-formed UTF-8 sequence at `index`, or 0 (RFC 3629, no overlongs or surrogates).

@@ -31,6 +31,9 @@ public enum DisplayWidth {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
+    /// The same for a `String`, eight bytes at a time.
+    public static func isPrintableASCII(_ text: String) -> Bool { ASCIIScan.isPrintable(text) }
+
     /// Columns of one grapheme cluster.
     public static func of(_ character: Character) -> Int {
         var total = 0

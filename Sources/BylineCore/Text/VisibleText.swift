@@ -7,7 +7,7 @@
 public enum VisibleText {
     /// `text` with every control made visible. Newlines and tabs are kept.
     public static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        guard !isSafe(text) else { return text }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if needsEscape(scalar) { output.append(contentsOf: symbol(for: scalar).unicodeScalars) } else { output.append(scalar) }
@@ -18,6 +18,39 @@ public enum VisibleText {
     /// `text` on one line: newlines and tabs become spaces too, for titles, summaries and tags.
     public static func escapeLine(_ text: String) -> String {
         escape(text).map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }.reduce(into: "") { $0.append($1) }
+    }
+
+    /// Whether no scalar of `text` needs escaping, decided on its UTF-8 bytes without decoding: the
+    /// C1 controls are `C2 80`...`C2 9F`, the bidi controls `E2 80 AA`...`E2 80 AE` and
+    /// `E2 81 A6`...`E2 81 A9`. Most text is checked here at a few instructions a byte.
+    public static func isSafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let count = utf8.count
+            var index = 0
+            let base = utf8.baseAddress
+            while index < count {
+                // Eight printable ASCII bytes at once: the common case.
+                if let base, index + 8 <= count, ASCIIScan.isPrintable(word: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let byte = utf8[index]
+                if byte < 0x20 {
+                    if byte != 0x0A && byte != 0x09 { return false }
+                } else if byte == 0x7F {
+                    return false
+                } else if byte == 0xC2 {
+                    if index + 1 < count, utf8[index + 1] <= 0x9F { return false }
+                } else if byte == 0xE2, index + 2 < count {
+                    let second = utf8[index + 1], third = utf8[index + 2]
+                    if second == 0x80, (0xAA...0xAE).contains(third) { return false }
+                    if second == 0x81, (0xA6...0xA9).contains(third) { return false }
+                }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// Whether a scalar must not reach a terminal as itself.

@@ -98,7 +98,8 @@ enum PreviewView {
     static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {
         guard let post = state.selected else { return }
         let margin = margin(rect.width)
-        let lines = PreviewContent.lines(state, post: post, width: rect.width - 2 * margin)
+        // Only the rows on screen are laid out (the rest when scrolled to).
+        let lines = PreviewContent.lines(state, post: post, width: rect.width - 2 * margin, atLeast: state.previewScroll + rect.height)
         for offset in 0..<rect.height {
             let index = state.previewScroll + offset
             guard index < lines.count else { break }

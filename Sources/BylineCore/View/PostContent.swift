@@ -1,16 +1,24 @@
 /// The rendered lines of a post for the preview and the reader: its header, then its body laid out at
 /// the given width (or a line saying it is loading or could not be read).
 public enum PreviewContent {
+    /// Every line of the post.
     public static func lines(_ state: AppState, post: Int, width: Int) -> [StyledLine] {
+        lines(state, post: post, width: width, atLeast: .max)
+    }
+
+    /// At least the first `count` lines (all of them when there are fewer): what the preview pane
+    /// shows, without laying out the rest of a long post until it is scrolled to. Always the start of
+    /// `lines(state, post:, width:)`.
+    public static func lines(_ state: AppState, post: Int, width: Int, atLeast count: Int) -> [StyledLine] {
         let width = max(1, width)
         let bodyState = state.loaded[post] != nil ? 1 : state.failed[post] != nil ? 2 : 0
         let key = LayoutMemo.Key(post: post, width: width, glyphs: state.glyphs, bodyState: bodyState)
-        return state.layoutMemo.lines(key) { layOut(state, post: post, width: width) }
+        return state.layoutMemo.lines(key, atLeast: count) { layOut(state, post: post, width: width) }
     }
 
-    static func layOut(_ state: AppState, post: Int, width: Int) -> [StyledLine] {
+    static func layOut(_ state: AppState, post: Int, width: Int) -> DocumentLayout.Progressive {
         let item = state.store.posts[post]
-        if let loaded = state.loaded[post] { return lines(item, loaded, width: width, glyphs: state.glyphs) }
+        if let loaded = state.loaded[post] { return layout(item, loaded, width: width, glyphs: state.glyphs) }
         var lines = PostHeader.lines(item, words: item.fileSize / 6, width: width, glyphs: state.glyphs)
         lines.append(StyledLine())
         if let message = state.failed[post] {
@@ -18,14 +26,20 @@ public enum PreviewContent {
         } else {
             lines.append(StyledLine("Loading…", .meta))
         }
-        return lines
+        return DocumentLayout.Progressive(complete: lines)
     }
 
     /// A loaded post as every view shows it: the header, a blank line, the body at `width`.
     /// The preview, the reader, `byline show` and the dumb-terminal reader all draw through this.
     public static func lines(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs) -> [StyledLine] {
-        PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()]
-            + DocumentLayout.lines(for: loaded.document, width: width, glyphs: glyphs)
+        var layout = layout(post, loaded, width: width, glyphs: glyphs)
+        layout.extend(toAtLeast: .max)
+        return layout.lines
+    }
+
+    static func layout(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs) -> DocumentLayout.Progressive {
+        DocumentLayout.Progressive(loaded.document, width: width, glyphs: glyphs,
+                                   prefix: PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()])
     }
 }
 

@@ -26,7 +26,7 @@ struct CompiledLanguage: Sendable {
     private(set) var sectionHeaders = false
     private(set) var lineStyles: [(prefix: [UInt8], style: TextStyle)] = []
 
-    /// Knows nothing: it stands in while `LanguageDefinition.init` fills its public fields.
+    /// Knows nothing: what code in a language without a definition is scanned with.
     init() {}
 
     init(_ definition: LanguageDefinition) {

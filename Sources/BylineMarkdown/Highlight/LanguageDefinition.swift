@@ -50,8 +50,11 @@ public struct LanguageDefinition: Sendable {
     /// scanning: a diff's lines are whatever language the patch touched.
     public let lineStyles: [LineStyle]
 
-    /// The same tables as bytes, built once at the end of `init` so scanning never converts strings.
-    private(set) var compiled = CompiledLanguage()
+    /// The same tables as bytes, so scanning never converts strings. Built the first time the
+    /// language colours code, not in `init`: a post with only Go in it does not pay, at start-up, for
+    /// compiling the other languages. Copies of a definition share them.
+    var compiled: CompiledLanguage { compiledOnce.value { CompiledLanguage(self) } }
+    private let compiledOnce = CompiledOnce()
 
     /// Every argument but `names` has a default meaning "the language has no such thing", so a
     /// definition lists only what it has.
@@ -100,6 +103,5 @@ public struct LanguageDefinition: Sendable {
         self.keys = keys
         self.sectionHeaders = sectionHeaders
         self.lineStyles = lineStyles
-        compiled = CompiledLanguage(self)
     }
 }

@@ -1,0 +1,62 @@
+@testable import BylineCore
+import XCTest
+
+/// The preview lays a post out only as far as its rows need, and what it shows is the start of the
+/// whole post however it got there: asked for more, scrolled, or asked for everything at once.
+final class PreviewLayoutTests: XCTestCase {
+    func testRowsAskedForAreTheStartOfTheWholePost() throws {
+        let posts = try AppFixture.state().store.posts.indices.prefix(6)
+        for post in posts {
+            for width in [30, 77] {
+                let whole = try loadedState(post).fullLines(post, width)
+                for count in [0, 1, 5, 37, 38, 200, whole.count, whole.count + 1] {
+                    let state = try loadedState(post)
+                    let some = PreviewContent.lines(state, post: post, width: width, atLeast: count)
+                    XCTAssertGreaterThanOrEqual(some.count, min(count, whole.count))
+                    XCTAssertEqual(some, Array(whole.prefix(some.count)), "post \(post) at \(width), \(count) rows")
+                    // The memo continues the same layout to the end.
+                    XCTAssertEqual(PreviewContent.lines(state, post: post, width: width), whole)
+                }
+            }
+        }
+    }
+
+    func testScrolledPreviewIsTheSameWhetherLaidOutLazilyOrInFull() throws {
+        let post = try AppFixture.state().selected!
+        for scroll in [0, 1, 3, 25, 60, 400, Int.max / 2] {
+            var lazy = try loadedState(post)
+            lazy.previewScroll = scroll
+            lazy.clampPositions()
+
+            var full = try loadedState(post)
+            let rect = try XCTUnwrap(full.layout.rect(of: .preview))
+            _ = PreviewContent.lines(full, post: post, width: rect.width - 2 * PreviewView.margin(rect.width))
+            full.previewScroll = scroll
+            full.clampPositions()
+
+            if scroll == 0 {
+                // Asking for no more than is there returns what the memo holds: only the first screen.
+                let width = rect.width - 2 * PreviewView.margin(rect.width)
+                _ = AppView.render(lazy)
+                let held = PreviewContent.lines(lazy, post: post, width: width, atLeast: 0).count
+                XCTAssertLessThan(held, PreviewContent.lines(full, post: post, width: width).count, "the first frame laid out only its rows")
+                XCTAssertGreaterThanOrEqual(held, rect.height)
+            }
+            XCTAssertEqual(lazy.previewScroll, full.previewScroll, "scroll \(scroll)")
+            XCTAssertEqual(AppView.render(lazy), AppView.render(full), "scroll \(scroll)")
+        }
+    }
+
+    private func loadedState(_ post: Int) throws -> AppState {
+        var state = try AppFixture.state()
+        AppFixture.settle(&state, [.loadBody(post)])
+        return state
+    }
+}
+
+private extension AppState {
+    /// The post as `byline show` lays it out: every line, without the memo.
+    func fullLines(_ post: Int, _ width: Int) -> [StyledLine] {
+        PreviewContent.lines(store.posts[post], loaded[post]!, width: width, glyphs: glyphs)
+    }
+}
