@@ -18,6 +18,17 @@ public enum FrontMatterParser {
         }
     }
 
+    /// The same for the bytes of a block; flat YAML is read from them without making a string first.
+    static func parse(_ bytes: ArraySlice<UInt8>, format: FrontMatterBlock.Format, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+        switch format {
+        case .yaml:
+            if let flat = bytes.withUnsafeBufferPointer({ FlatYAML.parse($0, firstLine: firstLine) }) { return .success(flat) }
+            return parseYAMLWithYams(String(decoding: bytes, as: UTF8.self), firstLine: firstLine)
+        case .toml:
+            return parseTOML(String(decoding: bytes, as: UTF8.self), firstLine: firstLine)
+        }
+    }
+
     // MARK: YAML
 
     static func parseYAML(_ text: String, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
