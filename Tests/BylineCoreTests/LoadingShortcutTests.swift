@@ -32,4 +32,40 @@ final class LoadingShortcutTests: XCTestCase {
             XCTAssertEqual(PostLoader.firstSpellings(tags), expected, "\(tags)")
         }
     }
+
+    /// UTF-8 is checked without the standard library; both must agree on every input, valid or not.
+    func testUTF8CheckMatchesTheStandardLibrary() {
+        let pieces: [[UInt8]] = [Array("plain ascii text!".utf8), Array("日本語".utf8), Array("🎉".utf8), Array("é".utf8),
+                                 [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                                 [0xF0, 0x9F], [0x80], [0xFF], [0xC2], [0xEF, 0xBF, 0xBD], [0xF0, 0x90, 0x80, 0x80]]
+        var state: UInt64 = 42
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for round in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(next() % 12) { bytes += pieces[next() % pieces.count] }
+            if round % 3 == 0, !bytes.isEmpty { bytes[next() % bytes.count] = UInt8(next() % 256) }
+            let start = bytes.isEmpty ? 0 : next() % (bytes.count + 1)
+            let end = start + (bytes.count == start ? 0 : next() % (bytes.count - start + 1))
+            XCTAssertEqual(PostText.isValidUTF8(bytes, start..<end), String(validating: bytes[start..<end], as: UTF8.self) != nil,
+                           "\(bytes) \(start)..<\(end)")
+        }
+    }
+
+    /// Clean tags are returned as they are; the rest are folded as before.
+    func testTagCleaningMatchesSplitAndJoin() {
+        let pieces = ["go", " ", "  ", "\t", "\n", "\r\n", "\r", "machine", "日本", "\u{301}", "é", "e\u{301}", "-"]
+        var state: UInt64 = 7
+        for _ in 0..<5000 {
+            var tag = ""
+            for _ in 0..<Int(state >> 61) + 1 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                tag += pieces[Int(state >> 33) % pieces.count]
+            }
+            let expected = tag.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+            XCTAssertTrue(TagName.clean(tag).utf8.elementsEqual(expected.utf8), "\(Array(tag.unicodeScalars))")
+        }
+    }
 }
