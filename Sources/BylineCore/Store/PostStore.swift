@@ -40,46 +40,70 @@ public struct PostStore: Sendable {
             throw OpenError(description: "\(root): no such folder")
         }
         let found = PostFinder.find(root: real, includeDrafts: options.includeDrafts)
-        let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
-        let results = ParallelMap.map(found.candidates) { loader.load($0) }
-
-        var loaded: [(post: Post, path: String)] = []
-        var diagnostics = found.diagnostics
-        for (candidate, result) in zip(found.candidates, results) {
-            diagnostics += result.diagnostics
-            guard let post = result.post, options.includeDrafts || !post.draft else { continue }
-            loaded.append((post, candidate.absolutePath))
-        }
-        // Sort keys are worked out once per post, not once per comparison.
-        let keys = loaded.map { Post.SortKey($0.post) }
-        loaded = keys.indices.sorted { keys[$0] < keys[$1] }.map { loaded[$0] }
-        diagnostics += duplicateSlugWarnings(loaded.map(\.post))
+        var (posts, absolutePaths, diagnostics) = loadPosts(found.candidates, options: options, inspector: inspector)
+        diagnostics = found.diagnostics + diagnostics + duplicateSlugWarnings(posts)
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
-        return PostStore(root: root, realRoot: real, layout: found.layout, posts: loaded.map(\.post),
-                         diagnostics: diagnostics, absolutePaths: loaded.map(\.path))
+        let index = TagIndex(posts: posts)
+        // Each post shows every tag in the spelling most posts use. A blog has few distinct spellings,
+        // so each is looked up once; the posts are changed in place, not copied.
+        var displayNames: [String: String] = [:]
+        for number in posts.indices where !posts[number].tags.isEmpty {
+            posts[number].tags = posts[number].tags.map { spelling in
+                if let name = displayNames[spelling] { return name }
+                guard let name = index.tag(named: spelling)?.name else { return spelling }
+                displayNames[spelling] = name
+                return name
+            }
+        }
+        return PostStore(root: root, realRoot: real, layout: found.layout, posts: posts, tags: index,
+                         diagnostics: diagnostics, absolutePaths: absolutePaths)
     }
 
-    private init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], diagnostics: [Diagnostic], absolutePaths: [String]) {
-        let index = TagIndex(posts: posts)
+    /// The posts of `candidates` in store order with their files, and the diagnostics met on the way.
+    /// Each worker also works out its post's sort key, so that the serial part only sorts.
+    private static func loadPosts(_ candidates: [PostFinder.Candidate], options: Options, inspector: any BodyInspector)
+        -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic]) {
+        let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
+        let results = ParallelMap.map(candidates) { candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic]) in
+            let (post, diagnostics) = loader.load(candidate)
+            guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics) }
+            return (post, Post.SortKey(post), diagnostics)
+        }
+        var keys: [Post.SortKey] = []
+        var loaded: [Int] = []
+        var diagnostics: [Diagnostic] = []
+        keys.reserveCapacity(results.count)
+        loaded.reserveCapacity(results.count)
+        for (number, result) in results.enumerated() {
+            diagnostics += result.diagnostics
+            guard let key = result.key else { continue }
+            keys.append(key)
+            loaded.append(number)
+        }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return (order.map { results[loaded[$0]].post! }, order.map { candidates[loaded[$0]].absolutePath }, diagnostics)
+    }
+
+    private init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
+                 absolutePaths: [String]) {
         self.root = root
         self.realRoot = realRoot
         self.layout = layout
-        self.tags = index
-        // Each post shows every tag in the spelling most posts use.
-        self.posts = posts.map { post in
-            var post = post
-            post.tags = post.tags.map(index.displayName)
-            return post
-        }
+        self.tags = tags
+        self.posts = posts
         self.diagnostics = diagnostics
         self.absolutePaths = absolutePaths
     }
 
-    /// Two posts answering to one slug make `show SLUG` ambiguous. Grouped by slug first, so only
-    /// the (rare) clashes are sorted, not every post.
+    /// Two posts answering to one slug make `show SLUG` ambiguous. Only slugs met twice are grouped,
+    /// and only their (rare) clashes are sorted.
     private static func duplicateSlugWarnings(_ posts: [Post]) -> [Diagnostic] {
+        var seen = Set<String>(minimumCapacity: posts.count)
+        var clashing: Set<String> = []
+        for post in posts where !seen.insert(post.slug).inserted { clashing.insert(post.slug) }
+        guard !clashing.isEmpty else { return [] }
         var paths: [String: [String]] = [:]
-        for post in posts { paths[post.slug, default: []].append(post.path) }
+        for post in posts where clashing.contains(post.slug) { paths[post.slug, default: []].append(post.path) }
         var warnings: [Diagnostic] = []
         for (slug, clash) in paths where clash.count > 1 {
             let sorted = clash.sorted()
