@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import BylineCore
 
@@ -66,6 +67,34 @@ final class LoadingShortcutTests: XCTestCase {
             }
             let expected = tag.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
             XCTAssertTrue(TagName.clean(tag).utf8.elementsEqual(expected.utf8), "\(Array(tag.unicodeScalars))")
+        }
+    }
+
+    /// Files opened relative to a kept-open folder read exactly as files opened by their full path,
+    /// errors included, across changes of folder.
+    func testFolderCacheReadsAsFullPaths() throws {
+        let folder = try TempFolder()
+        try folder.write("a/one.md", "one")
+        try folder.write("a/two.md", String(repeating: "x", count: 5000))
+        try folder.write("b/three.md", "three")
+        try folder.folder("a/dir.md")
+        try folder.link("a/link.md", to: folder.path + "/b/three.md")
+        try folder.link("a/broken.md", to: folder.path + "/nowhere.md")
+        mkfifo(folder.path + "/b/fifo.md", 0o644)
+        let names = ["a/one.md", "a/two.md", "b/three.md", "a/missing.md", "a/dir.md", "a/link.md", "a/broken.md",
+                     "b/fifo.md", "missing/x.md", "a/one.md", "b/three.md"]
+        let cache = PostFile.FolderCache()
+        for name in names + names.reversed() {
+            let path = folder.path + "/" + name
+            for limit in [4096, Int.max] {
+                let plain = PostFile.read(path, limit: limit)
+                let cached = PostFile.read(path, limit: limit, folders: cache)
+                switch (plain, cached) {
+                case let (.success(a), .success(b)): XCTAssertTrue(a.bytes == b.bytes && a.size == b.size, name)
+                case let (.failure(a), .failure(b)): XCTAssertEqual(a, b, name)
+                default: XCTFail("\(name): \(plain) but \(cached) through the folder cache")
+                }
+            }
         }
     }
 }

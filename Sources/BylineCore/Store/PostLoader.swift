@@ -20,14 +20,15 @@ public struct PostLoader: Sendable {
     }
 
     /// The post in `candidate`, or nil when the file cannot be used at all; and what was wrong.
-    public func load(_ candidate: PostFinder.Candidate) -> (post: Post?, diagnostics: [Diagnostic]) {
+    /// `folders`, when given, keeps the folder of the previous file open for this one (see `PostFile.FolderCache`).
+    public func load(_ candidate: PostFinder.Candidate, folders: PostFile.FolderCache? = nil) -> (post: Post?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func report(_ severity: Diagnostic.Severity, _ message: String, line: Int? = nil, column: Int? = nil) {
             diagnostics.append(Diagnostic(file: candidate.path, line: line, column: column, severity: severity, message: message))
         }
 
         var read: Read
-        switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? .max : PostLoader.prefixSize) {
+        switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? .max : PostLoader.prefixSize, folders: folders) {
         case let .success(first): read = first
         case let .failure(error): return (nil, [Diagnostic(file: candidate.path, severity: .error, message: error.description)])
         }
@@ -41,7 +42,7 @@ public struct PostLoader: Sendable {
                 wanted = block.bodyStart + PostLoader.bodyPeek
             default: wanted = nil
             }
-            if let wanted, case let .success(longer) = readPrefix(candidate.absolutePath, limit: wanted) {
+            if let wanted, case let .success(longer) = readPrefix(candidate.absolutePath, limit: wanted, folders: folders) {
                 read = longer
                 search = FrontMatterBlock.locate(in: read.text)
             }
@@ -161,8 +162,8 @@ public struct PostLoader: Sendable {
         var problem: PostText.Problem?
     }
 
-    private func readPrefix(_ path: String, limit: Int) -> Result<Read, PostFile.ReadError> {
-        PostFile.read(path, limit: limit).map { bytes, size in
+    private func readPrefix(_ path: String, limit: Int, folders: PostFile.FolderCache?) -> Result<Read, PostFile.ReadError> {
+        PostFile.read(path, limit: limit, folders: folders).map { bytes, size in
             let truncated = bytes.count < size
             let (text, problem) = PostText.clean(bytes, truncated: truncated)
             return Read(text: text, size: size, truncated: truncated, problem: problem)

@@ -64,8 +64,9 @@ public struct PostStore: Sendable {
     private static func loadPosts(_ candidates: [PostFinder.Candidate], options: Options, inspector: any BodyInspector)
         -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic]) {
         let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
-        let results = ParallelMap.map(candidates) { candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic]) in
-            let (post, diagnostics) = loader.load(candidate)
+        var results = ParallelMap.map(candidates, state: { PostFile.FolderCache() }) {
+            folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic]) in
+            let (post, diagnostics) = loader.load(candidate, folders: folders)
             guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics) }
             return (post, Post.SortKey(post), diagnostics)
         }
@@ -74,14 +75,17 @@ public struct PostStore: Sendable {
         var diagnostics: [Diagnostic] = []
         keys.reserveCapacity(results.count)
         loaded.reserveCapacity(results.count)
-        for (number, result) in results.enumerated() {
-            diagnostics += result.diagnostics
-            guard let key = result.key else { continue }
+        for number in results.indices {
+            diagnostics += results[number].diagnostics
+            guard let key = results[number].key.take() else { continue }
             keys.append(key)
             loaded.append(number)
         }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        return (order.map { results[loaded[$0]].post! }, order.map { candidates[loaded[$0]].absolutePath }, diagnostics)
+        keys = []
+        // Posts are moved out of the results, not copied.
+        let posts = order.map { results[loaded[$0]].post.take()! }
+        return (posts, order.map { candidates[loaded[$0]].absolutePath }, diagnostics)
     }
 
     private init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
