@@ -15,6 +15,7 @@ final class LoadingShortcutTests: XCTestCase {
                 let expected = pairs.first { $0.key == key }?.value
                     ?? pairs.first { $0.key.lowercased() == key.lowercased() }?.value
                 XCTAssertEqual(table[key], expected, "\(key) in \(tableKeys)")
+                XCTAssertEqual(FieldTable(table)[key], expected, "\(key) in \(tableKeys), read by PostMetadata")
             }
         }
     }

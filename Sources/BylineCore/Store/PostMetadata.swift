@@ -45,10 +45,37 @@ public struct PostMetadata: Equatable, Sendable {
     }
 }
 
+/// A front matter table with the lower-cased form of each key worked out once: `read` looks up some
+/// fifteen names, most of them absent, and `FrontMatterEntry`'s subscript lower-cases on every miss.
+/// Answers as that subscript does: the exact key first, then the first key equal once lower-cased.
+struct FieldTable {
+    let entry: FrontMatterEntry
+    private let pairs: [(key: String, value: FrontMatterEntry)]
+    private let loweredKeys: [String]
+
+    init(_ entry: FrontMatterEntry) {
+        self.entry = entry
+        if case let .table(pairs) = entry.value { self.pairs = pairs } else { pairs = [] }
+        loweredKeys = pairs.map { $0.key.lowercased() }
+    }
+
+    subscript(key: String) -> FrontMatterEntry? {
+        guard case .table = entry.value else { return nil }
+        for pair in pairs where pair.key == key { return pair.value }
+        let lowered = key.lowercased()
+        for index in loweredKeys.indices where loweredKeys[index] == lowered { return pairs[index].value }
+        return nil
+    }
+}
+
 /// Typed access to a front matter table that collects a problem for every value it cannot use.
 private struct FieldReader {
-    let table: FrontMatterEntry
+    let table: FieldTable
     var problems: [PostMetadata.Problem] = []
+
+    init(table: FrontMatterEntry) {
+        self.table = FieldTable(table)
+    }
 
     mutating func complain(_ entry: FrontMatterEntry, _ message: String) {
         problems.append(.init(message: message, line: entry.line, column: entry.column))
@@ -125,13 +152,13 @@ private struct FieldReader {
     /// Tags and categories together, as written, in order, without empties.
     mutating func tags() -> [String] {
         var tags: [String] = []
-        let sources: [(FrontMatterEntry?, String)] = [
-            (table["tags"], "tags"), (table["categories"], "categories"), (table["category"], "category"),
-            (table["taxonomies"]?["tags"], "taxonomies.tags"),
-            (table["taxonomies"]?["categories"], "taxonomies.categories"),
-        ]
-        for case let (entry?, name) in sources {
-            tags += tagList(entry, named: name)
+        for name in ["tags", "categories", "category"] {
+            if let entry = table[name] { tags += tagList(entry, named: name) }
+        }
+        if let taxonomies = table["taxonomies"] {
+            for name in ["tags", "categories"] {
+                if let entry = taxonomies[name] { tags += tagList(entry, named: "taxonomies.\(name)") }
+            }
         }
         return tags
     }
