@@ -98,4 +98,22 @@ final class LoadingShortcutTests: XCTestCase {
             }
         }
     }
+
+    /// The store's sort key compares field by field exactly as the tuple of its fields did.
+    func testSortKeyComparesAsItsTuple() {
+        let dates: [PostDate?] = [nil, PostDate(year: 2024, month: 4, day: 9), PostDate(year: 2024, month: 4, day: 10),
+                                  PostDate(year: 2024, month: 4, day: 9, time: PostDate.Time(hour: 1, minute: 2, second: 3, nanosecond: 5)),
+                                  PostDate(year: 2024, month: 4, day: 9, time: PostDate.Time(hour: 1, minute: 2, second: 3, nanosecond: 7))]
+        let titles = ["Alpha", "alpha", "Beta", "", "Ärger", "日本"]
+        let paths = ["a.md", "b.md", "A.md"]
+        var posts: [Post] = []
+        for date in dates { for title in titles { for path in paths {
+            posts.append(Post(path: path, slug: "s", title: title, date: date, tags: [], summary: "", draft: false, fileSize: 0))
+        } } }
+        for a in posts { for b in posts {
+            let (l, r) = (Post.SortKey(a), Post.SortKey(b))
+            let tuple = (l.undated ? 1 : 0, l.seconds, l.nanoseconds, l.title, l.path) < (r.undated ? 1 : 0, r.seconds, r.nanoseconds, r.title, r.path)
+            XCTAssertEqual(l < r, tuple)
+        } }
+    }
 }

@@ -62,7 +62,8 @@ struct FieldTable {
     subscript(key: String) -> FrontMatterEntry? {
         guard case .table = entry.value else { return nil }
         for pair in pairs where pair.key == key { return pair.value }
-        let lowered = key.lowercased()
+        // The names `read` asks for are mostly lower-case ASCII already.
+        let lowered = key.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) ? key : key.lowercased()
         for index in loweredKeys.indices where loweredKeys[index] == lowered { return pairs[index].value }
         return nil
     }

@@ -81,7 +81,8 @@ public struct PostStore: Sendable {
             keys.append(key)
             loaded.append(number)
         }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        // Compared in place in the buffer: indexing the array copied both keys for each comparison.
+        let order = keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0] < keys[$1] } }
         keys = []
         // Posts are moved out of the results, not copied.
         let posts = order.map { results[loaded[$0]].post.take()! }
