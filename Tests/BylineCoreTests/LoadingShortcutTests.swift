@@ -116,4 +116,16 @@ final class LoadingShortcutTests: XCTestCase {
             XCTAssertEqual(l < r, tuple)
         } }
     }
+
+    /// File names are split at their last `.` by bytes when ASCII and by characters otherwise, as before.
+    func testFinderSplitsNamesAsCharacters() throws {
+        let folder = try TempFolder()
+        for name in ["x.y.md", "notes.MD", "日本.md", "e\u{301}.md", "a.\u{301}md", "README.md", "readme.markdown",
+                     "_index.md", "page.mdx", "plain.txt", "noext"] {
+            try folder.write(name, "# T\n")
+        }
+        let found = PostFinder.find(root: folder.path, includeDrafts: false)
+        XCTAssertEqual(found.candidates.map(\.path), ["notes.MD", "page.mdx", "x.y.md", "e\u{301}.md", "日本.md"])
+        XCTAssertEqual(found.candidates.map(\.baseName), ["notes", "page", "x.y", "e\u{301}", "日本"])
+    }
 }

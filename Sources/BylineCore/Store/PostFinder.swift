@@ -90,11 +90,13 @@ public struct PostFinder {
                     if name == "_drafts", !includeDrafts { continue }
                     subfolders.append(childRelative)
                 case .file:
-                    guard isMarkdown(name) else { continue }
-                    if isTop, isIndexName(name) || isRepositoryDocument(name) { continue }
-                    if stem(name) == "_index" { continue }
+                    // The name is split once: a large folder has many thousands of them.
+                    guard let dot = lastDot(name), isMarkdownExtension(name, dot: dot) else { continue }
+                    let stem = String(name[..<dot])
+                    if isTop, stem == "index" || SiteLayout.repositoryDocuments.contains(stem.lowercased()) { continue }
+                    if stem == "_index" { continue }
                     if layout == .jekyll, !isUnderPosts(childRelative) { continue }
-                    addFile(relative: childRelative, absolute: childAbsolute, baseName: stem(name), inDrafts: inDrafts)
+                    addFile(relative: childRelative, absolute: childAbsolute, baseName: stem, inDrafts: inDrafts)
                 case .other:
                     if isMarkdown(name) {
                         report(childRelative, "not a regular file; skipped")
@@ -163,18 +165,26 @@ public struct PostFinder {
     }
 
     private func isMarkdown(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        return PostFinder.extensions.contains(name[name.index(after: dot)...].lowercased())
+        guard let dot = lastDot(name) else { return false }
+        return isMarkdownExtension(name, dot: dot)
+    }
+
+    private func isMarkdownExtension(_ name: String, dot: String.Index) -> Bool {
+        PostFinder.extensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// The last `.` of a name, when it is not the first character. An ASCII name is searched by bytes,
+    /// where bytes are characters; any other by characters, as a `.` joined to a combining mark is no `.`.
+    private func lastDot(_ name: String) -> String.Index? {
+        let dot = name.utf8.allSatisfy({ $0 < 0x80 }) ? name.utf8.lastIndex(of: 0x2E) : name.lastIndex(of: ".")
+        guard let dot, dot != name.startIndex else { return nil }
+        return dot
     }
 
     private func isIndexName(_ name: String) -> Bool { isMarkdown(name) && stem(name) == "index" }
 
-    private func isRepositoryDocument(_ name: String) -> Bool {
-        SiteLayout.repositoryDocuments.contains(stem(name).lowercased())
-    }
-
     private func stem(_ name: String) -> String {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        guard let dot = lastDot(name) else { return name }
         return String(name[..<dot])
     }
 
