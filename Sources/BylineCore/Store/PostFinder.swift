@@ -44,6 +44,20 @@ public struct PostFinder {
         return (finder.candidates, finder.diagnostics, finder.layout)
     }
 
+    /// Walks `root` as `find` does, handing each post file to `each` as soon as it is found (in walk
+    /// order, not sorted), so that loading can start before the walk ends.
+    static func walk(root: String, includeDrafts: Bool, each: (Candidate) -> Void) -> (diagnostics: [Diagnostic], layout: SiteLayout) {
+        withoutActuallyEscaping(each) { each in
+            var finder = PostFinder(root: root, includeDrafts: includeDrafts)
+            finder.found = each
+            finder.run()
+            return (finder.diagnostics, finder.layout)
+        }
+    }
+
+    /// Told of each candidate as it is added, when walking for `walk(root:includeDrafts:each:)`.
+    private var found: ((Candidate) -> Void)?
+
     private init(root: String, includeDrafts: Bool) {
         self.root = root
         self.includeDrafts = includeDrafts
@@ -142,7 +156,9 @@ public struct PostFinder {
         if trackingIdentity {
             guard let id = FileID(path: absolute, follow: true), visitedFiles.insert(id).inserted else { return }
         }
-        candidates.append(Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts))
+        let candidate = Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts)
+        candidates.append(candidate)
+        found?(candidate)
     }
 
     /// A file can be reached twice only through a symlink, so files are identified (one `stat` each)

@@ -39,8 +39,13 @@ public struct PostStore: Sendable {
         guard let real = realPath(root) else {
             throw OpenError(description: "\(root): no such folder")
         }
-        let found = PostFinder.find(root: real, includeDrafts: options.includeDrafts)
-        var (posts, absolutePaths, diagnostics) = loadPosts(found.candidates, options: options, inspector: inspector)
+        var walked: (diagnostics: [Diagnostic], layout: SiteLayout)?
+        var (posts, absolutePaths, diagnostics) = loadPosts(options: options, inspector: inspector) { each in
+            walked = PostFinder.walk(root: real, includeDrafts: options.includeDrafts, each: each)
+        }
+        let found = walked!
+        // Diagnostics are sorted below (stably), and no two candidates share a file: the order the walk
+        // found them in, rather than by path, changes nothing.
         diagnostics = found.diagnostics + diagnostics + duplicateSlugWarnings(posts)
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
         let index = TagIndex(posts: posts)
@@ -59,17 +64,19 @@ public struct PostStore: Sendable {
                          diagnostics: diagnostics, absolutePaths: absolutePaths)
     }
 
-    /// The posts of `candidates` in store order with their files, and the diagnostics met on the way.
-    /// Each worker also works out its post's sort key, so that the serial part only sorts.
-    private static func loadPosts(_ candidates: [PostFinder.Candidate], options: Options, inspector: any BodyInspector)
+    /// The posts of the candidates `walk` finds, in store order with their files, and the diagnostics met
+    /// on the way. Loading starts while the walk goes on; each worker also works out its post's sort key,
+    /// so that the serial part only sorts.
+    private static func loadPosts(options: Options, inspector: any BodyInspector,
+                                  walk: (_ each: (PostFinder.Candidate) -> Void) -> Void)
         -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic]) {
         let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
-        var results = ParallelMap.map(candidates, state: { PostFile.FolderCache() }) {
-            folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic]) in
+        var results = PipelinedMap.map(state: { PostFile.FolderCache() }, transform: {
+            folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String) in
             let (post, diagnostics) = loader.load(candidate, folders: folders)
-            guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics) }
-            return (post, Post.SortKey(post), diagnostics)
-        }
+            guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics, candidate.absolutePath) }
+            return (post, Post.SortKey(post), diagnostics, candidate.absolutePath)
+        }, produce: walk)
         var keys: [Post.SortKey] = []
         var loaded: [Int] = []
         var diagnostics: [Diagnostic] = []
@@ -86,7 +93,7 @@ public struct PostStore: Sendable {
         keys = []
         // Posts are moved out of the results, not copied.
         let posts = order.map { results[loaded[$0]].post.take()! }
-        return (posts, order.map { candidates[loaded[$0]].absolutePath }, diagnostics)
+        return (posts, order.map { results[loaded[$0]].absolutePath }, diagnostics)
     }
 
     private init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
