@@ -57,6 +57,8 @@ public struct PostFinder {
 
     /// Told of each candidate as it is added, when walking for `walk(root:includeDrafts:each:)`.
     private var found: ((Candidate) -> Void)?
+    /// The files handed to `found` so far.
+    private var foundPaths: [String] = []
 
     private init(root: String, includeDrafts: Bool) {
         self.root = root
@@ -157,8 +159,13 @@ public struct PostFinder {
             guard let id = FileID(path: absolute, follow: true), visitedFiles.insert(id).inserted else { return }
         }
         let candidate = Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts)
-        candidates.append(candidate)
-        found?(candidate)
+        if let found {
+            // Handed on, not kept: only the paths are needed later, should a symlink turn up.
+            foundPaths.append(absolute)
+            found(candidate)
+        } else {
+            candidates.append(candidate)
+        }
     }
 
     /// A file can be reached twice only through a symlink, so files are identified (one `stat` each)
@@ -166,8 +173,8 @@ public struct PostFinder {
     private mutating func startTrackingIdentity() {
         guard !trackingIdentity else { return }
         trackingIdentity = true
-        for candidate in candidates {
-            if let id = FileID(path: candidate.absolutePath, follow: true) { visitedFiles.insert(id) }
+        for path in candidates.map(\.absolutePath) + foundPaths {
+            if let id = FileID(path: path, follow: true) { visitedFiles.insert(id) }
         }
     }
 

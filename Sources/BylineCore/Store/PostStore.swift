@@ -71,29 +71,29 @@ public struct PostStore: Sendable {
                                   walk: (_ each: (PostFinder.Candidate) -> Void) -> Void)
         -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic]) {
         let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
-        var results = PipelinedMap.map(state: { PostFile.FolderCache() }, transform: {
+        var runs = PipelinedMap.map(state: { PostFile.FolderCache() }, transform: {
             folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String) in
             let (post, diagnostics) = loader.load(candidate, folders: folders)
             guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics, candidate.absolutePath) }
             return (post, Post.SortKey(post), diagnostics, candidate.absolutePath)
         }, produce: walk)
         var keys: [Post.SortKey] = []
-        var loaded: [Int] = []
+        var loaded: [(run: Int, offset: Int)] = []
         var diagnostics: [Diagnostic] = []
-        keys.reserveCapacity(results.count)
-        loaded.reserveCapacity(results.count)
-        for number in results.indices {
-            diagnostics += results[number].diagnostics
-            guard let key = results[number].key.take() else { continue }
-            keys.append(key)
-            loaded.append(number)
+        for run in runs.indices {
+            for offset in runs[run].indices {
+                diagnostics += runs[run][offset].diagnostics
+                guard let key = runs[run][offset].key.take() else { continue }
+                keys.append(key)
+                loaded.append((run, offset))
+            }
         }
         // Compared in place in the buffer: indexing the array copied both keys for each comparison.
         let order = keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0] < keys[$1] } }
         keys = []
         // Posts are moved out of the results, not copied.
-        let posts = order.map { results[loaded[$0]].post.take()! }
-        return (posts, order.map { results[loaded[$0]].absolutePath }, diagnostics)
+        let posts = order.map { runs[loaded[$0].run][loaded[$0].offset].post.take()! }
+        return (posts, order.map { runs[loaded[$0].run][loaded[$0].offset].absolutePath }, diagnostics)
     }
 
     private init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
