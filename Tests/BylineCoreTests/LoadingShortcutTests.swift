@@ -128,4 +128,24 @@ final class LoadingShortcutTests: XCTestCase {
         XCTAssertEqual(found.candidates.map(\.path), ["notes.MD", "page.mdx", "x.y.md", "e\u{301}.md", "日本.md"])
         XCTAssertEqual(found.candidates.map(\.baseName), ["notes", "page", "x.y", "e\u{301}", "日本"])
     }
+
+    /// Values with nothing to trim are returned as they are; the rest are trimmed by characters as before.
+    func testTrimmingMatchesTheCharacterScan() {
+        let pieces = ["a", " ", "\t", "\n", "\r", "\r\n", " \u{301}", "\u{301}", "日本", "🎉", "x y"]
+        var state: UInt64 = 9
+        for _ in 0..<5000 {
+            var text = ""
+            for _ in 0..<Int(state % 5) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            var expected = ""
+            if let start = text.firstIndex(where: { !isBlank($0) }), let end = text.lastIndex(where: { !isBlank($0) }) {
+                expected = String(text[start...end])
+            }
+            XCTAssertTrue(text.trimmed.utf8.elementsEqual(expected.utf8), "\(Array(text.unicodeScalars))")
+        }
+    }
 }

@@ -193,6 +193,10 @@ private struct FieldReader {
 extension String {
     /// Without leading and trailing spaces, tabs and newlines.
     var trimmed: String {
+        // Nearly every value has nothing to trim: its first and last bytes say so without a copy. (A blank
+        // character is one of these four bytes, or CR LF, which ends in one.)
+        let isBlankByte: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if let first = utf8.first, let last = utf8.last, !isBlankByte(first), !isBlankByte(last) { return self }
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let start = firstIndex(where: { !isBlank($0) }), let end = lastIndex(where: { !isBlank($0) }) else { return "" }
         return String(self[start...end])

@@ -77,23 +77,28 @@ public struct PostStore: Sendable {
             guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics, candidate.absolutePath) }
             return (post, Post.SortKey(post), diagnostics, candidate.absolutePath)
         }, produce: walk)
+        // Each result is taken apart in place: reading a field of an array element copies the whole
+        // element (a post, its key, its diagnostics), with a retain and release of every string in it.
         var keys: [Post.SortKey] = []
-        var loaded: [(run: Int, offset: Int)] = []
+        var posts: [Post?] = []
+        var paths: [String] = []
         var diagnostics: [Diagnostic] = []
         for run in runs.indices {
-            for offset in runs[run].indices {
-                diagnostics += runs[run][offset].diagnostics
-                guard let key = runs[run][offset].key.take() else { continue }
-                keys.append(key)
-                loaded.append((run, offset))
+            runs[run].withUnsafeMutableBufferPointer { results in
+                for index in results.indices {
+                    diagnostics += results[index].diagnostics
+                    guard let key = results[index].key.take() else { continue }
+                    keys.append(key)
+                    posts.append(results[index].post.take())
+                    paths.append(results[index].absolutePath)
+                }
             }
+            runs[run] = []
         }
         // Compared in place in the buffer: indexing the array copied both keys for each comparison.
         let order = keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0] < keys[$1] } }
         keys = []
-        // Posts are moved out of the results, not copied.
-        let posts = order.map { runs[loaded[$0].run][loaded[$0].offset].post.take()! }
-        return (posts, order.map { runs[loaded[$0].run][loaded[$0].offset].absolutePath }, diagnostics)
+        return (order.map { posts[$0].take()! }, order.map { paths[$0] }, diagnostics)
     }
 
     private init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
