@@ -6,12 +6,24 @@ import XCTest
 final class LoadingShortcutTests: XCTestCase {
     /// Field lookup folds ASCII keys byte by byte; it must find what lower-casing both sides finds.
     func testFieldLookupMatchesLowercasing() {
+        let names = FieldTable.names
         let keys = ["title", "Title", "TITLE", "tItLe", "titles", "titl", "tİtle", "Straße", "STRASSE", "strasse",
-                    "\u{212A}ey", "key", "KEY", "日付", "Date", "pubdate", "pubDate", "", "_x", "x-y", "X-Y"]
-        for tableKeys in [keys, keys.reversed(), ["Title", "title"], ["TITLE"], ["\u{212A}ey"], ["Key", "key"]] {
+                    "\u{212A}ey", "key", "KEY", "日付", "Date", "pubdate", "pubDate", "", "_x", "x-y", "X-Y", "PUBDATE",
+                    "Publishdate", "\u{212A}", "taxonomieS", "e\u{301}xtra", "excerpt\u{301}"]
+            + names + names.map { $0.uppercased() } + names.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        var tables = [keys, keys.reversed(), ["Title", "title"], ["TITLE"], ["\u{212A}ey"], ["Key", "key"], names,
+                      names.reversed(), ["DATE", "date", "Date"], ["PubDate", "pubdate", "pubDate"]]
+        var state: UInt64 = 3
+        for _ in 0..<200 {
+            tables.append((0..<6).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return keys[Int(state >> 33) % keys.count]
+            })
+        }
+        for tableKeys in tables {
             let pairs = tableKeys.enumerated().map { (key: $1, value: FrontMatterEntry(.string("\($0)"))) }
             let table = FrontMatterEntry(.table(pairs))
-            for key in keys + ["kelvin", "straße", "missing"] {
+            for key in keys + ["kelvin", "straße", "missing"] + names {
                 let expected = pairs.first { $0.key == key }?.value
                     ?? pairs.first { $0.key.lowercased() == key.lowercased() }?.value
                 XCTAssertEqual(table[key], expected, "\(key) in \(tableKeys)")

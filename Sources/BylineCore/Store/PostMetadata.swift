@@ -45,27 +45,63 @@ public struct PostMetadata: Equatable, Sendable {
     }
 }
 
-/// A front matter table with the lower-cased form of each key worked out once: `read` looks up some
-/// fifteen names, most of them absent, and `FrontMatterEntry`'s subscript lower-cases on every miss.
-/// Answers as that subscript does: the exact key first, then the first key equal once lower-cased.
+/// A front matter table read once for the names `read` asks for. `read` looks up some fifteen names,
+/// most of them absent; asking the table for each compares it with every key, lower-cased. Here each
+/// key is lower-cased once and matched to a name by a `switch`.
+/// Answers as `FrontMatterEntry`'s subscript does: the exact key first, then the first key equal once
+/// lower-cased.
 struct FieldTable {
     let entry: FrontMatterEntry
-    private let pairs: [(key: String, value: FrontMatterEntry)]
-    private let loweredKeys: [String]
+    /// The names, as `read` spells them; their lower-cased forms are the cases of `slot(lowered:)`.
+    static let names = ["title", "slug", "date", "pubDate", "publishDate", "published", "tags", "categories",
+                        "category", "taxonomies", "summary", "description", "extra", "excerpt", "draft"]
+    private var found: [FrontMatterEntry?]
+    private var foundExactly: [Bool]
 
     init(_ entry: FrontMatterEntry) {
         self.entry = entry
-        if case let .table(pairs) = entry.value { self.pairs = pairs } else { pairs = [] }
-        loweredKeys = pairs.map { $0.key.lowercased() }
+        found = Array(repeating: nil, count: Self.names.count)
+        foundExactly = Array(repeating: false, count: Self.names.count)
+        guard case let .table(pairs) = entry.value else { return }
+        for pair in pairs {
+            guard let slot = Self.slot(lowered: pair.key.lowercased()) else { continue }
+            if !foundExactly[slot], pair.key == Self.names[slot] {
+                found[slot] = pair.value
+                foundExactly[slot] = true
+            } else if found[slot] == nil {
+                found[slot] = pair.value
+            }
+        }
     }
 
     subscript(key: String) -> FrontMatterEntry? {
         guard case .table = entry.value else { return nil }
-        for pair in pairs where pair.key == key { return pair.value }
-        // The names `read` asks for are mostly lower-case ASCII already.
-        let lowered = key.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) ? key : key.lowercased()
-        for index in loweredKeys.indices where loweredKeys[index] == lowered { return pairs[index].value }
-        return nil
+        guard let slot = Self.slot(lowered: key) ?? Self.slot(lowered: key.lowercased()), Self.names[slot] == key else {
+            return entry[key]
+        }
+        return found[slot]
+    }
+
+    /// The position in `names` of a lower-cased name.
+    private static func slot(lowered: String) -> Int? {
+        switch lowered {
+        case "title": return 0
+        case "slug": return 1
+        case "date": return 2
+        case "pubdate": return 3
+        case "publishdate": return 4
+        case "published": return 5
+        case "tags": return 6
+        case "categories": return 7
+        case "category": return 8
+        case "taxonomies": return 9
+        case "summary": return 10
+        case "description": return 11
+        case "extra": return 12
+        case "excerpt": return 13
+        case "draft": return 14
+        default: return nil
+        }
     }
 }
 
