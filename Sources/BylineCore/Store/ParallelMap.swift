@@ -31,6 +31,23 @@ enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// `first()` and `second()`, on two cores when there are.
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let slots = PairSlots<A, B>()
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 { slots.first = first() } else { slots.second = second() }
+        }
+        return (slots.first!, slots.second!)
+    }
+}
+
+/// Two results, each written by one worker, read after both have finished.
+private final class PairSlots<A, B>: @unchecked Sendable {
+    var first: A?
+    var second: B?
+}
+
 /// One slot per result, written by exactly one worker each, read after all have finished.
 private final class ResultSlots<R>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<R?>

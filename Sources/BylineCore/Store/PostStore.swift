@@ -46,9 +46,15 @@ public struct PostStore: Sendable {
         let found = walked!
         // Diagnostics are sorted below (stably), and no two candidates share a file: the order the walk
         // found them in, rather than by path, changes nothing.
-        diagnostics = found.diagnostics + diagnostics + duplicateSlugWarnings(posts)
+        // The tag index and the slug clashes each read every post; they are worked out side by side.
+        // (The snapshot is gone before the posts are changed below, so they are not copied.)
+        let index: TagIndex, clashes: [Diagnostic]
+        do {
+            let snapshot = posts
+            (index, clashes) = ParallelMap.both({ TagIndex(posts: snapshot) }, { duplicateSlugWarnings(snapshot) })
+        }
+        diagnostics = found.diagnostics + diagnostics + clashes
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
-        let index = TagIndex(posts: posts)
         // Each post shows every tag in the spelling most posts use. A blog has few distinct spellings,
         // so each is looked up once; the posts are changed in place, not copied.
         var displayNames: [String: String] = [:]
@@ -105,18 +111,23 @@ public struct PostStore: Sendable {
     }
 
     /// Puts `order[i]`'s element at `i` in both arrays, by swaps along each cycle of the permutation:
-    /// no second array of 100,000 posts at the peak of the load.
+    /// no second array of 100,000 posts at the peak of the load. The swaps move the values in their
+    /// buffers (`Array.swapAt` copies them, with a retain and release of every string).
     private static func permute(_ posts: inout [Post], _ paths: inout [String], into order: [Int]) {
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            var current = start
-            while order[current] != start {
-                posts.swapAt(current, order[current])
-                paths.swapAt(current, order[current])
-                placed[current] = true
-                current = order[current]
+        posts.withUnsafeMutableBufferPointer { posts in
+            paths.withUnsafeMutableBufferPointer { paths in
+                for start in order.indices where !placed[start] {
+                    var current = start
+                    while order[current] != start {
+                        posts.swapAt(current, order[current])
+                        paths.swapAt(current, order[current])
+                        placed[current] = true
+                        current = order[current]
+                    }
+                    placed[current] = true
+                }
             }
-            placed[current] = true
         }
     }
 
