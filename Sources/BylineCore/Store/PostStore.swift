@@ -147,7 +147,10 @@ public struct PostStore: Sendable {
     private static func duplicateSlugWarnings(_ posts: [Post]) -> [Diagnostic] {
         var seen = Set<String>(minimumCapacity: posts.count)
         var clashing: Set<String> = []
-        for post in posts where !seen.insert(post.slug).inserted { clashing.insert(post.slug) }
+        // By index into the buffer: `for post in posts` copied every post (a retain and release of each string).
+        posts.withUnsafeBufferPointer { posts in
+            for number in posts.indices where !seen.insert(posts[number].slug).inserted { clashing.insert(posts[number].slug) }
+        }
         guard !clashing.isEmpty else { return [] }
         var paths: [String: [String]] = [:]
         for post in posts where clashing.contains(post.slug) { paths[post.slug, default: []].append(post.path) }
