@@ -2,7 +2,9 @@
 ///
 /// Scalars stay strings (YAML is composed with the basic resolver): byline types only the fields it reads,
 /// which is both faster and the only way to accept the many date spellings real blogs use.
-public indirect enum FrontMatterValue: Equatable, Sendable {
+/// Not `indirect`: lists and tables nest through their arrays already, and an indirect enum puts every
+/// value, every title and tag, in a box of its own on the heap.
+public enum FrontMatterValue: Equatable, Sendable {
     /// A scalar as written (YAML) or a TOML string.
     case string(String)
     /// A TOML integer or float, kept as its decimal text.
