@@ -121,7 +121,7 @@ final class FlatYAMLDifferentialTests: XCTestCase {
     func testGeneratedAndMutatedFrontMatters() {
         var random = SplitMix(seed: 6)
         var total = 0, accepted = 0, mutatedAccepted = 0
-        for round in 0..<6000 {
+        for round in 0..<9000 {
             var text = generatedFrontMatter(&random)
             if round % 2 == 1 { text = mutated(text, &random) }
             total += 1
@@ -180,7 +180,11 @@ final class FlatYAMLDifferentialTests: XCTestCase {
 
     private static let mutationBytes = Array(" :-#[]{},'\"\\\n\t&*!|>%@~?.aZ0é".unicodeScalars).map(String.init)
 
+    private static let insertedLines = ["  - x", "- y", "  extra: 1", "   continued", "tags: [a, b]", "title: again",
+                                        "# note", "", "? k", "&a x", "  # indented note", "\t- tab", "...", "--- x"]
+
     private func mutated(_ text: String, _ random: inout SplitMix) -> String {
+        if random.next() % 3 == 0 { return mutatedLines(text, &random) }
         var characters = Array(text.unicodeScalars).map(String.init)
         for _ in 0..<(1 + Int(random.next() % 3)) {
             let at = characters.isEmpty ? 0 : Int(random.next() % UInt64(characters.count))
@@ -192,6 +196,26 @@ final class FlatYAMLDifferentialTests: XCTestCase {
             }
         }
         return characters.joined()
+    }
+}
+
+extension FlatYAMLDifferentialTests {
+    /// Whole lines indented, repeated, dropped, swapped or inserted: the shapes that change what a
+    /// line belongs to (a list, a multi-line scalar, a nested mapping).
+    fileprivate func mutatedLines(_ text: String, _ random: inout SplitMix) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for _ in 0..<(1 + Int(random.next() % 2)) {
+            guard !lines.isEmpty else { break }
+            let at = Int(random.next() % UInt64(lines.count))
+            switch random.next() % 5 {
+            case 0: lines[at] = String(repeating: " ", count: 1 + Int(random.next() % 4)) + lines[at]
+            case 1: lines.insert(lines[at], at: at)
+            case 2: lines.remove(at: at)
+            case 3: lines.swapAt(at, Int(random.next() % UInt64(lines.count)))
+            default: lines.insert(Self.insertedLines[Int(random.next() % UInt64(Self.insertedLines.count))], at: at)
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }
 
