@@ -78,7 +78,7 @@ public enum PostText {
                 } else if buffer[index] < 0x80 {
                     index += 1
                 } else {
-                    let length = validSequenceLength(bytes, at: index, end: end)
+                    let length = validSequenceLength(buffer, at: index, end: end)
                     guard length > 0 else { return false }
                     index += length
                 }
@@ -89,6 +89,11 @@ public enum PostText {
 
     /// The length of the well-formed UTF-8 sequence at `index`, or 0 (RFC 3629, no overlongs or surrogates).
     static func validSequenceLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { validSequenceLength($0, at: index, end: end) }
+    }
+
+    /// The same on a buffer, for the check of whole prefixes.
+    static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
         let lead = bytes[index]
         let length: Int
         var low: UInt8 = 0x80, high: UInt8 = 0xBF
