@@ -28,7 +28,7 @@ public final class CachedBlog: @unchecked Sendable {
     public let root: String
     public let includeDrafts: Bool
     public let policy: Policy
-    let inspector: any BodyInspector
+    public let inspector: any BodyInspector
     /// Work on all cores (`byline index`, a first load), or on the calling thread alone (the reader
     /// refreshing or indexing behind a screen that must keep answering).
     public var usesAllCores = true
@@ -150,8 +150,14 @@ public final class CachedBlog: @unchecked Sendable {
 
     /// Whether `persist` would write anything for this scan of a blog of `posts` posts.
     public func willWrite(_ scan: BlogLoad.Scan, posts: Int) -> Bool {
-        guard policy.path != nil, policy.writable else { return false }
         if cache != nil, !scan.changed, problem == nil { return false }
+        return wantsCache(posts: posts)
+    }
+
+    /// Whether a blog of `posts` posts gets a cache written: one exists (or a broken one is to be
+    /// replaced), or the blog is large enough; never when read-only.
+    public func wantsCache(posts: Int) -> Bool {
+        guard policy.path != nil, policy.writable else { return false }
         return cache != nil || problem != nil || posts >= policy.minimumPosts
     }
 

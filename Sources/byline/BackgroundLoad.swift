@@ -22,47 +22,57 @@ final class BackgroundLoad: @unchecked Sendable {
     /// Starts reading `blog` as it is now. When the first screen came from the cache (`fromCache`), only
     /// new and changed files are read, and a store is handed over only when something changed.
     func start(_ blog: CachedBlog, fromCache: Bool) {
-        let verb = fromCache ? "reading changed files:" : "loading"
         Thread.detach { [self] in
-            // A refresh behind a cached screen is not urgent: one core, lower priority. A first load is
-            // what the reader waits for: all cores.
-            if fromCache {
-                Thread.lowerPriority()
-                blog.usesAllCores = false
-            }
             do {
-                let scan = try blog.scan { done, total in
-                    if !fromCache || total > 0 { self.report(.init(verb: verb, done: done, total: total)) }
-                }
-                // Nothing changed (the common case): no store is made, nothing is written.
-                guard scan.changed else {
-                    self.report(nil)
-                    self.locked { self.finished = true }
-                    return
-                }
-                let store = blog.store(from: scan)
-                // The status line goes straight from reading to indexing, so "neither" means the cache is written.
-                let writes = blog.willWrite(scan, posts: store.posts.count)
-                self.report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
-                self.hand(store)
-                guard writes else {
-                    self.locked { self.finished = true }
-                    return
-                }
-                // Indexing is work for later, not for the reader waiting now: one core, at a lower priority.
-                Thread.lowerPriority()
-                blog.usesAllCores = false
-                let persisted = blog.persist(scan, store: store) { done, total in
-                    self.report(.init(verb: "indexing", done: done, total: total))
-                }
-                if let indexed = persisted.store { self.hand(indexed) }
-                self.report(nil)
-                if case let .failed(message) = persisted.outcome { self.locked { self.problems.append(message) } }
+                if fromCache { try refresh(blog) } else { try load(blog) }
             } catch {
                 self.locked { self.problems.append("\(error)") }
             }
+            self.report(nil)
             self.locked { self.finished = true }
         }
+    }
+
+    /// No cache to start from: the folder loaded on all cores (what the reader waits for), then, for a
+    /// blog that wants one, the cache built behind the screen.
+    private func load(_ blog: CachedBlog) throws {
+        let store = try PostStore.load(root: blog.root, options: .init(includeDrafts: blog.includeDrafts), inspector: blog.inspector) {
+            done, total in self.report(.init(verb: "loading", done: done, total: total))
+        }
+        // The status line goes straight from loading to indexing, so "neither" means the cache is written.
+        let writes = blog.wantsCache(posts: store.posts.count)
+        report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
+        hand(store)
+        guard writes else { return }
+        // Indexing is work for later, not for the reader waiting now: one core, at a lower priority.
+        Thread.lowerPriority()
+        blog.usesAllCores = false
+        let scan = try blog.scan()
+        persist(blog, scan, blog.store(from: scan))
+    }
+
+    /// The first screen came from the cache: only new and changed files are read, on one core at a
+    /// lower priority, and a store is handed over only when something changed.
+    private func refresh(_ blog: CachedBlog) throws {
+        Thread.lowerPriority()
+        blog.usesAllCores = false
+        let scan = try blog.scan { done, total in
+            if total > 0 { self.report(.init(verb: "reading changed files:", done: done, total: total)) }
+        }
+        guard scan.changed else { return }
+        let store = blog.store(from: scan)
+        let writes = blog.willWrite(scan, posts: store.posts.count)
+        report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
+        hand(store)
+        if writes { persist(blog, scan, store) }
+    }
+
+    private func persist(_ blog: CachedBlog, _ scan: BlogLoad.Scan, _ store: PostStore) {
+        let persisted = blog.persist(scan, store: store) { done, total in
+            self.report(.init(verb: "indexing", done: done, total: total))
+        }
+        if let indexed = persisted.store { hand(indexed) }
+        if case let .failed(message) = persisted.outcome { locked { problems.append(message) } }
     }
 
     /// What happened since the last call: a newer store, progress, problems.

@@ -57,9 +57,11 @@ struct ReadCommand: ParsableCommand {
             // No cursor addressing: the whole store first (fresh, never written), then a listing or the line reader.
             let store: PostStore
             do {
-                store = blog.currentStore(try blog.scan(), cached: cached)
+                store = cached == nil ? try PostStore.load(root: blog.root, options: .init(includeDrafts: folder.drafts),
+                                                           inspector: blog.inspector)
+                    : blog.currentStore(try blog.scan(), cached: cached)
             } catch {
-                Console.error(error.description)
+                Console.error("\(error)")
                 throw ExitCode(2)
             }
             try runWithoutScreen(store)

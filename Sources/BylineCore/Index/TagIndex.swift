@@ -19,8 +19,9 @@ public struct TagIndex: Sendable {
     public init(posts: [Post]) {
         var spellings: [String: [String: Int]] = [:]
         var members: [String: [Int]] = [:]
-        for (number, post) in posts.enumerated() {
-            for tag in post.tags {
+        // By index: `enumerated()` copied every post, a retain and release of each of its strings.
+        for number in posts.indices {
+            for tag in posts[number].tags {
                 let key = TagName.key(tag)
                 spellings[key, default: [:]][tag, default: 0] += 1
                 members[key, default: []].append(number)

@@ -18,9 +18,27 @@ public enum FrontMatterParser {
         }
     }
 
+    /// The same for the bytes of a block; flat YAML is read from them without making a string first.
+    static func parse(_ bytes: ArraySlice<UInt8>, format: FrontMatterBlock.Format, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+        switch format {
+        case .yaml:
+            if let flat = bytes.withUnsafeBufferPointer({ FlatYAML.parse($0, firstLine: firstLine) }) { return .success(flat) }
+            return parseYAMLWithYams(String(decoding: bytes, as: UTF8.self), firstLine: firstLine)
+        case .toml:
+            return parseTOML(String(decoding: bytes, as: UTF8.self), firstLine: firstLine)
+        }
+    }
+
     // MARK: YAML
 
     static func parseYAML(_ text: String, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+        // Most front matter is flat `key: value` lines, read in a fraction of Yams' time to the same result.
+        if let flat = FlatYAML.parse(text, firstLine: firstLine) { return .success(flat) }
+        return parseYAMLWithYams(text, firstLine: firstLine)
+    }
+
+    /// Every YAML front matter through Yams: what `FlatYAML` must agree with, and the fallback for the rest.
+    static func parseYAMLWithYams(_ text: String, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
         let node: Node?
         do {
             // The basic resolver leaves every scalar a string; regex typing of each scalar costs 4x.

@@ -2,7 +2,9 @@
 ///
 /// Scalars stay strings (YAML is composed with the basic resolver): byline types only the fields it reads,
 /// which is both faster and the only way to accept the many date spellings real blogs use.
-public indirect enum FrontMatterValue: Equatable, Sendable {
+/// Not `indirect`: lists and tables nest through their arrays already, and an indirect enum puts every
+/// value, every title and tag, in a box of its own on the heap.
+public enum FrontMatterValue: Equatable, Sendable {
     /// A scalar as written (YAML) or a TOML string.
     case string(String)
     /// A TOML integer or float, kept as its decimal text.
@@ -48,8 +50,19 @@ public struct FrontMatterEntry: Equatable, Sendable {
     /// The value under `key` in a table, compared case-insensitively (`Title` and `title` are one field).
     public subscript(key: String) -> FrontMatterEntry? {
         guard case let .table(pairs) = value else { return nil }
-        return pairs.first { $0.key == key }?.value
-            ?? pairs.first { $0.key.lowercased() == key.lowercased() }?.value
+        if let exact = pairs.first(where: { $0.key == key }) { return exact.value }
+        // Most lookups are for fields a post does not have: ASCII keys are folded byte by byte instead of
+        // lower-casing every key of the table on every miss.
+        let lowered = key.lowercased()
+        return pairs.first { Self.foldedEqual($0.key, lowered) }?.value
+    }
+
+    /// `key.lowercased() == lowered`, without making a string when `key` is ASCII.
+    private static func foldedEqual(_ key: String, _ lowered: String) -> Bool {
+        guard key.utf8.allSatisfy({ $0 < 0x80 }), lowered.utf8.allSatisfy({ $0 < 0x80 }) else { return key.lowercased() == lowered }
+        return key.utf8.count == lowered.utf8.count && zip(key.utf8, lowered.utf8).allSatisfy { a, b in
+            (a >= 0x41 && a <= 0x5A ? a + 0x20 : a) == b
+        }
     }
 
     /// Short name of the kind of value, for messages such as "title should be text, not a list".

@@ -44,6 +44,22 @@ public struct PostFinder {
         return (finder.candidates, finder.diagnostics, finder.layout)
     }
 
+    /// Walks `root` as `find` does, handing each post file to `each` as soon as it is found (in walk
+    /// order, not sorted), so that loading can start before the walk ends.
+    static func walk(root: String, includeDrafts: Bool, each: (Candidate) -> Void) -> (diagnostics: [Diagnostic], layout: SiteLayout) {
+        withoutActuallyEscaping(each) { each in
+            var finder = PostFinder(root: root, includeDrafts: includeDrafts)
+            finder.found = each
+            finder.run()
+            return (finder.diagnostics, finder.layout)
+        }
+    }
+
+    /// Told of each candidate as it is added, when walking for `walk(root:includeDrafts:each:)`.
+    private var found: ((Candidate) -> Void)?
+    /// The files handed to `found` so far.
+    private var foundPaths: [String] = []
+
     private init(root: String, includeDrafts: Bool) {
         self.root = root
         self.includeDrafts = includeDrafts
@@ -78,8 +94,15 @@ public struct PostFinder {
                         baseName: String(relative.split(separator: "/").last ?? ""), inDrafts: inDrafts)
                 continue
             }
-            var subfolders: [String] = []
-            for entry in entries.sorted(by: { $0.name > $1.name }) {
+            // Files are taken in name order so that, of two ways to one file (a symlink, a hard link), the
+            // same one is kept every time. Where that cannot arise (only plain files and folders here, and
+            // no symlink met yet) they are taken as the folder lists them: for a folder of 100,000 posts,
+            // loading then starts without waiting for the names to be sorted. Subfolders are always sorted.
+            let inListedOrder = !trackingIdentity && entries.allSatisfy { entry in
+                entry.name.hasPrefix(".") || entry.type == UInt8(DT_REG) || entry.type == UInt8(DT_DIR)
+            }
+            var subfolders: [(name: String, relative: String)] = []
+            for entry in inListedOrder ? entries : entries.sorted(by: { $0.name > $1.name }) {
                 let name = entry.name
                 if name.hasPrefix(".") { continue }
                 let childRelative = join(relative, name)
@@ -88,13 +111,15 @@ public struct PostFinder {
                 case .folder:
                     if SiteLayout.machineryFolders.contains(name) { continue }
                     if name == "_drafts", !includeDrafts { continue }
-                    subfolders.append(childRelative)
+                    subfolders.append((name, childRelative))
                 case .file:
-                    guard isMarkdown(name) else { continue }
-                    if isTop, isIndexName(name) || isRepositoryDocument(name) { continue }
-                    if stem(name) == "_index" { continue }
+                    // The name is split once: a large folder has many thousands of them.
+                    guard let dot = lastDot(name), isMarkdownExtension(name, dot: dot) else { continue }
+                    let stem = String(name[..<dot])
+                    if isTop, stem == "index" || SiteLayout.repositoryDocuments.contains(stem.lowercased()) { continue }
+                    if stem == "_index" { continue }
                     if layout == .jekyll, !isUnderPosts(childRelative) { continue }
-                    addFile(relative: childRelative, absolute: childAbsolute, baseName: stem(name), inDrafts: inDrafts)
+                    addFile(relative: childRelative, absolute: childAbsolute, baseName: stem, inDrafts: inDrafts)
                 case .other:
                     if isMarkdown(name) {
                         report(childRelative, "not a regular file; skipped")
@@ -103,7 +128,8 @@ public struct PostFinder {
                     continue
                 }
             }
-            pending += subfolders
+            if inListedOrder { subfolders.sort { $0.name > $1.name } }
+            pending += subfolders.map(\.relative)
         }
     }
 
@@ -140,7 +166,14 @@ public struct PostFinder {
         if trackingIdentity {
             guard let id = FileID(path: absolute, follow: true), visitedFiles.insert(id).inserted else { return }
         }
-        candidates.append(Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts))
+        let candidate = Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts)
+        if let found {
+            // Handed on, not kept: only the paths are needed later, should a symlink turn up.
+            foundPaths.append(absolute)
+            found(candidate)
+        } else {
+            candidates.append(candidate)
+        }
     }
 
     /// A file can be reached twice only through a symlink, so files are identified (one `stat` each)
@@ -148,8 +181,8 @@ public struct PostFinder {
     private mutating func startTrackingIdentity() {
         guard !trackingIdentity else { return }
         trackingIdentity = true
-        for candidate in candidates {
-            if let id = FileID(path: candidate.absolutePath, follow: true) { visitedFiles.insert(id) }
+        for path in candidates.map(\.absolutePath) + foundPaths {
+            if let id = FileID(path: path, follow: true) { visitedFiles.insert(id) }
         }
     }
 
@@ -163,18 +196,26 @@ public struct PostFinder {
     }
 
     private func isMarkdown(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        return PostFinder.extensions.contains(name[name.index(after: dot)...].lowercased())
+        guard let dot = lastDot(name) else { return false }
+        return isMarkdownExtension(name, dot: dot)
+    }
+
+    private func isMarkdownExtension(_ name: String, dot: String.Index) -> Bool {
+        PostFinder.extensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// The last `.` of a name, when it is not the first character. An ASCII name is searched by bytes,
+    /// where bytes are characters; any other by characters, as a `.` joined to a combining mark is no `.`.
+    private func lastDot(_ name: String) -> String.Index? {
+        let dot = name.utf8.allSatisfy({ $0 < 0x80 }) ? name.utf8.lastIndex(of: 0x2E) : name.lastIndex(of: ".")
+        guard let dot, dot != name.startIndex else { return nil }
+        return dot
     }
 
     private func isIndexName(_ name: String) -> Bool { isMarkdown(name) && stem(name) == "index" }
 
-    private func isRepositoryDocument(_ name: String) -> Bool {
-        SiteLayout.repositoryDocuments.contains(stem(name).lowercased())
-    }
-
     private func stem(_ name: String) -> String {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        guard let dot = lastDot(name) else { return name }
         return String(name[..<dot])
     }
 

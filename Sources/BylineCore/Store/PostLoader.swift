@@ -20,14 +20,15 @@ public struct PostLoader: Sendable {
     }
 
     /// The post in `candidate`, or nil when the file cannot be used at all; and what was wrong.
-    public func load(_ candidate: PostFinder.Candidate) -> (post: Post?, diagnostics: [Diagnostic]) {
+    /// `folders`, when given, keeps the folder of the previous file open for this one (see `PostFile.FolderCache`).
+    public func load(_ candidate: PostFinder.Candidate, folders: PostFile.FolderCache? = nil) -> (post: Post?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func report(_ severity: Diagnostic.Severity, _ message: String, line: Int? = nil, column: Int? = nil) {
             diagnostics.append(Diagnostic(file: candidate.path, line: line, column: column, severity: severity, message: message))
         }
 
         var read: Read
-        switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? .max : PostLoader.prefixSize) {
+        switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? .max : PostLoader.prefixSize, folders: folders) {
         case let .success(first): read = first
         case let .failure(error): return (nil, [Diagnostic(file: candidate.path, severity: .error, message: error.description)])
         }
@@ -41,7 +42,7 @@ public struct PostLoader: Sendable {
                 wanted = block.bodyStart + PostLoader.bodyPeek
             default: wanted = nil
             }
-            if let wanted, case let .success(longer) = readPrefix(candidate.absolutePath, limit: wanted) {
+            if let wanted, case let .success(longer) = readPrefix(candidate.absolutePath, limit: wanted, folders: folders) {
                 read = longer
                 search = FrontMatterBlock.locate(in: read.text)
             }
@@ -66,8 +67,7 @@ public struct PostLoader: Sendable {
             report(.error, "front matter opened with \(fence) is never closed by a \(fence) line", line: 1, column: 1)
         case let .found(block):
             bodyStart = block.bodyStart
-            let text = String(decoding: read.text[block.text], as: UTF8.self)
-            switch FrontMatterParser.parse(text, format: block.format, firstLine: block.firstLine) {
+            switch FrontMatterParser.parse(read.text[block.text], format: block.format, firstLine: block.firstLine) {
             case let .failure(failure):
                 report(.error, failure.message, line: failure.line, column: failure.column)
             case let .success(table):
@@ -77,17 +77,23 @@ public struct PostLoader: Sendable {
             }
         }
 
-        let body = String(decoding: read.text[min(bodyStart, read.text.count)...].prefix(PostLoader.bodyPeek * 4), as: UTF8.self)
+        // The start of the body is turned into text only when the front matter lacks a title or summary.
+        let text = read.text
+        var bodyText: String?
+        func body() -> String {
+            if let bodyText { return bodyText }
+            let made = String(decoding: text[min(bodyStart, text.count)...].prefix(PostLoader.bodyPeek * 4), as: UTF8.self)
+            bodyText = made
+            return made
+        }
         let nameDate = PostDateParser.datePrefix(of: Substring(candidate.baseName))
         let nameSlug = nameDate.map { String($0.rest) } ?? candidate.baseName
         let slug = metadata.slug ?? (nameSlug.isEmpty ? candidate.baseName : nameSlug)
-        let title = metadata.title ?? inspector.firstHeading(in: body).flatMap(Self.oneLine) ?? slug
-        let summary = metadata.summary.flatMap(Self.oneLine) ?? inspector.firstParagraph(in: body).flatMap(Self.oneLine) ?? ""
+        let title = metadata.title ?? inspector.firstHeading(in: body()).flatMap(Self.oneLine) ?? slug
+        let summary = metadata.summary.flatMap(Self.oneLine) ?? inspector.firstParagraph(in: body()).flatMap(Self.oneLine) ?? ""
         let date = metadata.date ?? nameDate?.date ?? Self.dateFromFolders(candidate.path)
 
-        var tags: [String] = []
-        var seen: Set<String> = []
-        for tag in metadata.tags where seen.insert(TagName.key(tag)).inserted { tags.append(tag) }
+        let tags = Self.firstSpellings(metadata.tags)
 
         let post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
                         summary: summary, draft: metadata.draft || candidate.inDrafts, fileSize: read.size)
@@ -103,6 +109,21 @@ public struct PostLoader: Sendable {
             }
             return String(decoding: text, as: UTF8.self)
         }
+    }
+
+    /// Each tag once, in its first spelling (`Go` and `go` are one tag). A post carries a few tags:
+    /// they are compared pairwise rather than through a set built for every post.
+    static func firstSpellings(_ tags: [String]) -> [String] {
+        guard tags.count > 1 else { return tags }
+        var kept: [String] = []
+        if tags.count > 16 {
+            var seen: Set<String> = []
+            for tag in tags where seen.insert(TagName.key(tag)).inserted { kept.append(tag) }
+            return kept
+        }
+        let keys = tags.map(TagName.key)
+        for index in keys.indices where !keys[..<index].contains(keys[index]) { kept.append(tags[index]) }
+        return kept
     }
 
     /// A date from `YYYY/MM/DD` folders in the path (`2024/04/09/slug.md`).
@@ -141,8 +162,8 @@ public struct PostLoader: Sendable {
         var problem: PostText.Problem?
     }
 
-    private func readPrefix(_ path: String, limit: Int) -> Result<Read, PostFile.ReadError> {
-        PostFile.read(path, limit: limit).map { bytes, size in
+    private func readPrefix(_ path: String, limit: Int, folders: PostFile.FolderCache?) -> Result<Read, PostFile.ReadError> {
+        PostFile.read(path, limit: limit, folders: folders).map { bytes, size in
             let truncated = bytes.count < size
             let (text, problem) = PostText.clean(bytes, truncated: truncated)
             return Read(text: text, size: size, truncated: truncated, problem: problem)

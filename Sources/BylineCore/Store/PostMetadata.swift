@@ -45,10 +45,74 @@ public struct PostMetadata: Equatable, Sendable {
     }
 }
 
+/// A front matter table read once for the names `read` asks for. `read` looks up some fifteen names,
+/// most of them absent; asking the table for each compares it with every key, lower-cased. Here each
+/// key is lower-cased once and matched to a name by a `switch`.
+/// Answers as `FrontMatterEntry`'s subscript does: the exact key first, then the first key equal once
+/// lower-cased.
+struct FieldTable {
+    let entry: FrontMatterEntry
+    /// The names, as `read` spells them; their lower-cased forms are the cases of `slot(lowered:)`.
+    static let names = ["title", "slug", "date", "pubDate", "publishDate", "published", "tags", "categories",
+                        "category", "taxonomies", "summary", "description", "extra", "excerpt", "draft"]
+    private var found: [FrontMatterEntry?]
+    private var foundExactly: [Bool]
+
+    init(_ entry: FrontMatterEntry) {
+        self.entry = entry
+        found = Array(repeating: nil, count: Self.names.count)
+        foundExactly = Array(repeating: false, count: Self.names.count)
+        guard case let .table(pairs) = entry.value else { return }
+        for pair in pairs {
+            guard let slot = Self.slot(lowered: pair.key.lowercased()) else { continue }
+            if !foundExactly[slot], pair.key == Self.names[slot] {
+                found[slot] = pair.value
+                foundExactly[slot] = true
+            } else if found[slot] == nil {
+                found[slot] = pair.value
+            }
+        }
+    }
+
+    subscript(key: String) -> FrontMatterEntry? {
+        guard case .table = entry.value else { return nil }
+        guard let slot = Self.slot(lowered: key) ?? Self.slot(lowered: key.lowercased()), Self.names[slot] == key else {
+            return entry[key]
+        }
+        return found[slot]
+    }
+
+    /// The position in `names` of a lower-cased name.
+    private static func slot(lowered: String) -> Int? {
+        switch lowered {
+        case "title": return 0
+        case "slug": return 1
+        case "date": return 2
+        case "pubdate": return 3
+        case "publishdate": return 4
+        case "published": return 5
+        case "tags": return 6
+        case "categories": return 7
+        case "category": return 8
+        case "taxonomies": return 9
+        case "summary": return 10
+        case "description": return 11
+        case "extra": return 12
+        case "excerpt": return 13
+        case "draft": return 14
+        default: return nil
+        }
+    }
+}
+
 /// Typed access to a front matter table that collects a problem for every value it cannot use.
 private struct FieldReader {
-    let table: FrontMatterEntry
+    let table: FieldTable
     var problems: [PostMetadata.Problem] = []
+
+    init(table: FrontMatterEntry) {
+        self.table = FieldTable(table)
+    }
 
     mutating func complain(_ entry: FrontMatterEntry, _ message: String) {
         problems.append(.init(message: message, line: entry.line, column: entry.column))
@@ -125,13 +189,13 @@ private struct FieldReader {
     /// Tags and categories together, as written, in order, without empties.
     mutating func tags() -> [String] {
         var tags: [String] = []
-        let sources: [(FrontMatterEntry?, String)] = [
-            (table["tags"], "tags"), (table["categories"], "categories"), (table["category"], "category"),
-            (table["taxonomies"]?["tags"], "taxonomies.tags"),
-            (table["taxonomies"]?["categories"], "taxonomies.categories"),
-        ]
-        for case let (entry?, name) in sources {
-            tags += tagList(entry, named: name)
+        for name in ["tags", "categories", "category"] {
+            if let entry = table[name] { tags += tagList(entry, named: name) }
+        }
+        if let taxonomies = table["taxonomies"] {
+            for name in ["tags", "categories"] {
+                if let entry = taxonomies[name] { tags += tagList(entry, named: "taxonomies.\(name)") }
+            }
         }
         return tags
     }
@@ -165,6 +229,10 @@ private struct FieldReader {
 extension String {
     /// Without leading and trailing spaces, tabs and newlines.
     var trimmed: String {
+        // Nearly every value has nothing to trim: its first and last bytes say so without a copy. (A blank
+        // character is one of these four bytes, or CR LF, which ends in one.)
+        let isBlankByte: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if let first = utf8.first, let last = utf8.last, !isBlankByte(first), !isBlankByte(last) { return self }
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let start = firstIndex(where: { !isBlank($0) }), let end = lastIndex(where: { !isBlank($0) }) else { return "" }
         return String(self[start...end])

@@ -43,20 +43,42 @@ public struct PostStore: Sendable {
     private var postOfDocument: [Int32] = []
     private var indexedPosts = PostSet(capacity: 0)
 
-    /// Loads the posts under `root`.
-    public static func load(root: String, options: Options = Options(), inspector: any BodyInspector) throws(OpenError) -> PostStore {
+    /// Loads the posts under `root`. `progress` hears (files read, files in all once the walk is done)
+    /// from the workers, for a status line.
+    public static func load(root: String, options: Options = Options(), inspector: any BodyInspector,
+                            progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil) throws(OpenError) -> PostStore {
         guard let real = realPath(root) else {
             throw OpenError(description: "\(root): no such folder")
         }
-        let found = PostFinder.find(root: real, includeDrafts: options.includeDrafts)
-        let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
-        let results = ParallelMap.map(found.candidates) { loader.load($0) }
-
-        let entries = zip(found.candidates, results).map { candidate, result in
-            Entry(absolutePath: candidate.absolutePath, post: result.post, diagnostics: result.diagnostics)
+        var walked: (diagnostics: [Diagnostic], layout: SiteLayout)?
+        var (posts, absolutePaths, diagnostics) = loadPosts(options: options, inspector: inspector, progress: progress) { each in
+            walked = PostFinder.walk(root: real, includeDrafts: options.includeDrafts, each: each)
         }
-        return assemble(root: root, realRoot: real, layout: found.layout, entries: entries,
-                        finderDiagnostics: found.diagnostics, includeDrafts: options.includeDrafts)
+        let found = walked!
+        // Diagnostics are sorted below (stably), and no two candidates share a file: the order the walk
+        // found them in, rather than by path, changes nothing.
+        // The tag index and the slug clashes each read every post; they are worked out side by side.
+        // (The snapshot is gone before the posts are changed below, so they are not copied.)
+        let index: TagIndex, clashes: [Diagnostic]
+        do {
+            let snapshot = posts
+            (index, clashes) = ParallelMap.both({ TagIndex(posts: snapshot) }, { duplicateSlugWarnings(snapshot) })
+        }
+        diagnostics = found.diagnostics + diagnostics + clashes
+        diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
+        // Each post shows every tag in the spelling most posts use. A blog has few distinct spellings,
+        // so each is looked up once; the posts are changed in place, not copied.
+        var displayNames: [String: String] = [:]
+        for number in posts.indices where !posts[number].tags.isEmpty {
+            posts[number].tags = posts[number].tags.map { spelling in
+                if let name = displayNames[spelling] { return name }
+                guard let name = index.tag(named: spelling)?.name else { return spelling }
+                displayNames[spelling] = name
+                return name
+            }
+        }
+        return PostStore(root: root, realRoot: real, layout: found.layout, posts: posts, tags: index,
+                         diagnostics: diagnostics, absolutePaths: compacted(absolutePaths, posts, real))
     }
 
     /// One file's outcome: its post (nil when it could not be used) and what was wrong with it.
@@ -71,8 +93,8 @@ public struct PostStore: Sendable {
         }
     }
 
-    /// A store from files already read, in any order: the loader's and the persistent cache's one way
-    /// to order posts, index tags and report problems.
+    /// A store from files already read, in any order (the persistent cache's refresh): the same order,
+    /// tag index, spellings and problems as `load` (a test holds the two to it).
     public static func assemble(root: String, realRoot real: String, layout: SiteLayout, entries: [Entry],
                                 finderDiagnostics: [Diagnostic], includeDrafts: Bool) -> PostStore {
         var loaded: [(post: Post, path: String)] = []
@@ -87,38 +109,20 @@ public struct PostStore: Sendable {
         loaded = keys.indices.sorted { keys[$0] < keys[$1] }.map { loaded[$0] }
         diagnostics += duplicateSlugWarnings(loaded.map(\.post))
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
-        return PostStore(root: root, realRoot: real, layout: layout, posts: loaded.map(\.post),
-                         diagnostics: diagnostics, absolutePaths: loaded.map(\.path))
-    }
-
-    /// A store whose posts are in order, tags already in display spelling, and tag index built (a snapshot's).
-    init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
-         absolutePaths: [String?]) {
-        self.root = root
-        self.realRoot = realRoot
-        self.layout = layout
-        self.posts = posts
-        self.tags = tags
-        self.diagnostics = diagnostics
-        self.absolutePaths = absolutePaths
-    }
-
-    private init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], diagnostics: [Diagnostic], absolutePaths: [String]) {
-        let index = TagIndex(posts: posts)
-        self.root = root
-        self.realRoot = realRoot
-        self.layout = layout
-        self.tags = index
+        let index = TagIndex(posts: loaded.map(\.post))
         // Each post shows every tag in the spelling most posts use.
-        self.posts = posts.map { post in
-            var post = post
+        let posts = loaded.map { entry in
+            var post = entry.post
             post.tags = post.tags.map(index.displayName)
             return post
         }
-        self.diagnostics = diagnostics
-        self.absolutePaths = zip(absolutePaths, posts).map { path, post in
-            PostStore.isUsualPath(path, of: post.path, in: realRoot) ? nil : path
-        }
+        return PostStore(root: root, realRoot: real, layout: layout, posts: posts, tags: index, diagnostics: diagnostics,
+                         absolutePaths: compacted(loaded.map(\.path), posts, real))
+    }
+
+    /// Real paths with the usual `realRoot/path` left out (nil).
+    private static func compacted(_ paths: [String], _ posts: [Post], _ realRoot: String) -> [String?] {
+        zip(paths, posts).map { path, post in isUsualPath(path, of: post.path, in: realRoot) ? nil : path }
     }
 
     /// Whether `absolute` is `realRoot/relative`, compared by bytes without building the string.
@@ -129,11 +133,93 @@ public struct PostStore: Sendable {
             && a.suffix(r.count).elementsEqual(r)
     }
 
-    /// Two posts answering to one slug make `show SLUG` ambiguous. Grouped by slug first, so only
-    /// the (rare) clashes are sorted, not every post.
+    /// The posts of the candidates `walk` finds, in store order with their files, and the diagnostics met
+    /// on the way. Loading starts while the walk goes on; each worker also works out its post's sort key,
+    /// so that the serial part only sorts.
+    private static func loadPosts(options: Options, inspector: any BodyInspector,
+                                  progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)?,
+                                  walk: (_ each: (PostFinder.Candidate) -> Void) -> Void)
+        -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic]) {
+        let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
+        var runs = PipelinedMap.map(state: { PostFile.FolderCache() }, transform: {
+            folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String) in
+            let (post, diagnostics) = loader.load(candidate, folders: folders)
+            guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics, candidate.absolutePath) }
+            return (post, Post.SortKey(post), diagnostics, candidate.absolutePath)
+        }, progress: progress, produce: walk)
+        // Each result is taken apart in place: reading a field of an array element copies the whole
+        // element (a post, its key, its diagnostics), with a retain and release of every string in it.
+        let count = runs.reduce(0) { $0 + $1.count }
+        var keys: [Post.SortKey] = [], posts: [Post] = [], paths: [String] = []
+        keys.reserveCapacity(count)
+        posts.reserveCapacity(count)
+        paths.reserveCapacity(count)
+        var diagnostics: [Diagnostic] = []
+        for run in runs.indices {
+            runs[run].withUnsafeMutableBufferPointer { results in
+                for index in results.indices {
+                    diagnostics += results[index].diagnostics
+                    guard let key = results[index].key.take(), let post = results[index].post.take() else { continue }
+                    keys.append(key)
+                    posts.append(post)
+                    paths.append(results[index].absolutePath)
+                }
+            }
+            runs[run] = []
+        }
+        // Compared in place in the buffer: indexing the array copied both keys for each comparison.
+        let order = keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0] < keys[$1] } }
+        keys = []
+        permute(&posts, &paths, into: order)
+        return (posts, paths, diagnostics)
+    }
+
+    /// Puts `order[i]`'s element at `i` in both arrays, by swaps along each cycle of the permutation:
+    /// no second array of 100,000 posts at the peak of the load. The swaps move the values in their
+    /// buffers (`Array.swapAt` copies them, with a retain and release of every string).
+    private static func permute(_ posts: inout [Post], _ paths: inout [String], into order: [Int]) {
+        var placed = [Bool](repeating: false, count: order.count)
+        posts.withUnsafeMutableBufferPointer { posts in
+            paths.withUnsafeMutableBufferPointer { paths in
+                for start in order.indices where !placed[start] {
+                    var current = start
+                    while order[current] != start {
+                        posts.swapAt(current, order[current])
+                        paths.swapAt(current, order[current])
+                        placed[current] = true
+                        current = order[current]
+                    }
+                    placed[current] = true
+                }
+            }
+        }
+    }
+
+    /// A store whose posts are in order, tags in display spelling and tag index built (the loader's,
+    /// `assemble`'s and a snapshot's).
+    init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
+         absolutePaths: [String?]) {
+        self.root = root
+        self.realRoot = realRoot
+        self.layout = layout
+        self.tags = tags
+        self.posts = posts
+        self.diagnostics = diagnostics
+        self.absolutePaths = absolutePaths
+    }
+
+    /// Two posts answering to one slug make `show SLUG` ambiguous. Only slugs met twice are grouped,
+    /// and only their (rare) clashes are sorted.
     private static func duplicateSlugWarnings(_ posts: [Post]) -> [Diagnostic] {
+        var seen = Set<String>(minimumCapacity: posts.count)
+        var clashing: Set<String> = []
+        // By index into the buffer: `for post in posts` copied every post (a retain and release of each string).
+        posts.withUnsafeBufferPointer { posts in
+            for number in posts.indices where !seen.insert(posts[number].slug).inserted { clashing.insert(posts[number].slug) }
+        }
+        guard !clashing.isEmpty else { return [] }
         var paths: [String: [String]] = [:]
-        for post in posts { paths[post.slug, default: []].append(post.path) }
+        for post in posts where clashing.contains(post.slug) { paths[post.slug, default: []].append(post.path) }
         var warnings: [Diagnostic] = []
         for (slug, clash) in paths where clash.count > 1 {
             let sorted = clash.sorted()

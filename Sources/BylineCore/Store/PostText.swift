@@ -63,26 +63,25 @@ public enum PostText {
         }
     }
 
-    /// Whether `range` is well-formed UTF-8. ASCII, most of any post, is skipped eight bytes at a
-    /// time; other sequences are checked by `validSequenceLength`. (`String(validating:)` would
-    /// also copy the whole file into a string, only to throw it away.)
+    /// Whether `range` is well-formed UTF-8. Runs of ASCII are passed over eight bytes at a time and the
+    /// rest is checked by `validSequenceLength`, the table the repair below uses. (The standard library's
+    /// validator, `String(validating:)`, also made and threw away a copy of every file's first 4 KiB.)
     static func isValidUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return true }
+        guard !range.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeRawPointer(buffer.baseAddress!)
             var index = range.lowerBound
-            while index < range.upperBound {
-                if index + 8 <= range.upperBound,
-                   UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            let end = range.upperBound
+            while index < end {
+                if index + 8 <= end, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     index += 8
-                    continue
-                }
-                if base[index] < 0x80 {
+                } else if buffer[index] < 0x80 {
                     index += 1
-                    continue
+                } else {
+                    let length = validSequenceLength(buffer, at: index, end: end)
+                    guard length > 0 else { return false }
+                    index += length
                 }
-                let length = validSequenceLength(bytes, at: index, end: range.upperBound)
-                if length == 0 { return false }
-                index += length
             }
             return true
         }
@@ -90,6 +89,11 @@ public enum PostText {
 
     /// The length of the well-formed UTF-8 sequence at `index`, or 0 (RFC 3629, no overlongs or surrogates).
     static func validSequenceLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { validSequenceLength($0, at: index, end: end) }
+    }
+
+    /// The same on a buffer, for the check of whole prefixes.
+    static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
         let lead = bytes[index]
         let length: Int
         var low: UInt8 = 0x80, high: UInt8 = 0xBF

@@ -2,6 +2,17 @@
 public enum TagName {
     /// Trims the tag and folds runs of blanks into one space (`"machine   learning"` → `machine learning`).
     public static func clean(_ raw: String) -> String {
+        // Most tags are clean already: a byte check spares the split and join.
+        var previousWasSpace = true
+        for byte in raw.utf8 {
+            let isSpace = byte == 0x20
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D || (isSpace && previousWasSpace) { return folded(raw) }
+            previousWasSpace = isSpace
+        }
+        return previousWasSpace ? folded(raw) : raw
+    }
+
+    private static func folded(_ raw: String) -> String {
         raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 

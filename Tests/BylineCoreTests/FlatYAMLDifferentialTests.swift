@@ -1,0 +1,234 @@
+import Foundation
+import BylineTestSupport
+import XCTest
+@testable import BylineCore
+
+/// `FlatYAML` may answer instead of Yams only where it gives exactly what Yams gives: every input it
+/// accepts is also parsed by Yams and the two entries (values, file lines, columns) must be equal.
+/// Inputs: the shipped posts, the fixture blogs, the benchmark corpus, hand-written tricky cases, and
+/// thousands of generated and mutated front matters.
+final class FlatYAMLDifferentialTests: XCTestCase {
+    /// Runs both parsers on `text`; true when the fast path accepted it (and then agreed with Yams).
+    @discardableResult
+    private func compare(_ text: String, firstLine: Int = 2, file: StaticString = #filePath, line: UInt = #line) -> Bool {
+        guard let flat = FlatYAML.parse(text, firstLine: firstLine) else { return false }
+        let yams = FrontMatterParser.parseYAMLWithYams(text, firstLine: firstLine)
+        XCTAssertEqual(Result.success(flat), yams, "FlatYAML and Yams disagree on:\n\(text)", file: file, line: line)
+        return true
+    }
+
+    /// The YAML front matter of each markdown file under `folder`.
+    private func frontMatters(under folder: String) throws -> [String] {
+        var texts: [String] = []
+        let walker = try XCTUnwrap(FileManager.default.enumerator(atPath: folder))
+        for case let relative as String in walker where relative.hasSuffix(".md") {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + relative) else { continue }
+            let bytes = PostText.clean(Array(data)).bytes
+            if case let .found(block) = FrontMatterBlock.locate(in: bytes), block.format == .yaml {
+                texts.append(String(decoding: bytes[block.text], as: UTF8.self))
+            }
+        }
+        return texts
+    }
+
+    func testShippedPostsAndFixtures() throws {
+        let shipped = try frontMatters(under: Fixtures.shippedPosts)
+        XCTAssertEqual(shipped.count, 14)
+        XCTAssertEqual(shipped.filter { compare($0) }.count, shipped.count, "the shipped posts are all flat front matter")
+        let fixtures = try frontMatters(under: Fixtures.root)
+        XCTAssertGreaterThan(fixtures.count, 10)
+        let accepted = fixtures.filter { compare($0) }.count
+        XCTAssertGreaterThan(accepted, 0)
+        print("FlatYAML: \(shipped.count) shipped posts, all accepted; \(fixtures.count) fixture front matters, \(accepted) accepted")
+    }
+
+    /// The benchmark corpus (bench/corpus.py), the shape the start-up figures are measured on.
+    func testBenchmarkCorpus() throws {
+        let repository = URL(fileURLWithPath: Fixtures.shippedPosts).deletingLastPathComponent().path
+        let folder = try TempFolder()
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", repository + "/bench/corpus.py", "400", folder.path + "/corpus"]
+        try python.run()
+        python.waitUntilExit()
+        XCTAssertEqual(python.terminationStatus, 0, "bench/corpus.py needs python3")
+        let texts = try frontMatters(under: folder.path + "/corpus")
+        XCTAssertEqual(texts.count, 400)
+        XCTAssertEqual(texts.filter { compare($0) }.count, 400, "every corpus front matter takes the fast path")
+    }
+
+    func testHandWrittenCases() {
+        // Each of these must be accepted: the forms real blogs use.
+        let common = [
+            "title: Hello\n",
+            "title: \"Hello, world\"\ndate: 2024-04-09\ntags: [go, rust]\nsummary: 'It''s fine'\n",
+            "title: Hello # a comment\n",
+            "# leading comment\n\ntitle: Hello\n\n",
+            "tags:\n  - go\n  - \"rust\"\n  - 'c'\ndate: 2024-04-09T10:30:00Z\n",
+            "tags:\n- go\n- rust\n",
+            "tags: []\n",
+            "tags: [ go ,  rust  ]\n",
+            "tags: [\"a, b\", 'c']\n",
+            "draft: true\npublished: no\n",
+            "slug: my-post\nx: ~\ny: null\nz: NULL\nw: Null\n",
+            "title: \"Quote \\\" and backslash \\\\\"\n",
+            "title: 日本語のタイトル\ntags: [日本, \"🎉 party\"]\n",
+            "title: a:b\n",
+            "title: a#b\n",
+            "title: x, y, z\n",
+            "title: ends with ]\n",
+            "Title: Upper\n",
+            "pubDate: 2024-01-02\n",
+            "tags:   # list below\n  - a\n  # between\n  - b\n",
+            "title: Hello\n   \n",
+            "",
+            "# only a comment\n",
+            "title: \"\"\n",
+            "title: ''\n",
+            "title: \"  padded  \"\n",
+            "title: two  spaces\n",
+            "date: 2024-04-09 # updated\n",
+            "last-modified: x\nkey_2.b: y\n",
+            "title: 'a''b''c'\n",
+            "tags: ['a''b', \"c\\\\d\"]\n",
+            "tags: [~, null, a]\n",
+            "tags:\n  - ~\n  - x\n",
+            "tags: [a] # comment\n",
+            "title: \"x\" # comment\n",
+            "summary: café ünïcödé — dash\n",
+        ]
+        for text in common {
+            XCTAssertTrue(compare(text), "not accepted:\n\(text)")
+        }
+        // Each of these must go to Yams: the fast path is narrow on purpose.
+        let left = [
+            "title: &a x\nslug: *a\n", "title: !!str 12\n", "title: |\n  block\n", "title: >\n  folded\n",
+            "title: first\n  second\n", "title:\n  indented\n", "meta: {a: 1}\n", "extra:\n  summary: x\n",
+            "title: \"escape \\n\"\n", "title: \"unclosed\n", "title: 'multi\n  line'\n", "title:\n",
+            "title: a\ntitle: b\n", "title:\ttab\n", "\ttitle: x\n", "tags: [a, b,]\n", "tags: [a,\n  b]\n",
+            "tags: [a, [b]]\n", "tags: [a: b]\n", "tags:\n  - a\n   - b\n", "tags:\n  - a\n    b\n",
+            "tags:\n  -\n", "tags:\n  - - a\n", "tags:\n  - a: b\n", "title: a: b\n", "title: a:\n",
+            "- a\n- b\n", "just text\n", "? complex\n: key\n", "%YAML 1.2\n", "title: @x\n", "title: `x`\n",
+            "title: -x\n", "title: [a] b\n", "title: \"a\" b\n", "title: \"a\"#b\n", "\"title\": x\n",
+            "my title: x\n", "title:x\n", "--- x\n", "title: x\u{85}y\n", "title: x\u{2028}y\n",
+            "title: \u{FEFF}x\n", "title: x\r\n", "title: x\u{7F}\n", "tags: [c#]\n",
+        ]
+        for text in left {
+            XCTAssertFalse(compare(text), "accepted:\n\(text)")
+        }
+    }
+
+    /// Front matters built from pieces that real blogs and YAML's corners use, then mutated byte by byte.
+    func testGeneratedAndMutatedFrontMatters() {
+        var random = SplitMix(seed: 6)
+        var total = 0, accepted = 0, mutatedAccepted = 0
+        for round in 0..<9000 {
+            var text = generatedFrontMatter(&random)
+            if round % 2 == 1 { text = mutated(text, &random) }
+            total += 1
+            if compare(text, firstLine: 1 + Int(random.next() % 3)) {
+                accepted += 1
+                if round % 2 == 1 { mutatedAccepted += 1 }
+            }
+        }
+        print("FlatYAML: \(total) generated front matters, \(accepted) accepted (\(mutatedAccepted) of them mutated)")
+        XCTAssertGreaterThan(accepted, total / 4, "the generator should mostly make front matter the fast path reads")
+        XCTAssertGreaterThan(mutatedAccepted, total / 20, "mutations should reach the fast path too")
+    }
+
+    private static let keys = ["title", "date", "tags", "summary", "draft", "slug", "categories", "description",
+                               "published", "Title", "pubDate", "x-y", "a.b", "_k", "2024", "category"]
+    /// Scalars the fast path should read, as written after `key: ` or `- ` or inside `[...]`.
+    private static let plainScalars = [
+        "Hello", "Hello world", "2024-04-09", "2024-04-09T10:30:00Z", "true", "no", "~", "null", "NULL", "Null",
+        "nul", "47", "3.5", "a:b", "a#b", "x # comment", "日本語", "🎉 emoji", "café", "a'b", "a\"b", "\"dq\"",
+        "'sq'", "\"esc \\\" q\"", "\"esc \\\\ b\"", "'it''s'", "''", "\"\"", "'a' # c", "\u{A0}nbsp", "ü.ü",
+        "=", "<<", "x  ", "\"  padded \"", "a  b",
+    ]
+    /// Scalars that YAML reads otherwise, or that are errors: the fast path must leave them to Yams.
+    private static let trickyScalars = [
+        "  spaced  ", "-3", "a: b", "a #b", "x,y", "[x]", "x]", "{x}", "&a", "*a", "!tag", "|", ">", "@x", "`x`",
+        "%x", "?x", "? x", "- x", ":x", "\"esc \\n\"", "\"esc \\t\"", "\"unclosed", "'unclosed", "\"a\" b", "",
+        " ", "#c", "a\tb", "\u{85}", "\u{2028}", "x\u{FEFF}", "ü:ü", "--- x", "...", "[a, b]", "a:", "x\n  y",
+    ]
+
+    private func scalar(_ random: inout SplitMix) -> String {
+        let pool = random.next() % 8 == 0 ? Self.trickyScalars : Self.plainScalars
+        return pool[Int(random.next() % UInt64(pool.count))]
+    }
+
+    private func generatedFrontMatter(_ random: inout SplitMix) -> String {
+        var lines: [String] = []
+        for _ in 0..<(1 + Int(random.next() % 6)) {
+            let key = Self.keys[Int(random.next() % UInt64(Self.keys.count))]
+            switch random.next() % 10 {
+            case 0...4:
+                lines.append("\(key): \(scalar(&random))")
+            case 5, 6:
+                let items = (0..<Int(random.next() % 4)).map { _ in scalar(&random) }
+                let separator = random.next() % 3 == 0 ? " , " : ", "
+                lines.append("\(key): [\(items.joined(separator: separator))]")
+            case 7, 8:
+                lines.append("\(key):" + (random.next() % 4 == 0 ? " # list" : ""))
+                let indent = String(repeating: " ", count: Int(random.next() % 3) * 2)
+                for _ in 0..<Int(random.next() % 4) { lines.append("\(indent)- \(scalar(&random))") }
+            default:
+                lines.append(["# comment", "", "   ", "  # indented comment"][Int(random.next() % 4)])
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static let mutationBytes = Array(" :-#[]{},'\"\\\n\t&*!|>%@~?.aZ0é".unicodeScalars).map(String.init)
+
+    private static let insertedLines = ["  - x", "- y", "  extra: 1", "   continued", "tags: [a, b]", "title: again",
+                                        "# note", "", "? k", "&a x", "  # indented note", "\t- tab", "...", "--- x"]
+
+    private func mutated(_ text: String, _ random: inout SplitMix) -> String {
+        if random.next() % 3 == 0 { return mutatedLines(text, &random) }
+        var characters = Array(text.unicodeScalars).map(String.init)
+        for _ in 0..<(1 + Int(random.next() % 3)) {
+            let at = characters.isEmpty ? 0 : Int(random.next() % UInt64(characters.count))
+            let piece = Self.mutationBytes[Int(random.next() % UInt64(Self.mutationBytes.count))]
+            switch random.next() % 3 {
+            case 0: characters.insert(piece, at: at)
+            case 1: if !characters.isEmpty { characters.remove(at: at) }
+            default: if !characters.isEmpty { characters[at] = piece }
+            }
+        }
+        return characters.joined()
+    }
+}
+
+extension FlatYAMLDifferentialTests {
+    /// Whole lines indented, repeated, dropped, swapped or inserted: the shapes that change what a
+    /// line belongs to (a list, a multi-line scalar, a nested mapping).
+    fileprivate func mutatedLines(_ text: String, _ random: inout SplitMix) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for _ in 0..<(1 + Int(random.next() % 2)) {
+            guard !lines.isEmpty else { break }
+            let at = Int(random.next() % UInt64(lines.count))
+            switch random.next() % 5 {
+            case 0: lines[at] = String(repeating: " ", count: 1 + Int(random.next() % 4)) + lines[at]
+            case 1: lines.insert(lines[at], at: at)
+            case 2: lines.remove(at: at)
+            case 3: lines.swapAt(at, Int(random.next() % UInt64(lines.count)))
+            default: lines.insert(Self.insertedLines[Int(random.next() % UInt64(Self.insertedLines.count))], at: at)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A small seeded generator, so a failing input can be found again.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
