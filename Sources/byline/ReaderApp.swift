@@ -29,7 +29,10 @@ struct ReaderApp {
     /// How often to look for a finished background search.
     static let searchPollMilliseconds = 5
     /// How often to look for news from the background loader (progress, a loaded store).
-    static let loadPollMilliseconds = 10
+    static let loadPollMilliseconds = 2
+    /// Progress alone repaints the status line at most this often, so the loop spends its waking on
+    /// noticing a loaded store at once, not on drawing counts while the loading threads want the cores.
+    static let progressSeconds = 0.05
     /// How long to wait for more input before painting once a key has arrived.
     static let batchWaitMilliseconds = 1
     /// The longest a flood of input postpones the next frame.
@@ -84,6 +87,7 @@ struct ReaderApp {
         // Frames are painted only when something may have changed: while loading, the loop wakes often
         // to look for news, and an unchanged frame would cost a full view for nothing.
         var dirty = true
+        var lastProgressPaint = 0.0
         while true {
             if let done = search.take() {
                 pending += Reducer.reduce(&state, .searchFinished(query: done.query, results: done.results))
@@ -95,7 +99,7 @@ struct ReaderApp {
             }
             if blog != nil {
                 let news = load.take()
-                if !news.stores.isEmpty || news.progress != nil || !news.problems.isEmpty { dirty = true }
+                if !news.stores.isEmpty || !news.problems.isEmpty { dirty = true }
                 for store in news.stores {
                     serial += 1
                     pending += Reducer.reduce(&state, .storeReplaced(StoreUpdate(store, serial: serial)))
@@ -104,7 +108,13 @@ struct ReaderApp {
                         waitingLink = nil
                     }
                 }
-                if let progress = news.progress { pending += Reducer.reduce(&state, .progress(progress)) }
+                if let progress = news.progress {
+                    pending += Reducer.reduce(&state, .progress(progress))
+                    if progress == nil || !news.stores.isEmpty || Monotonic.seconds() - lastProgressPaint >= ReaderApp.progressSeconds {
+                        dirty = true
+                        lastProgressPaint = Monotonic.seconds()
+                    }
+                }
                 // The cache is a convenience: a problem with it is noted, and reading goes on without it.
                 if let problem = news.problems.last { pending += Reducer.reduce(&state, .note(problem)) }
             }
