@@ -219,6 +219,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         if !directory.isEmpty { makeDirectories(directory) }
         let temporary = path + ".tmp-\(getpid())"
+        removeAbandonedBuilds(of: path)
         unlink(temporary)
         do {
             var configuration = configuration(readonly: false)
@@ -310,6 +311,20 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('layout', ?), ('folder_diagnostics', ?), ('dead', ?)",
                        arguments: [layout.rawValue, CacheText.diagnostics(folderDiagnostics), String(dead)])
+    }
+
+    /// Temporary files of builds whose process is gone (killed mid-build): `PATH.tmp-PID`.
+    static func removeAbandonedBuilds(of path: String) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
+        guard let folder = opendir(directory) else { return }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)) else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { unlink(directory + "/" + name) }
+        }
     }
 
     /// Removes a cache file that cannot be used (and SQLite's journal beside it).

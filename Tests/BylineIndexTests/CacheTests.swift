@@ -184,6 +184,20 @@ final class CacheTests: XCTestCase {
         XCTAssertTrue(reader.problem?.contains("another folder") == true, reader.problem ?? "no problem noted")
     }
 
+    func testABuildKilledHalfwayLeavesNothingBehindForLong() throws {
+        // A build whose process is gone left its temporary file; the next build removes it. One of a
+        // live process (this one) is left alone.
+        let abandoned = cachePath + ".tmp-999999"
+        let live = cachePath + ".tmp-\(getpid())"
+        FileManager.default.createFile(atPath: abandoned, contents: Data([1, 2, 3]))
+        try build()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned))
+        FileManager.default.createFile(atPath: live, contents: Data([1]))
+        defer { try? FileManager.default.removeItem(atPath: live) }
+        PostCacheProbe.removeAbandonedBuilds(of: cachePath)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: live))
+    }
+
     func testSmallBlogsGetNoCacheUnlessAsked() throws {
         let reader = CachedBlog(root: blog.path, includeDrafts: false, inspector: CmarkBodyInspector(),
                                 policy: .init(path: cachePath, writable: true, minimumPosts: 1000))

@@ -5,3 +5,8 @@ import BylineCore
 enum FullTextQueryProbe {
     static func match(_ search: String) -> String { FullTextQuery.match(PostQuery(search: search).searchTerms) }
 }
+
+/// PostCache's clean-up of abandoned builds (internal to BylineIndex).
+enum PostCacheProbe {
+    static func removeAbandonedBuilds(of path: String) { PostCache.removeAbandonedBuilds(of: path) }
+}
