@@ -111,8 +111,11 @@ public struct AppState: Sendable {
         let readerPath = readerPost.map { store.posts[$0].path }
         let keptLoaded = loaded.map { (store.posts[$0.key], $0.value) }
         let oldResultPaths = results.map { store.posts[$0].path }
+        // Posts are found again by path; after a first load (from an empty store) there is nothing to
+        // find, and 100,000 paths are not hashed on the input thread for nothing.
+        let wanted = selectedPath != nil || readerPath != nil || !keptLoaded.isEmpty || !oldResultPaths.isEmpty
         store = newStore
-        let numbers = Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let numbers = wanted ? Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
         tagStates = tagStates.filter { newStore.tags.tag(named: $0.key) != nil }
         // A changed file may have a changed body: a body is kept only for a post whose front matter and
         // size are unchanged.
