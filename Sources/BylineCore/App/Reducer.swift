@@ -11,9 +11,13 @@ public enum Reducer {
             state.loaded[post] = loaded
             state.failed[post] = nil
             state.loading.remove(post)
+            state.prefetching.remove(post)
         case let .bodyFailed(post, message):
             state.failed[post] = message
             state.loading.remove(post)
+            state.prefetching.remove(post)
+        case .inputIdle:
+            effects += state.prefetchRequests()
         case let .searchFinished(query, results):
             if query == state.query {
                 state.setResults(results)
@@ -50,6 +54,7 @@ public enum Reducer {
             }
         }
         state.clampPositions()
+        state.dropFarBodies()
         return effects + state.bodyRequests()
     }
 

@@ -138,3 +138,43 @@ extension AppState {
         return effects
     }
 }
+
+extension AppState {
+    /// How many posts on each side of the selection are parsed ahead when the input is idle.
+    static let prefetchReach = 1
+
+    /// The selection's neighbours in the list whose bodies are not parsed, failed or asked for yet:
+    /// what a move up or down would show next. Asked once each (`prefetching`).
+    mutating func prefetchRequests() -> [Effect] {
+        guard readerPost == nil || readerPost == selected, let selected,
+              let index = results.firstIndex(of: selected) else { return [] }
+        var wanted: [Int] = []
+        for step in 1...AppState.prefetchReach {
+            for target in [index + step, index - step] where results.indices.contains(target) {
+                let post = results[target]
+                if loaded[post] == nil, failed[post] == nil, !loading.contains(post), !prefetching.contains(post) {
+                    wanted.append(post)
+                }
+            }
+        }
+        guard !wanted.isEmpty else { return [] }
+        prefetching.formUnion(wanted)
+        return [.prefetchBodies(wanted)]
+    }
+
+    /// Keeps at most `keptBodies` parsed bodies: the selection's and the reader's always, then those
+    /// nearest the selection (by post number, which is list order). Pure bookkeeping: a dropped body
+    /// is parsed again when it is shown again.
+    mutating func dropFarBodies() {
+        guard loaded.count > AppState.keptBodies else { return }
+        let anchor = selected ?? readerPost ?? 0
+        let kept = loaded.keys.sorted { a, b in
+            let keepA = a == selected || a == readerPost, keepB = b == selected || b == readerPost
+            if keepA != keepB { return keepA }
+            let distanceA = abs(a - anchor), distanceB = abs(b - anchor)
+            return distanceA != distanceB ? distanceA < distanceB : a < b
+        }.prefix(AppState.keptBodies)
+        let keep = Set(kept)
+        loaded = loaded.filter { keep.contains($0.key) }
+    }
+}

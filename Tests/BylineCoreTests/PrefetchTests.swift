@@ -1,0 +1,97 @@
+import BylineCore
+import BylineMarkdown
+import XCTest
+
+/// Parsing ahead: when the input is idle the reducer asks for the selection's neighbours, a move onto
+/// one finds it parsed, and the parsed bodies kept stay bounded however far the reader wanders.
+final class PrefetchTests: XCTestCase {
+    private var start: AppState!
+
+    override func setUpWithError() throws {
+        start = try AppFixture.state()
+    }
+
+    func testIdleAsksForTheNeighboursOfTheSelectionOnce() {
+        var state = start!
+        AppFixture.send(&state, .moveDown)
+        XCTAssertEqual(state.selected, 1)
+        XCTAssertNil(state.loaded[2])
+        let effects = Reducer.reduce(&state, .inputIdle)
+        XCTAssertEqual(effects, [.prefetchBodies([2])], "post 0 above is parsed already; post 2 below is asked for")
+        XCTAssertEqual(state.prefetching, [2])
+        XCTAssertEqual(Reducer.reduce(&state, .inputIdle), [], "asked once while it is under way")
+        var expected = state
+        expected.prefetching = []
+        expected.loaded[2] = LoadedPost(markdown: try! XCTUnwrap(bodyText(state, 2)))
+        XCTAssertEqual(Reducer.reduce(&state, .bodyLoaded(post: 2, expected.loaded[2]!)), [])
+        XCTAssertEqual(state, expected)
+        XCTAssertEqual(Reducer.reduce(&state, .inputIdle), [], "nothing left to parse ahead")
+    }
+
+    func testIdleAtTheEndsAsksOnlyForTheOneNeighbour() {
+        var state = start!
+        XCTAssertEqual(Reducer.reduce(&state, .inputIdle), [.prefetchBodies([1])], "at the top, the post below")
+        var other = start!
+        AppFixture.send(&other, .moveToLast)
+        XCTAssertEqual(Reducer.reduce(&other, .inputIdle), [.prefetchBodies([12])], "at the bottom, the post above")
+    }
+
+    func testAMoveOntoAPrefetchedPostIssuesNoLoad() {
+        var state = start!
+        AppFixture.send(&state, .inputIdle)
+        XCTAssertNotNil(state.loaded[1], "parsed ahead")
+        var next = state
+        let effects = Reducer.reduce(&next, .moveDown)
+        XCTAssertEqual(effects, [], "no load: the body is there")
+        var expected = state
+        expected.selected = 1
+        XCTAssertEqual(next, expected)
+    }
+
+    func testAMoveOntoAPostStillBeingPrefetchedAsksForItAsUsual() {
+        var state = start!
+        XCTAssertEqual(Reducer.reduce(&state, .inputIdle), [.prefetchBodies([1])])
+        let effects = Reducer.reduce(&state, .moveDown)
+        XCTAssertEqual(effects, [.loadBody(1)], "the runtime takes the parse under way")
+        XCTAssertEqual(state.loading, [1])
+        XCTAssertEqual(state.prefetching, [1])
+        AppFixture.settle(&state, effects)
+        XCTAssertEqual(state.loading, [])
+        XCTAssertEqual(state.prefetching, [])
+        XCTAssertNotNil(state.loaded[1])
+    }
+
+    func testTheReaderParsesAheadToo() {
+        var state = start!
+        AppFixture.send(&state, .openPost)
+        XCTAssertEqual(Reducer.reduce(&state, .inputIdle), [.prefetchBodies([1])], "the next post, for `n`")
+    }
+
+    func testParsedBodiesStayBoundedAndNearTheSelection() {
+        var state = start!
+        XCTAssertLessThan(AppState.keptBodies, state.results.count - 1, "the fixture is long enough to reach the bound")
+        for _ in 0..<13 { AppFixture.send(&state, .moveDown, .inputIdle) }
+        XCTAssertEqual(state.selected, 13)
+        XCTAssertEqual(state.loaded.count, AppState.keptBodies, "14 posts were parsed; the bound keeps 12")
+        XCTAssertEqual(Set(state.loaded.keys), Set(2...13), "the nearest to the selection are kept")
+        AppFixture.send(&state, .moveToFirst)
+        XCTAssertEqual(state.selected, 0)
+        XCTAssertNotNil(state.loaded[0], "a dropped body is asked for again when shown again")
+        XCTAssertEqual(state.loaded.count, AppState.keptBodies)
+        XCTAssertNil(state.loaded[13], "now the farthest")
+    }
+
+    func testTheBoundKeepsTheReadersPost() {
+        var state = start!
+        AppFixture.send(&state, .openPost)
+        for _ in 0..<13 { AppFixture.send(&state, .nextPost, .inputIdle) }
+        XCTAssertEqual(state.readerPost, 13)
+        XCTAssertNotNil(state.loaded[13])
+        XCTAssertLessThanOrEqual(state.loaded.count, AppState.keptBodies)
+    }
+
+    private func bodyText(_ state: AppState, _ post: Int) -> String? {
+        guard case let .success(body) = state.store.body(of: post) else { return nil }
+        return body
+    }
+}
