@@ -184,7 +184,9 @@ struct ReaderApp {
                 case let .signal(number):
                     return .signal(number)
                 }
-                // Under a paste, a millisecond lets the next chunk arrive, so a frame covers many keys.
+                // A key with nothing behind it is answered at once. Under a paste, a millisecond lets
+                // the next chunk arrive, so a frame covers many keys.
+                if frameStart == 0, !terminal.inputIsWaiting { break events }
                 wait = ReaderApp.batchWaitMilliseconds
                 if frameStart == 0 { frameStart = Monotonic.seconds() }
             }
