@@ -1,5 +1,6 @@
 import BylineCore
 import BylineMarkdown
+import BylineTestSupport
 import XCTest
 
 /// Parsing ahead: when the input is idle the reducer asks for the selection's neighbours, a move onto
@@ -77,8 +78,25 @@ final class PrefetchTests: XCTestCase {
         AppFixture.send(&state, .moveToFirst)
         XCTAssertEqual(state.selected, 0)
         XCTAssertNotNil(state.loaded[0], "a dropped body is asked for again when shown again")
-        XCTAssertEqual(state.loaded.count, AppState.keptBodies)
+        XCTAssertEqual(state.loaded.count, AppState.keptBodies + 1, "dropped only when the input pauses")
+        AppFixture.send(&state, .inputIdle)
+        XCTAssertEqual(state.loaded.count, AppState.keptBodies + 1, "the nearest twelve, then the one below parsed ahead")
         XCTAssertNil(state.loaded[13], "now the farthest")
+        XCTAssertNotNil(state.loaded[1], "and the one below the selection, parsed ahead")
+    }
+
+    func testWithoutAPauseTheBoundIsTwiceAsLoose() throws {
+        let folder = try TempFolder()
+        for day in 1...28 {
+            try folder.write("post-\(day).md", "---\ntitle: Post \(day)\ndate: 2024-02-\(day < 10 ? "0" : "")\(day)\n---\nBody \(day).\n")
+        }
+        var state = try AppFixture.state(folder.path)
+        XCTAssertEqual(state.results.count, 28)
+        for _ in 0..<27 { AppFixture.send(&state, .moveDown) }
+        XCTAssertEqual(state.loaded.count, 2 * AppState.keptBodies, "a held key never waits on freeing bodies, up to a bound")
+        XCTAssertNotNil(state.loaded[state.selected!])
+        AppFixture.send(&state, .inputIdle)
+        XCTAssertEqual(state.loaded.count, AppState.keptBodies)
     }
 
     func testTheBoundKeepsTheReadersPost() {

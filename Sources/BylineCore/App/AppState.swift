@@ -38,8 +38,9 @@ public struct AppState: Sendable {
     /// Bodies asked of the runtime ahead of need (`Effect.prefetchBodies`) and not yet back. A move
     /// onto one still asks for it with `.loadBody`: the runtime then takes the parse under way.
     public var prefetching: Set<Int> = []
-    /// Parsed bodies kept at most: the selection's, the reader's, and those nearest the selection.
-    /// Bounds memory however far the reader wanders (a 15 KB post parses to roughly 100 KB).
+    /// Parsed bodies kept once the input pauses (`.inputIdle`; twice as many while keys keep coming):
+    /// the selection's, the reader's, and those nearest the selection, plus the neighbours parsed ahead
+    /// after that. Bounds memory however far the reader wanders (a 15 KB post parses to roughly 100 KB).
     public static let keptBodies = 12
     /// A transient message for the status line.
     public var note: String?

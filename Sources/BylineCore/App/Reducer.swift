@@ -17,6 +17,8 @@ public enum Reducer {
             state.loading.remove(post)
             state.prefetching.remove(post)
         case .inputIdle:
+            // Bodies are dropped here, after the frame, so freeing one never delays a key's answer.
+            state.dropFarBodies(keeping: AppState.keptBodies)
             effects += state.prefetchRequests()
         case let .searchFinished(query, results):
             if query == state.query {
@@ -54,7 +56,8 @@ public enum Reducer {
             }
         }
         state.clampPositions()
-        state.dropFarBodies()
+        // Without a pause in the input (a held key), the bound is twice as loose, but still a bound.
+        state.dropFarBodies(keeping: 2 * AppState.keptBodies)
         return effects + state.bodyRequests()
     }
 

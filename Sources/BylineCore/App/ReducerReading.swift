@@ -162,18 +162,18 @@ extension AppState {
         return [.prefetchBodies(wanted)]
     }
 
-    /// Keeps at most `keptBodies` parsed bodies: the selection's and the reader's always, then those
+    /// Keeps at most `limit` parsed bodies: the selection's and the reader's always, then those
     /// nearest the selection (by post number, which is list order). Pure bookkeeping: a dropped body
     /// is parsed again when it is shown again.
-    mutating func dropFarBodies() {
-        guard loaded.count > AppState.keptBodies else { return }
+    mutating func dropFarBodies(keeping limit: Int) {
+        guard loaded.count > limit else { return }
         let anchor = selected ?? readerPost ?? 0
         let kept = loaded.keys.sorted { a, b in
             let keepA = a == selected || a == readerPost, keepB = b == selected || b == readerPost
             if keepA != keepB { return keepA }
             let distanceA = abs(a - anchor), distanceB = abs(b - anchor)
             return distanceA != distanceB ? distanceA < distanceB : a < b
-        }.prefix(AppState.keptBodies)
+        }.prefix(limit)
         let keep = Set(kept)
         loaded = loaded.filter { keep.contains($0.key) }
     }
