@@ -35,8 +35,10 @@ final class BackgroundBodies: @unchecked Sendable {
         pthread_mutex_destroy(&mutex)
     }
 
-    /// Queues `posts` of `store` for parsing, one after another on one background thread.
-    func start(_ posts: [Int], in store: PostStore) {
+    /// Queues `posts` of `state`'s store for parsing, one after another on one background thread, and
+    /// lays out the first screen of each as the preview would show it in `state`.
+    func start(_ posts: [Int], for state: AppState) {
+        let store = state.store
         let mine = locked { () -> Int in
             for post in posts where jobs[post] == nil { jobs[post] = .queued }
             return generation
@@ -50,6 +52,7 @@ final class BackgroundBodies: @unchecked Sendable {
                 }
                 guard wanted else { return }
                 let answer = Self.parse(post, in: store)
+                if case let .bodyLoaded(_, loaded) = answer { PreviewContent.layOutAhead(state, post: post, loaded) }
                 locked {
                     guard generation == mine else { return }
                     jobs[post] = .done(answer)

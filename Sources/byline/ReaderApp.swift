@@ -134,7 +134,7 @@ struct ReaderApp {
                     // Parsed ahead (or being parsed): taken from there rather than parsed twice.
                     pending += Reducer.reduce(&state, bodies.claim(post) ?? BackgroundBodies.parse(post, in: state.store))
                 case let .prefetchBodies(posts):
-                    bodies.start(posts, in: state.store)
+                    bodies.start(posts, for: state)
                 case let .search(query):
                     guard query == state.query else { continue }  // typed past already
                     search.start(query, in: state.store)
@@ -146,7 +146,7 @@ struct ReaderApp {
                 // With the frame out and no key waiting, the neighbours' bodies are parsed ahead.
                 if !terminal.inputIsWaiting {
                     for effect in Reducer.reduce(&state, .inputIdle) {
-                        if case let .prefetchBodies(posts) = effect { bodies.start(posts, in: state.store) } else { pending.append(effect) }
+                        if case let .prefetchBodies(posts) = effect { bodies.start(posts, for: state) } else { pending.append(effect) }
                     }
                 }
             }
