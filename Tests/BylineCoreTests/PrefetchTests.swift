@@ -1,4 +1,4 @@
-import BylineCore
+@testable import BylineCore
 import BylineMarkdown
 import BylineTestSupport
 import XCTest
@@ -60,6 +60,38 @@ final class PrefetchTests: XCTestCase {
         XCTAssertEqual(state.loading, [])
         XCTAssertEqual(state.prefetching, [])
         XCTAssertNotNil(state.loaded[1])
+    }
+
+    func testInTheTagPaneTheToggleTargetIsParsedAhead() {
+        var state = start!
+        AppFixture.send(&state, .focusTags, .moveDown)
+        XCTAssertEqual(state.tagCursor, "go")
+        XCTAssertEqual(state.selected, 0)
+        // Requiring `go` moves the selection to post 2 (see ReducerTests); excluding it keeps post 0.
+        XCTAssertEqual(Reducer.reduce(&state, .inputIdle), [.prefetchBodies([1, 2])], "the post below, then the toggle's")
+        var toggled = state
+        AppFixture.settle(&toggled, [.prefetchBodies([1, 2])])
+        let effects = Reducer.reduce(&toggled, .toggleRequired)
+        XCTAssertEqual(toggled.selected, 2)
+        XCTAssertEqual(effects, [], "the toggle finds the newly selected body parsed")
+    }
+
+    func testToggleTargetsParsedAheadAreKeptWhenFarFromTheSelection() {
+        var state = start!
+        for _ in 0..<13 { AppFixture.send(&state, .moveDown, .inputIdle) }
+        AppFixture.send(&state, .focusTags)
+        var targets: [Int] = []
+        for _ in 0..<state.orderedTags.count where targets.isEmpty {
+            AppFixture.send(&state, .moveDown)
+            targets = state.toggleTargets()
+        }
+        XCTAssertFalse(targets.isEmpty, "some tag's toggle moves the selection off post 13")
+        AppFixture.send(&state, .inputIdle)
+        for _ in 0..<2 {
+            XCTAssertEqual(Reducer.reduce(&state, .inputIdle), [], "neither dropped nor asked for again")
+            for target in targets { XCTAssertNotNil(state.loaded[target], "target \(target) kept across pauses") }
+            XCTAssertLessThanOrEqual(state.loaded.count, AppState.keptBodies + targets.count + 2)
+        }
     }
 
     func testTheReaderParsesAheadToo() {

@@ -18,8 +18,9 @@ public enum Reducer {
             state.prefetching.remove(post)
         case .inputIdle:
             // Bodies are dropped here, after the frame, so freeing one never delays a key's answer.
-            state.dropFarBodies(keeping: AppState.keptBodies)
-            effects += state.prefetchRequests()
+            let targets = state.toggleTargets()
+            state.dropFarBodies(keeping: AppState.keptBodies, besides: targets)
+            effects += state.prefetchRequests(toggleTargets: targets)
         case let .searchFinished(query, results):
             if query == state.query {
                 state.setResults(results)
