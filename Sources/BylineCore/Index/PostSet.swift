@@ -44,9 +44,15 @@ public struct PostSet: Hashable, Sendable, Sequence {
 
     /// `intersection(other).count` without building the intersection.
     public func intersectionCount(_ other: PostSet) -> Int {
-        var total = 0
-        for index in words.indices { total += (words[index] & other.words[index]).nonzeroBitCount }
-        return total
+        precondition(words.count == other.words.count, "sets of different stores")
+        // Unchecked: a toggle counts every tag this way, 1,563 words each at 100,000 posts.
+        return words.withUnsafeBufferPointer { mine in
+            other.words.withUnsafeBufferPointer { theirs in
+                var total = 0
+                for index in 0..<mine.count { total &+= (mine[index] & theirs[index]).nonzeroBitCount }
+                return total
+            }
+        }
     }
 
     private func combine(_ other: PostSet, _ operation: (UInt64, UInt64) -> UInt64) -> PostSet {
