@@ -36,6 +36,17 @@ enum CellText {
         scalars(of: text).map { Int32(bitPattern: $0.value) } + [0]
     }
 
+    /// `wideCharacters(of:)` handed to `body` without allocating for the common cell, one printable
+    /// ASCII character: a frame paints thousands of cells.
+    static func withWideCharacters<R>(of text: String, _ body: (UnsafePointer<Int32>) -> R) -> R {
+        var utf8 = text.utf8.makeIterator()
+        if let byte = utf8.next(), utf8.next() == nil, byte >= 0x20, byte < 0x7F {
+            var pair: (Int32, Int32) = (Int32(byte), 0)
+            return withUnsafePointer(to: &pair) { $0.withMemoryRebound(to: Int32.self, capacity: 2, body) }
+        }
+        return wideCharacters(of: text).withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
     /// C0 controls, DEL and C1 controls: bytes a terminal acts on instead of showing.
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)

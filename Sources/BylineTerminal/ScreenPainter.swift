@@ -11,6 +11,8 @@ final class ScreenPainter {
     private var pairs: ColorPairTable
     /// Each style's ncurses attributes and pair, worked out once.
     private var looks: [TextStyle: (attributes: attr_t, pair: Int16)] = [:]
+    /// The last style looked up and its look: neighbouring cells mostly share a style.
+    private var lastLook: (style: TextStyle, look: (attributes: attr_t, pair: Int16))?
     private var lastFrame: Screen?
     /// Set by a resize or `invalidate`: the next frame draws every cell.
     private var needsFullPaint = true
@@ -52,10 +54,15 @@ final class ScreenPainter {
     }
 
     private func draw(_ text: String, style: TextStyle, row: Int, column: Int, into cell: inout cchar_t) {
-        let look = look(for: style)
-        let characters = CellText.wideCharacters(of: text)
-        characters.withUnsafeBufferPointer { buffer in
-            _ = setcchar(&cell, buffer.baseAddress, look.attributes, look.pair, nil)
+        let look: (attributes: attr_t, pair: Int16)
+        if let last = lastLook, last.style == style {
+            look = last.look
+        } else {
+            look = self.look(for: style)
+            lastLook = (style, look)
+        }
+        CellText.withWideCharacters(of: text) { characters in
+            _ = setcchar(&cell, characters, look.attributes, look.pair, nil)
         }
         // ERR at the bottom-right corner (the cursor cannot advance) is expected; the cell is drawn.
         _ = mvwadd_wch(stdscr, Int32(row), Int32(column), &cell)

@@ -29,6 +29,14 @@ extension Terminal {
         }
     }
 
+    /// Whether input is already waiting to be read (a key typed ahead): then the runtime is not idle.
+    /// Asked between reads, when ncurses holds no bytes of its own, so the terminal's descriptor tells.
+    public var inputIsWaiting: Bool {
+        guard !isStopped else { return false }
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
     /// A recorded signal as an event: SIGHUP means the terminal is gone.
     static func pendingSignalEvent() -> TerminalEvent? {
         guard let signal = SignalFlags.takePending() else { return nil }

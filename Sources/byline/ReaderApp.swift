@@ -83,6 +83,7 @@ struct ReaderApp {
         }
         var lastKey = Monotonic.seconds()
         let search = BackgroundSearch()
+        let bodies = BackgroundBodies()
         var serial = 0
         // Frames are painted only when something may have changed: while loading, the loop wakes often
         // to look for news, and an unchanged frame would cost a full view for nothing.
@@ -102,6 +103,7 @@ struct ReaderApp {
                 if !news.stores.isEmpty || !news.problems.isEmpty { dirty = true }
                 for store in news.stores {
                     serial += 1
+                    bodies.cancelAll()
                     pending += Reducer.reduce(&state, .storeReplaced(StoreUpdate(store, serial: serial)))
                     if let link = waitingLink {
                         pending += Reducer.reduce(&state, .openDeepLink(link))
@@ -118,6 +120,15 @@ struct ReaderApp {
                 // The cache is a convenience: a problem with it is noted, and reading goes on without it.
                 if let problem = news.problems.last { pending += Reducer.reduce(&state, .note(problem)) }
             }
+            // Bodies parsed ahead: kept for the next move. Only the post on screen needs a new frame.
+            for answer in bodies.take() {
+                switch answer {
+                case let .bodyLoaded(post, _), let .bodyFailed(post, _):
+                    if post == state.selected || post == state.readerPost { dirty = true }
+                default: break
+                }
+                pending += Reducer.reduce(&state, answer)
+            }
             // Effects may answer with actions, which may ask for more effects.
             if !pending.isEmpty { dirty = true }
             while !pending.isEmpty {
@@ -128,7 +139,12 @@ struct ReaderApp {
                 case let .loadBody(post):
                     // Keys read in one batch may have moved past this post already.
                     guard post == state.selected || post == state.readerPost else { state.loading.remove(post); continue }
-                    pending += Reducer.reduce(&state, loadBody(post, in: state.store))
+                    // Parsed ahead and taken above, after this was asked for: `.bodyLoaded` settled it.
+                    guard state.loaded[post] == nil else { continue }
+                    // Parsed ahead (or being parsed): taken from there rather than parsed twice.
+                    pending += Reducer.reduce(&state, bodies.claim(post) ?? BackgroundBodies.parse(post, in: state.store))
+                case let .prefetchBodies(posts):
+                    bodies.start(posts, for: state)
                 case let .search(query):
                     guard query == state.query else { continue }  // typed past already
                     search.start(query, in: state.store)
@@ -137,6 +153,12 @@ struct ReaderApp {
             if dirty {
                 terminal.paint(AppView.render(state))
                 dirty = false
+                // With the frame out and no key waiting, the neighbours' bodies are parsed ahead.
+                if !terminal.inputIsWaiting {
+                    for effect in Reducer.reduce(&state, .inputIdle) {
+                        if case let .prefetchBodies(posts) = effect { bodies.start(posts, for: state) } else { pending.append(effect) }
+                    }
+                }
             }
             if let blog, !loadStarted {
                 load.start(blog, fromCache: true)
@@ -172,20 +194,12 @@ struct ReaderApp {
                 case let .signal(number):
                     return .signal(number)
                 }
-                // Under a paste, a millisecond lets the next chunk arrive, so a frame covers many keys.
+                // A key with nothing behind it is answered at once. Under a paste, a millisecond lets
+                // the next chunk arrive, so a frame covers many keys.
+                if frameStart == 0, !terminal.inputIsWaiting { break events }
                 wait = ReaderApp.batchWaitMilliseconds
                 if frameStart == 0 { frameStart = Monotonic.seconds() }
             }
-        }
-    }
-
-    /// Reads and parses a post's body: the only disk work the reader does after start-up.
-    func loadBody(_ post: Int, in store: PostStore) -> Action {
-        switch store.body(of: post) {
-        case let .success(body):
-            return .bodyLoaded(post: post, LoadedPost(markdown: body))
-        case let .failure(error):
-            return .bodyFailed(post: post, message: error.description)
         }
     }
 }

@@ -19,6 +19,11 @@ enum AppFixture {
             case let .loadBody(post):
                 guard case let .success(body) = state.store.body(of: post) else { continue }
                 pending += Reducer.reduce(&state, .bodyLoaded(post: post, LoadedPost(markdown: body)))
+            case let .prefetchBodies(posts):
+                for post in posts {
+                    guard case let .success(body) = state.store.body(of: post) else { continue }
+                    pending += Reducer.reduce(&state, .bodyLoaded(post: post, LoadedPost(markdown: body)))
+                }
             case let .search(query):
                 pending += Reducer.reduce(&state, .searchFinished(query: query, results: state.store.matches(query)))
             case .redraw, .quit:

@@ -1,4 +1,5 @@
 @testable import BylineCore
+import BylineMarkdown
 import XCTest
 
 /// The preview lays a post out only as far as its rows need, and what it shows is the start of the
@@ -45,6 +46,34 @@ final class PreviewLayoutTests: XCTestCase {
             XCTAssertEqual(lazy.previewScroll, full.previewScroll, "scroll \(scroll)")
             XCTAssertEqual(AppView.render(lazy), AppView.render(full), "scroll \(scroll)")
         }
+    }
+
+    func testAFirstScreenLaidOutAheadIsWhatTheMoveShows() throws {
+        let start = try AppFixture.state()
+        guard case let .success(body) = start.store.body(of: 1) else { return XCTFail("post 1 reads") }
+        let parsed = LoadedPost(markdown: body)
+        var ahead = start
+        let held = ahead.layoutMemo.count
+        PreviewContent.layOutAhead(ahead, post: 1, parsed)
+        XCTAssertEqual(ahead.layoutMemo.count, held + 1, "the first screen is in the memo before the body is in the state")
+        AppFixture.send(&ahead, .bodyLoaded(post: 1, parsed), .moveDown)
+        XCTAssertEqual(ahead.selected, 1)
+        let frame = AppView.render(ahead)
+        XCTAssertEqual(ahead.layoutMemo.count, held + 1, "the frame after the move found the layout there")
+
+        var plain = try AppFixture.state()
+        AppFixture.send(&plain, .moveDown)
+        XCTAssertEqual(frame, AppView.render(plain), "the same frame either way")
+        XCTAssertEqual(PreviewContent.lines(ahead, post: 1, width: 40), PreviewContent.lines(plain, post: 1, width: 40))
+    }
+
+    func testNothingIsLaidOutAheadForTheReader() throws {
+        var state = try AppFixture.state()
+        AppFixture.send(&state, .openPost)
+        guard case let .success(body) = state.store.body(of: 1) else { return XCTFail("post 1 reads") }
+        let held = state.layoutMemo.count
+        PreviewContent.layOutAhead(state, post: 1, LoadedPost(markdown: body))
+        XCTAssertEqual(state.layoutMemo.count, held)
     }
 
     private func loadedState(_ post: Int) throws -> AppState {

@@ -22,6 +22,17 @@ final class CellTextTests: XCTestCase {
         XCTAssertEqual(text("👨\u{200D}"), "👨\u{200D}")
     }
 
+    func testTheAllocationFreePathHandsOverTheSameCharacters() {
+        for text in ["a", " ", "~", "", "日", "🎉", "e\u{301}", "\u{7F}", "\u{1B}", "\u{9B}", "\u{301}", "ab", "❤\u{FE0F}",
+                     "a" + String(repeating: "\u{301}", count: 7)] {
+            let expected = CellText.wideCharacters(of: text)
+            let handed = CellText.withWideCharacters(of: text) { pointer in
+                Array(UnsafeBufferPointer(start: pointer, count: expected.count))
+            }
+            XCTAssertEqual(handed, expected, "\(text.unicodeScalars.map { $0.value })")
+        }
+    }
+
     func testAtMostFiveCharacters() {
         let marks = "a" + String(repeating: "\u{301}", count: 7)
         XCTAssertEqual(CellText.scalars(of: marks).count, 5)

@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
     case bodyLoaded(post: Int, LoadedPost)
     /// A post's body could not be read.
     case bodyFailed(post: Int, message: String)
+    /// A frame is painted and no key is waiting: a moment to parse ahead the posts a move would show.
+    case inputIdle
     /// The full search (bodies included) for `query` finished.
     case searchFinished(query: PostQuery, results: [Int])
     /// Loading finished, or a background refresh found changed files: show this store from now on.
@@ -37,6 +39,9 @@ public enum Action: Hashable, Sendable {
 public enum Effect: Hashable, Sendable {
     /// Read and parse post `n`, then send `.bodyLoaded` or `.bodyFailed`.
     case loadBody(Int)
+    /// Read and parse these posts' bodies off the input thread, then send `.bodyLoaded` or
+    /// `.bodyFailed` for each: the selection's neighbours, so a move finds its body parsed.
+    case prefetchBodies([Int])
     /// Search bodies too, then send `.searchFinished`.
     case search(PostQuery)
     /// Repaint every cell (Ctrl-L).

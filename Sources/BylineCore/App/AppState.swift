@@ -35,6 +35,13 @@ public struct AppState: Sendable {
     public var failed: [Int: String] = [:]
     /// Bodies asked of the runtime and not yet back, so each is asked for once.
     public var loading: Set<Int> = []
+    /// Bodies asked of the runtime ahead of need (`Effect.prefetchBodies`) and not yet back. A move
+    /// onto one still asks for it with `.loadBody`: the runtime then takes the parse under way.
+    public var prefetching: Set<Int> = []
+    /// Parsed bodies kept once the input pauses (`.inputIdle`; twice as many while keys keep coming):
+    /// the selection's, the reader's, and those nearest the selection, plus the neighbours parsed ahead
+    /// after that. Bounds memory however far the reader wanders (a 15 KB post parses to roughly 100 KB).
+    public static let keptBodies = 12
     /// A transient message for the status line.
     public var note: String?
     /// The search asked of the runtime and not yet answered (the status line says "searching").
@@ -125,6 +132,7 @@ public struct AppState: Sendable {
         }
         failed = [:]
         loading = []
+        prefetching = []
         // Both memos are keyed by post numbers, which mean other posts in the new store.
         layoutMemo = LayoutMemo()
         tagRowsMemo = TagRowsMemo()
@@ -219,7 +227,7 @@ extension AppState: Equatable {
             && lhs.tagSort == rhs.tagSort && lhs.results == rhs.results && lhs.selected == rhs.selected
             && lhs.tagCursor == rhs.tagCursor && lhs.listScroll == rhs.listScroll && lhs.tagScroll == rhs.tagScroll
             && lhs.previewScroll == rhs.previewScroll && lhs.loaded == rhs.loaded && lhs.failed == rhs.failed
-            && lhs.loading == rhs.loading && lhs.note == rhs.note && lhs.pendingSearch == rhs.pendingSearch
+            && lhs.loading == rhs.loading && lhs.prefetching == rhs.prefetching && lhs.note == rhs.note && lhs.pendingSearch == rhs.pendingSearch
             && lhs.progress == rhs.progress && lhs.searchProgress == rhs.searchProgress
     }
 }

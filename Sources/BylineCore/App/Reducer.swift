@@ -11,9 +11,16 @@ public enum Reducer {
             state.loaded[post] = loaded
             state.failed[post] = nil
             state.loading.remove(post)
+            state.prefetching.remove(post)
         case let .bodyFailed(post, message):
             state.failed[post] = message
             state.loading.remove(post)
+            state.prefetching.remove(post)
+        case .inputIdle:
+            // Bodies are dropped here, after the frame, so freeing one never delays a key's answer.
+            let targets = state.toggleTargets()
+            state.dropFarBodies(keeping: AppState.keptBodies, besides: targets)
+            effects += state.prefetchRequests(toggleTargets: targets)
         case let .searchFinished(query, results):
             if query == state.query {
                 state.setResults(results)
@@ -50,6 +57,8 @@ public enum Reducer {
             }
         }
         state.clampPositions()
+        // Without a pause in the input (a held key), the bound is twice as loose, but still a bound.
+        state.dropFarBodies(keeping: 2 * AppState.keptBodies)
         return effects + state.bodyRequests()
     }
 

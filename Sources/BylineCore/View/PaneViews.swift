@@ -23,7 +23,7 @@ enum TagPaneView {
             // The cursor row is marked, so it is visible without colour too.
             let cursor = row.key == state.tagCursor && focused ? state.glyphs.focus : " "
             var line = StyledLine(cursor + marker + " ", row.state == .off ? .marker : [.marker, .strong])
-            let name = StyledLine(SafeText.lineSpans(row.name, row.count == 0 ? [.tag, .meta] : .tag))
+            let name = StyledLine(OneLine.spans(row.name, row.count == 0 ? [.tag, .meta] : .tag))
             line.append(contentsOf: Truncate.line(name, to: nameRoom))
             screen.put(line, row: y, column: rect.x, limit: rect.width)
             screen.put(StyledLine(count, row.count == 0 ? .meta : .plain), row: y, column: rect.x + rect.width - count.count, limit: count.count)
@@ -62,19 +62,19 @@ public enum ListView {
             first.append(" ")
             let tagText = post.tags.map { "#" + $0 }.joined(separator: " ")
             let titleRoom = max(1, rect.width - DisplayWidth.of(first.text) - 1)
-            var title = Truncate.line(StyledLine(SafeText.lineSpans(post.title, .title)), to: titleRoom)
+            var title = Truncate.line(StyledLine(OneLine.spans(post.title, .title)), to: titleRoom)
             if !tagText.isEmpty, itemHeight == 1 || rect.width > 0 {
                 let room = titleRoom - title.width - 2
                 if room >= 4 {
                     title.append("  ")
-                    title.append(contentsOf: Truncate.line(StyledLine(SafeText.lineSpans(tagText, .tag)), to: room))
+                    title.append(contentsOf: Truncate.line(StyledLine(OneLine.spans(tagText, .tag)), to: room))
                 }
             }
             first.append(contentsOf: title)
             screen.put(first, row: y, column: rect.x, limit: rect.width)
             if itemHeight == 2 {
                 var second = StyledLine(Blank.string(dateWidth + 2))
-                second.append(contentsOf: Truncate.line(StyledLine(SafeText.lineSpans(post.summary, .meta)), to: max(1, rect.width - dateWidth - 2)))
+                second.append(contentsOf: Truncate.line(StyledLine(OneLine.spans(post.summary, .meta)), to: max(1, rect.width - dateWidth - 2)))
                 screen.put(second, row: y + 1, column: rect.x, limit: rect.width)
             }
             if selected {
@@ -128,5 +128,18 @@ enum Truncate {
         }
         result.append("…", line.spans.last?.style ?? .plain)
         return result
+    }
+}
+
+/// Titles, tags and summaries on one line, as `SafeText.lineSpans` makes them, without its pass over
+/// every character for the common text that has nothing to replace: the list draws dozens a frame.
+enum OneLine {
+    static func spans(_ text: String, _ style: TextStyle) -> [StyledSpan] {
+        // Bytes 0x09 and 0x0A are the tab and newline (also in `\r\n`) that become spaces; anything
+        // else to replace makes `VisibleText.isSafe` false.
+        guard !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }), VisibleText.isSafe(text) else {
+            return SafeText.lineSpans(text, style)
+        }
+        return [StyledSpan(text, style)]
     }
 }

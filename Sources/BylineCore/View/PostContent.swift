@@ -16,6 +16,20 @@ public enum PreviewContent {
         return state.layoutMemo.lines(key, atLeast: count) { layOut(state, post: post, width: width) }
     }
 
+    /// Lays out the first screen of `post` with a body parsed ahead, as the preview will once the body
+    /// is in the state: called off the input thread, so the move that shows the post finds its lines
+    /// in the memo. `state` need not hold the body yet; the lines depend on the key alone.
+    public static func layOutAhead(_ state: AppState, post: Int, _ loaded: LoadedPost) {
+        // The reader lays a post out whole, at its own width: nothing to gain there from a first screen.
+        guard state.readerPost == nil, state.store.posts.indices.contains(post),
+              let rect = state.layout.rect(of: .preview) else { return }
+        let width = max(1, rect.width - 2 * PreviewView.margin(rect.width))
+        let key = LayoutMemo.Key(post: post, width: width, glyphs: state.glyphs, bodyState: 1)
+        _ = state.layoutMemo.lines(key, atLeast: rect.height) {
+            layout(state.store.posts[post], loaded, width: width, glyphs: state.glyphs)
+        }
+    }
+
     static func layOut(_ state: AppState, post: Int, width: Int) -> DocumentLayout.Progressive {
         let item = state.store.posts[post]
         if let loaded = state.loaded[post] { return layout(item, loaded, width: width, glyphs: state.glyphs) }
