@@ -1,0 +1,57 @@
+/// Styled lines in flat form: every line's text in one UTF-8 buffer, cut into runs that each name a
+/// look (a style and a link) by number. What `byline show` lays a post out into and writes from: a
+/// 1 MB post is some 30,000 lines and 100,000 runs, and as `StyledLine`s each of those is an array or
+/// a `String` of its own to allocate, reference-count and free; here they are three arrays.
+///
+/// It holds exactly what `[StyledLine]` holds (`styledLines` gives them back), except that
+/// neighbouring runs of one look are always merged, which no sink can tell apart.
+public struct FlatText: Sendable {
+    /// A style with the link it points to: what a run is drawn as.
+    public struct Look: Hashable, Sendable {
+        public var style: TextStyle
+        public var link: String?
+    }
+
+    /// Every line's text, one after another, with nothing between lines.
+    public internal(set) var bytes: [UInt8] = []
+    /// Where each run ends in `bytes`; a run starts where the previous one ended.
+    public internal(set) var runEnds: [Int] = []
+    /// Each run's look, an index into `looks`.
+    public internal(set) var runLooks: [Int] = []
+    /// Where each line's runs end in `runEnds`; a line's runs start where the previous line's ended.
+    public internal(set) var lineEnds: [Int] = []
+    /// The looks used, each once.
+    public internal(set) var looks: [Look] = []
+
+    public init() {}
+
+    public var lineCount: Int { lineEnds.count }
+
+    /// The runs of line `index`, as indices into `runEnds` and `runLooks`.
+    public func runs(ofLine index: Int) -> Range<Int> {
+        (index == 0 ? 0 : lineEnds[index - 1])..<lineEnds[index]
+    }
+
+    /// The bytes of run `index`, as a range of `bytes`.
+    public func byteRange(ofRun index: Int) -> Range<Int> {
+        (index == 0 ? 0 : runEnds[index - 1])..<runEnds[index]
+    }
+
+    /// The same lines as `StyledLine`s: what the tests compare with `DocumentLayout`, and what a view
+    /// that keeps styled lines could take a few rows of.
+    public var styledLines: [StyledLine] {
+        (0..<lineCount).map { line in
+            StyledLine(runs(ofLine: line).map { run in
+                let look = looks[runLooks[run]]
+                return StyledSpan(String(decoding: bytes[byteRange(ofRun: run)], as: UTF8.self), look.style, link: look.link)
+            })
+        }
+    }
+
+    /// Lines in flat form, merging neighbouring spans of one look.
+    public init(_ lines: [StyledLine]) {
+        var writer = FlatTextWriter()
+        for line in lines { writer.append(line) }
+        self = writer.finish()
+    }
+}

@@ -1,0 +1,69 @@
+/// `PlainText` and `ANSIText` for lines in flat form: the same bytes, written run by run from the
+/// flat buffer into one output buffer, with each look's escape sequence worked out once.
+extension PlainText {
+    public static func bytes(_ text: FlatText) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.bytes.count + text.lineCount)
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for line in 0..<text.lineCount {
+                let runs = text.runs(ofLine: line)
+                let end = runs.isEmpty ? start : text.runEnds[runs.upperBound - 1]
+                // Trailing blanks (table padding, code shading) are noise in a pipe.
+                var last = end
+                while last > start, bytes[last - 1] == 0x20 { last -= 1 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<last]))
+                output.append(0x0A)
+                start = end
+            }
+        }
+        return output
+    }
+}
+
+extension ANSIText {
+    public static func bytes(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.bytes.count + text.runEnds.count * 8 + text.lineCount * 8)
+        // Each look's attributes and the sequence that sets them, by look number.
+        let looks: [(attributes: TextAttributes, sgr: [UInt8])] = text.looks.map { look in
+            var attributes = theme.attributes(for: look.style)
+            if colors == .none { attributes.foreground = nil; attributes.background = nil }
+            return (attributes, Array(sgr(attributes, colors: colors).utf8))
+        }
+        let links: [[UInt8]?] = hyperlinks ? text.looks.map { look in look.link.map { Array(("\u{1B}]8;;" + safeURL($0) + "\u{1B}\\").utf8) } } : []
+        let closeLink = Array("\u{1B}]8;;\u{1B}\\".utf8)
+        let reset = Array("\u{1B}[0m".utf8)
+        let plain = TextAttributes()
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for line in 0..<text.lineCount {
+                var current = plain
+                var openLink: String?
+                for run in text.runs(ofLine: line) {
+                    let lookID = text.runLooks[run]
+                    if hyperlinks {
+                        let link = text.looks[lookID].link
+                        if link != openLink {
+                            if openLink != nil { output += closeLink }
+                            if let open = links[lookID] { output += open }
+                            openLink = link
+                        }
+                    }
+                    let look = looks[lookID]
+                    if look.attributes != current {
+                        output += look.sgr
+                        current = look.attributes
+                    }
+                    let end = text.runEnds[run]
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    start = end
+                }
+                if openLink != nil { output += closeLink }
+                if current != plain { output += reset }
+                output.append(0x0A)
+            }
+        }
+        return output
+    }
+}
