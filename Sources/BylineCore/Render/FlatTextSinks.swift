@@ -23,8 +23,8 @@ extension PlainText {
 
 extension ANSIText {
     public static func bytes(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.bytes.count + text.runEnds.count * 8 + text.lineCount * 8)
+        var output = ByteBuffer(capacity: text.bytes.count + text.runEnds.count * 8 + text.lineCount * 8)
+        func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { output.append($0) } }
         // Each look's attributes and the sequence that sets them, by look number.
         let looks: [(attributes: TextAttributes, sgr: [UInt8])] = text.looks.map { look in
             var attributes = theme.attributes(for: look.style)
@@ -34,6 +34,7 @@ extension ANSIText {
         let links: [[UInt8]?] = hyperlinks ? text.looks.map { look in look.link.map { Array(("\u{1B}]8;;" + safeURL($0) + "\u{1B}\\").utf8) } } : []
         let closeLink = Array("\u{1B}]8;;\u{1B}\\".utf8)
         let reset = Array("\u{1B}[0m".utf8)
+        let newline: [UInt8] = [0x0A]
         let plain = TextAttributes()
         text.bytes.withUnsafeBufferPointer { bytes in
             var start = 0
@@ -45,25 +46,25 @@ extension ANSIText {
                     if hyperlinks {
                         let link = text.looks[lookID].link
                         if link != openLink {
-                            if openLink != nil { output += closeLink }
-                            if let open = links[lookID] { output += open }
+                            if openLink != nil { write(closeLink) }
+                            if let open = links[lookID] { write(open) }
                             openLink = link
                         }
                     }
                     let look = looks[lookID]
                     if look.attributes != current {
-                        output += look.sgr
+                        write(look.sgr)
                         current = look.attributes
                     }
                     let end = text.runEnds[run]
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    output.append(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                     start = end
                 }
-                if openLink != nil { output += closeLink }
-                if current != plain { output += reset }
-                output.append(0x0A)
+                if openLink != nil { write(closeLink) }
+                if current != plain { write(reset) }
+                write(newline)
             }
         }
-        return output
+        return output.takeArray()
     }
 }

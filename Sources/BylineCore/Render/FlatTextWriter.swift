@@ -28,6 +28,8 @@ struct FlatTextWriter: LineSink {
     }
 
     private var text = FlatText()
+    /// `text.bytes` while it is written; moved there by `finish`.
+    private var buffer: ByteBuffer
     private var frames: [Frame] = []
     /// The union of the open frames' added styles.
     private var added = TextStyle.plain
@@ -42,7 +44,7 @@ struct FlatTextWriter: LineSink {
     private var lastStyle = TextStyle.plain, lastLink: String?, lastLook = -1
 
     init(capacity: Int = 0) {
-        text.bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
         text.runEnds.reserveCapacity(capacity / 24)
         text.runLooks.reserveCapacity(capacity / 24)
         text.lineEnds.reserveCapacity(capacity / 48)
@@ -51,8 +53,10 @@ struct FlatTextWriter: LineSink {
     var lineCount: Int { text.lineEnds.count }
     var depth: Int { frames.count }
 
+    /// The text written; the writer is done with.
     mutating func finish() -> FlatText {
         if lineStarted { endLine() }
+        text.bytes = buffer.takeArray()
         return text
     }
 
@@ -180,11 +184,11 @@ struct FlatTextWriter: LineSink {
     private mutating func appendRun(_ bytes: UnsafeBufferPointer<UInt8>, _ style: TextStyle, link: String?) {
         guard !bytes.isEmpty else { return }
         let look = lookID(style, link)
-        text.bytes.append(contentsOf: bytes)
+        buffer.append(bytes)
         if text.runEnds.count > lineRunStart, text.runLooks[text.runLooks.count - 1] == look {
-            text.runEnds[text.runEnds.count - 1] = text.bytes.count
+            text.runEnds[text.runEnds.count - 1] = buffer.count
         } else {
-            text.runEnds.append(text.bytes.count)
+            text.runEnds.append(buffer.count)
             text.runLooks.append(look)
         }
     }

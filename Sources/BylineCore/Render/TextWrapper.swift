@@ -14,13 +14,13 @@ public enum TextWrapper {
     /// The same lines, written into `sink` instead of returned.
     static func wrap<Sink: LineSink>(_ spans: [StyledSpan], width: Int, into sink: inout Sink) {
         let width = max(1, width)
-        let words = Words(spans)
+        var words = Words(spans)
         var builder = LineBuilder(width: width)
-        // The words' bytes are read through one pointer: slicing the array per piece would retain it.
-        words.bytes.withUnsafeBufferPointer { bytes in
-            for unit in words.units { builder.add(unit, words, bytes, into: &sink) }
-        }
+        // The words' bytes are read through one pointer: slicing an array per piece would retain it.
+        let bytes = words.bytes.contents
+        for unit in words.units { builder.add(unit, words, bytes, into: &sink) }
         builder.finish(into: &sink)
+        words.bytes.free()
     }
 
     /// A run of a unit's text in one style: bytes `start..<end` of `Words.bytes`, styled as
@@ -49,7 +49,8 @@ public enum TextWrapper {
         /// Each span's style and link, apart: reading them does not copy (and retain) the span's text.
         let styles: [TextStyle]
         let links: [String?]
-        var bytes: [UInt8] = []
+        /// Every span's text but hard breaks, one after another; freed by `wrap` when done.
+        var bytes: ByteBuffer
         var pieces: [Piece] = []
         var units: [Unit] = []
 
@@ -79,7 +80,7 @@ public enum TextWrapper {
                 pendingBreak = false
             }
             let start = bytes.count
-            bytes.append(contentsOf: text)
+            bytes.append(text)
             if pieces.count > current.start, sameLook(pieces[pieces.count - 1].span, span) {
                 pieces[pieces.count - 1].end = bytes.count
             } else {
@@ -121,7 +122,7 @@ public enum TextWrapper {
             links = spans.map(\.link)
             // Room for every byte, and for a unit and a piece per word of some five letters.
             let total = spans.reduce(0) { $0 + $1.text.utf8.count }
-            bytes.reserveCapacity(total)
+            bytes = ByteBuffer(capacity: total)
             units.reserveCapacity(total / 5 + 1)
             pieces.reserveCapacity(total / 5 + spans.count)
             for (spanIndex, span) in spans.enumerated() {
