@@ -70,7 +70,7 @@ struct ShowCommand: ParsableCommand {
         if useANSI {
             let noColor = color == .auto && !(Environment.value("NO_COLOR") ?? "").isEmpty
             let depth = noColor ? ANSIText.ColorDepth.none : TerminalWidth.colorDepth()
-            Console.out(bytes: ANSIText.bytes(lines, theme: chosen, colors: depth, hyperlinks: hyperlinks))
+            ANSIText.write(lines, theme: chosen, colors: depth, hyperlinks: hyperlinks) { FileHandleOut.standardOutput.write(buffer: $0) }
         } else {
             Console.out(bytes: PlainText.bytes(lines))
         }

@@ -96,6 +96,12 @@ final class FlatLayoutTests: XCTestCase {
                 }
             }
         }
+        var chunked: [UInt8] = []
+        ANSIText.write(flat, theme: .light, colors: .palette256, hyperlinks: true, chunkSize: 7) { chunked.append(contentsOf: $0) }
+        guard chunked == ANSIText.bytes(old, theme: .light, colors: .palette256, hyperlinks: true) else {
+            XCTFail("\(context()): ANSI bytes written in chunks differ")
+            return false
+        }
         guard PlainText.bytes(flat) == Array(PlainText.render(old).utf8) else {
             XCTFail("\(context()): plain bytes differ")
             return false

@@ -1,6 +1,6 @@
 /// A growable run of bytes for writers that append millions of short pieces: `Array.append(contentsOf:)`
 /// costs some 25 instructions a call before it copies anything, here an append is a capacity check and
-/// a `memcpy`. The owner frees it by taking its bytes (`takeArray`) exactly once; it is not copied.
+/// a `memcpy`. The owner ends it exactly once, by `free` or `takeStorage`; it is never copied.
 struct ByteBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
@@ -40,13 +40,37 @@ struct ByteBuffer {
         capacity = 1
     }
 
-    /// The bytes as an array, freeing the buffer: the last use of it.
-    mutating func takeArray() -> [UInt8] {
-        let bytes = Array(UnsafeBufferPointer(start: base, count: count))
-        base.deallocate()
+    /// The bytes as storage that frees itself, without copying them: the last use of the buffer.
+    mutating func takeStorage() -> FlatBytes {
+        let storage = FlatBytes(base, count: count)
         base = .allocate(capacity: 1)
         count = 0
         capacity = 1
-        return bytes
+        return storage
     }
+
+    /// Writes the bytes to `sink` and starts over, keeping the memory: for output written in chunks.
+    mutating func drain(to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if count > 0 { sink(contents) }
+        count = 0
+    }
+}
+
+/// Bytes that never change once written, freed with the last reference: `FlatText`'s text, taken
+/// from the `ByteBuffer` it was written into without a copy (a copy of a 1 MB post's text is a
+/// megabyte of fresh pages to fault in).
+public final class FlatBytes: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<UInt8>
+    public let count: Int
+
+    init(_ base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    convenience init() { self.init(.allocate(capacity: 1), count: 0) }
+
+    deinit { base.deallocate() }
+
+    public var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 }

@@ -13,7 +13,7 @@ public struct FlatText: Sendable {
     }
 
     /// Every line's text, one after another, with nothing between lines.
-    public internal(set) var bytes: [UInt8] = []
+    public internal(set) var bytes = FlatBytes()
     /// Where each run ends in `bytes`; a run starts where the previous one ended.
     public internal(set) var runEnds: [Int] = []
     /// Each run's look, an index into `looks`.
@@ -43,7 +43,7 @@ public struct FlatText: Sendable {
         (0..<lineCount).map { line in
             StyledLine(runs(ofLine: line).map { run in
                 let look = looks[runLooks[run]]
-                return StyledSpan(String(decoding: bytes[byteRange(ofRun: run)], as: UTF8.self), look.style, link: look.link)
+                return StyledSpan(String(decoding: UnsafeBufferPointer(rebasing: bytes.buffer[byteRange(ofRun: run)]), as: UTF8.self), look.style, link: look.link)
             })
         }
     }

@@ -4,7 +4,8 @@ extension PlainText {
     public static func bytes(_ text: FlatText) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(text.bytes.count + text.lineCount)
-        text.bytes.withUnsafeBufferPointer { bytes in
+        do {
+            let bytes = text.bytes.buffer
             var start = 0
             for line in 0..<text.lineCount {
                 let runs = text.runs(ofLine: line)
@@ -23,7 +24,16 @@ extension PlainText {
 
 extension ANSIText {
     public static func bytes(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> [UInt8] {
-        var output = ByteBuffer(capacity: text.bytes.count + text.runEnds.count * 8 + text.lineCount * 8)
+        var output: [UInt8] = []
+        write(text, theme: theme, colors: colors, hyperlinks: hyperlinks) { output.append(contentsOf: $0) }
+        return output
+    }
+
+    /// The same bytes, handed to `sink` in chunks of about `chunkSize` as they are made: `byte show`
+    /// writes a 1 MB post's 2 MB of output through one reused buffer instead of building all of it.
+    public static func write(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false,
+                             chunkSize: Int = 1 << 16, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var output = ByteBuffer(capacity: chunkSize + 4096)
         func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { output.append($0) } }
         // Each look's attributes and the sequence that sets them, by look number.
         let looks: [(attributes: TextAttributes, sgr: [UInt8])] = text.looks.map { look in
@@ -36,9 +46,11 @@ extension ANSIText {
         let reset = Array("\u{1B}[0m".utf8)
         let newline: [UInt8] = [0x0A]
         let plain = TextAttributes()
-        text.bytes.withUnsafeBufferPointer { bytes in
+        do {
+            let bytes = text.bytes.buffer
             var start = 0
             for line in 0..<text.lineCount {
+                if output.count >= chunkSize { output.drain(to: sink) }
                 var current = plain
                 var openLink: String?
                 for run in text.runs(ofLine: line) {
@@ -65,6 +77,7 @@ extension ANSIText {
                 write(newline)
             }
         }
-        return output.takeArray()
+        output.drain(to: sink)
+        output.free()
     }
 }

@@ -56,7 +56,7 @@ struct FlatTextWriter: LineSink {
     /// The text written; the writer is done with.
     mutating func finish() -> FlatText {
         if lineStarted { endLine() }
-        text.bytes = buffer.takeArray()
+        text.bytes = buffer.takeStorage()
         return text
     }
 
