@@ -14,12 +14,16 @@ public struct FlatText: Sendable {
 
     /// Every line's text, one after another, with nothing between lines.
     public internal(set) var bytes = FlatBytes()
-    /// Where each run ends in `bytes`; a run starts where the previous one ended.
-    public internal(set) var runEnds: [Int] = []
-    /// Each run's look, an index into `looks`.
-    public internal(set) var runLooks: [Int] = []
-    /// Where each line's runs end in `runEnds`; a line's runs start where the previous line's ended.
-    public internal(set) var lineEnds: [Int] = []
+    /// A piece of a line in one look: where it ends in `bytes` (it starts where the previous run
+    /// ended) and its look, an index into `looks`. Eight bytes: a 1 MB post has some 150,000 runs.
+    public struct Run: Sendable {
+        public var end: UInt32
+        public var look: UInt32
+    }
+
+    public internal(set) var runs: [Run] = []
+    /// Where each line's runs end in `runs`; a line's runs start where the previous line's ended.
+    public internal(set) var lineEnds: [UInt32] = []
     /// The looks used, each once.
     public internal(set) var looks: [Look] = []
 
@@ -29,12 +33,12 @@ public struct FlatText: Sendable {
 
     /// The runs of line `index`, as indices into `runEnds` and `runLooks`.
     public func runs(ofLine index: Int) -> Range<Int> {
-        (index == 0 ? 0 : lineEnds[index - 1])..<lineEnds[index]
+        (index == 0 ? 0 : Int(lineEnds[index - 1]))..<Int(lineEnds[index])
     }
 
     /// The bytes of run `index`, as a range of `bytes`.
     public func byteRange(ofRun index: Int) -> Range<Int> {
-        (index == 0 ? 0 : runEnds[index - 1])..<runEnds[index]
+        (index == 0 ? 0 : Int(runs[index - 1].end))..<Int(runs[index].end)
     }
 
     /// The same lines as `StyledLine`s: what the tests compare with `DocumentLayout`, and what a view
@@ -42,7 +46,7 @@ public struct FlatText: Sendable {
     public var styledLines: [StyledLine] {
         (0..<lineCount).map { line in
             StyledLine(runs(ofLine: line).map { run in
-                let look = looks[runLooks[run]]
+                let look = looks[Int(runs[run].look)]
                 return StyledSpan(String(decoding: UnsafeBufferPointer(rebasing: bytes.buffer[byteRange(ofRun: run)]), as: UTF8.self), look.style, link: look.link)
             })
         }

@@ -9,7 +9,7 @@ extension PlainText {
             var start = 0
             for line in 0..<text.lineCount {
                 let runs = text.runs(ofLine: line)
-                let end = runs.isEmpty ? start : text.runEnds[runs.upperBound - 1]
+                let end = runs.isEmpty ? start : Int(text.runs[runs.upperBound - 1].end)
                 // Trailing blanks (table padding, code shading) are noise in a pipe.
                 var last = end
                 while last > start, bytes[last - 1] == 0x20 { last -= 1 }
@@ -54,7 +54,7 @@ extension ANSIText {
                 var current = plain
                 var openLink: String?
                 for run in text.runs(ofLine: line) {
-                    let lookID = text.runLooks[run]
+                    let lookID = Int(text.runs[run].look)
                     if hyperlinks {
                         let link = text.looks[lookID].link
                         if link != openLink {
@@ -68,7 +68,7 @@ extension ANSIText {
                         write(look.sgr)
                         current = look.attributes
                     }
-                    let end = text.runEnds[run]
+                    let end = Int(text.runs[run].end)
                     output.append(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                     start = end
                 }

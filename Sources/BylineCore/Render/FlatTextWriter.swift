@@ -40,14 +40,17 @@ struct FlatTextWriter: LineSink {
     /// A blank line owed before the next line, under the first `depth` frames (a separator between
     /// blocks, written only if the next block has any line at all).
     var pendingBlank: Int?
-    private var lookIDs: [FlatText.Look: Int] = [:]
-    private var lastStyle = TextStyle.plain, lastLink: String?, lastLook = -1
+    private var lookIDs: [FlatText.Look: UInt32] = [:]
+    /// The looks without a link: their styles, and their numbers.
+    private var plainLookStyles: [TextStyle] = []
+    private var plainLookIDs: [UInt32] = []
+    private var lastStyle = TextStyle.plain, lastLink: String?, lastLook: UInt32?
 
     init(capacity: Int = 0) {
         buffer = ByteBuffer(capacity: capacity)
-        text.runEnds.reserveCapacity(capacity / 24)
-        text.runLooks.reserveCapacity(capacity / 24)
-        text.lineEnds.reserveCapacity(capacity / 48)
+        // Generous: memory reserved and never touched costs nothing, growing an array costs a copy.
+        text.runs.reserveCapacity(capacity / 4)
+        text.lineEnds.reserveCapacity(capacity / 16)
     }
 
     var lineCount: Int { text.lineEnds.count }
@@ -170,8 +173,8 @@ struct FlatTextWriter: LineSink {
     }
 
     private mutating func closeLine() {
-        text.lineEnds.append(text.runEnds.count)
-        lineRunStart = text.runEnds.count
+        text.lineEnds.append(UInt32(text.runs.count))
+        lineRunStart = text.runs.count
         lineStarted = false
     }
 
@@ -185,25 +188,36 @@ struct FlatTextWriter: LineSink {
         guard !bytes.isEmpty else { return }
         let look = lookID(style, link)
         buffer.append(bytes)
-        if text.runEnds.count > lineRunStart, text.runLooks[text.runLooks.count - 1] == look {
-            text.runEnds[text.runEnds.count - 1] = buffer.count
+        // Offsets are 32 bits: a post laid out is megabytes; 4 GB of it would have run out of memory
+        // long before (and the conversion traps rather than wrap).
+        let end = UInt32(buffer.count)
+        if text.runs.count > lineRunStart, text.runs[text.runs.count - 1].look == look {
+            text.runs[text.runs.count - 1].end = end
         } else {
-            text.runEnds.append(buffer.count)
-            text.runLooks.append(look)
+            text.runs.append(FlatText.Run(end: end, look: look))
         }
     }
 
-    /// Runs in a row mostly share a look; the table is asked only when it changes.
-    private mutating func lookID(_ style: TextStyle, _ link: String?) -> Int {
-        if lastLook >= 0, style == lastStyle, link == lastLink { return lastLook }
-        let look = FlatText.Look(style: style, link: link)
-        let id: Int
-        if let known = lookIDs[look] {
-            id = known
+    /// Runs in a row mostly share a look, and the looks without a link are a few dozen: they are
+    /// found by a scan of their styles, and only links go through the hashed table.
+    private mutating func lookID(_ style: TextStyle, _ link: String?) -> UInt32 {
+        if let lastLook, style == lastStyle, link == lastLink { return lastLook }
+        let id: UInt32
+        if link == nil, let index = plainLookStyles.firstIndex(of: style) {
+            id = plainLookIDs[index]
         } else {
-            id = text.looks.count
-            text.looks.append(look)
-            lookIDs[look] = id
+            let look = FlatText.Look(style: style, link: link)
+            if let known = lookIDs[look] {
+                id = known
+            } else {
+                id = UInt32(text.looks.count)
+                text.looks.append(look)
+                lookIDs[look] = id
+                if link == nil {
+                    plainLookStyles.append(style)
+                    plainLookIDs.append(id)
+                }
+            }
         }
         lastStyle = style
         lastLink = link
