@@ -80,6 +80,12 @@ final class FlatLayoutTests: XCTestCase {
         layout.extend(toAtLeast: .max)
         let old = layout.lines
         let flat = FlatLayout.text(for: document, width: width, glyphs: glyphs, prefix: Self.prefix)
+        // Split in two and laid out on two cores, as long posts are: the same lines again.
+        let halves = FlatLayout.text(for: document, width: width, glyphs: glyphs, prefix: Self.prefix, parallelAbove: 2)
+        guard Self.merged(halves.styledLines) == Self.merged(flat.styledLines) else {
+            XCTFail("\(context()): laid out in two halves, the lines differ")
+            return false
+        }
         guard Self.merged(flat.styledLines) == Self.merged(old) else {
             let got = flat.styledLines
             let pairs = Array(zip(Self.merged(got), Self.merged(old)))

@@ -109,6 +109,19 @@ struct FlatTextWriter: LineSink {
         string.withUTF8 { append($0, style, link: link) }
     }
 
+    /// Every line of `text`, as the next lines (outside any container: the second half of a
+    /// document laid out apart).
+    mutating func append(contentsOf text: FlatText) {
+        let bytes = text.bytes.buffer
+        for line in 0..<text.lineCount {
+            for run in text.runs(ofLine: line) {
+                let look = text.looks[Int(text.runs[run].look)]
+                append(UnsafeBufferPointer(rebasing: bytes[text.byteRange(ofRun: run)]), look.style, link: look.link)
+            }
+            endLine()
+        }
+    }
+
     /// A whole styled line (a table row, a heading), as the next line.
     mutating func append(_ line: StyledLine) {
         for span in line.spans { append(span.text, span.style, link: span.link) }
