@@ -11,6 +11,12 @@ enum TemplateCode {
         }) else {
             return content.compactMap { $0.rawHTML ? nil : $0.span }
         }
+        return withoutTemplates(content) ?? characterPass(content)
+    }
+
+    /// Template regions found over the whole run of text, and the text restyled by character: the
+    /// definition `withoutTemplates` is tested against.
+    static func characterPass(_ content: [DocumentBuilder.Inline]) -> [StyledSpan] {
         // Find template regions over the whole run of text, then restyle by character.
         let characters = content.flatMap { inline in inline.span.text.map { ($0, inline) } }
         var inTemplate = [Bool](repeating: false, count: characters.count)
@@ -41,6 +47,35 @@ enum TemplateCode {
                 spans[spans.count - 1].text.append(character)
             } else {
                 spans.append(StyledSpan(String(character), style, link: inline.span.link))
+            }
+        }
+        return spans
+    }
+
+    /// What `characterPass` gives when there is no template to find, made span
+    /// by span: prose with a lone `{` (code-like text) is common, and `characterPass` costs a `String`
+    /// per character. Nil when a template might start (`{{` or `{%` anywhere in the bytes, which any
+    /// `{{` or `{%` of characters is) or a span holds a newline among other text.
+    static func withoutTemplates(_ content: [DocumentBuilder.Inline]) -> [StyledSpan]? {
+        var previous: UInt8 = 0
+        for inline in content {
+            var text = inline.span.text
+            let plain = text.withUTF8 { bytes -> Bool in
+                for byte in bytes {
+                    if previous == UInt8(ascii: "{"), byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") { return false }
+                    previous = byte
+                }
+                return bytes.count <= 1 || !bytes.contains(0x0A)
+            }
+            if !plain { return nil }
+        }
+        var spans: [StyledSpan] = []
+        for inline in content where !inline.rawHTML && !inline.span.text.isEmpty {
+            let span = inline.span
+            if let last = spans.last, last.style == span.style, last.link == span.link, last.text != "\n", span.text != "\n" {
+                spans[spans.count - 1].text += span.text
+            } else {
+                spans.append(span)
             }
         }
         return spans

@@ -42,7 +42,7 @@ struct FileHandleOut {
         bytes.withUnsafeBufferPointer { write(buffer: $0) }
     }
 
-    private func write(buffer: UnsafeBufferPointer<UInt8>) {
+    func write(buffer: UnsafeBufferPointer<UInt8>) {
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

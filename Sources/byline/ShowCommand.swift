@@ -57,7 +57,9 @@ struct ShowCommand: ParsableCommand {
         let chosen = Theme.named(theme) ?? .dark
         let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80
         let loaded = LoadedPost(markdown: body)
-        let lines = PreviewContent.lines(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs)
+        // Laid out straight into one buffer (no `StyledLine` per line), as the preview would show it.
+        let lines = PreviewContent.flatText(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,
+                                            capacity: body.utf8.count * 2)
 
         let useANSI: Bool
         switch color {
@@ -68,9 +70,9 @@ struct ShowCommand: ParsableCommand {
         if useANSI {
             let noColor = color == .auto && !(Environment.value("NO_COLOR") ?? "").isEmpty
             let depth = noColor ? ANSIText.ColorDepth.none : TerminalWidth.colorDepth()
-            Console.out(bytes: ANSIText.bytes(lines, theme: chosen, colors: depth, hyperlinks: hyperlinks))
+            ANSIText.write(lines, theme: chosen, colors: depth, hyperlinks: hyperlinks) { FileHandleOut.standardOutput.write(buffer: $0) }
         } else {
-            Console.out(PlainText.render(lines))
+            Console.out(bytes: PlainText.bytes(lines))
         }
         // Everything is written: leave without freeing a large post's lines, or its parsed document
         // (kept alive to here for that reason), one by one.

@@ -7,22 +7,28 @@ public enum CodeBlockLayout {
     static let tabStop = 4
 
     public static func lines(language: String?, code: [[StyledSpan]], width: Int, glyphs: Glyphs) -> [StyledLine] {
+        var collector = StyledLineCollector(capacity: max(1, width) * 2)
+        collector.lines.reserveCapacity(code.count + 1)
+        write(language: language, code: code, width: width, glyphs: glyphs, into: &collector)
+        return collector.lines
+    }
+
+    /// The same rows, written into `sink`.
+    static func write<Sink: LineSink>(language: String?, code: [[StyledSpan]], width: Int, glyphs: Glyphs, into sink: inout Sink) {
         let gutter = width > gutter + 1 ? gutter : 0
         let contentWidth = max(1, width - gutter)
-        var lines: [StyledLine] = []
-        lines.reserveCapacity(code.count + 1)
         if let language, !language.isEmpty {
             var label = StyledLine(Blank.string(gutter), .codeBlock)
             let name = TextWrapper.wrap([StyledSpan(language, [.codeBlock, .meta])], width: contentWidth).first ?? StyledLine()
             label.append(contentsOf: name)
-            lines.append(pad(label, to: width))
+            for span in pad(label, to: width).spans { sink.append(span.text, span.style, link: span.link) }
+            sink.endLine()
         }
         let mark = DisplayWidth.of(glyphs.continuation) < gutter ? glyphs.continuation : ">"
         var splitter = Splitter(contentWidth: contentWidth, gutter: gutter, mark: mark)
         for spans in code {
-            splitter.add(expandTabs(spans), to: &lines)
+            splitter.add(expandTabs(spans), to: &sink)
         }
-        return lines
     }
 
     /// Cuts code lines into rows of at most `contentWidth` columns, between grapheme clusters, each row
@@ -31,7 +37,6 @@ public enum CodeBlockLayout {
         let contentWidth: Int
         let gutter: Int
         let mark: String
-        var row = LineAssembler()
         /// Columns of code on the current row.
         var used = 0
 
@@ -39,11 +44,10 @@ public enum CodeBlockLayout {
             self.contentWidth = contentWidth
             self.gutter = gutter
             self.mark = mark
-            row = LineAssembler(capacity: contentWidth * 2)
         }
 
-        mutating func add(_ spans: [StyledSpan], to lines: inout [StyledLine]) {
-            startRow(continuing: false)
+        mutating func add<Sink: LineSink>(_ spans: [StyledSpan], to row: inout Sink) {
+            startRow(continuing: false, &row)
             for span in spans {
                 var text = span.text
                 let ascii = text.withUTF8 { utf8 -> Bool in
@@ -53,8 +57,8 @@ public enum CodeBlockLayout {
                     while offset < utf8.count {
                         let room = contentWidth - used
                         if room == 0 {
-                            endRow(into: &lines)
-                            startRow(continuing: true)
+                            endRow(&row)
+                            startRow(continuing: true, &row)
                             continue
                         }
                         let end = min(utf8.count, offset + room)
@@ -70,17 +74,17 @@ public enum CodeBlockLayout {
                     var text = String(character)
                     if characterWidth > contentWidth { text = "…"; characterWidth = 1 }
                     if used + characterWidth > contentWidth {
-                        endRow(into: &lines)
-                        startRow(continuing: true)
+                        endRow(&row)
+                        startRow(continuing: true, &row)
                     }
                     row.append(text, span.style, link: span.link)
                     used += characterWidth
                 }
             }
-            endRow(into: &lines)
+            endRow(&row)
         }
 
-        mutating func startRow(continuing: Bool) {
+        func startRow<Sink: LineSink>(continuing: Bool, _ row: inout Sink) {
             guard gutter > 0 else { return }
             if continuing {
                 row.append(mark, [.codeBlock, .continuation])
@@ -91,9 +95,9 @@ public enum CodeBlockLayout {
         }
 
         /// The gutter takes exactly `gutter` columns, so the shading is what the code left free.
-        mutating func endRow(into lines: inout [StyledLine]) {
+        mutating func endRow<Sink: LineSink>(_ row: inout Sink) {
             row.appendBlanks(contentWidth - used, .codeBlock)
-            lines.append(row.take())
+            row.endLine()
             used = 0
         }
     }

@@ -6,14 +6,21 @@
 /// Every returned line is at most `width` columns wide.
 public enum TextWrapper {
     public static func wrap(_ spans: [StyledSpan], width: Int) -> [StyledLine] {
+        var collector = StyledLineCollector(capacity: max(1, width) * 4)
+        wrap(spans, width: width, into: &collector)
+        return collector.lines
+    }
+
+    /// The same lines, written into `sink` instead of returned.
+    static func wrap<Sink: LineSink>(_ spans: [StyledSpan], width: Int, into sink: inout Sink) {
         let width = max(1, width)
-        let words = Words(spans)
+        var words = Words(spans)
         var builder = LineBuilder(width: width)
-        // The words' bytes are read through one pointer: slicing the array per piece would retain it.
-        words.bytes.withUnsafeBufferPointer { bytes in
-            for unit in words.units { builder.add(unit, words, bytes) }
-        }
-        return builder.finish()
+        // The words' bytes are read through one pointer: slicing an array per piece would retain it.
+        let bytes = words.bytes.contents
+        for unit in words.units { builder.add(unit, words, bytes, into: &sink) }
+        builder.finish(into: &sink)
+        words.bytes.free()
     }
 
     /// A run of a unit's text in one style: bytes `start..<end` of `Words.bytes`, styled as
@@ -42,7 +49,8 @@ public enum TextWrapper {
         /// Each span's style and link, apart: reading them does not copy (and retain) the span's text.
         let styles: [TextStyle]
         let links: [String?]
-        var bytes: [UInt8] = []
+        /// Every span's text but hard breaks, one after another; freed by `wrap` when done.
+        var bytes: ByteBuffer
         var pieces: [Piece] = []
         var units: [Unit] = []
 
@@ -72,7 +80,7 @@ public enum TextWrapper {
                 pendingBreak = false
             }
             let start = bytes.count
-            bytes.append(contentsOf: text)
+            bytes.append(text)
             if pieces.count > current.start, sameLook(pieces[pieces.count - 1].span, span) {
                 pieces[pieces.count - 1].end = bytes.count
             } else {
@@ -114,7 +122,7 @@ public enum TextWrapper {
             links = spans.map(\.link)
             // Room for every byte, and for a unit and a piece per word of some five letters.
             let total = spans.reduce(0) { $0 + $1.text.utf8.count }
-            bytes.reserveCapacity(total)
+            bytes = ByteBuffer(capacity: total)
             units.reserveCapacity(total / 5 + 1)
             pieces.reserveCapacity(total / 5 + spans.count)
             for (spanIndex, span) in spans.enumerated() {
@@ -164,36 +172,31 @@ public enum TextWrapper {
         "、。，．！？：；」』）】〕〉》〙〗ー々".contains(character)
     }
 
-    /// Fills lines greedily, through a `LineAssembler`: a line's words are copied into its spans once.
+    /// Fills lines greedily into a `LineSink`: a line's words are copied into it once.
     struct LineBuilder {
         let width: Int
-        var lines: [StyledLine] = []
-        var line: LineAssembler
         var used = 0
         var started = false
 
-        init(width: Int) {
-            self.width = width
-            line = LineAssembler(capacity: width * 4)
-        }
+        init(width: Int) { self.width = width }
 
-        mutating func add(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>) {
+        mutating func add<Sink: LineSink>(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>, into line: inout Sink) {
             if unit.hardBreakBefore, started {
-                flush()
+                flush(&line)
             }
             started = true
             guard !unit.isEmpty else { return }
             let space = used > 0 ? unit.space : nil
             let spaceWidth = space == nil ? 0 : 1
             if used + spaceWidth + unit.width <= width {
-                if let space { line.append(CollectionOfOne(0x20), words.styles[space], link: words.links[space]) }
-                appendPieces(unit, words, bytes)
+                if let space { line.appendSpace(words.styles[space], link: words.links[space]) }
+                appendPieces(unit, words, bytes, into: &line)
                 used += spaceWidth + unit.width
                 return
             }
-            if used > 0 { flush() }
+            if used > 0 { flush(&line) }
             if unit.width <= width {
-                appendPieces(unit, words, bytes)
+                appendPieces(unit, words, bytes, into: &line)
                 used = unit.width
                 return
             }
@@ -205,28 +208,27 @@ public enum TextWrapper {
                     var characterWidth = DisplayWidth.of(character)
                     var text = String(character)
                     if characterWidth > width { text = "…"; characterWidth = 1 }
-                    if used + characterWidth > width { flush() }
+                    if used + characterWidth > width { flush(&line) }
                     line.append(text, look.style, link: look.link)
                     used += characterWidth
                 }
             }
         }
 
-        mutating func appendPieces(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>) {
+        func appendPieces<Sink: LineSink>(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>, into line: inout Sink) {
             for index in unit.start..<unit.end {
                 let piece = words.pieces[index]
                 line.append(UnsafeBufferPointer(rebasing: bytes[piece.start..<piece.end]), words.styles[piece.span], link: words.links[piece.span])
             }
         }
 
-        mutating func flush() {
-            lines.append(line.take())
+        mutating func flush<Sink: LineSink>(_ line: inout Sink) {
+            line.endLine()
             used = 0
         }
 
-        mutating func finish() -> [StyledLine] {
-            if used > 0 || !line.isEmpty { flush() }
-            return lines
+        mutating func finish<Sink: LineSink>(into line: inout Sink) {
+            if used > 0 || !line.lineIsEmpty { flush(&line) }
         }
     }
 }

@@ -51,6 +51,13 @@ public enum PreviewContent {
         return layout.lines
     }
 
+    /// The same lines in flat form, for `byline show`, which only writes them out.
+    public static func flatText(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs, capacity: Int = 0) -> FlatText {
+        FlatLayout.text(for: loaded.document, width: width, glyphs: glyphs,
+                        prefix: PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()],
+                        capacity: capacity)
+    }
+
     static func layout(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs) -> DocumentLayout.Progressive {
         DocumentLayout.Progressive(loaded.document, width: width, glyphs: glyphs,
                                    prefix: PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()])
