@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "BylineIndexTests", dependencies: ["BylineIndex", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineCore", "CNcursesw"]),
         // Runs the built `byline` binary, as scripts and the end-to-end tests do.
-        .testTarget(name: "bylineTests", dependencies: ["byline", "BylineCore"]),
+        .testTarget(name: "bylineTests", dependencies: ["byline", "BylineCore", "BylineIndex", "BylineMarkdown"]),
     ]
 )

@@ -86,6 +86,11 @@ final class BackgroundLoad: @unchecked Sendable {
     /// Whether work is still going on (the input loop then wakes often to show it).
     var isRunning: Bool { locked { !finished } }
 
+    /// Whether news waits to be taken that the loop must not sleep on: a store, a problem, or the last
+    /// progress of a loader that has finished (while it runs, progress is picked up every few
+    /// milliseconds; looping on each count would spin). Asked after `isRunning`.
+    var hasNews: Bool { locked { !stores.isEmpty || !problems.isEmpty || (finished && progressChanged) } }
+
     private func report(_ progress: AppState.Progress?) {
         locked {
             if self.progress != progress {

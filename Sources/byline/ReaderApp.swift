@@ -28,6 +28,8 @@ struct ReaderApp {
     static let keysPerFrame = 4096
     /// How often to look for a finished background search.
     static let searchPollMilliseconds = 5
+    /// How long the first frame waits for a first load to finish.
+    static let firstFrameWaitSeconds = 0.05
     /// How often to look for news from the background loader (progress, a loaded store).
     static let loadPollMilliseconds = 2
     /// Progress alone repaints the status line at most this often, so the loop spends its waking on
@@ -76,6 +78,10 @@ struct ReaderApp {
             load.start(blog, fromCache: false)
             loadStarted = true
             pending += Reducer.reduce(&state, .progress(.init(verb: "loading", done: 0, total: nil)))
+            // A small blog loads in a few milliseconds: its first frame is then the whole screen, not an
+            // empty "loading" frame drawn over at once (1.5 KB more on the wire, and a flash).
+            let deadline = Monotonic.seconds() + ReaderApp.firstFrameWaitSeconds
+            while load.isRunning, !load.hasNews, Monotonic.seconds() < deadline { usleep(1000) }
         }
         if let link = waitingLink, blog == nil || fromCache {
             pending += Reducer.reduce(&state, .openDeepLink(link))
@@ -167,9 +173,10 @@ struct ReaderApp {
             // Wait for one event, then take what keeps arriving for up to a frame's time before
             // painting again: typing answers at once, a pasted megabyte costs 30 frames a second.
             // While a search runs, wake often to show its result as soon as it is there.
-            var wait = search.isRunning ? ReaderApp.searchPollMilliseconds : ReaderApp.pollMilliseconds
-            if blog != nil, load.isRunning { wait = min(wait, ReaderApp.loadPollMilliseconds) }
-            if search.hasResult { continue }
+            // (Running is asked before news: work that finished after handing its news over is seen.)
+            let searchRunning = search.isRunning, loadRunning = blog != nil && load.isRunning
+            guard var wait = ReaderApp.wait(searchRunning: searchRunning, searchHasResult: search.hasResult,
+                                            loadRunning: loadRunning, loadHasNews: blog != nil && load.hasNews) else { continue }
             var frameStart = 0.0
             events: for _ in 0..<ReaderApp.keysPerFrame {
                 if frameStart > 0, Monotonic.seconds() - frameStart > ReaderApp.frameSeconds { break events }
@@ -201,6 +208,15 @@ struct ReaderApp {
                 if frameStart == 0 { frameStart = Monotonic.seconds() }
             }
         }
+    }
+
+    /// How long to wait for input before looking at background work again; nil for not at all, when
+    /// its news is already there (a store loaded, a search finished) and must not wait for a key.
+    static func wait(searchRunning: Bool, searchHasResult: Bool, loadRunning: Bool, loadHasNews: Bool) -> Int? {
+        if searchHasResult || loadHasNews { return nil }
+        var wait = searchRunning ? searchPollMilliseconds : pollMilliseconds
+        if loadRunning { wait = min(wait, loadPollMilliseconds) }
+        return wait
     }
 }
 
