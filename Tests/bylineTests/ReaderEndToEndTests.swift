@@ -14,7 +14,10 @@ final class ReaderEndToEndTests: XCTestCase {
         let tmux = try TmuxSession(width: 120, height: 40, command: command)
 
         // Three panes, with the tag counts.
-        var screen = try tmux.waitFor("three panes") { self.hasTag($0, "backend", 14) && self.hasTag($0, "go", 10) }
+        // A frame reaches tmux in pieces (rows top to bottom): wait for its last row, the status line, too.
+        var screen = try tmux.waitFor("three panes and the status line") {
+            self.hasTag($0, "backend", 14) && self.hasTag($0, "go", 10) && self.row($0, containing: "14 of 14 posts") != nil
+        }
         XCTAssertNotNil(row(screen, containing: "Preview"))
         XCTAssertNotNil(row(screen, containing: "14 of 14 posts"))
 

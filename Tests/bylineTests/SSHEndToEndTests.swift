@@ -81,7 +81,11 @@ final class SSHEndToEndTests: XCTestCase {
 
     func testTheReaderOverSSHShowsItsPanesTakesKeysAndFollowsResizes() throws {
         let tmux = try visit()
-        let screen = try waitFor(tmux, "three panes") { ReaderScreen.hasTag($0, "backend", 14) && ReaderScreen.hasTag($0, "go", 10) }
+        // A frame reaches tmux in pieces over SSH (rows top to bottom): wait for its last row too.
+        let screen = try waitFor(tmux, "three panes and the status line") {
+            ReaderScreen.hasTag($0, "backend", 14) && ReaderScreen.hasTag($0, "go", 10)
+                && ReaderScreen.row($0, containing: "14 of 14 posts") != nil
+        }
         XCTAssertNotNil(ReaderScreen.row(screen, containing: "Preview"))
         XCTAssertNotNil(ReaderScreen.row(screen, containing: "14 of 14 posts"))
 
