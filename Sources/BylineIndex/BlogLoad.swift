@@ -32,7 +32,7 @@ public enum BlogLoad {
     /// everything); `progress` is called with (files read, files to read) after each batch.
     public static func scan(root: String, includeDrafts: Bool, inspector: any BodyInspector, cache: PostCache?,
                             allCores: Bool = true, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> Scan {
-        guard let real = resolvedPath(root) else { throw PostStore.OpenError(description: "\(root): no such folder") }
+        guard let real = realPath(root) else { throw PostStore.OpenError(description: "\(root): no such folder") }
         let found = PostFinder.find(root: real, includeDrafts: includeDrafts)
         // Without a cache every file is read, and its stamp is taken in the same pass, before reading (a
         // file changed meanwhile is read again next time, never remembered with older contents).
@@ -130,11 +130,5 @@ public enum BlogLoad {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileStamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-    }
-
-    static func resolvedPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

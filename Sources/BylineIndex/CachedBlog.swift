@@ -46,15 +46,14 @@ public final class CachedBlog: @unchecked Sendable {
 
     /// Step 1: the store as the cache last wrote it (nil without a usable cache): one decode.
     public func cachedStore() -> PostStore? {
-        guard let path = policy.path, let real = BlogLoad.resolvedPath(root) else { return nil }
+        guard let path = policy.path, let real = realPath(root) else { return nil }
         do {
             let cache = try PostCache(path: path, realRoot: real, includeDrafts: includeDrafts, writable: policy.writable)
             let (store, documents) = try cache.snapshot(root: root)
             self.cache = cache
             return store.searching(with: cache, documentIDs: documents)
         } catch {
-            if error.description.hasPrefix("no cache at") { return nil }
-            problem = error.description
+            if !error.isMissing { problem = error.description }
             return nil
         }
     }
@@ -75,6 +74,15 @@ public final class CachedBlog: @unchecked Sendable {
     public func currentStore(_ scan: BlogLoad.Scan, cached: PostStore?) -> PostStore {
         if !scan.changed, let cached { return cached }
         return store(from: scan)
+    }
+
+    /// The whole store as the folder is now, for commands that need it before they go on (a listing,
+    /// `list`, `tags`): through the cache when step 1 gave one (`cached`), else a plain load.
+    public func freshStore(startingFrom cached: PostStore?) throws(PostStore.OpenError) -> PostStore {
+        guard let cached else {
+            return try PostStore.load(root: root, options: .init(includeDrafts: includeDrafts), inspector: inspector)
+        }
+        return currentStore(try scan(), cached: cached)
     }
 
     /// The store a scan makes, searching through the cache for the files whose words it holds.

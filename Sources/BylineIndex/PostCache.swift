@@ -15,6 +15,8 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     /// Why a cache file cannot be used; the caller rebuilds it (or, read-only, scans instead).
     public struct Unusable: Error, CustomStringConvertible, Equatable {
         public var description: String
+        /// There is no cache file at all (not a problem to report: one is simply not made yet).
+        public var isMissing = false
     }
 
     /// What the cache says about its blog.
@@ -35,15 +37,11 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     public init(path: String, realRoot: String, includeDrafts: Bool, writable: Bool) throws(Unusable) {
         self.path = path
         self.isWritable = writable
-        guard access(path, F_OK) == 0 else { throw Unusable(description: "no cache at \(path)") }
+        guard access(path, F_OK) == 0 else { throw Unusable(description: "no cache at \(path)", isMissing: true) }
         do {
             reader = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: true))
             writer = writable ? try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false)) : nil
-            let meta = try reader.read { db in
-                try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
-                    ($0[0] as String, $0[1] as String)
-                })
-            }
+            let meta = try reader.read(Self.meta)
             guard meta["version"] == CacheSchema.version else {
                 throw Unusable(description: "cache \(path) is of another version (\(meta["version"] ?? "none"))")
             }
@@ -55,6 +53,13 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         } catch {
             throw Unusable(description: "cache \(path) cannot be read: \(error)")
         }
+    }
+
+    /// The `meta` table as a dictionary: version, folder, drafts, layout, folder problems, dead words.
+    private static func meta(_ db: Database) throws -> [String: String] {
+        try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+            ($0[0] as String, $0[1] as String)
+        })
     }
 
     static func configuration(readonly: Bool) -> Configuration {
@@ -99,9 +104,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     public func contents() throws(Unusable) -> Contents {
         do {
             return try reader.read { db in
-                let meta = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
-                    ($0[0] as String, $0[1] as String)
-                })
+                let meta = try Self.meta(db)
                 var files: [CachedFile] = []
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
@@ -157,9 +160,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                     let path: String = row[0], absolute: String = row[1]
                     files[CacheLocation.fnv1a64(path)] = (CacheLocation.fnv1a64(absolute), FileStamp(size: row[2], modified: row[3]))
                 }
-                let meta = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
-                    ($0[0] as String, $0[1] as String)
-                })
+                let meta = try Self.meta(db)
                 return Stamps(files: files, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
                               folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
             }

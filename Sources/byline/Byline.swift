@@ -26,7 +26,7 @@ struct Byline: ParsableCommand {
     /// everything else goes through it.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard var show = QuickShow.parse(arguments) else { return main(arguments) }
+        guard let show = QuickShow.parse(arguments) else { return main(arguments) }
         do {
             try show.run()
         } catch {

@@ -22,17 +22,11 @@ struct FolderOptions: ParsableArguments {
     /// The same, through the folder's cache when there is one: only new and changed files are read, and
     /// searches are answered by its index. Commands never write a cache (the reader and `index` do).
     func loadStore(cache: CacheOptions) throws -> PostStore {
-        guard let real = FileSystem.realPath(resolvedPath),
+        guard let real = realPath(resolvedPath),
               let file = cache.file(forFolder: real, includeDrafts: drafts), FileSystem.exists(file) else { return try loadStore() }
         let blog = CachedBlog(root: resolvedPath, includeDrafts: drafts, inspector: CmarkBodyInspector(),
                               policy: .init(path: file, writable: false))
-        let cached = blog.cachedStore()
-        do {
-            return blog.currentStore(try blog.scan(), cached: cached)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
-        }
+        return try PostsFolder.freshStore(blog, startingFrom: blog.cachedStore())
     }
 }
 
@@ -40,6 +34,17 @@ struct FolderOptions: ParsableArguments {
 enum PostsFolder {
     static func defaultPath() -> String {
         FileSystem.isFolder("posts") ? "posts" : "."
+    }
+
+    /// The whole store now, through the blog's cache when `cached` came from it; or exit status 2 with
+    /// one line on standard error.
+    static func freshStore(_ blog: CachedBlog, startingFrom cached: PostStore?) throws -> PostStore {
+        do {
+            return try blog.freshStore(startingFrom: cached)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
     }
 
     /// The store for `path`, or exit status 2 with one line on standard error.

@@ -26,7 +26,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let started = Monotonic.seconds()
-        guard let real = FileSystem.realPath(folder.resolvedPath) else {
+        guard let real = realPath(folder.resolvedPath) else {
             Console.error("\(folder.resolvedPath): no such folder")
             throw ExitCode(2)
         }

@@ -43,7 +43,7 @@ struct ReadCommand: ParsableCommand {
     static let restrictedIdleTimeout = 1800
 
     func run() throws {
-        guard let real = FileSystem.realPath(folder.resolvedPath) else {
+        guard let real = realPath(folder.resolvedPath) else {
             Console.error("\(folder.resolvedPath): no such folder")
             throw ExitCode(2)
         }
@@ -55,16 +55,7 @@ struct ReadCommand: ParsableCommand {
         let interactive = isatty(0) == 1 && isatty(1) == 1 && Environment.value("TERM") != "dumb"
         guard interactive else {
             // No cursor addressing: the whole store first (fresh, never written), then a listing or the line reader.
-            let store: PostStore
-            do {
-                store = cached == nil ? try PostStore.load(root: blog.root, options: .init(includeDrafts: folder.drafts),
-                                                           inspector: blog.inspector)
-                    : blog.currentStore(try blog.scan(), cached: cached)
-            } catch {
-                Console.error("\(error)")
-                throw ExitCode(2)
-            }
-            try runWithoutScreen(store)
+            try runWithoutScreen(PostsFolder.freshStore(blog, startingFrom: cached))
             return
         }
         let name = real.split(separator: "/").last.map(String.init) ?? folder.resolvedPath

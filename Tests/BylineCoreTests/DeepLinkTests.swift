@@ -44,13 +44,14 @@ final class DeepLinkTests: XCTestCase {
 
 final class TextSearchTests: XCTestCase {
     func testFindsBytesAnywhere() {
-        XCTAssertTrue(TextSearch.contains("token bucket", "bucket"))
-        XCTAssertTrue(TextSearch.contains("aaab", "aab"))
-        XCTAssertTrue(TextSearch.contains("日本語の文章", "語の"))
-        XCTAssertTrue(TextSearch.contains("x", ""))
-        XCTAssertFalse(TextSearch.contains("abc", "abcd"))
-        XCTAssertFalse(TextSearch.contains("", "a"))
-        XCTAssertFalse(TextSearch.contains("abab", "abb"))
+        XCTAssertTrue(TextSearch.contains(Array("token bucket".utf8), Array("bucket".utf8)))
+        XCTAssertTrue(TextSearch.contains(Array("aaab".utf8), Array("aab".utf8)))
+        XCTAssertTrue(TextSearch.contains(Array("日本語の文章".utf8), Array("語の".utf8)))
+        XCTAssertTrue(TextSearch.contains(Array("x".utf8), Array("".utf8)))
+        XCTAssertFalse(TextSearch.contains(Array("abc".utf8), Array("abcd".utf8)))
+        XCTAssertFalse(TextSearch.contains(Array("".utf8), Array("a".utf8)))
+        XCTAssertFalse(TextSearch.contains(Array("abab".utf8), Array("abb".utf8)))
+        XCTAssertTrue(TextSearch.contains(Array(" a ab abc ".utf8), Array(" abc".utf8)))
     }
 }
 

@@ -146,23 +146,13 @@ public enum DocumentLayout {
         }
 
         func list(_ list: ListBlock) -> [StyledLine] {
-            let numbers = list.items.indices.map { String(list.start + $0) + "." }
-            let numberWidth = numbers.map(\.count).max() ?? 0
+            let markers = list.markers(glyphs: glyphs, depth: listDepth)
             var inner = self
             inner.listDepth += 1
             var lines: [StyledLine] = []
             for (index, item) in list.items.enumerated() {
-                var marker: String
-                if let done = item.task {
-                    marker = done ? glyphs.taskDone : glyphs.taskOpen
-                } else if list.ordered {
-                    marker = String(repeating: " ", count: numberWidth - numbers[index].count) + numbers[index]
-                } else {
-                    marker = glyphs.bullet(depth: listDepth)
-                }
-                marker += " "
                 if !list.tight, index > 0 { lines.append(StyledLine()) }
-                lines += inner.hanging(label: StyledLine(marker, .marker), body: item.blocks, tight: list.tight)
+                lines += inner.hanging(label: StyledLine(markers[index], .marker), body: item.blocks, tight: list.tight)
             }
             return lines
         }

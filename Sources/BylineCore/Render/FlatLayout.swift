@@ -132,22 +132,12 @@ public enum FlatLayout {
         }
 
         func list(_ list: ListBlock, _ writer: inout FlatTextWriter) {
-            let numbers = list.items.indices.map { String(list.start + $0) + "." }
-            let numberWidth = numbers.map(\.count).max() ?? 0
+            let markers = list.markers(glyphs: glyphs, depth: listDepth)
             var inner = self
             inner.listDepth += 1
             for (index, item) in list.items.enumerated() {
-                var marker: String
-                if let done = item.task {
-                    marker = done ? glyphs.taskDone : glyphs.taskOpen
-                } else if list.ordered {
-                    marker = String(repeating: " ", count: numberWidth - numbers[index].count) + numbers[index]
-                } else {
-                    marker = glyphs.bullet(depth: listDepth)
-                }
-                marker += " "
                 if !list.tight, index > 0 { writer.append(StyledLine()) }
-                inner.hanging(label: StyledLine(marker, .marker), body: item.blocks, tight: list.tight, &writer)
+                inner.hanging(label: StyledLine(markers[index], .marker), body: item.blocks, tight: list.tight, &writer)
             }
         }
 

@@ -250,7 +250,8 @@ public struct PostFinder {
 }
 
 /// The absolute path with every symlink resolved, or nil when it does not resolve.
-func realPath(_ path: String) -> String? {
+/// The path with symlinks resolved, or nil when it does not exist.
+public func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)

@@ -5,13 +5,7 @@ import Glibc
 /// Substring search over UTF-8 bytes with `memchr` and `memcmp`: the search box calls it for every post on every
 /// keystroke, and Foundation's locale-aware `contains` costs ten times as much.
 public enum TextSearch {
-    /// Whether `needle` occurs in `haystack`, byte for byte (callers lower-case both first).
-    public static func contains(_ haystack: String, _ needle: String) -> Bool {
-        var haystack = haystack, needle = needle
-        return haystack.withUTF8 { hay in needle.withUTF8 { pin in contains(hay, pin) } }
-    }
-
-    /// The same over bytes (normalized search text).
+    /// Whether `needle` occurs in `haystack`, byte for byte (search normalizes both first).
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         haystack.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { pin in contains(hay, pin) } }
     }
