@@ -1,4 +1,7 @@
 @preconcurrency import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A markdown document parsed by cmark-gfm with the GFM extensions byline renders (tables,
 /// strikethrough, autolinks, task lists) and footnotes. Owns the tree; frees it when released.
@@ -9,27 +12,55 @@ final class CmarkDocument {
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     init(_ markdown: String) {
-        Self.registerExtensions
+        var text = markdown
+        root = text.withUTF8(Self.parse)
+    }
+
+    /// The document in these bytes, which need live only for the call.
+    init(utf8: UnsafeBufferPointer<UInt8>) {
+        root = Self.parse(utf8)
+    }
+
+    /// cmark-gfm 0.29 keeps the characters its inline extensions look for (`~`, `|`, `:`, `w`) in one
+    /// table for the whole process, and every parse switches them on as its inline pass starts and off
+    /// as it ends (also for each table row, while reading blocks): two parses at once lose each other's
+    /// strikethrough, links and cells (github/cmark-gfm#176; ConcurrentParseTests). So one parse at a
+    /// time; walking the finished trees needs no lock.
+    private static let parsing = ParseLock()
+
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
+        parsing.lock()
+        defer { parsing.unlock() }
+        return parseAlone(utf8)
+    }
+
+    private static func parseAlone(_ utf8: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
+        _ = registerExtensions
         // No smart punctuation: text and template code are shown as written.
         let options = CMARK_OPT_FOOTNOTES
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+        for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
-        var text = markdown
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
-            }
+        utf8.withMemoryRebound(to: CChar.self) { chars in
+            cmark_parser_feed(parser, chars.baseAddress, chars.count)
         }
-        root = cmark_parser_finish(parser)
+        return cmark_parser_finish(parser)
     }
 
     deinit { cmark_node_free(root) }
 
     /// cmark-gfm's extension node types exist only after registration, once per process.
     private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+}
+
+/// A process-wide mutex, at an address of its own (a pthread mutex must not move).
+private final class ParseLock: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    init() { pthread_mutex_init(mutex, nil) }
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
 }
 
 /// Walks a node's subtree without recursion, so 10,000 nested quotes cannot overflow the stack.
