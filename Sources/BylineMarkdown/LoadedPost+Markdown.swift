@@ -3,6 +3,8 @@ import BylineCore
 extension LoadedPost {
     /// A post's body parsed once, with its word count: what every view of a post starts from.
     public init(markdown body: String) {
-        self.init(document: MarkdownDocument.parse(body), words: WordCount.count(body))
+        // A long body's words are counted on the second core while the first walks its tree.
+        let (document, words) = MarkdownDocument.parse(body) { WordCount.count(body) }
+        self.init(document: document, words: words)
     }
 }

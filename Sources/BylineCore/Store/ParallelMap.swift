@@ -33,7 +33,7 @@ public enum ParallelMap {
 
 extension ParallelMap {
     /// `first()` and `second()`, on two cores when there are.
-    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         let slots = PairSlots<A, B>()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 { slots.first = first() } else { slots.second = second() }
@@ -72,7 +72,9 @@ private final class ResultSlots<R>: @unchecked Sendable {
     }
 }
 
-private struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+/// A value handed to another thread whose owner promises that only one thread uses it at a time
+/// (a buffer read by all, a result written by one and read after it is joined).
+public struct UnsafeSendable<T>: @unchecked Sendable {
+    public let value: T
+    public init(_ value: T) { self.value = value }
 }
