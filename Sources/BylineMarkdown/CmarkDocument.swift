@@ -38,7 +38,7 @@ final class CmarkDocument {
         _ = registerExtensions
         // No smart punctuation: text and template code are shown as written.
         let options = CMARK_OPT_FOOTNOTES
-        let parser = cmark_parser_new(options)!
+        let parser = (CmarkArena.memory.map { cmark_parser_new_with_mem(options, $0) } ?? cmark_parser_new(options))!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }

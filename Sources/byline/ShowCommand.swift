@@ -56,6 +56,9 @@ struct ShowCommand: ParsableCommand {
         }
         let chosen = Theme.named(theme) ?? .dark
         let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80
+        // This process exits once the post is written: a long post's tree may take memory that is never
+        // given back, on huge pages (CmarkArena).
+        if body.utf8.count >= MarkdownDocument.parallelBytes { CmarkArena.turnOn() }
         let loaded = LoadedPost(markdown: body)
         // Laid out straight into one buffer (no `StyledLine` per line), as the preview would show it.
         let lines = PreviewContent.flatText(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,
