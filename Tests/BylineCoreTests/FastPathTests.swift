@@ -169,3 +169,18 @@ final class LayoutFastPathTests: XCTestCase {
 func bytes(_ line: StyledLine) -> [[UInt8]] {
     line.spans.flatMap { [Array($0.text.utf8), Array(($0.link ?? "").utf8), withUnsafeBytes(of: $0.style.rawValue) { Array($0) }] }
 }
+
+/// A post's file is kept only when it is not `realRoot/path` (a symlink followed, say); the check
+/// compares bytes in place.
+final class UsualPathTests: XCTestCase {
+    func testOnlyTheRootSlashPathIsUsual() {
+        XCTAssertTrue(PostStore.isUsualPath("/srv/blog/posts/a.md", of: "posts/a.md", in: "/srv/blog"))
+        XCTAssertTrue(PostStore.isUsualPath("/srv/blog/é/ü.md", of: "é/ü.md", in: "/srv/blog"))
+        XCTAssertFalse(PostStore.isUsualPath("/srv/blog/posts/b.md", of: "posts/a.md", in: "/srv/blog"))
+        XCTAssertFalse(PostStore.isUsualPath("/srv/blox/posts/a.md", of: "posts/a.md", in: "/srv/blog"))
+        XCTAssertFalse(PostStore.isUsualPath("/srv/blog-posts/a.md", of: "posts/a.md", in: "/srv/blog"), "no slash after the root")
+        XCTAssertFalse(PostStore.isUsualPath("/srv/blog/posts/a.md", of: "posts/a.m", in: "/srv/blog"), "lengths differ")
+        XCTAssertFalse(PostStore.isUsualPath("/other/posts/a.md", of: "posts/a.md", in: "/srv/blog"))
+        XCTAssertTrue(PostStore.isUsualPath("//a.md", of: "a.md", in: "/"), "the root itself")
+    }
+}

@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The posts of one folder, newest first, with their tag index and everything that was wrong on the way.
 ///
@@ -57,12 +62,14 @@ public struct PostStore: Sendable {
         let found = walked!
         // Diagnostics are sorted below (stably), and no two candidates share a file: the order the walk
         // found them in, rather than by path, changes nothing.
-        // The tag index and the slug clashes each read every post; they are worked out side by side.
-        // (The snapshot is gone before the posts are changed below, so they are not copied.)
-        let index: TagIndex, clashes: [Diagnostic]
+        // The tag index, and the slug clashes and files, each read every post; they are worked out side
+        // by side. (The snapshot is gone before the posts are changed below, so they are not copied.)
+        let index: TagIndex, clashes: [Diagnostic], files: [String?]
         do {
-            let snapshot = posts
-            (index, clashes) = ParallelMap.both({ TagIndex(posts: snapshot) }, { duplicateSlugWarnings(snapshot) })
+            let snapshot = posts, paths = absolutePaths
+            absolutePaths = []
+            (index, (clashes, files)) = ParallelMap.both({ TagIndex(posts: snapshot) },
+                                                         { (duplicateSlugWarnings(snapshot), compacted(paths, snapshot, real)) })
         }
         diagnostics = found.diagnostics + diagnostics + clashes
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
@@ -78,7 +85,7 @@ public struct PostStore: Sendable {
             }
         }
         return PostStore(root: root, realRoot: real, layout: found.layout, posts: posts, tags: index,
-                         diagnostics: diagnostics, absolutePaths: compacted(absolutePaths, posts, real))
+                         diagnostics: diagnostics, absolutePaths: files)
     }
 
     /// One file's outcome: its post (nil when it could not be used) and what was wrong with it.
@@ -125,12 +132,22 @@ public struct PostStore: Sendable {
         zip(paths, posts).map { path, post in isUsualPath(path, of: post.path, in: realRoot) ? nil : path }
     }
 
-    /// Whether `absolute` is `realRoot/relative`, compared by bytes without building the string.
+    /// Whether `absolute` is `realRoot/relative`, compared by bytes without building the string (with
+    /// `memcmp`: comparing the UTF-8 views element by element took 6 ms of a 10,000-post start, on one core).
     static func isUsualPath(_ absolute: String, of relative: String, in realRoot: String) -> Bool {
-        let (a, r, root) = (absolute.utf8, relative.utf8, realRoot.utf8)
-        guard a.count == root.count + 1 + r.count else { return false }
-        return a.prefix(root.count).elementsEqual(root) && a.dropFirst(root.count).first == UInt8(ascii: "/")
-            && a.suffix(r.count).elementsEqual(r)
+        var (absolute, relative, realRoot) = (absolute, relative, realRoot)
+        guard absolute.utf8.count == realRoot.utf8.count + 1 + relative.utf8.count else { return false }
+        return absolute.withUTF8 { a in
+            realRoot.withUTF8 { root in
+                relative.withUTF8 { r in
+                    a[root.count] == UInt8(ascii: "/") && Self.equal(a[..<root.count], root) && Self.equal(a[(root.count + 1)...], r)
+                }
+            }
+        }
+    }
+
+    private static func equal(_ a: Slice<UnsafeBufferPointer<UInt8>>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (b.isEmpty || memcmp(a.base.baseAddress! + a.startIndex, b.baseAddress!, b.count) == 0)
     }
 
     /// The posts of the candidates `walk` finds, in store order with their files, and the diagnostics met
