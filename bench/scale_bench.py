@@ -13,7 +13,8 @@ runs (5 by default):
   one reader page (Enter uncounted, then PgDn), one tag toggle (`t` uncounted, then Space on the first
   tag, until the status line shows that tag's count and output stops); peak RSS (VmHWM) at the end.
 - floor: a plain Python loop, in this process, that lists the folder, opens every post and reads its
-  first 4 KiB.
+  first 4 KiB. Its runs and byline's runs without a cache take turns, so that their ratio is measured
+  side by side.
 - fzf --layout=reverse --preview 'lowdown -tterm {}' over the post files (names on stdin): start to the
   info line showing `N/N`; one down arrow (selection and preview); one query keystroke `q` (file names
   only); peak RSS.
@@ -345,6 +346,27 @@ def repeat(what, n, run):
     return result
 
 
+def repeat_together(first, second, n):
+    """`repeat` for two programs whose ratio is reported, their runs taken in turn: (first, second) medians."""
+    (first_name, first_run), (second_name, second_run) = first, second
+    runs = {first_name: [], second_name: []}
+    for _ in range(RUNS):
+        if over_budget():
+            notes.append("%s and %s at %s posts: budget of %.0f s spent after %d of %d runs." % (
+                first_name, second_name, f"{n:,}", BUDGET, len(runs[second_name]), RUNS))
+            break
+        for name, run in ((first_name, first_run), (second_name, second_run)):
+            runs[name].append(run())
+        if any(values[-1].get("start") is None for values in runs.values()):
+            notes.append("%s at %s posts: no complete first screen within %.0f s; no further runs." % (
+                second_name, f"{n:,}", START_DEADLINE))
+            break
+    results = tuple(medians(runs[name]) if runs[name] else None for name in (first_name, second_name))
+    for name, result in zip((first_name, second_name), results):
+        log("%-8s %7d  %s" % (name, n, result))
+    return results
+
+
 # --- report -------------------------------------------------------------------------------------------
 
 def ms(value):
@@ -382,7 +404,7 @@ def report(results, byline, elapsed):
              "**Start** is the time to the first screen showing every post counted: byline's status line `N of N posts`, "
              "fzf's info line `N/N`, newsboat's feed list plus Enter to its article list, w3m the first link of the index. "
              "The **floor** is a plain Python loop (interpreter already running) that lists the folder, opens every post "
-             "and reads its first 4 KiB. A key's time runs from writing it to the last byte before 150 ms of quiet; for "
+             "and reads its first 4 KiB; its runs take turns with byline's runs without a cache. A key's time runs from writing it to the last byte before 150 ms of quiet; for "
              "byline's search and tag toggle, output is read at least until the status line shows the expected count. "
              "byline: list `j`; search `/` (uncounted) then `%s` over title, summary, tags and body; reader Enter "
              "(uncounted) then PgDn; tag pane `t` (uncounted) then Space on the first tag. fzf: down arrow (the preview "
@@ -516,10 +538,12 @@ def main():
         found, tag, tag_count = expectations(byline, folder)
         log("%d posts: `%s` matches %d; first tag %s has %d posts" % (n, SEARCH_LETTER, found, tag, tag_count))
         r = results[n] = {}
-        # The floor first: it also warms the page cache for everyone.
+        # The floor first: it also warms the page cache for everyone. Then the floor and byline without a
+        # cache take turns, so that a busy moment on this shared machine falls on both, not on one.
         floor_run(folder)
-        r["floor"] = repeat("floor", n, lambda: {"start": floor_run(folder)})
-        r["byline"] = repeat("byline", n, lambda: byline_run(byline, folder, n, found, tag_count, env, ["--no-cache"]))
+        r["floor"], r["byline"] = repeat_together(
+            ("floor", lambda: {"start": floor_run(folder)}),
+            ("byline", lambda: byline_run(byline, folder, n, found, tag_count, env, ["--no-cache"])), n)
         cache_dir = os.path.join(work, "cache")
         seconds, megabytes = build_cache(byline, folder, cache_dir, env)
         log("byline index %d posts: %.1f s, %.0f MB" % (n, seconds, megabytes))
