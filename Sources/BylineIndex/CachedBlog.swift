@@ -134,7 +134,7 @@ public final class CachedBlog: @unchecked Sendable {
             }
             let wanted = files.filter(indexable).count
             var done = 0
-            try PostCache.build(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, files: files, store: store,
+            let documentIDs = try PostCache.build(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, files: files, store: store,
                                 layout: scan.layout, folderDiagnostics: scan.folderDiagnostics,
                                 words: { range in
                                     let part = Array(files[range])
@@ -146,7 +146,9 @@ public final class CachedBlog: @unchecked Sendable {
             problem = nil
             let built = try PostCache(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, writable: true)
             cache = built
-            return (.built(posts: store.posts.count), try built.snapshot(root: root).store)
+            // The store just written, searching through the new cache: the same store a decode of its
+            // snapshot gives, without a second copy of every post at the end of the build.
+            return (.built(posts: store.posts.count), store.searching(with: built, documentIDs: documentIDs))
         } catch {
             return (.failed(error.description), nil)
         }

@@ -213,10 +213,12 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     /// Builds a cache from nothing into a temporary file beside `path`, renamed over it when complete.
     /// `words` gives each indexed file's words, in batches (so a blog's bodies are never all in memory).
+    /// Returns each of the store's posts' document number (nil when not indexed).
+    @discardableResult
     public static func build(path: String, realRoot: String, includeDrafts: Bool, files: [CachedFile], store: PostStore,
                              layout: SiteLayout, folderDiagnostics: [Diagnostic],
                              words: (_ range: Range<Int>) -> [Words?],
-                             progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) {
+                             progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) -> [Int64?] {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         if !directory.isEmpty { makeDirectories(directory) }
         let temporary = path + ".tmp-\(getpid())"
@@ -255,15 +257,17 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                 start = range.upperBound
                 progress(start)
             }
-            try queue.inDatabase { db in
-                try record(files: files, store: store, dead: 0, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
+            let documentIDs = try queue.inDatabase { db in
+                let documentIDs = try record(files: files, store: store, dead: 0, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
                 // One compact b-tree per column instead of many small segments: faster searches.
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
+                return documentIDs
             }
             try queue.close()
             guard fsyncFile(temporary), rename(temporary, path) == 0 else {
                 throw Unusable(description: "cannot move the new cache into \(path): \(String(cString: strerror(errno)))")
             }
+            return documentIDs
         } catch let error as Unusable {
             unlink(temporary)
             throw error
@@ -286,12 +290,16 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
     }
 
+    /// Writes the files, the snapshot and the folder's state; returns each post's document number.
+    @discardableResult
     private static func record(files: [CachedFile], store: PostStore, dead: Int, layout: SiteLayout,
-                               folderDiagnostics: [Diagnostic], in db: Database) throws {
+                               folderDiagnostics: [Diagnostic], in db: Database) throws -> [Int64?] {
         var documents: [String: Int64] = [:]
         documents.reserveCapacity(files.count)
         for file in files { if let document = file.document { documents[file.path] = document } }
-        let snapshot = StoreSnapshot.encode(store, documentIDs: store.posts.map { documents[$0.path] })
+        let documentIDs = store.posts.map { documents[$0.path] }
+        documents = [:]
+        let snapshot = StoreSnapshot.encode(store, documentIDs: documentIDs)
         try db.execute(sql: "DELETE FROM snapshot")
         let part = try db.makeStatement(sql: "INSERT INTO snapshot(part, bytes) VALUES (?, ?)")
         for (number, bytes) in ([snapshot.header] + snapshot.chunks).enumerated() {
@@ -312,6 +320,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('layout', ?), ('folder_diagnostics', ?), ('dead', ?)",
                        arguments: [layout.rawValue, CacheText.diagnostics(folderDiagnostics), String(dead)])
+        return documentIDs
     }
 
     /// Temporary files of builds whose process is gone (killed mid-build): `PATH.tmp-PID`.

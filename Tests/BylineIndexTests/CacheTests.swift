@@ -68,6 +68,22 @@ final class CacheTests: XCTestCase {
         assertSameAnswers(cached, try plainStore())
     }
 
+    /// The store a first build hands the reader is the one it wrote, searching through the new index:
+    /// what the next start decodes from the cache.
+    func testTheBuildHandsBackTheStoreItWrote() throws {
+        let reader = cachedBlog()
+        _ = reader.cachedStore()
+        let scan = try reader.scan()
+        let persisted = reader.persist(scan, store: reader.store(from: scan))
+        XCTAssertEqual(persisted.outcome, .built(posts: try plainStore().posts.count))
+        let handed = try XCTUnwrap(persisted.store)
+        let decoded = try XCTUnwrap(cachedBlog().cachedStore())
+        XCTAssertNotNil(handed.searchIndex)
+        XCTAssertEqual(handed.documentIDs, decoded.documentIDs)
+        XCTAssertEqual(handed.documentIDs.filter { $0 == nil }.count, 0)
+        assertSameAnswers(handed, decoded)
+    }
+
     func testTheIndexAloneFindsWhatTheScanFinds() throws {
         try build()
         let reader = cachedBlog()
