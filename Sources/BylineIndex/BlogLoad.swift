@@ -73,7 +73,7 @@ public enum BlogLoad {
             }
             toRead.append(files.count)
             files.append(CachedFile(path: candidate.path, absolutePath: candidate.absolutePath,
-                                    stamp: FileStamp(size: -1, modified: -1), document: nil, post: nil, diagnostics: []))
+                                    stamp: .unknown, document: nil, post: nil, diagnostics: []))
         }
         retired += known.values.filter { $0.document != nil }.count
         let removed = !known.isEmpty
@@ -89,7 +89,7 @@ public enum BlogLoad {
                 (stamp(of: candidates[index].absolutePath), loader.load(candidates[index]))
             }
             for (index, (stamp, result)) in zip(part, results) {
-                files[index].stamp = stamp ?? FileStamp(size: -1, modified: -1)
+                files[index].stamp = stamp ?? .unknown
                 files[index].post = result.post
                 files[index].diagnostics = result.diagnostics
             }
@@ -99,6 +99,18 @@ public enum BlogLoad {
         let sameFolder = cached.map { $0.layout == found.layout && $0.folderDiagnostics == found.diagnostics } ?? false
         return Scan(realRoot: real, files: files, layout: found.layout, folderDiagnostics: found.diagnostics, read: toRead,
                     retired: retired, changed: !toRead.isEmpty || removed || !sameFolder, cacheProblem: cacheProblem)
+    }
+
+    /// The scan of a first load (no cache to start from), made from the files `PostStore.loadKeepingFiles`
+    /// read: what `scan(cache: nil)` gives, without reading every file a second time. A file that could
+    /// not be opened is stamped here, as `scan` stamps every file, so that it is not read again until it changes.
+    public static func scan(loaded: PostStore.LoadedFiles, realRoot: String) -> Scan {
+        let files = loaded.files.map { file in
+            CachedFile(path: file.path, absolutePath: file.absolutePath, stamp: file.stamp ?? stamp(of: file.absolutePath) ?? .unknown,
+                       document: nil, post: file.post, diagnostics: file.diagnostics)
+        }
+        return Scan(realRoot: realRoot, files: files, layout: loaded.layout, folderDiagnostics: loaded.folderDiagnostics,
+                    read: Array(files.indices), retired: 0, changed: true)
     }
 
     /// The store the files make, searching through `index` for the files it holds words of.
@@ -129,6 +141,6 @@ public enum BlogLoad {
     static func stamp(of path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return FileStamp(info)
     }
 }

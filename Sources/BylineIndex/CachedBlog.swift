@@ -69,6 +69,19 @@ public final class CachedBlog: @unchecked Sendable {
         return scan
     }
 
+    /// A first load, with no cache to start from: the store on all cores (`progress` hears files read,
+    /// files in all), and, when a cache may be written, the scan to write it from, made from the same
+    /// reading of every file.
+    public func load(progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil)
+        throws(PostStore.OpenError) -> (store: PostStore, scan: BlogLoad.Scan?) {
+        let options = PostStore.Options(includeDrafts: includeDrafts)
+        guard wantsCache(posts: .max) else {
+            return (try PostStore.load(root: root, options: options, inspector: inspector, progress: progress), nil)
+        }
+        let (store, files) = try PostStore.loadKeepingFiles(root: root, options: options, inspector: inspector, progress: progress)
+        return (store, BlogLoad.scan(loaded: files, realRoot: store.realRoot))
+    }
+
     /// The store as the folder is now: the cache's when nothing changed (`cached`, from step 1), else
     /// the one the scan makes.
     public func currentStore(_ scan: BlogLoad.Scan, cached: PostStore?) -> PostStore {

@@ -26,17 +26,6 @@ public struct CachedFile: Sendable, Equatable {
     var entry: PostStore.Entry { PostStore.Entry(absolutePath: absolutePath, post: post, diagnostics: diagnostics) }
 }
 
-/// What says a file changed: its size and modification time (nanoseconds). A file whose stamp is the
-/// cached one is not read again.
-public struct FileStamp: Hashable, Sendable {
-    public var size: Int64
-    public var modified: Int64
-    public init(size: Int64, modified: Int64) {
-        self.size = size
-        self.modified = modified
-    }
-}
-
 /// Diagnostics and tags as single text columns. Unit and record separators cannot occur in them once
 /// replaced (messages are one line of ours; tags are cleaned text).
 enum CacheText {

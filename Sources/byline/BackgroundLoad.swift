@@ -36,19 +36,17 @@ final class BackgroundLoad: @unchecked Sendable {
     /// No cache to start from: the folder loaded on all cores (what the reader waits for), then, for a
     /// blog that wants one, the cache built behind the screen.
     private func load(_ blog: CachedBlog) throws {
-        let store = try PostStore.load(root: blog.root, options: .init(includeDrafts: blog.includeDrafts), inspector: blog.inspector) {
-            done, total in self.report(.init(verb: "loading", done: done, total: total))
-        }
+        let (store, scan) = try blog.load { done, total in self.report(.init(verb: "loading", done: done, total: total)) }
         // The status line goes straight from loading to indexing, so "neither" means the cache is written.
-        let writes = blog.wantsCache(posts: store.posts.count)
+        let writes = scan != nil && blog.wantsCache(posts: store.posts.count)
         report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
         hand(store)
-        guard writes else { return }
-        // Indexing is work for later, not for the reader waiting now: one core, at a lower priority.
+        guard writes, let scan else { return }
+        // Indexing is work for later, not for the reader waiting now: one core, at a lower priority. The
+        // files were read once, for the store the reader shows: the cache is written from that reading.
         Thread.lowerPriority()
         blog.usesAllCores = false
-        let scan = try blog.scan()
-        persist(blog, scan, blog.store(from: scan))
+        persist(blog, scan, store)
     }
 
     /// The first screen came from the cache: only new and changed files are read, on one core at a

@@ -104,7 +104,7 @@ final class LoadingShortcutTests: XCTestCase {
                 let plain = PostFile.read(path, limit: limit)
                 let cached = PostFile.read(path, limit: limit, folders: cache)
                 switch (plain, cached) {
-                case let (.success(a), .success(b)): XCTAssertTrue(a.bytes == b.bytes && a.size == b.size, name)
+                case let (.success(a), .success(b)): XCTAssertTrue(a.bytes == b.bytes && a.size == b.size && a.stamp == b.stamp, name)
                 case let (.failure(a), .failure(b)): XCTAssertEqual(a, b, name)
                 default: XCTFail("\(name): \(plain) but \(cached) through the folder cache")
                 }

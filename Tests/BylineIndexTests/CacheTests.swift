@@ -84,6 +84,35 @@ final class CacheTests: XCTestCase {
         assertSameAnswers(handed, decoded)
     }
 
+    /// A first start reads every file once: the scan made from that reading is the scan a second
+    /// reading gives (files, stamps, posts with drafts, problems, layout), and the cache written from it
+    /// answers as the folder does.
+    func testAFirstLoadIsTheScanOfTheFolder() throws {
+        let reader = cachedBlog()
+        XCTAssertNil(reader.cachedStore())
+        let (store, loaded) = try reader.load()
+        let scan = try XCTUnwrap(loaded)
+        let plain = try BlogLoad.scan(root: blog.path, includeDrafts: false, inspector: CmarkBodyInspector(), cache: nil)
+        func byPath(_ scan: BlogLoad.Scan) -> [String: CachedFile] { Dictionary(uniqueKeysWithValues: scan.files.map { ($0.path, $0) }) }
+        XCTAssertEqual(scan.files.count, plain.files.count)
+        XCTAssertEqual(byPath(scan), byPath(plain))
+        XCTAssertTrue(scan.files.contains { $0.post?.draft == true }, "drafts are kept for the cache, though not shown")
+        XCTAssertTrue(scan.files.contains { !$0.diagnostics.isEmpty }, "with their problems")
+        XCTAssertEqual(scan.layout, plain.layout)
+        XCTAssertEqual(scan.folderDiagnostics, plain.folderDiagnostics)
+        XCTAssertEqual(scan.read.count, plain.read.count)
+        XCTAssertTrue(scan.changed)
+        XCTAssertEqual(store.posts, try plainStore().posts)
+        XCTAssertEqual(reader.persist(scan, store: store).outcome, .built(posts: store.posts.count))
+        assertSameAnswers(try XCTUnwrap(cachedBlog().cachedStore()), try plainStore())
+        // Nothing changed since: the next start reads no file.
+        let next = cachedBlog()
+        XCTAssertNotNil(next.cachedStore())
+        XCTAssertFalse(try next.scan().changed)
+        // A reader that may not write a cache keeps no files.
+        XCTAssertNil(try cachedBlog(writable: false).load().scan)
+    }
+
     func testTheIndexAloneFindsWhatTheScanFinds() throws {
         try build()
         let reader = cachedBlog()

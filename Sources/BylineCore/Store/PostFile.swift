@@ -14,9 +14,11 @@ public enum PostFile {
         public var description: String
     }
 
-    /// Up to `limit` bytes from the start of the file, and the file's size. With `folders`, the file is
-    /// opened relative to its folder, kept open from the file before.
-    public static func read(_ path: String, limit: Int = .max, folders: FolderCache? = nil) -> Result<(bytes: [UInt8], size: Int), ReadError> {
+    /// Up to `limit` bytes from the start of the file, and the file's size and stamp (taken after opening
+    /// it, before reading). With `folders`, the file is opened relative to its folder, kept open from the
+    /// file before.
+    public static func read(_ path: String, limit: Int = .max, folders: FolderCache? = nil)
+        -> Result<(bytes: [UInt8], size: Int, stamp: FileStamp), ReadError> {
         let fd = folders?.open(path, flags: fileFlags) ?? open(path, fileFlags)
         guard fd >= 0 else { return .failure(ReadError(description: "cannot read: \(errnoText())")) }
         defer { close(fd) }
@@ -41,7 +43,7 @@ public enum PostFile {
             total += count
         }
         if total < wanted { bytes.removeSubrange(total...) }
-        return .success((bytes, size))
+        return .success((bytes, size, FileStamp(info)))
     }
 
     private static let fileFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC

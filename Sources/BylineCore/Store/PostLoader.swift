@@ -22,6 +22,14 @@ public struct PostLoader: Sendable {
     /// The post in `candidate`, or nil when the file cannot be used at all; and what was wrong.
     /// `folders`, when given, keeps the folder of the previous file open for this one (see `PostFile.FolderCache`).
     public func load(_ candidate: PostFinder.Candidate, folders: PostFile.FolderCache? = nil) -> (post: Post?, diagnostics: [Diagnostic]) {
+        let loaded = loadStamped(candidate, folders: folders)
+        return (loaded.post, loaded.diagnostics)
+    }
+
+    /// The same, with the file's stamp as it was when first opened (nil when it could not be): what a
+    /// cache records, so that a file changed while it was being read is read again next time.
+    public func loadStamped(_ candidate: PostFinder.Candidate, folders: PostFile.FolderCache? = nil)
+        -> (post: Post?, diagnostics: [Diagnostic], stamp: FileStamp?) {
         var diagnostics: [Diagnostic] = []
         func report(_ severity: Diagnostic.Severity, _ message: String, line: Int? = nil, column: Int? = nil) {
             diagnostics.append(Diagnostic(file: candidate.path, line: line, column: column, severity: severity, message: message))
@@ -30,8 +38,9 @@ public struct PostLoader: Sendable {
         var read: Read
         switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? .max : PostLoader.prefixSize, folders: folders) {
         case let .success(first): read = first
-        case let .failure(error): return (nil, [Diagnostic(file: candidate.path, severity: .error, message: error.description)])
+        case let .failure(error): return (nil, [Diagnostic(file: candidate.path, severity: .error, message: error.description)], nil)
         }
+        let stamp = read.stamp
         var search = FrontMatterBlock.locate(in: read.text)
         // The front matter or the first paragraph may run past the prefix: read as far as needed.
         if read.truncated {
@@ -51,7 +60,7 @@ public struct PostLoader: Sendable {
             switch problem {
             case let .nulByte(line, column):
                 report(.error, "contains a NUL byte, so it is not a text file; skipped", line: line, column: column)
-                return (nil, diagnostics)
+                return (nil, diagnostics, stamp)
             case let .invalidUTF8(line, column):
                 report(.warning, "invalid UTF-8; bad bytes are shown as \u{FFFD}", line: line, column: column)
             }
@@ -97,7 +106,7 @@ public struct PostLoader: Sendable {
 
         let post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
                         summary: summary, draft: metadata.draft || candidate.inDrafts, fileSize: read.size)
-        return (post, diagnostics)
+        return (post, diagnostics, stamp)
     }
 
     /// The post's body (everything after the front matter) as clean text.
@@ -158,15 +167,16 @@ public struct PostLoader: Sendable {
     private struct Read {
         var text: [UInt8]
         var size: Int
+        var stamp: FileStamp
         var truncated: Bool
         var problem: PostText.Problem?
     }
 
     private func readPrefix(_ path: String, limit: Int, folders: PostFile.FolderCache?) -> Result<Read, PostFile.ReadError> {
-        PostFile.read(path, limit: limit, folders: folders).map { bytes, size in
+        PostFile.read(path, limit: limit, folders: folders).map { bytes, size, stamp in
             let truncated = bytes.count < size
             let (text, problem) = PostText.clean(bytes, truncated: truncated)
-            return Read(text: text, size: size, truncated: truncated, problem: problem)
+            return Read(text: text, size: size, stamp: stamp, truncated: truncated, problem: problem)
         }
     }
 }

@@ -52,11 +52,45 @@ public struct PostStore: Sendable {
     /// from the workers, for a status line.
     public static func load(root: String, options: Options = Options(), inspector: any BodyInspector,
                             progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil) throws(OpenError) -> PostStore {
+        try load(root: root, options: options, inspector: inspector, keepingFiles: false, progress: progress).store
+    }
+
+    /// Every file as the loader read it, for a cache to be written from (BylineIndex): in the order the
+    /// walk found them, with the folder's layout and the walk's own problems.
+    public struct LoadedFiles: Sendable {
+        public var files: [LoadedFile]
+        public var layout: SiteLayout
+        public var folderDiagnostics: [Diagnostic]
+    }
+
+    /// One file: where it is, its stamp when first opened (nil when it could not be), its post as read
+    /// (drafts too, tags as the file spells them; nil when there is none) and what was wrong with it.
+    public struct LoadedFile: Sendable {
+        public var path: String
+        public var absolutePath: String
+        public var stamp: FileStamp?
+        public var post: Post?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// `load`, keeping every file as it was read: a cache is then written without reading the folder a
+    /// second time, and its files share their text with the store's posts (one copy of each in memory).
+    public static func loadKeepingFiles(root: String, options: Options = Options(), inspector: any BodyInspector,
+                                        progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil)
+        throws(OpenError) -> (store: PostStore, files: LoadedFiles) {
+        let loaded = try load(root: root, options: options, inspector: inspector, keepingFiles: true, progress: progress)
+        return (loaded.store, loaded.files!)
+    }
+
+    private static func load(root: String, options: Options, inspector: any BodyInspector, keepingFiles: Bool,
+                             progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)?)
+        throws(OpenError) -> (store: PostStore, files: LoadedFiles?) {
         guard let real = realPath(root) else {
             throw OpenError(description: "\(root): no such folder")
         }
         var walked: (diagnostics: [Diagnostic], layout: SiteLayout)?
-        var (posts, absolutePaths, diagnostics) = loadPosts(options: options, inspector: inspector, progress: progress) { each in
+        var (posts, absolutePaths, diagnostics, kept) = loadPosts(options: options, inspector: inspector, keepingFiles: keepingFiles,
+                                                                  progress: progress) { each in
             walked = PostFinder.walk(root: real, includeDrafts: options.includeDrafts, each: each)
         }
         let found = walked!
@@ -84,8 +118,9 @@ public struct PostStore: Sendable {
                 return name
             }
         }
-        return PostStore(root: root, realRoot: real, layout: found.layout, posts: posts, tags: index,
-                         diagnostics: diagnostics, absolutePaths: files)
+        let store = PostStore(root: root, realRoot: real, layout: found.layout, posts: posts, tags: index,
+                              diagnostics: diagnostics, absolutePaths: files)
+        return (store, keepingFiles ? LoadedFiles(files: kept, layout: found.layout, folderDiagnostics: found.diagnostics) : nil)
     }
 
     /// One file's outcome: its post (nil when it could not be used) and what was wrong with it.
@@ -153,16 +188,18 @@ public struct PostStore: Sendable {
     /// The posts of the candidates `walk` finds, in store order with their files, and the diagnostics met
     /// on the way. Loading starts while the walk goes on; each worker also works out its post's sort key,
     /// so that the serial part only sorts.
-    private static func loadPosts(options: Options, inspector: any BodyInspector,
+    private static func loadPosts(options: Options, inspector: any BodyInspector, keepingFiles: Bool,
                                   progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)?,
                                   walk: (_ each: (PostFinder.Candidate) -> Void) -> Void)
-        -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic]) {
+        -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic], files: [LoadedFile]) {
         let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
         var runs = PipelinedMap.map(state: { PostFile.FolderCache() }, transform: {
-            folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String) in
-            let (post, diagnostics) = loader.load(candidate, folders: folders)
-            guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics, candidate.absolutePath) }
-            return (post, Post.SortKey(post), diagnostics, candidate.absolutePath)
+            folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String, file: LoadedFile?) in
+            let (post, diagnostics, stamp) = loader.loadStamped(candidate, folders: folders)
+            let file = keepingFiles ? LoadedFile(path: candidate.path, absolutePath: candidate.absolutePath, stamp: stamp,
+                                                 post: post, diagnostics: diagnostics) : nil
+            guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics, candidate.absolutePath, file) }
+            return (post, Post.SortKey(post), diagnostics, candidate.absolutePath, file)
         }, progress: progress, produce: walk)
         // Each result is taken apart in place: reading a field of an array element copies the whole
         // element (a post, its key, its diagnostics), with a retain and release of every string in it.
@@ -172,10 +209,13 @@ public struct PostStore: Sendable {
         posts.reserveCapacity(count)
         paths.reserveCapacity(count)
         var diagnostics: [Diagnostic] = []
+        var files: [LoadedFile] = []
+        if keepingFiles { files.reserveCapacity(count) }
         for run in runs.indices {
             runs[run].withUnsafeMutableBufferPointer { results in
                 for index in results.indices {
                     diagnostics += results[index].diagnostics
+                    if let file = results[index].file.take() { files.append(file) }
                     guard let key = results[index].key.take(), let post = results[index].post.take() else { continue }
                     keys.append(key)
                     posts.append(post)
@@ -188,7 +228,7 @@ public struct PostStore: Sendable {
         let order = keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0] < keys[$1] } }
         keys = []
         permute(&posts, &paths, into: order)
-        return (posts, paths, diagnostics)
+        return (posts, paths, diagnostics, files)
     }
 
     /// Puts `order[i]`'s element at `i` in both arrays, by swaps along each cycle of the permutation:

@@ -1,0 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What says a file changed: its size and modification time (nanoseconds). A file whose stamp is the
+/// cached one is not read again (BylineIndex).
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int64
+    public var modified: Int64
+    public init(size: Int64, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
+
+    /// The stamp of a file's `stat`.
+    public init(_ info: stat) {
+        self.init(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// Not known: never equal to a file's stamp, so the file is read again.
+    public static let unknown = FileStamp(size: -1, modified: -1)
+}
