@@ -127,13 +127,16 @@ public enum BlogLoad {
 
     /// The files in the store's order (posts newest first, then files that gave none), so the next
     /// start reads them already sorted.
-    static func inStoreOrder(_ files: [CachedFile], _ store: PostStore) -> [CachedFile] {
+    /// As positions in `files`: a sorted copy of 100,000 files is 18 MB more at the peak of a build.
+    static func storeOrder(_ files: [CachedFile], _ store: PostStore) -> [Int] {
         var rank: [String: Int] = [:]
         rank.reserveCapacity(store.posts.count)
         for (number, post) in store.posts.enumerated() { rank[post.path] = number }
-        return files.sorted { a, b in
-            let (l, r) = (rank[a.path] ?? Int.max, rank[b.path] ?? Int.max)
-            return l != r ? l < r : a.path < b.path
+        let ranks = files.map { rank[$0.path] ?? Int.max }
+        rank = [:]
+        return files.indices.sorted { a, b in
+            let (l, r) = (ranks[a], ranks[b])
+            return l != r ? l < r : files[a].path < files[b].path
         }
     }
 

@@ -125,9 +125,10 @@ public final class CachedBlog: @unchecked Sendable {
         if cache != nil, !scan.changed, problem == nil { return (.unchanged, nil) }
         let store = store()
         guard willWrite(scan, posts: store.posts.count) else { return (.unchanged, nil) }
-        let files = BlogLoad.inStoreOrder(scan.files, store)
+        let order = BlogLoad.storeOrder(scan.files, store)
         do {
             if let cache, !needsRebuild(cache, scan) {
+                let files = order.map { scan.files[$0] }
                 let wanted = files.indices.filter { files[$0].document == nil && indexable(files[$0]) }
                 let words = map(wanted) { self.words(of: files[$0]) }
                 var next = cache.nextDocument()
@@ -145,12 +146,13 @@ public final class CachedBlog: @unchecked Sendable {
                                 layout: scan.layout, folderDiagnostics: scan.folderDiagnostics)
                 return (.updated(files: scan.read.count), newStore)
             }
+            let files = scan.files
             let wanted = files.filter(indexable).count
             var done = 0
-            let documentIDs = try PostCache.build(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, files: files, store: store,
-                                layout: scan.layout, folderDiagnostics: scan.folderDiagnostics,
+            let documentIDs = try PostCache.build(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, files: files, order: order,
+                                store: store, layout: scan.layout, folderDiagnostics: scan.folderDiagnostics,
                                 words: { range in
-                                    let part = Array(files[range])
+                                    let part = range.map { files[order[$0]] }
                                     let found = self.map(part) { self.indexable($0) ? self.words(of: $0) : nil }
                                     done += part.filter(self.indexable).count
                                     progress(done, wanted)
