@@ -17,7 +17,7 @@ import benchmarks_md  # beside this file
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, ".build", "bench", "render")
 BYLINE = os.path.join(ROOT, ".build", "release", "byline")
-RUNS = int(os.environ.get("BENCH_RUNS", "9"))
+RUNS = int(os.environ.get("BENCH_RUNS", "21"))
 
 
 def bodies():

@@ -194,10 +194,10 @@ public struct PostStore: Sendable {
         -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic], files: [LoadedFile]) {
         let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
         var runs = PipelinedMap.map(state: { PostFile.FolderCache() }, transform: {
-            folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String, file: LoadedFile?) in
+            folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String, file: KeptFile?) in
             let (post, diagnostics, stamp) = loader.loadStamped(candidate, folders: folders)
-            let file = keepingFiles ? LoadedFile(path: candidate.path, absolutePath: candidate.absolutePath, stamp: stamp,
-                                                 post: post, diagnostics: diagnostics) : nil
+            let file = keepingFiles ? KeptFile(LoadedFile(path: candidate.path, absolutePath: candidate.absolutePath, stamp: stamp,
+                                                          post: post, diagnostics: diagnostics)) : nil
             guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics, candidate.absolutePath, file) }
             return (post, Post.SortKey(post), diagnostics, candidate.absolutePath, file)
         }, progress: progress, produce: walk)
@@ -215,7 +215,7 @@ public struct PostStore: Sendable {
             runs[run].withUnsafeMutableBufferPointer { results in
                 for index in results.indices {
                     diagnostics += results[index].diagnostics
-                    if let file = results[index].file.take() { files.append(file) }
+                    if let kept = results[index].file.take() { files.append(kept.file) }
                     guard let key = results[index].key.take(), let post = results[index].post.take() else { continue }
                     keys.append(key)
                     posts.append(post)
@@ -229,6 +229,13 @@ public struct PostStore: Sendable {
         keys = []
         permute(&posts, &paths, into: order)
         return (posts, paths, diagnostics, files)
+    }
+
+    /// A kept file, boxed: a result of the parallel load holds 8 bytes for it, not the file's 180, so
+    /// loading without keeping files (no cache) holds no more than before (18 MB at 100,000 posts).
+    private final class KeptFile: Sendable {
+        let file: LoadedFile
+        init(_ file: LoadedFile) { self.file = file }
     }
 
     /// Puts `order[i]`'s element at `i` in both arrays, by swaps along each cycle of the permutation:
