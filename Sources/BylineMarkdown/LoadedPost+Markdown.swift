@@ -3,7 +3,7 @@ import BylineCore
 extension LoadedPost {
     /// A post's body parsed once, with its word count: what every view of a post starts from.
     public init(markdown body: String) {
-        // A long body's words are counted on the second core while the first walks its tree.
+        // A long body's words are counted on the second core while cmark parses it on the first.
         let (document, words) = MarkdownDocument.parse(body) { WordCount.count(body) }
         self.init(document: document, words: words)
     }

@@ -15,22 +15,30 @@ public enum MarkdownDocument {
         parse(markdown, alongside: {}).document
     }
 
-    /// The document, and what `work` returns: run on the second core while the first walks the first
-    /// half of a long body, else after the walk. `parallelAbove` is for tests, which split short bodies.
+    /// The document, and what `work` returns. For a long body, `work` runs on the second core while
+    /// cmark parses on the first (cmark parses alone, see `CmarkDocument`), and the tree is then walked
+    /// in two halves on two cores. `parallelAbove` is for tests, which split short bodies.
     public static func parse<Extra: Sendable>(_ markdown: String, parallelAbove: Int = parallelBytes,
                                               alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
-        let cmark = CmarkDocument(markdown)
+        let split = markdown.utf8.count >= parallelAbove
+        let cmark: CmarkDocument, extra: Extra
+        if split {
+            let (parsed, done) = ParallelMap.both({ UnsafeSendable(CmarkDocument(markdown)) }, work)
+            (cmark, extra) = (parsed.value, done)
+        } else {
+            (cmark, extra) = (CmarkDocument(markdown), work())
+        }
         // The tree lives until both walks are done (Swift may free an object after its last use).
-        return withExtendedLifetime(cmark) { walk(cmark.root, bytes: markdown.utf8.count, parallelAbove: parallelAbove, alongside: work) }
+        let document = withExtendedLifetime(cmark) { walk(cmark.root, split: split) }
+        return (document, extra)
     }
 
-    private static func walk<Extra: Sendable>(_ root: OpaquePointer, bytes: Int, parallelAbove: Int,
-                                              alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
+    private static func walk(_ root: OpaquePointer, split: Bool) -> Document {
         let children = Array(CmarkChildren(of: root))
-        guard bytes >= parallelAbove, children.count >= 2 else {
+        guard split, children.count >= 2 else {
             var builder = DocumentBuilder()
             builder.walk(children[...])
-            return (builder.finish(), work())
+            return builder.finish()
         }
         // Halves of about equal length: split at the first block starting past the middle line.
         let lastLine = cmark_node_get_end_line(children[children.count - 1])
@@ -41,17 +49,16 @@ public enum MarkdownDocument {
         for child in children[..<middle] { counted.count(child) }
         let numbering = counted
         let halves = UnsafeSendable(children)
-        // The second half also counts the links before it, so the extra work goes with the first.
         let (first, second) = ParallelMap.both({
             var builder = DocumentBuilder()
             builder.walk(halves.value[..<middle])
-            return (UnsafeSendable(builder), work())
+            return UnsafeSendable(builder)
         }, {
             var builder = DocumentBuilder(numbering: numbering)
             builder.walk(halves.value[middle...])
             return UnsafeSendable(builder)
         })
-        return (DocumentBuilder.document(first.0.value, then: second.value), first.1)
+        return DocumentBuilder.document(first.value, then: second.value)
     }
 }
 
