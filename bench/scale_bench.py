@@ -379,38 +379,30 @@ def medians(runs):
 
 
 def repeat(what, n, run):
-    runs = []
-    for _ in range(RUNS):
-        if over_budget():
-            notes.append("%s at %s posts: budget of %.0f s spent after %d of %d runs." % (what, f"{n:,}", BUDGET, len(runs), RUNS))
-            break
-        runs.append(run())
-        if runs[-1].get("start") is None:
-            notes.append("%s at %s posts: no complete first screen within %.0f s; no further runs." % (
-                what, f"{n:,}", START_DEADLINE, ))
-            break
-    result = medians(runs) if runs else None
-    log("%-8s %7d  %s" % (what, n, result))
-    return result
+    """Medians of RUNS runs of one program (None if none ran)."""
+    return repeat_together(n, (what, run))[0]
 
 
-def repeat_together(first, second, n):
-    """`repeat` for two programs whose ratio is reported, their runs taken in turn: (first, second) medians."""
-    (first_name, first_run), (second_name, second_run) = first, second
-    runs = {first_name: [], second_name: []}
+def repeat_together(n, *programs):
+    """Medians of RUNS runs of each (name, run) program, their runs taken in turn, so that programs whose
+    ratio is reported meet the same moments of this shared machine. Stops early when the budget is spent
+    or a program shows no complete first screen."""
+    names = [name for name, _ in programs]
+    runs = {name: [] for name in names}
     for _ in range(RUNS):
         if over_budget():
-            notes.append("%s and %s at %s posts: budget of %.0f s spent after %d of %d runs." % (
-                first_name, second_name, f"{n:,}", BUDGET, len(runs[second_name]), RUNS))
+            notes.append("%s at %s posts: budget of %.0f s spent after %d of %d runs." % (
+                " and ".join(names), f"{n:,}", BUDGET, len(runs[names[-1]]), RUNS))
             break
-        for name, run in ((first_name, first_run), (second_name, second_run)):
+        for name, run in programs:
             runs[name].append(run())
-        if any(values[-1].get("start") is None for values in runs.values()):
+        failed = [name for name in names if runs[name][-1].get("start") is None]
+        if failed:
             notes.append("%s at %s posts: no complete first screen within %.0f s; no further runs." % (
-                second_name, f"{n:,}", START_DEADLINE))
+                " and ".join(failed), f"{n:,}", START_DEADLINE))
             break
-    results = tuple(medians(runs[name]) if runs[name] else None for name in (first_name, second_name))
-    for name, result in zip((first_name, second_name), results):
+    results = tuple(medians(runs[name]) if runs[name] else None for name in names)
+    for name, result in zip(names, results):
         log("%-8s %7d  %s" % (name, n, result))
     return results
 
@@ -600,8 +592,8 @@ def main():
         # cache take turns, so that a busy moment on this shared machine falls on both, not on one.
         floor_run(folder)
         r["floor"], r["byline"] = repeat_together(
-            ("floor", lambda: {"start": floor_run(folder)}),
-            ("byline", lambda: byline_run(byline, folder, n, found, tag_count, env, ["--no-cache"])), n)
+            n, ("floor", lambda: {"start": floor_run(folder)}),
+            ("byline", lambda: byline_run(byline, folder, n, found, tag_count, env, ["--no-cache"])))
         cache_dir = os.path.join(work, "cache")
         # One run: the first start of a blog happens once.
         r["first"] = first_start_run(byline, folder, n, env, os.path.join(work, "first-start-cache"))

@@ -75,7 +75,7 @@ public final class CachedBlog: @unchecked Sendable {
     public func load(progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil)
         throws(PostStore.OpenError) -> (store: PostStore, scan: BlogLoad.Scan?) {
         let options = PostStore.Options(includeDrafts: includeDrafts)
-        guard wantsCache(posts: .max) else {
+        guard mayWriteCache else {
             return (try PostStore.load(root: root, options: options, inspector: inspector, progress: progress), nil)
         }
         let (store, files) = try PostStore.loadKeepingFiles(root: root, options: options, inspector: inspector, progress: progress)
@@ -182,9 +182,12 @@ public final class CachedBlog: @unchecked Sendable {
     /// Whether a blog of `posts` posts gets a cache written: one exists (or a broken one is to be
     /// replaced), or the blog is large enough; never when read-only.
     public func wantsCache(posts: Int) -> Bool {
-        guard policy.path != nil, policy.writable else { return false }
+        guard mayWriteCache else { return false }
         return cache != nil || problem != nil || posts >= policy.minimumPosts
     }
+
+    /// Whether any cache may be written: there is a place for one, and this reader may write.
+    var mayWriteCache: Bool { policy.path != nil && policy.writable }
 
     /// Files whose post the store shows are indexed; drafts only when drafts are shown.
     private func indexable(_ file: CachedFile) -> Bool {

@@ -13,8 +13,9 @@ import Glibc
 ///
 /// cmark's allocator callbacks carry no context, so there is one arena per process: once on, it serves
 /// every parse, and what it hands out is never reused. Only a command that exits soon after turns it
-/// on. Handing out is lock-free (an atomic offset): cmark also allocates while a finished tree is read
-/// (a text node's literal is copied out on first read), and `MarkdownDocument` reads on two threads.
+/// on. Handing out takes no lock (each thread has a slab of its own, and slabs come from an atomic
+/// offset): cmark also allocates while a finished tree is read (a text node's literal is copied out on
+/// first read), and `MarkdownDocument` reads on two threads.
 public enum CmarkArena {
     /// Address space reserved (not memory used: pages are committed when first touched). Past it,
     /// allocations go to the C library's heap.

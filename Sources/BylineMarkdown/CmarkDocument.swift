@@ -16,11 +16,6 @@ final class CmarkDocument {
         root = text.withUTF8(Self.parse)
     }
 
-    /// The document in these bytes, which need live only for the call.
-    init(utf8: UnsafeBufferPointer<UInt8>) {
-        root = Self.parse(utf8)
-    }
-
     /// cmark-gfm 0.29 keeps the characters its inline extensions look for (`~`, `|`, `:`, `w`) in one
     /// table for the whole process, and every parse switches them on as its inline pass starts and off
     /// as it ends (also for each table row, while reading blocks): two parses at once lose each other's

@@ -346,7 +346,7 @@ struct DocumentBuilder {
 
 extension DocumentBuilder {
     /// The link and footnote numbers given out so far: all that one walk hands to the walk of what
-    /// follows it in the document (`SplitParse`).
+    /// follows it in the document (`MarkdownDocument.parse` of a long body).
     struct Numbering {
         /// Link and image targets, made visible, in order of first appearance.
         var references: [String] = []
