@@ -22,13 +22,15 @@ struct Byline: ParsableCommand {
         defaultSubcommand: ReadCommand.self
     )
 
-    /// `byline show` in its plain forms skips the argument parser's start-up (see `QuickShow`);
-    /// everything else goes through it.
+    /// `byline show` and the reader in their plain forms skip the argument parser's start-up (see
+    /// `QuickShow`, `QuickRead`); everything else goes through it.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard let show = QuickShow.parse(arguments) else { return main(arguments) }
+        guard var command: any ParsableCommand = QuickShow.parse(arguments) ?? QuickRead.parse(arguments) else {
+            return main(arguments)
+        }
         do {
-            try show.run()
+            try command.run()
         } catch {
             exit(withError: error)
         }
