@@ -72,22 +72,11 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     // MARK: Reading
 
-    /// The most of the file mapped while the snapshot is read: SQLite's own ceiling on Linux (2 GB);
-    /// pages past it are read as before.
-    static let snapshotMapBytes = 0x7fff_0000
-
     /// The store as of the last write, decoded from its snapshot (nil when there is none or it is bad),
     /// with each post's document.
     public func snapshot(root: String) throws(Unusable) -> (store: PostStore, documentIDs: [Int64?]) {
         let decoded: (store: PostStore, documentIDs: [Int64?])?
         do {
-            // Read through a mapping of the file rather than a pread of each page into a fresh
-            // buffer: the first screen at 10,000 posts comes about 1 ms sooner. Unmapped once read:
-            // the searches that follow read a few pages each, and the file is not held mapped for the
-            // session while other readers update it (a cache never shrinks in place: a rebuild is a
-            // new file renamed over it).
-            try reader.inDatabase { try $0.execute(sql: "PRAGMA mmap_size = \(Self.snapshotMapBytes)") }
-            defer { try? reader.inDatabase { try $0.execute(sql: "PRAGMA mmap_size = 0") } }
             // Decoded a chunk at a time straight from SQLite's buffers: no copy of the whole snapshot.
             decoded = try reader.read { db in
                 let rows = try Row.fetchCursor(db, sql: "SELECT bytes FROM snapshot ORDER BY part")
