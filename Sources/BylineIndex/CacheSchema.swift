@@ -3,7 +3,7 @@ import GRDB
 /// The cache file's tables. Any change to them, or to what search sees of a text (`SearchText`),
 /// bumps `version`: a cache of another version is rebuilt, never read.
 enum CacheSchema {
-    static let version = "byline-cache-3"
+    static let version = "byline-cache-4"
 
     static func create(_ db: Database) throws {
         // Large pages: the snapshot and the index are read in long runs.

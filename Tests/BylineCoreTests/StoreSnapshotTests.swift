@@ -47,6 +47,26 @@ final class StoreSnapshotTests: XCTestCase {
         assertSame(try XCTUnwrap(StoreSnapshot.decode(StoreSnapshot.encode(store), root: store.root)).store, store)
     }
 
+    func testTagsAreWrittenAsTheirPlaceInTheTagListAndOtherSpellingsAsText() throws {
+        let store = try loadStore(Fixtures.shippedPosts)
+        let listed = try XCTUnwrap(store.tags.tags.first?.name)
+        // A post whose tags are in the list, and one with a spelling the list lacks (a store the loader
+        // would not make, but the snapshot must not lose it).
+        var posts = store.posts
+        posts[0].tags = [listed]
+        posts[1].tags = [listed.uppercased() + "-unlisted", listed]
+        let odd = PostStore(root: store.root, realRoot: store.realRoot, layout: store.layout, posts: posts, tags: store.tags,
+                            diagnostics: [], absolutePaths: posts.map { _ in nil })
+        let encoded = StoreSnapshot.encode(odd)
+        let decoded = try XCTUnwrap(StoreSnapshot.decode(encoded, root: store.root))
+        XCTAssertEqual(decoded.store.posts.map(\.tags), posts.map(\.tags))
+        // The listed tag costs a byte or two, not its spelling.
+        let bytes = encoded.chunks.flatMap { $0 }
+        XCTAssertEqual(bytes.count(of: Array((listed.uppercased() + "-unlisted").utf8)), 1)
+        let inText = posts.map { [$0.path, $0.slug, $0.title, $0.summary].map { Array($0.utf8).count(of: Array(listed.utf8)) }.reduce(0, +) }
+        XCTAssertEqual(bytes.count(of: Array(listed.utf8)), inText.reduce(0, +), "no tag is written as its spelling")
+    }
+
     func testBadBytesAreRefused() throws {
         let store = try loadStore(Fixtures.shippedPosts)
         let encoded = StoreSnapshot.encode(store, postsPerChunk: 5)
@@ -79,5 +99,13 @@ final class StoreSnapshotTests: XCTestCase {
             _ = StoreSnapshot.decode(damaged, root: "x")
         }
         XCTAssertGreaterThan(bytes.count, 1000)
+    }
+}
+
+private extension Array where Element == UInt8 {
+    /// How many times `needle` occurs in these bytes.
+    func count(of needle: [UInt8]) -> Int {
+        guard !needle.isEmpty, needle.count <= count else { return 0 }
+        return (0...(count - needle.count)).filter { self[$0..<$0 + needle.count].elementsEqual(needle) }.count
     }
 }

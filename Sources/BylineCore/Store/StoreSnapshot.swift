@@ -6,7 +6,7 @@
 /// numbers varints, a tag's posts delta-coded. Decoding checks every length against the bytes left
 /// and answers nil for anything malformed; it never traps on bad input.
 public enum StoreSnapshot {
-    static let magic: [UInt8] = Array("byline-store-2\n".utf8)
+    static let magic: [UInt8] = Array("byline-store-3\n".utf8)
     /// Posts per chunk: a chunk is read and decoded at a time, so no copy of the whole snapshot is
     /// ever held (at 100,000 posts the snapshot is about 28 MB).
     public static let postsPerChunk = 2048
@@ -44,6 +44,11 @@ public enum StoreSnapshot {
             }
         }
         let documents = documentIDs ?? store.documentIDs
+        // A post's tags are written as their place in the tag list above (plus one), or 0 and the
+        // spelling when the list has no tag of that spelling: decoding then shares the list's strings
+        // instead of making 2 or 3 new ones for every post.
+        var tagNumbers: [String: Int] = [:]
+        for (number, tag) in store.tags.tags.enumerated() where tagNumbers[tag.name] == nil { tagNumbers[tag.name] = number + 1 }
         var chunks: [[UInt8]] = []
         for start in stride(from: 0, to: store.posts.count, by: max(1, postsPerChunk)) {
             var out = ByteWriter()
@@ -54,7 +59,11 @@ public enum StoreSnapshot {
                 out.string(post.title)
                 out.date(post.date)
                 out.varint(post.tags.count)
-                for tag in post.tags { out.string(tag) }
+                for tag in post.tags {
+                    let number = tagNumbers[tag] ?? 0
+                    out.varint(number)
+                    if number == 0 { out.string(tag) }
+                }
                 out.string(post.summary)
                 out.varint(post.draft ? 1 : 0)
                 out.varint(post.fileSize)
@@ -85,6 +94,8 @@ public enum StoreSnapshot {
         let count: Int
         let diagnostics: [Diagnostic]
         let tags: [TagIndex.Tag]
+        /// Each tag's display spelling, by its place in `tags`.
+        let tagNames: [String]
         var posts: [Post] = []
         var paths: [String?] = []
         var documents: [Int64?] = []
@@ -124,6 +135,7 @@ public enum StoreSnapshot {
             self.count = count
             self.diagnostics = diagnostics
             self.tags = tags
+            tagNames = tags.map(\.name)
             posts.reserveCapacity(count)
             paths.reserveCapacity(count)
             documents.reserveCapacity(count)
@@ -138,8 +150,13 @@ public enum StoreSnapshot {
                 var tags: [String] = []
                 tags.reserveCapacity(tagCount)
                 for _ in 0..<tagCount {
-                    guard let tag = input.string() else { return false }
-                    tags.append(tag)
+                    guard let number = input.varint(), number <= tagNames.count else { return false }
+                    if number > 0 {
+                        tags.append(tagNames[number - 1])
+                    } else {
+                        guard let tag = input.string() else { return false }
+                        tags.append(tag)
+                    }
                 }
                 guard let summary = input.string(), let draft = input.varint(), let size = input.varint(),
                       let absolute = input.string(), let document = input.varint() else { return false }
