@@ -51,7 +51,8 @@ def read_timed(fd, quiet, deadline, until=None, start=None, screen=None):
     (monotonic; now by default). With `until` (a function of the bytes read so far), reading stops as
     soon as it returns true, and the third value is when that happened (None when it never did).
     With `screen` (a Screen), every chunk is fed to it and `until` is given the screen instead.
-    Times are from `start`; the second value is None when nothing came.
+    Times are from `start`, and are when a chunk was read (all that had arrived is read before any is
+    parsed); the second value is None when nothing came.
     """
     data = bytearray()
     start = time.monotonic() if start is None else start
@@ -63,20 +64,35 @@ def read_timed(fd, quiet, deadline, until=None, start=None, screen=None):
         if wait <= 0:
             return bytes(data), last_byte, None
         ready, _, _ = select.select([fd], [], [], wait)
-        if ready:
+        if not ready:
+            continue
+        # Everything already written is read before any of it is parsed, each chunk with the time it
+        # was read: parsing a chunk takes this interpreter milliseconds, and a chunk left waiting
+        # meanwhile (the rest of a frame written in two) would be timed by the parser, not the program.
+        chunks, ended = [], False
+        while ready:
             try:
                 chunk = os.read(fd, 65536)
             except OSError:  # the program exited
-                return bytes(data), last_byte, None
+                chunk = b""
             if not chunk:
-                return bytes(data), last_byte, None
+                ended = True
+                break
+            chunks.append((chunk, time.monotonic()))
+            ready, _, _ = select.select([fd], [], [], 0)
+        hit = None
+        for chunk, read_at in chunks:  # all of them: what was read must reach the screen
             data += chunk
-            last = time.monotonic()
+            last = read_at
             last_byte = last - start
             if screen is not None:
                 screen.feed(chunk)
-            if until is not None and until(data if screen is None else screen):
-                return bytes(data), last_byte, last_byte
+            if hit is None and until is not None and until(data if screen is None else screen):
+                hit = last_byte
+        if hit is not None:
+            return bytes(data), last_byte, hit
+        if ended:
+            return bytes(data), last_byte, None
 
 
 _SEQUENCE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()*+][0-~]|\x1b[ -/]*[0-~]")
