@@ -30,7 +30,6 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     public let path: String
     public let isWritable: Bool
     private let reader: DatabaseQueue
-    private let writer: DatabaseQueue?
 
     /// Opens an existing cache for `realRoot`; throws when it is missing, of another version or blog,
     /// or not a database at all.
@@ -40,7 +39,6 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         guard access(path, F_OK) == 0 else { throw Unusable(description: "no cache at \(path)", isMissing: true) }
         do {
             reader = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: true))
-            writer = writable ? try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false)) : nil
             let meta = try reader.read(Self.meta)
             guard meta["version"] == CacheSchema.version else {
                 throw Unusable(description: "cache \(path) is of another version (\(meta["version"] ?? "none"))")
@@ -200,8 +198,11 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     /// folder's state, in one transaction. `files[i].document` must be set for each new document.
     public func write(files: [CachedFile], store: PostStore, newDocuments: [(document: Int64, words: Words)], dead: Int,
                       layout: SiteLayout, folderDiagnostics: [Diagnostic]) throws(Unusable) {
-        guard let writer else { throw Unusable(description: "cache \(path) is read-only") }
+        guard isWritable else { throw Unusable(description: "cache \(path) is read-only") }
         do {
+            // Opened for the write, not with the cache: most sessions never write, and the cached
+            // first screen need not wait for a second connection.
+            let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
             try writer.write { db in
                 try Self.insert(newDocuments, into: db)
                 try Self.record(files: files, order: Array(files.indices), documents: files.map(\.document), store: store, dead: dead,
