@@ -61,8 +61,8 @@ struct ShowCommand: ParsableCommand {
         if body.utf8.count >= MarkdownDocument.parallelBytes { CmarkArena.turnOn() }
         let loaded = LoadedPost(markdown: body)
         // Laid out straight into one buffer (no `StyledLine` per line), as the preview would show it.
-        let lines = PreviewContent.flatText(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,
-                                            capacity: body.utf8.count * 2)
+        let lines = PreviewContent.flatParts(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,
+                                             capacity: body.utf8.count * 2)
 
         let useANSI: Bool
         switch color {

@@ -86,6 +86,15 @@ final class FlatLayoutTests: XCTestCase {
             XCTFail("\(context()): laid out in two halves, the lines differ")
             return false
         }
+        // The halves as `byline show` writes them, one part after the other, never joined.
+        let parts = FlatLayout.parts(for: document, width: width, glyphs: glyphs, prefix: Self.prefix, parallelAbove: 2)
+        var written: [UInt8] = []
+        ANSIText.write(parts, theme: .dark, colors: .palette256, hyperlinks: true) { written.append(contentsOf: $0) }
+        guard written == ANSIText.bytes(flat, theme: .dark, colors: .palette256, hyperlinks: true),
+              PlainText.bytes(parts) == PlainText.bytes(flat) else {
+            XCTFail("\(context()): written in parts, the bytes differ")
+            return false
+        }
         guard Self.merged(flat.styledLines) == Self.merged(old) else {
             let got = flat.styledLines
             let pairs = Array(zip(Self.merged(got), Self.merged(old)))

@@ -22,7 +22,21 @@ extension PlainText {
     }
 }
 
+extension PlainText {
+    /// Parts (`FlatLayout.parts`) one after another.
+    public static func bytes(_ parts: [FlatText]) -> [UInt8] {
+        parts.count == 1 ? bytes(parts[0]) : parts.flatMap { bytes($0) }
+    }
+}
+
 extension ANSIText {
+    /// Parts (`FlatLayout.parts`) one after another: every line sets its own look, so a part needs
+    /// nothing from the one before it.
+    public static func write(_ parts: [FlatText], theme: Theme, colors: ColorDepth, hyperlinks: Bool = false,
+                             chunkSize: Int = 1 << 16, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for part in parts { write(part, theme: theme, colors: colors, hyperlinks: hyperlinks, chunkSize: chunkSize, to: sink) }
+    }
+
     public static func bytes(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> [UInt8] {
         var output: [UInt8] = []
         write(text, theme: theme, colors: colors, hyperlinks: hyperlinks) { output.append(contentsOf: $0) }

@@ -58,6 +58,13 @@ public enum PreviewContent {
                         capacity: capacity)
     }
 
+    /// The same, in the parts `FlatLayout.parts` gives, to be written one after another.
+    public static func flatParts(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs, capacity: Int = 0) -> [FlatText] {
+        FlatLayout.parts(for: loaded.document, width: width, glyphs: glyphs,
+                         prefix: PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()],
+                         capacity: capacity)
+    }
+
     static func layout(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs) -> DocumentLayout.Progressive {
         DocumentLayout.Progressive(loaded.document, width: width, glyphs: glyphs,
                                    prefix: PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()])
