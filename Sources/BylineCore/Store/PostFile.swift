@@ -29,20 +29,21 @@ public enum PostFile {
         }
         let size = Int(info.st_size)
         let wanted = min(size, limit)
-        var bytes = [UInt8](repeating: 0, count: wanted)
-        var total = 0
-        while total < wanted {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + total, wanted - total)
+        // Read straight into the array's storage, without zeroing it first.
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            while initialized < wanted {
+                let count = Glibc.read(fd, buffer.baseAddress! + initialized, wanted - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                initialized += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadError(description: "cannot read: \(errnoText())"))
-            }
-            if count == 0 { break }
-            total += count
         }
-        if total < wanted { bytes.removeSubrange(total...) }
+        if let failure { return .failure(ReadError(description: "cannot read: \(String(cString: strerror(failure)))")) }
         return .success((bytes, size, FileStamp(info)))
     }
 
