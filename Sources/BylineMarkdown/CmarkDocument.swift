@@ -11,8 +11,13 @@ final class CmarkDocument {
     /// The extensions attached to every parser, by their cmark-gfm names.
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
+    /// Whether the tree lives in `CmarkArena`, which gives nothing back: freeing it node by node would
+    /// walk a long post's whole tree again (a millisecond and more for 1 MB) for nothing.
+    private let inArena: Bool
+
     init(_ markdown: String) {
         var text = markdown
+        inArena = CmarkArena.memory != nil
         root = text.withUTF8(Self.parse)
     }
 
@@ -44,7 +49,9 @@ final class CmarkDocument {
         return cmark_parser_finish(parser)
     }
 
-    deinit { cmark_node_free(root) }
+    deinit {
+        if !inArena { cmark_node_free(root) }
+    }
 
     /// cmark-gfm's extension node types exist only after registration, once per process.
     private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
