@@ -21,6 +21,12 @@ final class CmarkDocument {
         root = text.withUTF8(Self.parse)
     }
 
+    /// From bytes that are well-formed UTF-8 (a cleaned post body).
+    init(utf8 bytes: ArraySlice<UInt8>) {
+        inArena = CmarkArena.memory != nil
+        root = bytes.withUnsafeBufferPointer(Self.parse)
+    }
+
     /// cmark-gfm 0.29 keeps the characters its inline extensions look for (`~`, `|`, `:`, `w`) in one
     /// table for the whole process, and every parse switches them on as its inline pass starts and off
     /// as it ends (also for each table row, while reading blocks): two parses at once lose each other's

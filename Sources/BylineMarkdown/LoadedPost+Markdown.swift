@@ -7,4 +7,10 @@ extension LoadedPost {
         let (document, words) = MarkdownDocument.parse(body) { WordCount.count(body) }
         self.init(document: document, words: words)
     }
+
+    /// The same from a body's bytes (`PostStore.bodyBytes`), for `byline show`.
+    public init(markdownUTF8 body: ArraySlice<UInt8>) {
+        let (document, words) = MarkdownDocument.parse(utf8: body) { WordCount.count(utf8: body) }
+        self.init(document: document, words: words)
+    }
 }

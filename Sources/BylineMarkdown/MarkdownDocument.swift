@@ -20,13 +20,25 @@ public enum MarkdownDocument {
     /// in two halves on two cores. `parallelAbove` is for tests, which split short bodies.
     public static func parse<Extra: Sendable>(_ markdown: String, parallelAbove: Int = parallelBytes,
                                               alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
-        let split = markdown.utf8.count >= parallelAbove
+        parse(length: markdown.utf8.count, parallelAbove: parallelAbove, cmark: { CmarkDocument(markdown) }, alongside: work)
+    }
+
+    /// The same from bytes that are well-formed UTF-8 (a cleaned post body, `PostLoader.bodyBytes`),
+    /// without a String made of them first.
+    public static func parse<Extra: Sendable>(utf8 bytes: ArraySlice<UInt8>, parallelAbove: Int = parallelBytes,
+                                              alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
+        parse(length: bytes.count, parallelAbove: parallelAbove, cmark: { CmarkDocument(utf8: bytes) }, alongside: work)
+    }
+
+    private static func parse<Extra: Sendable>(length: Int, parallelAbove: Int, cmark parse: @Sendable () -> CmarkDocument,
+                                               alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
+        let split = length >= parallelAbove
         let cmark: CmarkDocument, extra: Extra
         if split {
-            let (parsed, done) = ParallelMap.both({ UnsafeSendable(CmarkDocument(markdown)) }, work)
+            let (parsed, done) = ParallelMap.both({ UnsafeSendable(parse()) }, work)
             (cmark, extra) = (parsed.value, done)
         } else {
-            (cmark, extra) = (CmarkDocument(markdown), work())
+            (cmark, extra) = (parse(), work())
         }
         // The tree lives until both walks are done (Swift may free an object after its last use).
         let document = withExtendedLifetime(cmark) { walk(cmark.root, split: split) }

@@ -47,9 +47,9 @@ struct ShowCommand: ParsableCommand {
             Console.error("no post \"\(post)\" in \(folder.resolvedPath) (see `byline list \(folder.resolvedPath)`)")
             throw ExitCode(2)
         }
-        let body: String
-        switch store.body(of: number) {
-        case let .success(text): body = text
+        let body: ArraySlice<UInt8>
+        switch store.bodyBytes(of: number) {
+        case let .success(bytes): body = bytes
         case let .failure(error):
             Console.error("\(store.posts[number].path): \(error.description)")
             throw ExitCode(2)
@@ -58,11 +58,11 @@ struct ShowCommand: ParsableCommand {
         let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80
         // This process exits once the post is written: a long post's tree may take memory that is never
         // given back, on huge pages (CmarkArena).
-        if body.utf8.count >= MarkdownDocument.parallelBytes { CmarkArena.turnOn() }
-        let loaded = LoadedPost(markdown: body)
+        if body.count >= MarkdownDocument.parallelBytes { CmarkArena.turnOn() }
+        let loaded = LoadedPost(markdownUTF8: body)
         // Laid out straight into one buffer (no `StyledLine` per line), as the preview would show it.
         let lines = PreviewContent.flatParts(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,
-                                             capacity: body.utf8.count * 2)
+                                             capacity: body.count * 2)
 
         let useANSI: Bool
         switch color {

@@ -111,12 +111,16 @@ public struct PostLoader: Sendable {
 
     /// The post's body (everything after the front matter) as clean text.
     public static func body(at absolutePath: String) -> Result<String, PostFile.ReadError> {
+        bodyBytes(at: absolutePath).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same body as bytes (well-formed UTF-8, LF line ends), for a caller that only hands it on:
+    /// making a String of a 1 MB body copies and checks it once more (a millisecond).
+    public static func bodyBytes(at absolutePath: String) -> Result<ArraySlice<UInt8>, PostFile.ReadError> {
         PostFile.read(absolutePath).map { raw in
             let text = PostText.clean(raw.bytes).bytes
-            if case let .found(block) = FrontMatterBlock.locate(in: text) {
-                return String(decoding: text[block.bodyStart...], as: UTF8.self)
-            }
-            return String(decoding: text, as: UTF8.self)
+            if case let .found(block) = FrontMatterBlock.locate(in: text) { return text[block.bodyStart...] }
+            return text[...]
         }
     }
 

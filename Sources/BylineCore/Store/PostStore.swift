@@ -408,6 +408,11 @@ public struct PostStore: Sendable {
         PostLoader.body(at: absolutePath(of: number))
     }
 
+    /// The same body as bytes (`PostLoader.bodyBytes`).
+    public func bodyBytes(of number: Int) -> Result<ArraySlice<UInt8>, PostFile.ReadError> {
+        PostLoader.bodyBytes(at: absolutePath(of: number))
+    }
+
     /// Words in the body: runs of non-blank characters that hold a letter or digit (markup alone is no word).
     public func wordCount(of number: Int) -> Int? {
         guard case let .success(body) = body(of: number) else { return nil }

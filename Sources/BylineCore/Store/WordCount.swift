@@ -6,6 +6,11 @@ public enum WordCount {
         return text.withUTF8(count)
     }
 
+    /// The same over bytes that must be well-formed UTF-8, as `PostText.clean` leaves a post's.
+    public static func count(utf8 bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBufferPointer(count)
+    }
+
     /// The count over UTF-8 bytes: ASCII without decoding, other scalars decoded by hand (a Swift
     /// string is always well-formed UTF-8) and looked up in Unicode's properties.
     private static func count(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
