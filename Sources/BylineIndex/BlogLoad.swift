@@ -86,10 +86,10 @@ public enum BlogLoad {
             let part = Array(toRead[start..<min(start + batch, toRead.count)])
             let results = map(part) { index in
                 // `files` and `candidates` line up: one file per candidate, in order.
-                (stamp(of: candidates[index].absolutePath), loader.load(candidates[index]))
+                loader.load(candidates[index])
             }
-            for (index, (stamp, result)) in zip(part, results) {
-                files[index].stamp = stamp ?? .unknown
+            for (index, result) in zip(part, results) {
+                files[index].stamp = stamp(result.stamp, of: files[index].absolutePath)
                 files[index].post = result.post
                 files[index].diagnostics = result.diagnostics
             }
@@ -102,11 +102,10 @@ public enum BlogLoad {
     }
 
     /// The scan of a first load (no cache to start from), made from the files `PostStore.loadKeepingFiles`
-    /// read: what `scan(cache: nil)` gives, without reading every file a second time. A file that could
-    /// not be opened is stamped here, as `scan` stamps every file, so that it is not read again until it changes.
+    /// read: what `scan(cache: nil)` gives, without reading every file a second time.
     public static func scan(loaded: PostStore.LoadedFiles, realRoot: String) -> Scan {
         let files = loaded.files.map { file in
-            CachedFile(path: file.path, absolutePath: file.absolutePath, stamp: file.stamp ?? stamp(of: file.absolutePath) ?? .unknown,
+            CachedFile(path: file.path, absolutePath: file.absolutePath, stamp: stamp(file.stamp, of: file.absolutePath),
                        document: nil, post: file.post, diagnostics: file.diagnostics)
         }
         return Scan(realRoot: realRoot, files: files, layout: loaded.layout, folderDiagnostics: loaded.folderDiagnostics,
@@ -141,6 +140,12 @@ public enum BlogLoad {
     }
 
     /// Size and modification time, following symlinks (the real file is what is read).
+    /// A read file's stamp: the loader's, taken when it opened the file; for a file it could not open, the
+    /// file's own, so that it is not tried again until it changes; `.unknown` when there is none.
+    static func stamp(_ read: FileStamp?, of path: String) -> FileStamp {
+        read ?? stamp(of: path) ?? .unknown
+    }
+
     static func stamp(of path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

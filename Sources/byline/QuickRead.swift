@@ -12,43 +12,31 @@ import ArgumentParser
 /// swift-argument-parser parses.
 enum QuickRead {
     static func parse(_ arguments: [String]) -> ReadCommand? {
-        var rest = arguments[...]
-        if rest.first == "read" { rest = rest.dropFirst() }
+        var scanner = QuickArguments(arguments.first == "read" ? arguments.dropFirst() : arguments[...])
         let commands = Set(Byline.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
         var path: String?, cacheDir: String?, theme: String?, idleTimeout: Int?
         var drafts = false, noCache = false, restricted = false
-        var index = rest.startIndex
-        func value() -> String? {
-            index += 1
-            guard index < rest.endIndex, !rest[index].isEmpty, !rest[index].hasPrefix("-") else { return nil }
-            return rest[index]
-        }
-        while index < rest.endIndex {
-            switch rest[index] {
+        while let argument = scanner.next() {
+            switch argument {
             case "--drafts":
-                guard !drafts else { return nil }
-                drafts = true
+                guard QuickArguments.set(&drafts) else { return nil }
             case "--no-cache":
-                guard !noCache else { return nil }
-                noCache = true
+                guard QuickArguments.set(&noCache) else { return nil }
             case "--restricted":
-                guard !restricted else { return nil }
-                restricted = true
+                guard QuickArguments.set(&restricted) else { return nil }
             case "--cache-dir":
-                guard cacheDir == nil, let text = value() else { return nil }
+                guard cacheDir == nil, let text = scanner.value() else { return nil }
                 cacheDir = text
             case "--theme":
-                guard theme == nil, let text = value() else { return nil }
+                guard theme == nil, let text = scanner.value() else { return nil }
                 theme = text
             case "--idle-timeout":
-                guard idleTimeout == nil, let text = value(), (1...9).contains(text.utf8.count),
-                      text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(text) else { return nil }
+                guard idleTimeout == nil, let number = scanner.number(digits: 9) else { return nil }
                 idleTimeout = number
-            case let argument:
+            default:
                 guard path == nil, !argument.isEmpty, !argument.hasPrefix("-"), !commands.contains(argument) else { return nil }
                 path = argument
             }
-            index += 1
         }
         // Property wrappers hold a value only once set; every one is set here.
         var command = ReadCommand()

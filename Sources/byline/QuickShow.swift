@@ -15,36 +15,26 @@ enum QuickShow {
         var positionals: [String] = []
         var width: Int?, color: ShowCommand.ColorChoice?, theme: String?
         var hyperlinks = false, drafts = false
-        var index = 1
-        func value() -> String? {
-            index += 1
-            guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
-            return arguments[index]
-        }
-        while index < arguments.count {
-            let argument = arguments[index]
+        var scanner = QuickArguments(arguments.dropFirst())
+        while let argument = scanner.next() {
             switch argument {
             case "--width":
-                guard width == nil, let text = value(), (1...4).contains(text.utf8.count),
-                      text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(text) else { return nil }
+                guard width == nil, let number = scanner.number(digits: 4) else { return nil }
                 width = number
             case "--color":
-                guard color == nil, let text = value(), let choice = ShowCommand.ColorChoice(rawValue: text) else { return nil }
+                guard color == nil, let text = scanner.value(), let choice = ShowCommand.ColorChoice(rawValue: text) else { return nil }
                 color = choice
             case "--theme":
-                guard theme == nil, let text = value() else { return nil }
+                guard theme == nil, let text = scanner.value() else { return nil }
                 theme = text
             case "--hyperlinks":
-                guard !hyperlinks else { return nil }
-                hyperlinks = true
+                guard QuickArguments.set(&hyperlinks) else { return nil }
             case "--drafts":
-                guard !drafts else { return nil }
-                drafts = true
+                guard QuickArguments.set(&drafts) else { return nil }
             default:
                 guard !argument.hasPrefix("-"), positionals.count < 2 else { return nil }
                 positionals.append(argument)
             }
-            index += 1
         }
         guard !positionals.isEmpty else { return nil }
         // Property wrappers hold a value only once set; every one is set here.

@@ -60,7 +60,7 @@ struct ShowCommand: ParsableCommand {
         // given back, on huge pages (CmarkArena).
         if body.count >= MarkdownDocument.parallelBytes { CmarkArena.turnOn() }
         let loaded = LoadedPost(markdownUTF8: body)
-        // Laid out straight into one buffer (no `StyledLine` per line), as the preview would show it.
+        // Laid out straight into flat buffers (no `StyledLine` per line), as the preview would show it.
         let lines = PreviewContent.flatParts(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,
                                              capacity: body.count * 2)
 

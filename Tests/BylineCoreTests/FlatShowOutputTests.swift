@@ -2,7 +2,7 @@ import BylineCore
 import BylineMarkdown
 import XCTest
 
-/// `byline show` writes from `PreviewContent.flatText`; before, it wrote `PreviewContent.lines`. For
+/// `byline show` writes from `PreviewContent.flatParts`; before, it wrote `PreviewContent.lines`. For
 /// every shipped post, at several widths and themes, both give the same bytes through every sink.
 final class FlatShowOutputTests: XCTestCase {
     func testShippedPostsShowTheSameBytesAsTheStyledLines() throws {
@@ -15,7 +15,7 @@ final class FlatShowOutputTests: XCTestCase {
                 for theme in [Theme.dark, .light, .ascii] {
                     let post = store.posts[number]
                     let lines = PreviewContent.lines(post, loaded, width: width, glyphs: theme.glyphs)
-                    let flat = PreviewContent.flatText(post, loaded, width: width, glyphs: theme.glyphs)
+                    let flat = PreviewContent.flatParts(post, loaded, width: width, glyphs: theme.glyphs)
                     XCTAssertEqual(PlainText.bytes(flat), Array(PlainText.render(lines).utf8), "\(post.slug) at \(width)")
                     for colors in [ANSIText.ColorDepth.none, .sixteen, .palette256] {
                         var written: [UInt8] = []

@@ -19,16 +19,11 @@ public struct PostLoader: Sendable {
         self.readWholeFiles = readWholeFiles
     }
 
-    /// The post in `candidate`, or nil when the file cannot be used at all; and what was wrong.
+    /// The post in `candidate`, or nil when the file cannot be used at all; what was wrong; and the
+    /// file's stamp as it was when opened (nil when it could not be): what a cache records, so that a
+    /// file changed while it was being read is read again next time.
     /// `folders`, when given, keeps the folder of the previous file open for this one (see `PostFile.FolderCache`).
-    public func load(_ candidate: PostFinder.Candidate, folders: PostFile.FolderCache? = nil) -> (post: Post?, diagnostics: [Diagnostic]) {
-        let loaded = loadStamped(candidate, folders: folders)
-        return (loaded.post, loaded.diagnostics)
-    }
-
-    /// The same, with the file's stamp as it was when first opened (nil when it could not be): what a
-    /// cache records, so that a file changed while it was being read is read again next time.
-    public func loadStamped(_ candidate: PostFinder.Candidate, folders: PostFile.FolderCache? = nil)
+    public func load(_ candidate: PostFinder.Candidate, folders: PostFile.FolderCache? = nil)
         -> (post: Post?, diagnostics: [Diagnostic], stamp: FileStamp?) {
         var diagnostics: [Diagnostic] = []
         func report(_ severity: Diagnostic.Severity, _ message: String, line: Int? = nil, column: Int? = nil) {

@@ -195,7 +195,7 @@ public struct PostStore: Sendable {
         let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
         var runs = PipelinedMap.map(state: { PostFile.FolderCache() }, transform: {
             folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String, file: KeptFile?) in
-            let (post, diagnostics, stamp) = loader.loadStamped(candidate, folders: folders)
+            let (post, diagnostics, stamp) = loader.load(candidate, folders: folders)
             let file = keepingFiles ? KeptFile(LoadedFile(path: candidate.path, absolutePath: candidate.absolutePath, stamp: stamp,
                                                           post: post, diagnostics: diagnostics)) : nil
             guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics, candidate.absolutePath, file) }

@@ -51,14 +51,8 @@ public enum PreviewContent {
         return layout.lines
     }
 
-    /// The same lines in flat form, for `byline show`, which only writes them out.
-    public static func flatText(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs, capacity: Int = 0) -> FlatText {
-        FlatLayout.text(for: loaded.document, width: width, glyphs: glyphs,
-                        prefix: PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()],
-                        capacity: capacity)
-    }
-
-    /// The same, in the parts `FlatLayout.parts` gives, to be written one after another.
+    /// The same lines in flat form, for `byline show`, which only writes them out: in the parts
+    /// `FlatLayout.parts` gives, to be written one after another.
     public static func flatParts(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs, capacity: Int = 0) -> [FlatText] {
         FlatLayout.parts(for: loaded.document, width: width, glyphs: glyphs,
                          prefix: PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()],
