@@ -101,17 +101,6 @@ public enum BlogLoad {
                     retired: retired, changed: !toRead.isEmpty || removed || !sameFolder, cacheProblem: cacheProblem)
     }
 
-    /// The scan of a first load (no cache to start from), made from the files `PostStore.loadKeepingFiles`
-    /// read: what `scan(cache: nil)` gives, without reading every file a second time.
-    public static func scan(loaded: PostStore.LoadedFiles, realRoot: String) -> Scan {
-        let files = loaded.files.map { file in
-            CachedFile(path: file.path, absolutePath: file.absolutePath, stamp: stamp(file.stamp, of: file.absolutePath),
-                       document: nil, post: file.post, diagnostics: file.diagnostics)
-        }
-        return Scan(realRoot: realRoot, files: files, layout: loaded.layout, folderDiagnostics: loaded.folderDiagnostics,
-                    read: Array(files.indices), retired: 0, changed: true)
-    }
-
     /// The store the files make, searching through `index` for the files it holds words of.
     public static func store(root: String, realRoot: String, files: [CachedFile], layout: SiteLayout,
                              folderDiagnostics: [Diagnostic], includeDrafts: Bool, index: PostCache?) -> PostStore {

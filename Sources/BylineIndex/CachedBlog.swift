@@ -70,16 +70,15 @@ public final class CachedBlog: @unchecked Sendable {
     }
 
     /// A first load, with no cache to start from: the store on all cores (`progress` hears files read,
-    /// files in all), and, when a cache may be written, the scan to write it from, made from the same
-    /// reading of every file.
+    /// files in all), and, when a cache may be written, what to write it from beside the store (the
+    /// same reading of every file: `persist(firstRead:store:)`).
     public func load(progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil)
-        throws(PostStore.OpenError) -> (store: PostStore, scan: BlogLoad.Scan?) {
+        throws(PostStore.OpenError) -> (store: PostStore, firstRead: PostStore.FirstRead?) {
         let options = PostStore.Options(includeDrafts: includeDrafts)
         guard mayWriteCache else {
             return (try PostStore.load(root: root, options: options, inspector: inspector, progress: progress), nil)
         }
-        let (store, files) = try PostStore.loadKeepingFiles(root: root, options: options, inspector: inspector, progress: progress)
-        return (store, BlogLoad.scan(loaded: files, realRoot: store.realRoot))
+        return try PostStore.loadKeepingReads(root: root, options: options, inspector: inspector, progress: progress)
     }
 
     /// The store as the folder is now: the cache's when nothing changed (`cached`, from step 1), else
@@ -147,26 +146,67 @@ public final class CachedBlog: @unchecked Sendable {
                 return (.updated(files: scan.read.count), newStore)
             }
             let files = scan.files
-            let wanted = files.filter(indexable).count
-            var done = 0
-            let documentIDs = try PostCache.build(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, files: files, order: order,
-                                store: store, layout: scan.layout, folderDiagnostics: scan.folderDiagnostics,
-                                words: { range in
-                                    let part = range.map { files[order[$0]] }
-                                    let found = self.map(part) { self.indexable($0) ? self.words(of: $0) : nil }
-                                    done += part.filter(self.indexable).count
-                                    progress(done, wanted)
-                                    return found
-                                })
-            problem = nil
-            let built = try PostCache(path: path, realRoot: scan.realRoot, includeDrafts: includeDrafts, writable: true)
-            cache = built
-            // The store just written, searching through the new cache: the same store a decode of its
-            // snapshot gives, without a second copy of every post at the end of the build.
-            return (.built(posts: store.posts.count), store.searching(with: built, documentIDs: documentIDs))
+            return try build(path, store: store, count: order.count, wanted: files.filter(indexable).count, realRoot: scan.realRoot,
+                             layout: scan.layout, folderDiagnostics: scan.folderDiagnostics, progress: progress) { position in
+                files[order[position]]
+            }
         } catch {
             return (.failed(error.description), nil)
         }
+    }
+
+    /// Step 3 after a first load (`load`): the cache written from the store and what the load kept
+    /// beside it, with only each post's body read again (for its words). Returns the store searching
+    /// through the new cache (nil when nothing was written).
+    public func persist(firstRead: PostStore.FirstRead, store: PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+        -> (outcome: Outcome, store: PostStore?) {
+        guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
+        guard wantsCache(posts: store.posts.count) else { return (.unchanged, nil) }
+        // The store's order: its posts newest first, then the files that gave none, by path.
+        let others = firstRead.others.sorted { $0.path < $1.path }
+        let posts = store.posts.count
+        do {
+            return try build(path, store: store, count: posts + others.count, wanted: posts, realRoot: store.realRoot,
+                             layout: firstRead.layout, folderDiagnostics: firstRead.folderDiagnostics, progress: progress) { position in
+                Self.cachedFile(position < posts ? firstRead.file(position, of: store) : others[position - posts])
+            }
+        } catch {
+            return (.failed(error.description), nil)
+        }
+    }
+
+    /// A file as the cache records it: a file that could not be opened gets its own stamp, so that it is
+    /// not tried again until it changes.
+    private static func cachedFile(_ file: PostStore.LoadedFile) -> CachedFile {
+        CachedFile(path: file.path, absolutePath: file.absolutePath, stamp: BlogLoad.stamp(file.stamp, of: file.absolutePath),
+                   document: nil, post: file.post, diagnostics: file.diagnostics)
+    }
+
+    /// Builds the cache from nothing: `count` files in the order they are recorded (`file` gives each),
+    /// `wanted` of them indexed (for progress). Returns the store searching through the new cache.
+    private func build(_ path: String, store: PostStore, count: Int, wanted: Int, realRoot: String, layout: SiteLayout,
+                       folderDiagnostics: [Diagnostic], progress: (_ done: Int, _ total: Int) -> Void,
+                       file: @escaping @Sendable (_ position: Int) -> CachedFile) throws(PostCache.Unusable) -> (outcome: Outcome, store: PostStore?) {
+        var done = 0
+        // On all cores, each core wants a share of many files; on one, each file's words are written
+        // before the next file's are read: a batch of 512 posts' words held 4 MB at a time.
+        let documentIDs = try PostCache.build(path: path, realRoot: realRoot, includeDrafts: includeDrafts, count: count, store: store,
+                                              layout: layout, folderDiagnostics: folderDiagnostics,
+                                              rowsAtOnce: usesAllCores ? 512 : 8, rows: { range in
+            let rows = self.map(Array(range)) { position -> PostCache.FileRow in
+                let found = file(position)
+                return PostCache.FileRow(file: found, words: self.indexable(found) ? self.words(of: found) : nil)
+            }
+            done += rows.lazy.filter { $0.words != nil }.count
+            progress(done, wanted)
+            return rows
+        })
+        problem = nil
+        let built = try PostCache(path: path, realRoot: realRoot, includeDrafts: includeDrafts, writable: true)
+        cache = built
+        // The store just written, searching through the new cache: the same store a decode of its
+        // snapshot gives, without a second copy of every post at the end of the build.
+        return (.built(posts: store.posts.count), store.searching(with: built, documentIDs: documentIDs))
     }
 
     private func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {

@@ -205,22 +205,32 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
             let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
             try writer.write { db in
                 try Self.insert(newDocuments, into: db)
-                try Self.record(files: files, order: Array(files.indices), documents: files.map(\.document), store: store, dead: dead,
-                                layout: layout, folderDiagnostics: folderDiagnostics, in: db)
+                try Self.record(files: files, store: store, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
             }
         } catch {
             throw Unusable(description: "cache \(path) cannot be written: \(error)")
         }
     }
 
+    /// One file as a build records it, with its words when it is indexed.
+    public struct FileRow: Sendable {
+        public var file: CachedFile
+        public var words: Words?
+        public init(file: CachedFile, words: Words?) {
+            self.file = file
+            self.words = words
+        }
+    }
+
     /// Builds a cache from nothing into a temporary file beside `path`, renamed over it when complete.
-    /// Files are written in `order` (positions in `files`: the store's); `words` gives the words of the
-    /// files at a range of those positions, a batch at a time (so a blog's bodies are never all in
-    /// memory). Returns each of the store's posts' document number (nil when not indexed).
+    /// `rows` gives the files at a range of positions, in the order they are recorded (the store's:
+    /// its posts newest first, then the files that gave none), at most `rowsAtOnce` at a time: a blog's
+    /// bodies, and its files as recorded, are never all in memory. (Files are committed 512 at a time
+    /// whatever `rowsAtOnce` is.) Returns each of the store's posts' document number (nil when not indexed).
     @discardableResult
-    public static func build(path: String, realRoot: String, includeDrafts: Bool, files: [CachedFile], order: [Int], store: PostStore,
-                             layout: SiteLayout, folderDiagnostics: [Diagnostic],
-                             words: (_ range: Range<Int>) -> [Words?],
+    public static func build(path: String, realRoot: String, includeDrafts: Bool, count: Int, store: PostStore,
+                             layout: SiteLayout, folderDiagnostics: [Diagnostic], rowsAtOnce: Int = 512,
+                             rows: (_ range: Range<Int>) -> [FileRow],
                              progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) -> [Int64?] {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         if !directory.isEmpty { makeDirectories(directory) }
@@ -236,51 +246,79 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -256")
             }
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
-            // Document numbers apart from the files: setting them in a copy of 100,000 files is 18 MB more.
-            var documents = [Int64?](repeating: nil, count: files.count)
             try queue.inDatabase { db in
                 try CacheSchema.create(db)
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('version', ?), ('root', ?), ('drafts', ?)",
                                arguments: [CacheSchema.version, realRoot, includeDrafts ? "1" : "0"])
             }
+            var documentIDs = DocumentIDs(store)
             let batch = 512
             var start = 0
             var next: Int64 = 1
-            while start < order.count {
-                let range = start..<min(start + batch, order.count)
-                let batchWords = words(range)
-                var added: [(document: Int64, words: Words)] = []
-                for (offset, found) in batchWords.enumerated() {
-                    guard let found else { continue }
-                    documents[order[range.lowerBound + offset]] = next
-                    added.append((next, found))
-                    next += 1
-                }
+            while start < count {
+                let range = start..<min(start + batch, count)
                 try queue.inTransaction { db in
-                    try insert(added, into: db)
+                    for part in stride(from: range.lowerBound, to: range.upperBound, by: max(1, rowsAtOnce)) {
+                        let partRange = part..<min(part + max(1, rowsAtOnce), range.upperBound)
+                        var partRows = rows(partRange)
+                        var added: [(document: Int64, words: Words)] = []
+                        for index in partRows.indices {
+                            guard let words = partRows[index].words.take() else { continue }
+                            partRows[index].file.document = next
+                            documentIDs.record(next, of: partRows[index].file.path, at: partRange.lowerBound + index)
+                            added.append((next, words))
+                            next += 1
+                        }
+                        try insert(added, into: db)
+                        try insertFiles(partRows.lazy.map(\.file), into: db)
+                    }
                     return .commit
                 }
                 start = range.upperBound
                 progress(start)
             }
-            let documentIDs = try queue.inDatabase { db in
-                let documentIDs = try record(files: files, order: order, documents: documents, store: store, dead: 0, layout: layout,
-                                             folderDiagnostics: folderDiagnostics, in: db)
+            let found = documentIDs.finish()
+            try queue.inDatabase { db in
+                try insertSnapshot(store, documentIDs: found, into: db)
+                try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: 0, into: db)
                 // One compact b-tree per column instead of many small segments: faster searches.
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
-                return documentIDs
             }
             try queue.close()
             guard fsyncFile(temporary), rename(temporary, path) == 0 else {
                 throw Unusable(description: "cannot move the new cache into \(path): \(String(cString: strerror(errno)))")
             }
-            return documentIDs
+            return found
         } catch let error as Unusable {
             unlink(temporary)
             throw error
         } catch {
             unlink(temporary)
             throw Unusable(description: "cannot build the cache \(path): \(error)")
+        }
+    }
+
+    /// The store's posts' documents, gathered as a build records files: a file at position `i` is
+    /// usually the store's post `i` (files are recorded in store order); any other is looked up by path.
+    private struct DocumentIDs {
+        let store: PostStore
+        var byPost: [Int64?]
+        var elsewhere: [String: Int64] = [:]
+
+        init(_ store: PostStore) {
+            self.store = store
+            byPost = [Int64?](repeating: nil, count: store.posts.count)
+        }
+
+        mutating func record(_ document: Int64, of path: String, at position: Int) {
+            if position < byPost.count, store.posts[position].path == path { byPost[position] = document } else { elsewhere[path] = document }
+        }
+
+        func finish() -> [Int64?] {
+            guard !elsewhere.isEmpty else { return byPost }
+            var found = byPost
+            for (number, post) in store.posts.enumerated() where found[number] == nil { found[number] = elsewhere[post.path] }
+            return found
         }
     }
 
@@ -299,35 +337,47 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     /// Writes the files, the snapshot and the folder's state; returns each post's document number.
     @discardableResult
-    private static func record(files: [CachedFile], order: [Int], documents: [Int64?], store: PostStore, dead: Int, layout: SiteLayout,
+    private static func record(files: [CachedFile], store: PostStore, dead: Int, layout: SiteLayout,
                                folderDiagnostics: [Diagnostic], in db: Database) throws -> [Int64?] {
-        var documentOf: [String: Int64] = [:]
-        documentOf.reserveCapacity(files.count)
-        for (file, document) in zip(files, documents) { if let document { documentOf[file.path] = document } }
-        let documentIDs = store.posts.map { documentOf[$0.path] }
-        documentOf = [:]
-        let snapshot = StoreSnapshot.encode(store, documentIDs: documentIDs)
+        var documentIDs = DocumentIDs(store)
+        for (position, file) in files.enumerated() { if let document = file.document { documentIDs.record(document, of: file.path, at: position) } }
+        let found = documentIDs.finish()
+        try insertSnapshot(store, documentIDs: found, into: db)
+        try db.execute(sql: "DELETE FROM files")
+        try insertFiles(files, into: db)
+        try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: dead, into: db)
+        return found
+    }
+
+    /// The store's snapshot in place of any before it, a part at a time as it is encoded.
+    private static func insertSnapshot(_ store: PostStore, documentIDs: [Int64?], into db: Database) throws {
         try db.execute(sql: "DELETE FROM snapshot")
         let part = try db.makeStatement(sql: "INSERT INTO snapshot(part, bytes) VALUES (?, ?)")
-        for (number, bytes) in ([snapshot.header] + snapshot.chunks).enumerated() {
+        var number = 0
+        try StoreSnapshot.encode(store, documentIDs: documentIDs) { bytes in
             try part.execute(arguments: [number, Data(bytes)])
+            number += 1
         }
-        try db.execute(sql: "DELETE FROM files")
+    }
+
+    private static func insertFiles<Files: Sequence<CachedFile>>(_ files: Files, into db: Database) throws {
         let statement = try db.makeStatement(sql: """
             INSERT INTO files(path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
                               diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for position in order {
-            let file = files[position], post = file.post
+        for file in files {
+            let post = file.post
             try statement.execute(arguments: [
-                file.path, file.absolutePath, file.stamp.size, file.stamp.modified, documents[position],
+                file.path, file.absolutePath, file.stamp.size, file.stamp.modified, file.document,
                 post?.slug, post?.title, post?.date?.iso8601, post.map { CacheText.tags($0.tags) }, post?.summary,
                 post.map { $0.draft ? 1 : 0 }, post?.fileSize, CacheText.diagnostics(file.diagnostics),
             ])
         }
+    }
+
+    private static func insertFolder(layout: SiteLayout, folderDiagnostics: [Diagnostic], dead: Int, into db: Database) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('layout', ?), ('folder_diagnostics', ?), ('dead', ?)",
                        arguments: [layout.rawValue, CacheText.diagnostics(folderDiagnostics), String(dead)])
-        return documentIDs
     }
 
     /// Temporary files of builds whose process is gone (killed mid-build): `PATH.tmp-PID`.

@@ -36,17 +36,20 @@ final class BackgroundLoad: @unchecked Sendable {
     /// No cache to start from: the folder loaded on all cores (what the reader waits for), then, for a
     /// blog that wants one, the cache built behind the screen.
     private func load(_ blog: CachedBlog) throws {
-        let (store, scan) = try blog.load { done, total in self.report(.init(verb: "loading", done: done, total: total)) }
+        let (store, firstRead) = try blog.load { done, total in self.report(.init(verb: "loading", done: done, total: total)) }
         // The status line goes straight from loading to indexing, so "neither" means the cache is written.
-        let writes = scan != nil && blog.wantsCache(posts: store.posts.count)
+        let writes = firstRead != nil && blog.wantsCache(posts: store.posts.count)
         report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
         hand(store)
-        guard writes, let scan else { return }
+        guard writes, let firstRead else { return }
         // Indexing is work for later, not for the reader waiting now: one core, at a lower priority. The
-        // files were read once, for the store the reader shows: the cache is written from that reading.
+        // files' front matter was read once, for the store the reader shows: the cache is written from
+        // that store and what the load kept beside it.
         Thread.lowerPriority()
         blog.usesAllCores = false
-        persist(blog, scan, store)
+        finish(blog.persist(firstRead: firstRead, store: store) { done, total in
+            self.report(.init(verb: "indexing", done: done, total: total))
+        })
     }
 
     /// The first screen came from the cache: only new and changed files are read, on one core at a
@@ -66,9 +69,13 @@ final class BackgroundLoad: @unchecked Sendable {
     }
 
     private func persist(_ blog: CachedBlog, _ scan: BlogLoad.Scan, _ store: PostStore) {
-        let persisted = blog.persist(scan, store: store) { done, total in
+        finish(blog.persist(scan, store: store) { done, total in
             self.report(.init(verb: "indexing", done: done, total: total))
-        }
+        })
+    }
+
+    /// The store searching through the cache just written, or the problem that kept it from being written.
+    private func finish(_ persisted: (outcome: CachedBlog.Outcome, store: PostStore?)) {
         if let indexed = persisted.store { hand(indexed) }
         if case let .failed(message) = persisted.outcome { locked { problems.append(message) } }
     }

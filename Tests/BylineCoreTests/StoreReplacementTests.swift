@@ -59,6 +59,43 @@ final class StoreReplacementTests: XCTestCase {
         XCTAssertEqual(state.results, state.store.matches(state.query))
     }
 
+    /// A first start's store comes back from the cache build searching through the new index: the very
+    /// same posts, so the reader keeps its place, bodies and layouts as they are (no path is looked up),
+    /// and a search under way runs again, through the index.
+    func testTheSamePostsSearchingThroughANewCacheKeepEverything() throws {
+        struct Everything: PostSearchIndex {
+            let count: Int
+            func documents(matchingAll terms: [SearchTerm]) -> [Int64]? { (0..<Int64(count)).map { $0 } }
+        }
+        let store = try loadStore(Fixtures.shippedPosts)
+        var state = AppState(store: store, blogName: "posts", width: 120, height: 40)
+        AppFixture.send(&state, .resize(width: 120, height: 40), .moveDown, .moveDown)
+        _ = AppView.render(state)
+        let (selected, results, loaded) = (state.selected, state.results, state.loaded.keys.sorted())
+        let (layouts, tagRows) = (state.layoutMemo, state.tagRowsMemo)
+        XCTAssertEqual(selected, 2)
+        XCTAssertFalse(loaded.isEmpty)
+        let indexed = store.searching(with: Everything(count: store.posts.count), documentIDs: store.posts.indices.map { Int64($0) })
+        XCTAssertTrue(indexed.holdsSamePosts(as: state.store))
+        var effects = Reducer.reduce(&state, .storeReplaced(StoreUpdate(indexed, serial: 1)))
+        XCTAssertTrue(effects.isEmpty, "\(effects)")
+        XCTAssertNotNil(state.store.searchIndex)
+        XCTAssertEqual(state.selected, selected)
+        XCTAssertEqual(state.results, results)
+        XCTAssertEqual(state.loaded.keys.sorted(), loaded, "parsed bodies are kept")
+        XCTAssertTrue(state.layoutMemo === layouts && state.tagRowsMemo === tagRows, "and what was laid out and counted")
+
+        // With a search under way, it runs again on the store that has the index.
+        AppFixture.send(&state, .startSearch, .insertText("the"), .submitPrompt)
+        effects = Reducer.reduce(&state, .storeReplaced(StoreUpdate(indexed, serial: 2)))
+        XCTAssertTrue(effects.contains(.search(state.query)))
+
+        // Equal posts loaded again are not the same posts: their numbers are found again by path.
+        let again = try loadStore(Fixtures.shippedPosts)
+        XCTAssertEqual(again.posts, store.posts)
+        XCTAssertFalse(again.holdsSamePosts(as: store))
+    }
+
     func testAPostReadWhileTheStoreChangesStaysOpen() throws {
         let folder = try TempFolder()
         try folder.write("a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nBody A.\n")

@@ -84,33 +84,71 @@ final class CacheTests: XCTestCase {
         assertSameAnswers(handed, decoded)
     }
 
-    /// A first start reads every file once: the scan made from that reading is the scan a second
-    /// reading gives (files, stamps, posts with drafts, problems, layout), and the cache written from it
-    /// answers as the folder does.
-    func testAFirstLoadIsTheScanOfTheFolder() throws {
+    /// A first start reads every file's front matter once, for the store it shows; the cache written
+    /// from that store and what the load kept beside it records every file as a second reading of the
+    /// folder gives it (stamps, posts with drafts, tags in the file's own spelling, problems, files that
+    /// give no post), in the store's order, and answers as the folder does.
+    func testAFirstLoadWritesTheCacheAScanOfTheFolderWrites() throws {
+        try blog.write("binary.md", bytes: Array("---\ntitle: x\n---\n".utf8) + [0, 1, 2])
         let reader = cachedBlog()
         XCTAssertNil(reader.cachedStore())
-        let (store, loaded) = try reader.load()
-        let scan = try XCTUnwrap(loaded)
-        let plain = try BlogLoad.scan(root: blog.path, includeDrafts: false, inspector: CmarkBodyInspector(), cache: nil)
-        func byPath(_ scan: BlogLoad.Scan) -> [String: CachedFile] { Dictionary(uniqueKeysWithValues: scan.files.map { ($0.path, $0) }) }
-        XCTAssertEqual(scan.files.count, plain.files.count)
-        XCTAssertEqual(byPath(scan), byPath(plain))
-        XCTAssertTrue(scan.files.contains { $0.post?.draft == true }, "drafts are kept for the cache, though not shown")
-        XCTAssertTrue(scan.files.contains { !$0.diagnostics.isEmpty }, "with their problems")
-        XCTAssertEqual(scan.layout, plain.layout)
-        XCTAssertEqual(scan.folderDiagnostics, plain.folderDiagnostics)
-        XCTAssertEqual(scan.read.count, plain.read.count)
-        XCTAssertTrue(scan.changed)
+        let (store, kept) = try reader.load()
+        let firstRead = try XCTUnwrap(kept)
         XCTAssertEqual(store.posts, try plainStore().posts)
-        XCTAssertEqual(reader.persist(scan, store: store).outcome, .built(posts: store.posts.count))
+        XCTAssertEqual(firstRead.reads.count, store.posts.count)
+        XCTAssertTrue(firstRead.others.contains { $0.post?.draft == true }, "drafts are kept for the cache, though not shown")
+        XCTAssertTrue(firstRead.others.contains { $0.post == nil }, "and files that give no post")
+        // The store shows one spelling of each tag; the cache keeps each file's own.
+        XCTAssertTrue(zip(store.posts, firstRead.reads).contains { $0.tags != $1.tags })
+
+        let persisted = reader.persist(firstRead: firstRead, store: store)
+        XCTAssertEqual(persisted.outcome, .built(posts: store.posts.count))
+        XCTAssertTrue(try XCTUnwrap(persisted.store).holdsSamePosts(as: store), "the store shown, now searching through the cache")
+
+        let written = try PostCache(path: cachePath, realRoot: store.realRoot, includeDrafts: false, writable: false).contents()
+        let plain = try BlogLoad.scan(root: blog.path, includeDrafts: false, inspector: CmarkBodyInspector(), cache: nil)
+        func byPath(_ files: [CachedFile]) -> [String: CachedFile] {
+            Dictionary(uniqueKeysWithValues: files.map { file in
+                var file = file
+                file.document = nil
+                return (file.path, file)
+            })
+        }
+        XCTAssertEqual(written.files.count, plain.files.count)
+        XCTAssertEqual(byPath(written.files), byPath(plain.files))
+        XCTAssertEqual(written.layout, plain.layout)
+        XCTAssertEqual(written.folderDiagnostics, plain.folderDiagnostics)
+        // In the store's order: its posts, then the files that gave none by path. Only shown posts are indexed.
+        XCTAssertEqual(written.files.prefix(store.posts.count).map(\.path), store.posts.map(\.path))
+        let rest = written.files.dropFirst(store.posts.count).map(\.path)
+        XCTAssertEqual(rest, rest.sorted())
+        XCTAssertEqual(written.files.map { $0.document != nil }, written.files.indices.map { $0 < store.posts.count })
+
         assertSameAnswers(try XCTUnwrap(cachedBlog().cachedStore()), try plainStore())
         // Nothing changed since: the next start reads no file.
         let next = cachedBlog()
         XCTAssertNotNil(next.cachedStore())
         XCTAssertFalse(try next.scan().changed)
-        // A reader that may not write a cache keeps no files.
-        XCTAssertNil(try cachedBlog(writable: false).load().scan)
+        // A reader that may not write a cache keeps nothing for one.
+        XCTAssertNil(try cachedBlog(writable: false).load().firstRead)
+    }
+
+    /// A file changed after the first load read it, before the cache was written: the cache records the
+    /// file as the load read it (its stamp then), so the next start finds it changed and reads it again.
+    func testAFileChangedBeforeTheCacheIsWrittenIsReadAgainNextTime() throws {
+        let reader = cachedBlog()
+        let (store, kept) = try reader.load()
+        let changed = try XCTUnwrap(store.posts.first { !$0.title.contains("Rewritten") })
+        try blog.write(changed.path, "---\ntitle: Rewritten meanwhile\n---\n\nNew words: zebra.\n")
+        XCTAssertEqual(reader.persist(firstRead: try XCTUnwrap(kept), store: store).outcome, .built(posts: store.posts.count))
+        let next = cachedBlog()
+        XCTAssertNotNil(next.cachedStore())
+        let scan = try next.scan()
+        XCTAssertTrue(scan.changed)
+        XCTAssertEqual(scan.read.map { scan.files[$0].path }, [changed.path])
+        let current = next.store(from: scan)
+        XCTAssertTrue(current.posts.contains { $0.path == changed.path && $0.title == "Rewritten meanwhile" })
+        assertSameAnswers(current, try plainStore())
     }
 
     func testTheIndexAloneFindsWhatTheScanFinds() throws {

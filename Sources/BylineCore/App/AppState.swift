@@ -114,6 +114,12 @@ public struct AppState: Sendable {
     /// Takes a newly loaded or refreshed store, keeping what the reader was looking at: the selected
     /// post and the tag cursor (by path and key), tag states for tags that still exist, the search.
     mutating func replaceStore(_ newStore: PostStore) {
+        // The same posts, now searching through a cache just written: every number still means its post,
+        // so the selection, bodies and layouts stand (and 100,000 paths are not hashed to find them).
+        if newStore.holdsSamePosts(as: store) {
+            store = newStore
+            return
+        }
         let selectedPath = selected.map { store.posts[$0].path }
         let readerPath = readerPost.map { store.posts[$0].path }
         let keptLoaded = loaded.map { (store.posts[$0.key], $0.value) }

@@ -55,12 +55,41 @@ public struct PostStore: Sendable {
         try load(root: root, options: options, inspector: inspector, keepingFiles: false, progress: progress).store
     }
 
-    /// Every file as the loader read it, for a cache to be written from (BylineIndex): in the order the
-    /// walk found them, with the folder's layout and the walk's own problems.
-    public struct LoadedFiles: Sendable {
-        public var files: [LoadedFile]
+    /// What a first load keeps so that a cache can be written from it (BylineIndex) without reading
+    /// every file's front matter again: for each of the store's posts only what the store does not
+    /// hold itself, and the few files that gave the store no post as they were read.
+    ///
+    /// At 100,000 posts this is 4 MB. Keeping every file as read, beside the store, held 46 MB more at
+    /// the peak of a first start (a second `Post` of every post, and each file's paths once more).
+    public struct FirstRead: Sendable {
+        /// One of the store's posts as its file gave it, beyond the store's own post.
+        public struct Read: Sendable, Equatable {
+            /// The file's stamp when it was opened (nil when there is none).
+            public var stamp: FileStamp?
+            /// The tags in the file's own spelling (the store shows each in the spelling most posts use;
+            /// usually the same array, shared).
+            public var tags: [String]
+            /// What was wrong with the file (warnings: it gave a post).
+            public var diagnostics: [Diagnostic]
+        }
+
+        /// For each of the store's posts, in store order.
+        public var reads: [Read]
+        /// Files that gave the store no post (could not be used, or drafts left out), in the order the
+        /// walk found them.
+        public var others: [LoadedFile]
         public var layout: SiteLayout
+        /// The walk's own problems (the folder's, not one file's).
         public var folderDiagnostics: [Diagnostic]
+
+        /// Post `number` of `store` as its file gave it (tags in the file's spelling), with its stamp and
+        /// problems: what `load` read for it.
+        public func file(_ number: Int, of store: PostStore) -> LoadedFile {
+            var post = store.posts[number]
+            post.tags = reads[number].tags
+            return LoadedFile(path: post.path, absolutePath: store.absolutePath(of: number), stamp: reads[number].stamp, post: post,
+                              diagnostics: reads[number].diagnostics)
+        }
     }
 
     /// One file: where it is, its stamp when first opened (nil when it could not be), its post as read
@@ -73,23 +102,23 @@ public struct PostStore: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// `load`, keeping every file as it was read: a cache is then written without reading the folder a
-    /// second time, and its files share their text with the store's posts (one copy of each in memory).
-    public static func loadKeepingFiles(root: String, options: Options = Options(), inspector: any BodyInspector,
+    /// `load`, keeping what a cache is written from (`FirstRead`), so that it is written without reading
+    /// every file's front matter a second time.
+    public static func loadKeepingReads(root: String, options: Options = Options(), inspector: any BodyInspector,
                                         progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil)
-        throws(OpenError) -> (store: PostStore, files: LoadedFiles) {
+        throws(OpenError) -> (store: PostStore, firstRead: FirstRead) {
         let loaded = try load(root: root, options: options, inspector: inspector, keepingFiles: true, progress: progress)
-        return (loaded.store, loaded.files!)
+        return (loaded.store, loaded.firstRead!)
     }
 
     private static func load(root: String, options: Options, inspector: any BodyInspector, keepingFiles: Bool,
                              progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)?)
-        throws(OpenError) -> (store: PostStore, files: LoadedFiles?) {
+        throws(OpenError) -> (store: PostStore, firstRead: FirstRead?) {
         guard let real = realPath(root) else {
             throw OpenError(description: "\(root): no such folder")
         }
         var walked: (diagnostics: [Diagnostic], layout: SiteLayout)?
-        var (posts, absolutePaths, diagnostics, kept) = loadPosts(options: options, inspector: inspector, keepingFiles: keepingFiles,
+        var (posts, absolutePaths, diagnostics, reads, others) = loadPosts(options: options, inspector: inspector, keepingFiles: keepingFiles,
                                                                   progress: progress) { each in
             walked = PostFinder.walk(root: real, includeDrafts: options.includeDrafts, each: each)
         }
@@ -109,18 +138,21 @@ public struct PostStore: Sendable {
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
         // Each post shows every tag in the spelling most posts use. A blog has few distinct spellings,
         // so each is looked up once; the posts are changed in place, not copied.
+        // A post whose tags are already spelled so keeps its array (shared with its `FirstRead`).
         var displayNames: [String: String] = [:]
+        func displayName(_ spelling: String) -> String {
+            if let name = displayNames[spelling] { return name }
+            let name = index.tag(named: spelling)?.name ?? spelling
+            displayNames[spelling] = name
+            return name
+        }
         for number in posts.indices where !posts[number].tags.isEmpty {
-            posts[number].tags = posts[number].tags.map { spelling in
-                if let name = displayNames[spelling] { return name }
-                guard let name = index.tag(named: spelling)?.name else { return spelling }
-                displayNames[spelling] = name
-                return name
-            }
+            guard posts[number].tags.contains(where: { displayName($0) != $0 }) else { continue }
+            posts[number].tags = posts[number].tags.map(displayName)
         }
         let store = PostStore(root: root, realRoot: real, layout: found.layout, posts: posts, tags: index,
                               diagnostics: diagnostics, absolutePaths: files)
-        return (store, keepingFiles ? LoadedFiles(files: kept, layout: found.layout, folderDiagnostics: found.diagnostics) : nil)
+        return (store, keepingFiles ? FirstRead(reads: reads, others: others, layout: found.layout, folderDiagnostics: found.diagnostics) : nil)
     }
 
     /// One file's outcome: its post (nil when it could not be used) and what was wrong with it.
@@ -185,21 +217,25 @@ public struct PostStore: Sendable {
         a.count == b.count && (b.isEmpty || memcmp(a.base.baseAddress! + a.startIndex, b.baseAddress!, b.count) == 0)
     }
 
-    /// The posts of the candidates `walk` finds, in store order with their files, and the diagnostics met
-    /// on the way. Loading starts while the walk goes on; each worker also works out its post's sort key,
-    /// so that the serial part only sorts.
+    /// The posts of the candidates `walk` finds, in store order, and the diagnostics met on the way;
+    /// when `keepingFiles`, what a cache is written from (`FirstRead`): each post's read, in store order,
+    /// and the files that gave no post. Loading starts while the walk goes on; each worker also works out
+    /// its post's sort key, so that the serial part only sorts.
     private static func loadPosts(options: Options, inspector: any BodyInspector, keepingFiles: Bool,
                                   progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)?,
                                   walk: (_ each: (PostFinder.Candidate) -> Void) -> Void)
-        -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic], files: [LoadedFile]) {
+        -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic], reads: [FirstRead.Read], others: [LoadedFile]) {
         let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
         var runs = PipelinedMap.map(state: { PostFile.FolderCache() }, transform: {
-            folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String, file: KeptFile?) in
+            folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String, stamp: FileStamp?,
+                                   other: KeptFile?) in
             let (post, diagnostics, stamp) = loader.load(candidate, folders: folders)
-            let file = keepingFiles ? KeptFile(LoadedFile(path: candidate.path, absolutePath: candidate.absolutePath, stamp: stamp,
-                                                          post: post, diagnostics: diagnostics)) : nil
-            guard let post, options.includeDrafts || !post.draft else { return (nil, nil, diagnostics, candidate.absolutePath, file) }
-            return (post, Post.SortKey(post), diagnostics, candidate.absolutePath, file)
+            guard let post, options.includeDrafts || !post.draft else {
+                let other = keepingFiles ? KeptFile(LoadedFile(path: candidate.path, absolutePath: candidate.absolutePath, stamp: stamp,
+                                                               post: post, diagnostics: diagnostics)) : nil
+                return (nil, nil, diagnostics, candidate.absolutePath, nil, other)
+            }
+            return (post, Post.SortKey(post), diagnostics, candidate.absolutePath, stamp, nil)
         }, progress: progress, produce: walk)
         // Each result is taken apart in place: reading a field of an array element copies the whole
         // element (a post, its key, its diagnostics), with a retain and release of every string in it.
@@ -209,15 +245,18 @@ public struct PostStore: Sendable {
         posts.reserveCapacity(count)
         paths.reserveCapacity(count)
         var diagnostics: [Diagnostic] = []
-        var files: [LoadedFile] = []
-        if keepingFiles { files.reserveCapacity(count) }
+        var reads: [FirstRead.Read] = [], others: [LoadedFile] = []
+        if keepingFiles { reads.reserveCapacity(count) }
         for run in runs.indices {
             runs[run].withUnsafeMutableBufferPointer { results in
                 for index in results.indices {
                     diagnostics += results[index].diagnostics
-                    if let kept = results[index].file.take() { files.append(kept.file) }
+                    if let other = results[index].other.take() { others.append(other.file) }
                     guard let key = results[index].key.take(), let post = results[index].post.take() else { continue }
                     keys.append(key)
+                    if keepingFiles {
+                        reads.append(FirstRead.Read(stamp: results[index].stamp, tags: post.tags, diagnostics: results[index].diagnostics))
+                    }
                     posts.append(post)
                     paths.append(results[index].absolutePath)
                 }
@@ -227,33 +266,37 @@ public struct PostStore: Sendable {
         // Compared in place in the buffer: indexing the array copied both keys for each comparison.
         let order = keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0] < keys[$1] } }
         keys = []
-        permute(&posts, &paths, into: order)
-        return (posts, paths, diagnostics, files)
+        permute(&posts, &paths, &reads, into: order)
+        return (posts, paths, diagnostics, reads, others)
     }
 
-    /// A kept file, boxed: a result of the parallel load holds 8 bytes for it, not the file's 180, so
-    /// loading without keeping files (no cache) holds no more than before (18 MB at 100,000 posts).
+    /// A file that gave the store no post, kept for a cache, boxed: a result of the parallel load holds
+    /// 8 bytes for it, not the file's 180 (the usual file gives a post, and none is kept).
     private final class KeptFile: Sendable {
         let file: LoadedFile
         init(_ file: LoadedFile) { self.file = file }
     }
 
-    /// Puts `order[i]`'s element at `i` in both arrays, by swaps along each cycle of the permutation:
-    /// no second array of 100,000 posts at the peak of the load. The swaps move the values in their
-    /// buffers (`Array.swapAt` copies them, with a retain and release of every string).
-    private static func permute(_ posts: inout [Post], _ paths: inout [String], into order: [Int]) {
+    /// Puts `order[i]`'s element at `i` in the arrays (`reads` may be empty), by swaps along each cycle
+    /// of the permutation: no second array of 100,000 posts at the peak of the load. The swaps move the
+    /// values in their buffers (`Array.swapAt` copies them, with a retain and release of every string).
+    private static func permute(_ posts: inout [Post], _ paths: inout [String], _ reads: inout [FirstRead.Read], into order: [Int]) {
         var placed = [Bool](repeating: false, count: order.count)
+        let withReads = !reads.isEmpty
         posts.withUnsafeMutableBufferPointer { posts in
             paths.withUnsafeMutableBufferPointer { paths in
-                for start in order.indices where !placed[start] {
-                    var current = start
-                    while order[current] != start {
-                        posts.swapAt(current, order[current])
-                        paths.swapAt(current, order[current])
+                reads.withUnsafeMutableBufferPointer { reads in
+                    for start in order.indices where !placed[start] {
+                        var current = start
+                        while order[current] != start {
+                            posts.swapAt(current, order[current])
+                            paths.swapAt(current, order[current])
+                            if withReads { reads.swapAt(current, order[current]) }
+                            placed[current] = true
+                            current = order[current]
+                        }
                         placed[current] = true
-                        current = order[current]
                     }
-                    placed[current] = true
                 }
             }
         }
@@ -387,6 +430,14 @@ public struct PostStore: Sendable {
             }
         }
         return store
+    }
+
+    /// Whether `other` holds this store's very posts (the same array, not merely equal ones), as the
+    /// store a cache build hands over does: post numbers then mean the same posts in both.
+    public func holdsSamePosts(as other: PostStore) -> Bool {
+        posts.withUnsafeBufferPointer { mine in
+            other.posts.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress && mine.count == theirs.count }
+        }
     }
 
     // MARK: Posts and bodies
