@@ -98,6 +98,22 @@ public enum CmarkArena {
         return header + 16
     }
 
+    /// Grows the block at `pointer` to `size` bytes where it lies, when it is the last block handed out
+    /// from this thread's slab and the slab has room: cmark grows its buffers (a paragraph's text, the
+    /// line being parsed) a step at a time, and a copy at each step left every smaller copy behind in
+    /// memory touched for nothing.
+    fileprivate static func growInPlace(_ pointer: UnsafeMutableRawPointer, to wanted: Int) -> Bool {
+        guard let mine = pthread_getspecific(slabKey) else { return false }
+        let slab = mine.assumingMemoryBound(to: Slab.self)
+        let header = pointer - 16
+        let end = Int(bitPattern: header) + 16 + size(of: pointer)
+        let rounded = (wanted + 31) & ~15
+        guard end == slab.pointee.next, Int(bitPattern: header) + rounded <= slab.pointee.end else { return false }
+        slab.pointee.next = Int(bitPattern: header) + rounded
+        header.storeBytes(of: rounded - 16, as: Int.self)
+        return true
+    }
+
     fileprivate static func contains(_ pointer: UnsafeMutableRawPointer) -> Bool {
         let address = Int(bitPattern: pointer)
         return address >= start && address < start + capacity
@@ -124,7 +140,7 @@ private func arenaRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> U
         return block
     }
     let old = CmarkArena.size(of: pointer)
-    if size <= old { return pointer }
+    if size <= old || CmarkArena.growInPlace(pointer, to: size) { return pointer }
     let block = arenaCalloc(1, size)!
     block.copyMemory(from: pointer, byteCount: old)
     return block
