@@ -35,7 +35,10 @@ public enum MarkdownDocument {
         let split = length >= parallelAbove
         let cmark: CmarkDocument, extra: Extra
         if split {
-            let (parsed, done) = ParallelMap.both({ UnsafeSendable(parse()) }, work)
+            let (parsed, done) = ParallelMap.both({ UnsafeSendable(parse()) }, {
+                CmarkArena.populate(forMarkdownOf: length)
+                return work()
+            })
             (cmark, extra) = (parsed.value, done)
         } else {
             (cmark, extra) = (parse(), work())
