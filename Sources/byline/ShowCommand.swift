@@ -44,7 +44,7 @@ struct ShowCommand: ParsableCommand {
         // The C library's heaps grow 64 MB at a time, not 128 KB: the walk and layout of the 1 MB post
         // take some 40 MB on two threads, and growing in small steps cost 540 system calls, over a
         // millisecond. Pages are taken only when touched. Set before any other thread has a heap.
-        HeapGrowth.set(64 << 20)
+        HeapGrowth.set(HeapGrowth.inOneStep)
         // A post is found among drafts too: naming it is asking for it.
         let store = try folder.loadStore(includeDrafts: true)
         guard let number = store.number(of: post) else {
@@ -85,16 +85,5 @@ struct ShowCommand: ParsableCommand {
         // a large post's lines, or its parsed document (kept alive to here for that reason), one by
         // one, and without the exit handlers the runtime and its libraries run (2 ms for the 1 MB post).
         withExtendedLifetime((loaded, lines)) { Glibc._exit(0) }
-    }
-}
-
-/// glibc's `mallopt(M_TOP_PAD, ...)`: how much more than asked the heap grows by. Swift's Glibc
-/// module leaves out `malloc.h`, so the function is looked up by name.
-enum HeapGrowth {
-    static func set(_ bytes: Int32) {
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let topPad: Int32 = -2  // M_TOP_PAD
-        _ = unsafeBitCast(symbol, to: Mallopt.self)(topPad, bytes)
     }
 }
