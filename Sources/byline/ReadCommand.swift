@@ -50,16 +50,10 @@ struct ReadCommand: ParsableCommand {
         // A large blog is read through its cache (written unless restricted); see `byline index`.
         let blog = CachedBlog(root: folder.resolvedPath, includeDrafts: folder.drafts, inspector: CmarkBodyInspector(),
                               policy: .init(path: cache.file(forFolder: real, includeDrafts: folder.drafts), writable: !isRestricted))
-        // Decoding a large blog's cache is most of its first screen: the heap grows in one step while it
-        // runs (18.3 -> 17.3 ms to the first screen at 10,000 posts), and gets its usual pad back once
-        // that screen is painted (ReaderApp), or at once without a cache.
-        HeapGrowth.set(HeapGrowth.inOneStep)
         let cached = blog.cachedStore()
-        if cached == nil { HeapGrowth.set(HeapGrowth.standard) }
         let deepLink = DeepLink.parse(Environment.value("SSH_ORIGINAL_COMMAND"))
         let interactive = isatty(0) == 1 && isatty(1) == 1 && Environment.value("TERM") != "dumb"
         guard interactive else {
-            HeapGrowth.set(HeapGrowth.standard)
             // No cursor addressing: the whole store first (fresh, never written), then a listing or the line reader.
             try runWithoutScreen(PostsFolder.freshStore(blog, startingFrom: cached))
             return

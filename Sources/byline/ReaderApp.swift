@@ -74,7 +74,6 @@ struct ReaderApp {
         let load = BackgroundLoad()
         // A refresh behind a cached first screen starts once that screen is painted, not before.
         var loadStarted = false
-        var firstFramePainted = false
         if let blog, !fromCache {
             load.start(blog, fromCache: false)
             loadStarted = true
@@ -160,12 +159,6 @@ struct ReaderApp {
             if dirty {
                 terminal.paint(AppView.render(state))
                 dirty = false
-                if !firstFramePainted {
-                    // The heap grew in one step for the first screen (ReadCommand); from here on it grows
-                    // and gives memory back as usual (before any thread that parses ahead has a heap).
-                    HeapGrowth.set(HeapGrowth.standard)
-                    firstFramePainted = true
-                }
                 // With the frame out and no key waiting, the neighbours' bodies are parsed ahead.
                 if !terminal.inputIsWaiting {
                     for effect in Reducer.reduce(&state, .inputIdle) {
