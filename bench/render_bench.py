@@ -71,6 +71,10 @@ def main():
     rows = []
     for name, size in (("post-15k", 15 * 1024), ("post-1m", 1024 * 1024)):
         post = make_post(name, size)
+        # Everything on disk before anything is timed: `make bench` builds byline just before. A run
+        # straight after the build once put byline's median at 45 ms, and 38 when run again; the
+        # kernel writing the build back may have been the difference.
+        os.sync()
         medians = measure(post)
         ratio = medians["byline"] / medians["lowdown"]
         rows.append((name, os.path.getsize(post), medians["byline"], medians["lowdown"], ratio))
