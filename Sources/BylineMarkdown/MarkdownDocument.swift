@@ -35,8 +35,16 @@ public enum MarkdownDocument {
         let split = length >= parallelAbove
         let cmark: CmarkDocument, extra: Extra
         if split {
+            // In a process that renders one post and exits (the arena is on), the second core also faults
+            // in the heap pages this thread and itself will take for the walk and layout (HeapAhead).
+            let mainTop = CmarkArena.memory != nil ? HeapAhead.top() : nil
             let (parsed, done) = ParallelMap.both({ UnsafeSendable(parse()) }, {
                 CmarkArena.populate(forMarkdownOf: length)
+                if let mainTop, let ownTop = HeapAhead.top() {
+                    let bytes = length * HeapAhead.bytesPerMarkdownByte
+                    HeapAhead.populate(from: mainTop, bytes: bytes)
+                    HeapAhead.populate(from: ownTop, bytes: bytes)
+                }
                 return work()
             })
             (cmark, extra) = (parsed.value, done)
