@@ -511,7 +511,7 @@ def report(results, byline, elapsed):
     first = [(n, results[n]["first"]) for n in sizes if (results[n].get("first") or {}).get("rss")]
     if first:
         lines += ["", "**First start with the cache on** (no flag, no cache yet; one run each, since it happens once): the "
-                  "reader shows the blog, then writes its cache behind the screen on one core at a lower priority. %s." % "; ".join(
+                  "reader shows the blog, then writes its cache behind the screen on one core at idle priority. %s." % "; ".join(
                       "%s posts: complete first screen in %s, cache written after %s, peak RSS %s" % (
                           f"{n:,}", ms(f.get("start")), ms(f.get("written")) if f.get("written") else "more than %.0f s" % INDEX_DEADLINE,
                           mib(f.get("rss"))) for n, f in first)]
