@@ -156,10 +156,11 @@ public final class CachedBlog: @unchecked Sendable {
     }
 
     /// Step 3 after a first load (`load`): the cache written from the store and what the load kept
-    /// beside it, with only each post's body read again (for its words). Returns the store searching
-    /// through the new cache (nil when nothing was written).
+    /// beside it (both as `load` returned them), with only each post's body read again (for its words).
+    /// Returns the store searching through the new cache (nil when nothing was written).
     public func persist(firstRead: PostStore.FirstRead, store: PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         -> (outcome: Outcome, store: PostStore?) {
+        precondition(firstRead.reads.count == store.posts.count, "the store the first load returned with what it kept")
         guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
         guard wantsCache(posts: store.posts.count) else { return (.unchanged, nil) }
         // The store's order: its posts newest first, then the files that gave none, by path.
