@@ -133,6 +133,28 @@ final class CacheTests: XCTestCase {
         XCTAssertNil(try cachedBlog(writable: false).load().firstRead)
     }
 
+    /// With drafts shown, a first start's cache holds them as posts, indexed, as a scan's does.
+    func testAFirstLoadWithDraftsWritesTheCacheAScanWrites() throws {
+        let reader = cachedBlog(drafts: true)
+        let (store, kept) = try reader.load()
+        let firstRead = try XCTUnwrap(kept)
+        XCTAssertTrue(store.posts.contains { $0.draft })
+        XCTAssertFalse(firstRead.others.contains { $0.post != nil }, "every file with a post is in the store")
+        XCTAssertEqual(reader.persist(firstRead: firstRead, store: store).outcome, .built(posts: store.posts.count))
+        let written = try PostCache(path: cachePath, realRoot: store.realRoot, includeDrafts: true, writable: false).contents()
+        let plain = try BlogLoad.scan(root: blog.path, includeDrafts: true, inspector: CmarkBodyInspector(), cache: nil)
+        let writtenFiles = Dictionary(uniqueKeysWithValues: written.files.map { ($0.path, $0) })
+        XCTAssertEqual(written.files.count, plain.files.count)
+        for file in plain.files {
+            let recorded = try XCTUnwrap(writtenFiles[file.path])
+            XCTAssertEqual(recorded.post, file.post, file.path)
+            XCTAssertEqual(recorded.stamp, file.stamp, file.path)
+            XCTAssertEqual(recorded.diagnostics, file.diagnostics, file.path)
+            XCTAssertEqual(recorded.document != nil, file.post != nil, "\(file.path): indexed when it gives a post, drafts too")
+        }
+        assertSameAnswers(try XCTUnwrap(cachedBlog(drafts: true).cachedStore()), try plainStore(drafts: true))
+    }
+
     /// A file changed after the first load read it, before the cache was written: the cache records the
     /// file as the load read it (its stamp then), so the next start finds it changed and reads it again.
     func testAFileChangedBeforeTheCacheIsWrittenIsReadAgainNextTime() throws {
