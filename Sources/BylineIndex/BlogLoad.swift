@@ -128,13 +128,13 @@ public enum BlogLoad {
         }
     }
 
-    /// Size and modification time, following symlinks (the real file is what is read).
     /// A read file's stamp: the loader's, taken when it opened the file; for a file it could not open, the
     /// file's own, so that it is not tried again until it changes; `.unknown` when there is none.
     static func stamp(_ read: FileStamp?, of path: String) -> FileStamp {
         read ?? stamp(of: path) ?? .unknown
     }
 
+    /// Size and modification time, following symlinks (the real file is what is read).
     static func stamp(of path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

@@ -7,9 +7,10 @@ enum CacheSchema {
 
     static func create(_ db: Database) throws {
         // Large pages: the snapshot and the index are read in long runs. The page cache, made anew for
-        // the new page size, is given 20 of them (1.3 MB); else it grew to SQLite's default 2 MB, 3 MB
-        // more at the peak of a first start at 10,000 posts for no gain in time. (4 pages made the build
-        // of 100,000 posts take 75 s instead of 56.)
+        // the new page size, is given 20 of them (1.3 MB): the build only appends. At SQLite's default
+        // 2 MB it held 3 MB more at the peak of a first start at 10,000 posts for no gain in time (a
+        // size set before the page size did not hold); 4 pages made the build of 100,000 posts take
+        // 75 s instead of 56.
         try db.execute(sql: "PRAGMA page_size = 65536; PRAGMA cache_size = 20")
         try db.execute(sql: """
             CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;

@@ -240,10 +240,9 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         do {
             var configuration = configuration(readonly: false)
             configuration.prepareDatabase { db in
-                // A private file until the rename: no journal needed, nothing to sync until the end. A page
-                // cache of 256 KB: the build only appends, and a larger one held some 28 MB more at 10,000
-                // posts (45 MB at a first start instead of 72) for no gain in time.
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -256")
+                // A private file until the rename: no journal needed, nothing to sync until the end. (The
+                // page cache is sized with the page size, in `CacheSchema.create`.)
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
             }
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
             try queue.inDatabase { db in

@@ -51,8 +51,8 @@ public enum CmarkArena {
     /// Faults in the pages a parse of `length` bytes of markdown will take, from the first one handed
     /// out on: run on the second core while cmark parses on the first, the kernel zeroes each 2 MB page
     /// there, before the parse reaches it (zeroing them was a tenth of `show`'s time on this machine).
-    /// `MADV_POPULATE_WRITE` maps the pages as a write would, without writing: what the parse has
-    /// already put in them stays. Does nothing when the arena is off.
+    /// What the parse has already put in them stays (`PagesAhead.populate`). Does nothing when the
+    /// arena is off.
     public static func populate(forMarkdownOf length: Int) {
         guard memory != nil else { return }
         let wanted = min(length.multipliedReportingOverflow(by: bytesPerMarkdownByte).partialValue, capacity)
@@ -60,13 +60,10 @@ public enum CmarkArena {
         var offset = 0
         while offset < wanted {
             let step = min(4 * hugePage, wanted - offset)
-            guard madvise(UnsafeMutableRawPointer(bitPattern: start + offset), step, populateWrite) == 0 else { return }
+            guard PagesAhead.populate(start + offset, step) else { return }
             offset += step
         }
     }
-
-    /// `MADV_POPULATE_WRITE` (Linux 5.14), which Glibc's module does not name.
-    private static let populateWrite: Int32 = 23
 
     /// The callbacks for `cmark_parser_new_with_mem`, once the arena is on. A pointer that lives as
     /// long as the process: every node keeps it.

@@ -35,15 +35,15 @@ public enum MarkdownDocument {
         let split = length >= parallelAbove
         let cmark: CmarkDocument, extra: Extra
         if split {
-            // In a process that renders one post and exits (the arena is on), the second core also faults
-            // in the heap pages this thread and itself will take for the walk and layout (HeapAhead).
-            let mainTop = CmarkArena.memory != nil ? HeapAhead.top() : nil
+            // In a process that renders one post and exits (the arena is on), the second core faults in
+            // the pages the parse, and then the walk and layout on both threads, will take (PagesAhead).
+            let mainTop = CmarkArena.memory != nil ? PagesAhead.heapTop() : nil
             let (parsed, done) = ParallelMap.both({ UnsafeSendable(parse()) }, {
                 CmarkArena.populate(forMarkdownOf: length)
-                if let mainTop, let ownTop = HeapAhead.top() {
-                    let bytes = length * HeapAhead.bytesPerMarkdownByte
-                    HeapAhead.populate(from: mainTop, bytes: bytes)
-                    HeapAhead.populate(from: ownTop, bytes: bytes)
+                if let mainTop, let ownTop = PagesAhead.heapTop() {
+                    let bytes = length * PagesAhead.heapBytesPerMarkdownByte
+                    PagesAhead.populateHeap(from: mainTop, bytes: bytes)
+                    PagesAhead.populateHeap(from: ownTop, bytes: bytes)
                 }
                 return work()
             })

@@ -47,9 +47,7 @@ final class BackgroundLoad: @unchecked Sendable {
         // that store and what the load kept beside it.
         Thread.lowerPriority()
         blog.usesAllCores = false
-        finish(blog.persist(firstRead: firstRead, store: store) { done, total in
-            self.report(.init(verb: "indexing", done: done, total: total))
-        })
+        finish(blog.persist(firstRead: firstRead, store: store, progress: reportIndexing))
     }
 
     /// The first screen came from the cache: only new and changed files are read, on one core at a
@@ -65,13 +63,11 @@ final class BackgroundLoad: @unchecked Sendable {
         let writes = blog.willWrite(scan, posts: store.posts.count)
         report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
         hand(store)
-        if writes { persist(blog, scan, store) }
+        if writes { finish(blog.persist(scan, store: store, progress: reportIndexing)) }
     }
 
-    private func persist(_ blog: CachedBlog, _ scan: BlogLoad.Scan, _ store: PostStore) {
-        finish(blog.persist(scan, store: store) { done, total in
-            self.report(.init(verb: "indexing", done: done, total: total))
-        })
+    private func reportIndexing(_ done: Int, _ total: Int) {
+        report(.init(verb: "indexing", done: done, total: total))
     }
 
     /// The store searching through the cache just written, or the problem that kept it from being written.
@@ -120,9 +116,8 @@ enum Thread {
     /// The calling thread alone (Linux schedules threads one by one) at idle priority: it runs only
     /// on a core nothing else wants, and gives way at once to the input thread. At nice 10 the refresh
     /// behind a cached first screen (100,000 files' stamps) still slowed the first keys: the first list
-    /// move at 100,000 posts took 2.3 ms, 1.1 ms at idle priority (medians of 14, interleaved). Falls back to nice 10
-    /// where idle priority is refused. Its id comes from /proc/thread-self, since Swift's Glibc does not
-    /// export `gettid`.
+    /// move at 100,000 posts took 2.3 ms, 1.1 ms at idle priority (medians of 14, interleaved). Falls
+    /// back to nice 10 where idle priority is refused.
     static func lowerPriority() {
         guard let id = threadID() else { return }
         var parameters = sched_param()
@@ -135,7 +130,8 @@ enum Thread {
     /// `SCHED_IDLE`, which Glibc's module does not name.
     static let idlePolicy: Int32 = 5
 
-    /// The calling thread's id (its `tid`).
+    /// The calling thread's id (its `tid`), from /proc/thread-self, since Swift's Glibc does not export
+    /// `gettid`.
     static func threadID() -> id_t? {
         var target = [CChar](repeating: 0, count: 64)
         let length = readlink("/proc/thread-self", &target, target.count - 1)
