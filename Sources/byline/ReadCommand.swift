@@ -50,21 +50,21 @@ struct ReadCommand: ParsableCommand {
         // A large blog is read through its cache (written unless restricted); see `byline index`.
         let blog = CachedBlog(root: folder.resolvedPath, includeDrafts: folder.drafts, inspector: CmarkBodyInspector(),
                               policy: .init(path: cache.file(forFolder: real, includeDrafts: folder.drafts), writable: !isRestricted))
-        let cached = blog.cachedStore()
         let deepLink = DeepLink.parse(Environment.value("SSH_ORIGINAL_COMMAND"))
         let interactive = isatty(0) == 1 && isatty(1) == 1 && Environment.value("TERM") != "dumb"
         guard interactive else {
             // No cursor addressing: the whole store first (fresh, never written), then a listing or the line reader.
-            try runWithoutScreen(PostsFolder.freshStore(blog, startingFrom: cached))
+            try runWithoutScreen(PostsFolder.freshStore(blog, startingFrom: blog.cachedStore()))
             return
         }
         let name = real.split(separator: "/").last.map(String.init) ?? folder.resolvedPath
         var chosen = Theme.named(theme) ?? .dark
         if !(Environment.value("NO_COLOR") ?? "").isEmpty { chosen = chosen.withoutColors }
-        let first = cached ?? PostStore.assemble(root: folder.resolvedPath, realRoot: real, layout: .plain, entries: [],
-                                                        finderDiagnostics: [], includeDrafts: folder.drafts)
-        let status = ReaderApp(store: first, blog: blog, fromCache: cached != nil, blogName: name, theme: chosen,
-                               deepLink: deepLink, idleTimeout: idle).run()
+        // The screen first: of a large cache only the posts a first screen lists are decoded before it.
+        let first = FirstStore(cached: blog.cachedStore(firstPosts: ReaderApp.firstScreenPosts),
+                               empty: PostStore.assemble(root: folder.resolvedPath, realRoot: real, layout: .plain, entries: [],
+                                                         finderDiagnostics: [], includeDrafts: folder.drafts))
+        let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle).run()
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -96,6 +96,15 @@ final class CacheEndToEndTests: XCTestCase {
         // The reader wrote the change into the cache: nothing is left for `index` to read.
         let result = try BylineRunner.run(["index", blog.path], environment: environment)
         XCTAssertTrue(result.stdout.contains(": up to date, 1001 posts"), result.stdout)
+
+        // From a cache up to date, the first screen is shown from its first posts alone, and the rest
+        // are in before a key is read: the first key reaches the last post.
+        tmux = try TmuxSession(width: 120, height: 40, command: "exec \(BylineRunner.binary) \(blog.path)", environment: environment)
+        try tmux.waitFor(text: "1001 of 1001 posts")
+        XCTAssertFalse(try tmux.capture().joined().contains("Post 0 about go"))
+        try tmux.send("G")
+        try tmux.waitFor(text: "Post 0 about go")
+        try tmux.send("q")
     }
 
     func testRestrictedReadsAFreshCacheAndWritesNone() throws {

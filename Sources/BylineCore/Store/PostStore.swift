@@ -40,6 +40,10 @@ public struct PostStore: Sendable {
     public let diagnostics: [Diagnostic]
     /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept).
     let absolutePaths: [String?]
+    /// Where placeholders (`Post.placeholder`) begin, in a store decoded only as far as its first screen
+    /// (`StoreSnapshot.Decoder.head`); nil when every post is there. Such a store serves the first frame,
+    /// whose rows all come before it, and nothing else: the reader completes it before it reads a key.
+    public private(set) var firstPlaceholder: Int?
     /// A full-text index that answers searches for the posts it holds (a persistent cache), if any.
     public private(set) var searchIndex: (any PostSearchIndex)?
     /// Each post's document in `searchIndex`, nil for a post the index does not hold (it is scanned).
@@ -305,7 +309,8 @@ public struct PostStore: Sendable {
     /// A store whose posts are in order, tags in display spelling and tag index built (the loader's,
     /// `assemble`'s and a snapshot's).
     init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
-         absolutePaths: [String?]) {
+         absolutePaths: [String?], firstPlaceholder: Int? = nil) {
+        self.firstPlaceholder = firstPlaceholder
         self.root = root
         self.realRoot = realRoot
         self.layout = layout
@@ -438,6 +443,16 @@ public struct PostStore: Sendable {
         posts.withUnsafeBufferPointer { mine in
             other.posts.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress && mine.count == theirs.count }
         }
+    }
+
+    /// Whether this store is `head` complete: the same folder, tags and problems, as many posts, and the
+    /// same posts wherever `head` has one. Post numbers up to the head's placeholders then mean the same
+    /// posts in both, and everything a first frame derived from the head still holds.
+    public func completes(_ head: PostStore) -> Bool {
+        guard let decoded = head.firstPlaceholder, firstPlaceholder == nil, posts.count == head.posts.count,
+              root == head.root, realRoot == head.realRoot, layout == head.layout,
+              tags.tags == head.tags.tags, diagnostics == head.diagnostics else { return false }
+        return posts[..<decoded] == head.posts[..<decoded] && absolutePaths[..<decoded] == head.absolutePaths[..<decoded]
     }
 
     // MARK: Posts and bodies

@@ -108,6 +108,14 @@ public enum StoreSnapshot {
         var posts: [Post] = []
         var paths: [String?] = []
         var documents: [Int64?] = []
+        /// Set once `add(chunk:upTo:)` stopped inside a chunk: the rest of it was never read, so only
+        /// `head()` can follow.
+        private var stoppedInChunk = false
+
+        /// Posts decoded so far.
+        public var decoded: Int { posts.count }
+        /// Posts in the whole store.
+        public var total: Int { count }
 
         /// Nil when the header is not a snapshot's.
         public init?(header buffer: UnsafeBufferPointer<UInt8>, root: String) {
@@ -145,15 +153,27 @@ public enum StoreSnapshot {
             self.diagnostics = diagnostics
             self.tags = tags
             tagNames = tags.map(\.name)
-            posts.reserveCapacity(count)
-            paths.reserveCapacity(count)
-            documents.reserveCapacity(count)
         }
 
         /// Adds the posts of one chunk; false when it is malformed or holds more posts than the header said.
-        public mutating func add(chunk buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        /// With `limit`, stops once that many posts are decoded, even inside the chunk: then only `head()`
+        /// may follow (a first screen's worth).
+        public mutating func add(chunk buffer: UnsafeBufferPointer<UInt8>, upTo limit: Int = .max) -> Bool {
+            guard !stoppedInChunk else { return false }
+            // Room for the posts to be decoded, once: a head's few, not the whole store's (12 MB at
+            // 100,000 posts, which freed at once would make the C library keep later large blocks).
+            if posts.capacity == 0 {
+                let room = min(count, limit)
+                posts.reserveCapacity(room)
+                paths.reserveCapacity(room)
+                documents.reserveCapacity(room)
+            }
             var input = ByteReader(buffer)
             while !input.isAtEnd {
+                if posts.count >= limit {
+                    stoppedInChunk = true
+                    return true
+                }
                 guard posts.count < count, let path = input.string(), let slug = input.string(), let title = input.string(),
                       let date = input.date(), let tagCount = input.varint(), tagCount <= buffer.count else { return false }
                 var tags: [String] = []
@@ -179,10 +199,22 @@ public enum StoreSnapshot {
 
         /// The store, once every chunk was added; nil when posts are missing.
         public func finish() -> (store: PostStore, documentIDs: [Int64?])? {
-            guard posts.count == count else { return nil }
+            guard posts.count == count, !stoppedInChunk else { return nil }
             let store = PostStore(root: root, realRoot: realRoot, layout: layout, posts: posts, tags: TagIndex(tags: tags),
                                   diagnostics: diagnostics, absolutePaths: paths)
             return (store, documents)
+        }
+
+        /// The store as far as it is decoded, for a first screen: every post counted and every tag with
+        /// its posts (from the header), the posts not decoded yet standing as placeholders
+        /// (`PostStore.firstPlaceholder`). It searches nothing; `finish()` gives the whole store.
+        public func head() -> PostStore {
+            let missing = count - posts.count
+            return PostStore(root: root, realRoot: realRoot, layout: layout,
+                             posts: missing == 0 ? posts : posts + repeatElement(Post.placeholder, count: missing),
+                             tags: TagIndex(tags: tags), diagnostics: diagnostics,
+                             absolutePaths: missing == 0 ? paths : paths + repeatElement(nil, count: missing),
+                             firstPlaceholder: posts.count)
         }
     }
 }
