@@ -17,9 +17,11 @@ build: deps
 	$(SWIFT) build
 
 # A self-contained binary (the Swift runtime linked in): starts in half the time, and is what to copy
-# to a server (docs/ssh.md). Written to .build/release/byline.
+# to a server (docs/ssh.md). Written to .build/release/byline. With no Swift library to find beside
+# it, it has no $ORIGIN run path: the loader no longer tries 8 folders there for each C library first.
+RELEASE := build -c release --static-swift-stdlib --disable-local-rpath --product byline
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product byline
+	$(SWIFT) $(RELEASE)
 
 deps:
 	@scripts/install-deps.sh
@@ -27,7 +29,7 @@ deps:
 # Benchmarks against the peers, written to BENCHMARKS.md. Timings are never asserted in `make test`.
 bench:
 	@scripts/install-deps.sh --bench
-	$(SWIFT) build -c release --static-swift-stdlib --product byline
+	$(SWIFT) $(RELEASE)
 	python3 bench/render_bench.py
 	python3 bench/wire_bench.py
 	python3 bench/scale_bench.py

@@ -61,7 +61,7 @@ struct ReadCommand: ParsableCommand {
         var chosen = Theme.named(theme) ?? .dark
         if !(Environment.value("NO_COLOR") ?? "").isEmpty { chosen = chosen.withoutColors }
         // The screen first: of a large cache only the posts a first screen lists are decoded before it.
-        let first = FirstStore(cached: blog.cachedStore(firstPosts: ReaderApp.firstScreenPosts),
+        let first = FirstStore(cached: blog.cachedStore(firstPosts: StoreSnapshot.firstScreenPosts),
                                empty: PostStore.assemble(root: folder.resolvedPath, realRoot: real, layout: .plain, entries: [],
                                                          finderDiagnostics: [], includeDrafts: folder.drafts))
         let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle).run()

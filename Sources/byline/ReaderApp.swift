@@ -10,7 +10,7 @@ import BylineTerminal
 /// effects it asks for, and paints each new frame. Everything the user sees is decided in BylineCore.
 struct ReaderApp {
     /// The first store shown: the cache's (perhaps only its first screen's posts, see
-    /// `firstScreenPosts`), or an empty one while the folder loads.
+    /// `StoreSnapshot.firstScreenPosts`), or an empty one while the folder loads.
     let first: FirstStore
     /// The blog behind it, loaded and refreshed in the background; nil when the first store is complete.
     var blog: CachedBlog?
@@ -27,9 +27,6 @@ struct ReaderApp {
     static let keysPerFrame = 4096
     /// How often to look for a finished background search.
     static let searchPollMilliseconds = 5
-    /// Posts of a cache decoded before the first frame; the rest are decoded once it is painted, before
-    /// a key is read. 512 of 10,000 take 0.3 ms, all of them 6.5 ms (50 at 100,000).
-    static let firstScreenPosts = 512
     /// How long the first frame waits for a first load to finish.
     static let firstFrameWaitSeconds = 0.05
     /// How often to look for news from the background loader (progress, a loaded store).

@@ -76,6 +76,19 @@ final class StoreHeadTests: XCTestCase {
         XCTAssertTrue(changed.completes(past))
     }
 
+    /// The posts a reader decodes before its first screen make the first chunk, so that the bytes of no
+    /// other post are read for them; every store decodes whole from any chunking.
+    func testTheFirstScreensPostsAreAChunkOfTheirOwn() throws {
+        let (_, store) = try blog()
+        let encoded = StoreSnapshot.encode(store, postsPerChunk: 7, firstChunkPosts: 4)
+        XCTAssertEqual(encoded.chunks.count, 1 + (91 - 4 + 6) / 7)
+        var decoder = try XCTUnwrap(encoded.header.withUnsafeBufferPointer { StoreSnapshot.Decoder(header: $0, root: store.root) })
+        XCTAssertTrue(encoded.chunks[0].withUnsafeBufferPointer { decoder.add(chunk: $0, upTo: 4) })
+        XCTAssertEqual(decoder.decoded, 4, "the first chunk holds the head, all of it")
+        XCTAssertTrue(encoded.chunks[1].withUnsafeBufferPointer { decoder.add(chunk: $0) }, "and ends where a head ends")
+        XCTAssertEqual(StoreSnapshot.decode(encoded, root: store.root)?.store.posts, store.posts)
+    }
+
     func testADecoderStoppedInsideAChunkGivesOnlyAHead() throws {
         let (_, store) = try blog()
         let encoded = StoreSnapshot.encode(store, postsPerChunk: 7)

@@ -10,6 +10,10 @@ public enum StoreSnapshot {
     /// Posts per chunk: a chunk is read and decoded at a time, so no copy of the whole snapshot is
     /// ever held (at 100,000 posts the snapshot is about 28 MB).
     public static let postsPerChunk = 2048
+    /// Posts a reader decodes before its first screen (`CachedBlog.cachedStore(firstPosts:)`), and so the
+    /// posts of the first chunk: those bytes, and no more, are read for them (a 2,048-post chunk took
+    /// 0.46 ms to read from the cache, for 0.27 ms of decoding the 512 posts wanted).
+    public static let firstScreenPosts = 512
 
     /// A snapshot: a header (the folder, problems, tags) and the posts in chunks.
     public struct Encoded: Equatable, Sendable {
@@ -17,17 +21,19 @@ public enum StoreSnapshot {
         public var chunks: [[UInt8]]
     }
 
-    /// The bytes of `store` (with `documentIDs`, or the store's own).
-    public static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk) -> Encoded {
+    /// The bytes of `store` (with `documentIDs`, or the store's own). The first chunk holds no more than
+    /// `firstChunkPosts` posts, the others `postsPerChunk`.
+    public static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk,
+                              firstChunkPosts: Int = firstScreenPosts) -> Encoded {
         var parts: [[UInt8]] = []
-        encode(store, documentIDs: documentIDs, postsPerChunk: postsPerChunk) { parts.append($0) }
+        encode(store, documentIDs: documentIDs, postsPerChunk: postsPerChunk, firstChunkPosts: firstChunkPosts) { parts.append($0) }
         return Encoded(header: parts[0], chunks: Array(parts.dropFirst()))
     }
 
     /// The same bytes a part at a time, header first, each handed to `part` as soon as it is made: a
     /// cache stores them without the whole snapshot in memory (28 MB at 100,000 posts).
     public static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk,
-                              each part: ([UInt8]) throws -> Void) rethrows {
+                              firstChunkPosts: Int = firstScreenPosts, each part: ([UInt8]) throws -> Void) rethrows {
         var header = ByteWriter()
         header.bytes += magic
         header.string(store.realRoot)
@@ -60,9 +66,13 @@ public enum StoreSnapshot {
         for (number, tag) in store.tags.tags.enumerated() where tagNumbers[tag.name] == nil { tagNumbers[tag.name] = number + 1 }
         try part(header.bytes)
         header = ByteWriter()
-        for start in stride(from: 0, to: store.posts.count, by: max(1, postsPerChunk)) {
+        let perChunk = max(1, postsPerChunk)
+        var start = 0
+        while start < store.posts.count {
+            let end = min(start + (start == 0 ? max(1, min(firstChunkPosts, perChunk)) : perChunk), store.posts.count)
+            defer { start = end }
             var out = ByteWriter()
-            for number in start..<min(start + max(1, postsPerChunk), store.posts.count) {
+            for number in start..<end {
                 let post = store.posts[number]
                 out.string(post.path)
                 out.string(post.slug)
@@ -210,8 +220,14 @@ public enum StoreSnapshot {
         /// (`PostStore.firstPlaceholder`). It searches nothing; `finish()` gives the whole store.
         public func head() -> PostStore {
             let missing = count - posts.count
-            return PostStore(root: root, realRoot: realRoot, layout: layout,
-                             posts: missing == 0 ? posts : posts + repeatElement(Post.placeholder, count: missing),
+            var all = posts
+            if missing > 0 {
+                // Placeholders first, then the decoded posts over them: filling an array is quicker than
+                // appending 10,000 copies (0.55 ms against 0.7).
+                all = Array(repeating: Post.placeholder, count: count)
+                all.replaceSubrange(0..<posts.count, with: posts)
+            }
+            return PostStore(root: root, realRoot: realRoot, layout: layout, posts: all,
                              tags: TagIndex(tags: tags), diagnostics: diagnostics,
                              absolutePaths: missing == 0 ? paths : paths + repeatElement(nil, count: missing),
                              firstPlaceholder: posts.count)
