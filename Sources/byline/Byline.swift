@@ -26,11 +26,14 @@ struct Byline: ParsableCommand {
     /// `QuickShow`, `QuickRead`); everything else goes through it.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard var command: any ParsableCommand = QuickShow.parse(arguments) ?? QuickRead.parse(arguments) else {
-            return main(arguments)
-        }
         do {
-            try command.run()
+            if var show = QuickShow.parse(arguments) {
+                try show.run()
+            } else if let launch = QuickRead.parse(arguments) {
+                try launch.run()
+            } else {
+                main(arguments)
+            }
         } catch {
             exit(withError: error)
         }

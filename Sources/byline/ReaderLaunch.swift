@@ -1,0 +1,79 @@
+import ArgumentParser
+import BylineCore
+import BylineIndex
+import BylineMarkdown
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The reader's start, from its options as plain values: parsed by swift-argument-parser
+/// (`ReadCommand`) or, in the plain forms, by `QuickRead`, which builds no argument parser types at
+/// all (their set-up was 0.3 ms of a 12 ms first screen).
+struct ReaderLaunch: Equatable {
+    var path: String?
+    var drafts = false
+    var cacheDir: String?
+    var noCache = false
+    var theme = "dark"
+    var restricted = false
+    var idleTimeout: Int?
+
+    /// The folder to read: the argument, else `./posts` when it exists, else `.`.
+    var resolvedPath: String { path ?? PostsFolder.defaultPath() }
+
+    /// The cache file for the folder, or nil when caching is off or there is nowhere to put it.
+    private func cacheFile(forFolder real: String) -> String? {
+        noCache ? nil : CacheOptions.file(forFolder: real, includeDrafts: drafts, directory: cacheDir)
+    }
+
+    func validate() throws {
+        if Theme.named(theme) == nil { throw ValidationError("unknown theme \"\(theme)\" (\(Theme.names.joined(separator: ", ")))") }
+        if let idleTimeout, idleTimeout < 1 { throw ValidationError("--idle-timeout must be at least 1 second") }
+    }
+
+    /// Restricted by the flag or by the environment (for configurations that cannot pass flags).
+    var isRestricted: Bool { restricted || Environment.value("BYLINE_RESTRICTED") == "1" }
+
+    /// Default idle limit for strangers: half an hour.
+    static let restrictedIdleTimeout = 1800
+
+    func run() throws {
+        guard let real = realPath(resolvedPath) else {
+            Console.error("\(resolvedPath): no such folder")
+            throw ExitCode(2)
+        }
+        // A large blog is read through its cache (written unless restricted); see `byline index`.
+        let blog = CachedBlog(root: resolvedPath, includeDrafts: drafts, inspector: CmarkBodyInspector(),
+                              policy: .init(path: cacheFile(forFolder: real), writable: !isRestricted))
+        let deepLink = DeepLink.parse(Environment.value("SSH_ORIGINAL_COMMAND"))
+        let interactive = isatty(0) == 1 && isatty(1) == 1 && Environment.value("TERM") != "dumb"
+        guard interactive else {
+            // No cursor addressing: the whole store first (fresh, never written), then a listing or the line reader.
+            try runWithoutScreen(PostsFolder.freshStore(blog, startingFrom: blog.cachedStore()))
+            return
+        }
+        let name = real.split(separator: "/").last.map(String.init) ?? resolvedPath
+        var chosen = Theme.named(theme) ?? .dark
+        if !(Environment.value("NO_COLOR") ?? "").isEmpty { chosen = chosen.withoutColors }
+        // The screen first: of a large cache only the posts a first screen lists are decoded before it.
+        let first = FirstStore(cached: blog.cachedStore(firstPosts: StoreSnapshot.firstScreenPosts),
+                               empty: PostStore.assemble(root: resolvedPath, realRoot: real, layout: .plain, entries: [],
+                                                         finderDiagnostics: [], includeDrafts: drafts))
+        let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private var idle: Int? { idleTimeout ?? (isRestricted ? Self.restrictedIdleTimeout : nil) }
+
+    /// No terminal (ssh -T, a pipe): a plain listing serves better than an error; TERM=dumb: a numbered,
+    /// line-by-line reader.
+    private func runWithoutScreen(_ store: PostStore) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            Console.out(store.posts.map(PostListText.block).joined(separator: "\n"))
+            if !isRestricted { Console.mentionProblems(store, folder: resolvedPath) }
+            return
+        }
+        let name = store.realRoot.split(separator: "/").last.map(String.init) ?? resolvedPath
+        DumbTerminalSession(store: store, blogName: name, idleTimeout: idle).run()
+    }
+}
