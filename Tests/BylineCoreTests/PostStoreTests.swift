@@ -117,7 +117,7 @@ final class SortKeyTests: XCTestCase {
     func testTheSortKeyAgreesWithNewestFirst() throws {
         let store = try loadStore(Fixtures.path("flat"))
         let jekyll = try loadStore(Fixtures.path("jekyll"), drafts: true)
-        let posts = store.posts + jekyll.posts
+        let posts = Array(store.posts) + Array(jekyll.posts)
         for a in posts {
             for b in posts where a.path != b.path {
                 XCTAssertEqual(Post.SortKey(a) < Post.SortKey(b), Post.newestFirst(a, b), "\(a.path) vs \(b.path)")

@@ -50,6 +50,8 @@ final class StoreHeadTests: XCTestCase {
             XCTAssertEqual(head.posts.count, store.posts.count, "every post is counted")
             XCTAssertEqual(Array(head.posts.prefix(limit)), Array(store.posts.prefix(limit)))
             XCTAssertTrue(head.posts.dropFirst(limit).allSatisfy { $0 == Post.placeholder })
+            XCTAssertEqual(head.posts.stored.count, limit, "placeholders are not stored")
+            XCTAssertEqual(head.posts.indices.map(head.absolutePath), store.posts.indices.map { $0 < limit ? store.absolutePath(of: $0) : head.realRoot + "/" })
             XCTAssertEqual(head.tags.tags, store.tags.tags, "every tag with all its posts")
             XCTAssertEqual(head.diagnostics, store.diagnostics)
             XCTAssertEqual(head.matches(PostQuery(requiredTags: ["go"])), store.matches(PostQuery(requiredTags: ["go"])))

@@ -52,7 +52,7 @@ final class StoreSnapshotTests: XCTestCase {
         let listed = try XCTUnwrap(store.tags.tags.first?.name)
         // A post whose tags are in the list, and one with a spelling the list lacks (a store the loader
         // would not make, but the snapshot must not lose it).
-        var posts = store.posts
+        var posts = Array(store.posts)
         posts[0].tags = [listed]
         posts[1].tags = [listed.uppercased() + "-unlisted", listed]
         let odd = PostStore(root: store.root, realRoot: store.realRoot, layout: store.layout, posts: posts, tags: store.tags,

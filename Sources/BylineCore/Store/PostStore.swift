@@ -34,11 +34,12 @@ public struct PostStore: Sendable {
     public let realRoot: String
     public let layout: SiteLayout
     /// Newest first; a post's number is its position here.
-    public let posts: [Post]
+    public let posts: PostList
     public let tags: TagIndex
     /// Problems, sorted by file then line.
     public let diagnostics: [Diagnostic]
-    /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept).
+    /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept). A
+    /// head's holds only its decoded posts.
     let absolutePaths: [String?]
     /// Where placeholders (`Post.placeholder`) begin, in a store decoded only as far as its first screen
     /// (`StoreSnapshot.Decoder.head`); nil when every post is there. Such a store serves the first frame,
@@ -308,14 +309,19 @@ public struct PostStore: Sendable {
 
     /// A store whose posts are in order, tags in display spelling and tag index built (the loader's,
     /// `assemble`'s and a snapshot's).
-    init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex, diagnostics: [Diagnostic],
-         absolutePaths: [String?], firstPlaceholder: Int? = nil) {
-        self.firstPlaceholder = firstPlaceholder
+    /// A store of `posts`; with `count`, of `count` posts of which `posts` are the first (a head).
+    init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], count: Int? = nil, tags: TagIndex,
+         diagnostics: [Diagnostic], absolutePaths: [String?]) {
+        if let count {
+            self.posts = PostList(head: posts, count: count)
+            firstPlaceholder = posts.count
+        } else {
+            self.posts = PostList(posts)
+        }
         self.root = root
         self.realRoot = realRoot
         self.layout = layout
         self.tags = tags
-        self.posts = posts
         self.diagnostics = diagnostics
         self.absolutePaths = absolutePaths
     }
@@ -440,9 +446,7 @@ public struct PostStore: Sendable {
     /// Whether `other` holds this store's very posts (the same array, not merely equal ones), as the
     /// store a cache build hands over does: post numbers then mean the same posts in both.
     public func holdsSamePosts(as other: PostStore) -> Bool {
-        posts.withUnsafeBufferPointer { mine in
-            other.posts.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress && mine.count == theirs.count }
-        }
+        posts.isSameStorage(as: other.posts)
     }
 
     /// Whether this store is `head` complete: the same folder, tags and problems, as many posts, and the
@@ -452,7 +456,7 @@ public struct PostStore: Sendable {
         guard let decoded = head.firstPlaceholder, firstPlaceholder == nil, posts.count == head.posts.count,
               root == head.root, realRoot == head.realRoot, layout == head.layout,
               tags.tags == head.tags.tags, diagnostics == head.diagnostics else { return false }
-        return posts[..<decoded] == head.posts[..<decoded] && absolutePaths[..<decoded] == head.absolutePaths[..<decoded]
+        return posts.prefix(decoded).elementsEqual(head.posts.prefix(decoded)) && absolutePaths[..<decoded] == head.absolutePaths[..<decoded]
     }
 
     // MARK: Posts and bodies
@@ -467,7 +471,9 @@ public struct PostStore: Sendable {
     }
 
     /// Where post `number`'s file is (symlinks resolved).
-    public func absolutePath(of number: Int) -> String { absolutePaths[number] ?? realRoot + "/" + posts[number].path }
+    public func absolutePath(of number: Int) -> String {
+        (number < absolutePaths.count ? absolutePaths[number] : nil) ?? realRoot + "/" + posts[number].path
+    }
 
     /// The body of post `number`: everything after its front matter, as clean UTF-8 with LF line ends.
     public func body(of number: Int) -> Result<String, PostFile.ReadError> {
