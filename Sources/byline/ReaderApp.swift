@@ -254,8 +254,8 @@ struct ReaderApp {
 }
 
 /// The first store, handed from the command to the reader's state once: nothing else keeps it, so when
-/// a later store replaces it (the rest of a cache decoded, a refresh), its memory goes. Kept, it held
-/// 14 MB of placeholders at 100,000 posts, or the whole of a store a refresh had replaced.
+/// a later store replaces it (the rest of a cache decoded, a refresh), its memory goes. The reader kept
+/// it for the whole session before: a head, or the whole of a store that a refresh had replaced.
 final class FirstStore {
     private var store: PostStore?
     /// Whether it is the cache's (only changed files are then read), not an empty one while the folder loads.
