@@ -20,26 +20,31 @@ struct WordSet: Sendable {
             (storage, bucketStarts, isEmpty) = ([], [], true)
             return
         }
-        var buckets = [[[UInt8]]](repeating: [], count: Self.bucketCount)
+        // Placed bucket by bucket as a counting sort places them, each bucket's words in the order
+        // given: 4,096 buckets as arrays of their own, made and freed for every set, were a quarter
+        // of the first highlighted post's parse (0.5 ms for one language's tables, in a fresh process).
+        var kept: [(bucket: Int, bytes: [UInt8])] = []
         var seen = Set<[UInt8]>()
         for word in words {
             let bytes = word.utf8.map { caseInsensitive ? Self.lowercased($0) : $0 }
             precondition(!bytes.isEmpty && bytes.count <= Self.maxLength && bytes.allSatisfy { $0 < 0x80 },
                          "highlighter words are short ASCII: \(word)")
             guard seen.insert(bytes).inserted else { continue }
-            buckets[Self.bucket(length: bytes.count, first: bytes[0])].append(bytes)
+            kept.append((Self.bucket(length: bytes.count, first: bytes[0]), bytes))
         }
-        var storage: [UInt8] = []
-        var starts: [Int32] = []
-        starts.reserveCapacity(Self.bucketCount + 1)
-        for bucket in buckets {
-            starts.append(Int32(storage.count))
-            for word in bucket { storage += word }
+        var starts = [Int32](repeating: 0, count: Self.bucketCount + 1)
+        for word in kept { starts[word.bucket + 1] += Int32(word.bytes.count) }
+        for bucket in 0..<Self.bucketCount { starts[bucket + 1] += starts[bucket] }
+        var storage = [UInt8](repeating: 0, count: Int(starts[Self.bucketCount]))
+        var next = starts
+        for word in kept {
+            let at = Int(next[word.bucket])
+            storage.replaceSubrange(at..<at + word.bytes.count, with: word.bytes)
+            next[word.bucket] += Int32(word.bytes.count)
         }
-        starts.append(Int32(storage.count))
         self.storage = storage
         self.bucketStarts = starts
-        self.isEmpty = seen.isEmpty
+        self.isEmpty = kept.isEmpty
     }
 
     /// Whether `bytes[start..<end]` is one of the words.
