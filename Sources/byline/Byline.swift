@@ -27,7 +27,7 @@ struct Byline: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            if var show = QuickShow.parse(arguments) {
+            if let show = QuickShow.parse(arguments) {
                 try show.run()
             } else if let launch = QuickRead.parse(arguments) {
                 try launch.run()

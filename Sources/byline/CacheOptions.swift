@@ -11,11 +11,12 @@ struct CacheOptions: ParsableArguments {
 
     /// The cache file for a folder, or nil when caching is off or there is nowhere to put it.
     func file(forFolder realRoot: String, includeDrafts: Bool) -> String? {
-        noCache ? nil : Self.file(forFolder: realRoot, includeDrafts: includeDrafts, directory: cacheDir)
+        Self.file(forFolder: realRoot, includeDrafts: includeDrafts, directory: cacheDir, noCache: noCache)
     }
 
-    /// The cache file for a folder in `directory`, else in the default folder.
-    static func file(forFolder realRoot: String, includeDrafts: Bool, directory cacheDir: String?) -> String? {
+    /// The cache file for a folder in `directory`, else in the default folder; nil with `noCache`.
+    static func file(forFolder realRoot: String, includeDrafts: Bool, directory cacheDir: String?, noCache: Bool = false) -> String? {
+        guard !noCache else { return nil }
         let environment = ["XDG_CACHE_HOME": Environment.value("XDG_CACHE_HOME"), "HOME": Environment.value("HOME")]
             .compactMapValues { $0 }
         guard let directory = cacheDir ?? CacheLocation.defaultDirectory(environment: environment) else { return nil }

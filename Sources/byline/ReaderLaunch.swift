@@ -21,11 +21,6 @@ struct ReaderLaunch: Equatable {
     /// The folder to read: the argument, else `./posts` when it exists, else `.`.
     var resolvedPath: String { path ?? PostsFolder.defaultPath() }
 
-    /// The cache file for the folder, or nil when caching is off or there is nowhere to put it.
-    private func cacheFile(forFolder real: String) -> String? {
-        noCache ? nil : CacheOptions.file(forFolder: real, includeDrafts: drafts, directory: cacheDir)
-    }
-
     func validate() throws {
         if Theme.named(theme) == nil { throw ValidationError("unknown theme \"\(theme)\" (\(Theme.names.joined(separator: ", ")))") }
         if let idleTimeout, idleTimeout < 1 { throw ValidationError("--idle-timeout must be at least 1 second") }
@@ -43,8 +38,9 @@ struct ReaderLaunch: Equatable {
             throw ExitCode(2)
         }
         // A large blog is read through its cache (written unless restricted); see `byline index`.
+        let file = CacheOptions.file(forFolder: real, includeDrafts: drafts, directory: cacheDir, noCache: noCache)
         let blog = CachedBlog(root: resolvedPath, includeDrafts: drafts, inspector: CmarkBodyInspector(),
-                              policy: .init(path: cacheFile(forFolder: real), writable: !isRestricted))
+                              policy: .init(path: file, writable: !isRestricted))
         let deepLink = DeepLink.parse(Environment.value("SSH_ORIGINAL_COMMAND"))
         let interactive = isatty(0) == 1 && isatty(1) == 1 && Environment.value("TERM") != "dumb"
         guard interactive else {

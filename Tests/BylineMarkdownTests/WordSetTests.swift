@@ -1,4 +1,5 @@
 @testable import BylineMarkdown
+import BylineTestSupport
 import XCTest
 
 /// The highlighter's word sets answer as a plain set of strings does, for words of every length and
@@ -10,9 +11,9 @@ final class WordSetTests: XCTestCase {
     }
 
     func testAnswersAsASetOfStrings() {
-        var generator = SplitMixWords(seed: 7)
+        var generator = SplitMix(seed: 7)
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")
-        let words = (0..<600).map { _ in String((0..<generator.next(below: 31) + 1).map { _ in letters[generator.next(below: letters.count)] }) }
+        let words = (0..<600).map { _ in String((0..<generator.next(31) + 1).map { _ in letters[generator.next(letters.count)] }) }
         // Repeats, and the same word in another case, among them.
         let given = words + words.prefix(50) + words.prefix(50).map { $0.uppercased() }
         let probes = given + given.map { $0 + "x" } + given.map { String($0.dropLast()) } + given.map { $0.lowercased() }
@@ -27,18 +28,5 @@ final class WordSetTests: XCTestCase {
         }
         XCTAssertTrue(WordSet([]).isEmpty)
         XCTAssertFalse(contains(WordSet([]), "go"))
-    }
-}
-
-/// SplitMix64, for words that are the same on every run.
-private struct SplitMixWords {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

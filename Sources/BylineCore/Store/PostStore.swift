@@ -308,8 +308,8 @@ public struct PostStore: Sendable {
     }
 
     /// A store whose posts are in order, tags in display spelling and tag index built (the loader's,
-    /// `assemble`'s and a snapshot's).
-    /// A store of `posts`; with `count`, of `count` posts of which `posts` are the first (a head).
+    /// `assemble`'s and a snapshot's). With `count`, a head: `count` posts, of which `posts` are the
+    /// first and the rest placeholders.
     init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], count: Int? = nil, tags: TagIndex,
          diagnostics: [Diagnostic], absolutePaths: [String?]) {
         if let count {
