@@ -29,7 +29,18 @@ final class RestrictedModeTests: XCTestCase {
         try tmux.waitFor(text: "14. 2026-02-10  10 Things I Learned")
         try tmux.type("10")
         try tmux.send("Enter")
-        try tmux.waitFor(text: "Reducing Latency in Go APIs: Lessons from Production")
+        // The post is longer than the screen, so its first lines have scrolled away by the time the
+        // prompt returns: read the pane's whole output. The listing names the title too, so the
+        // post is looked for after the "10" typed at the prompt.
+        let prompt = "number to read, /words to search, l to list, q to quit>"
+        let output = try tmux.waitFor("the prompt after the post", history: true) { rows in
+            rows.filter { $0.hasPrefix(prompt) }.count == 2
+        }
+        let typed = try XCTUnwrap(output.firstIndex(of: prompt + " 10"))
+        let shown = output[(typed + 1)...].drop { $0.isEmpty }
+        XCTAssertEqual(shown.first, "Reducing Latency in Go APIs: Lessons from Production", "the post's title heads it")
+        XCTAssertTrue(shown.contains { $0.hasPrefix("Last year our orders API had a p50 of 40ms") }, "its body follows")
+        XCTAssertEqual(output.last { !$0.isEmpty }, prompt, "then the prompt again")
         try tmux.type("q")
         try tmux.send("Enter")
         try tmux.waitFor(text: "EXIT=0")

@@ -29,19 +29,22 @@ final class TmuxSession {
 
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
 
-    /// The screen as plain text rows.
-    func capture() throws -> [String] {
-        try tmux(["capture-pane", "-p", "-t", "main"]).components(separatedBy: "\n")
+    /// The screen as plain text rows; with `history`, every row the pane has scrolled off first,
+    /// for a line-based program whose output outruns the screen.
+    func capture(history: Bool = false) throws -> [String] {
+        try tmux(["capture-pane", "-p", "-t", "main"] + (history ? ["-S", "-"] : [])).components(separatedBy: "\n")
     }
 
-    /// Waits until `condition` holds for the screen, or fails after `seconds`.
+    /// Waits until `condition` holds for the screen (with `history`, the pane's whole output), or
+    /// fails after `seconds`.
     @discardableResult
-    func waitFor(_ description: String, seconds: Double = 10, file: StaticString = #filePath, line: UInt = #line,
+    func waitFor(_ description: String, seconds: Double = 10, history: Bool = false,
+                 file: StaticString = #filePath, line: UInt = #line,
                  _ condition: ([String]) -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(seconds)
         var screen: [String] = []
         while Date() < deadline {
-            screen = try capture()
+            screen = try capture(history: history)
             if condition(screen) { return screen }
             usleep(20_000)
         }
