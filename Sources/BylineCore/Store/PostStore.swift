@@ -410,12 +410,10 @@ public struct PostStore: Sendable {
     private func post(_ number: Int, containsAll terms: [SearchTerm]) -> Bool {
         let post = posts[number]
         let fields = Self.searchFields(of: post)
-        var missing = terms.filter { term in !fields.contains { term.occurs(in: $0) } }
+        let missing = terms.filter { term in !fields.contains { term.occurs(in: $0) } }
         guard !missing.isEmpty else { return true }
-        guard case let .success(body) = body(of: number) else { return false }
-        let text = SearchText.normalized(body)
-        missing.removeAll { $0.occurs(in: text) }
-        return missing.isEmpty
+        guard case let .success(body) = bodyBytes(of: number) else { return false }
+        return body.withUnsafeBufferPointer { SearchText.containsAll(missing, inWordsOf: $0) }
     }
 
     /// The fields search looks in, besides the body, normalized: title, summary, tags (one field).

@@ -12,63 +12,15 @@ public enum SearchText {
     /// The words of `text`, lower-cased, as UTF-8 bytes: `" word word word "` (a space before and after
     /// every word), so a typed word `w` begins a word exactly where `" w"` occurs.
     public static func normalized(_ text: some StringProtocol) -> [UInt8] {
-        var out: [UInt8] = [0x20]
-        out.reserveCapacity(text.utf8.count + 2)
-        var inWord = false
-        func endWord() {
-            if inWord { out.append(0x20); inWord = false }
-        }
-        var utf8 = text.utf8.makeIterator()
-        var pending: UInt8? = nil
-        while let byte = pending ?? utf8.next() {
-            pending = nil
-            if byte < 0x80 {
-                // The common case, a byte at a time: letters folded, digits kept, the rest separates.
-                if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                    out.append(byte); inWord = true
-                } else if byte >= 0x41 && byte <= 0x5A {
-                    out.append(byte | 0x20); inWord = true
-                } else {
-                    endWord()
-                }
-                continue
-            }
-            // A multi-byte character: decode its scalar by hand (no String per character) and classify it.
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-            var bytes: (UInt8, UInt8, UInt8, UInt8) = (byte, 0, 0, 0)
-            var count = 1
-            while count < length, let next = utf8.next() {
-                guard next & 0xC0 == 0x80 else { pending = next; break }
-                value = value << 6 | UInt32(next & 0x3F)
-                switch count {
-                case 1: bytes.1 = next
-                case 2: bytes.2 = next
-                default: bytes.3 = next
-                }
-                count += 1
-            }
-            // Cleaned text holds no broken sequences; any that comes anyway separates words.
-            guard count == length, let scalar = Unicode.Scalar(value) else { endWord(); continue }
-            switch kind(of: scalar) {
-            case .separator:
-                endWord()
-            case .letter:
-                if scalar.properties.changesWhenLowercased {
-                    out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                } else {
-                    withUnsafeBytes(of: bytes) { out.append(contentsOf: $0.prefix(length)) }
-                }
-                inWord = true
-            case .ideograph:
-                endWord()
-                out.append(bytes.0); out.append(bytes.1); out.append(bytes.2)
-                if length == 4 { out.append(bytes.3) }
-                out.append(0x20)
-            }
-        }
-        endWord()
-        return out
+        if let folded = text.utf8.withContiguousStorageIfAvailable(normalized) { return folded }
+        return Array(text.utf8).withUnsafeBufferPointer(normalized)
+    }
+
+    /// The same for well-formed UTF-8 bytes (a post's body as `PostLoader.bodyBytes` reads it).
+    public static func normalized(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let folder = WordFolder(expected: utf8.count)
+        folder.fold(utf8, 0..<utf8.count)
+        return folder.finished()
     }
 
     /// The same as a string (for tests and the index, which stores text).
