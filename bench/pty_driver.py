@@ -44,13 +44,14 @@ def read_until_quiet(fd, quiet, deadline):
     return read_timed(fd, quiet, deadline)[0]
 
 
-def read_timed(fd, quiet, deadline, until=None, start=None, screen=None):
+def read_timed(fd, quiet, deadline, until=None, start=None, screen=None, observe=None):
     """(bytes, seconds to the last byte, seconds to `until`) read from fd.
 
     Reads until no output came for `quiet` seconds or `deadline` seconds passed since `start`
     (monotonic; now by default). With `until` (a function of the bytes read so far), reading stops as
     soon as it returns true, and the third value is when that happened (None when it never did).
-    With `screen` (a Screen), every chunk is fed to it and `until` is given the screen instead.
+    With `screen` (a Screen), every chunk is fed to it and `until` is given the screen instead; then
+    `observe(screen, seconds)`, if given, sees the screen after each chunk, with the chunk's time.
     Times are from `start`, and are when a chunk was read (all that had arrived is read before any is
     parsed); the second value is None when nothing came.
     """
@@ -87,6 +88,8 @@ def read_timed(fd, quiet, deadline, until=None, start=None, screen=None):
             last_byte = last - start
             if screen is not None:
                 screen.feed(chunk)
+                if observe is not None:
+                    observe(screen, last_byte)
             if hit is None and until is not None and until(data if screen is None else screen):
                 hit = last_byte
         if hit is not None:

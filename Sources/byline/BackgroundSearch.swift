@@ -11,8 +11,8 @@ final class BackgroundSearch: @unchecked Sendable {
     private var generation = 0
     private var finished: (query: PostQuery, results: [Int])?
     private var running = 0
-    /// How far the newest search has scanned, when it reads bodies (posts scanned, posts to scan).
-    private var scanned: (done: Int, total: Int)?
+    /// What the newest search has settled since it was last taken, when it reads bodies.
+    private var partial: SearchPartial?
 
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }
@@ -23,17 +23,20 @@ final class BackgroundSearch: @unchecked Sendable {
             generation += 1
             running += 1
             finished = nil
-            scanned = nil
+            partial = nil
             return generation
         }
         DispatchQueue.global(qos: .userInitiated).async {
             let results = store.matches(query, cancelled: { [unowned self] in self.locked { self.generation != mine } },
-                                        progress: { done, total in
-                                            self.locked { if self.generation == mine { self.scanned = (done, total) } }
+                                        progress: { settled in
+                                            self.locked { if self.generation == mine { self.partial = settled } }
                                         })
             self.locked {
                 self.running -= 1
-                if let results, self.generation == mine { self.finished = (query, results) }
+                if let results, self.generation == mine {
+                    self.finished = (query, results)
+                    self.partial = nil
+                }
             }
         }
     }
@@ -46,8 +49,13 @@ final class BackgroundSearch: @unchecked Sendable {
         }
     }
 
-    /// How far the running search has read, if it reads bodies.
-    var progress: (done: Int, total: Int)? { locked { running > 0 ? scanned : nil } }
+    /// What the running search has settled since this was last asked, once, if it reads bodies.
+    func takePartial() -> SearchPartial? {
+        locked {
+            defer { partial = nil }
+            return partial
+        }
+    }
 
     /// Whether a search is still running (the input loop then wakes often to collect it).
     var isRunning: Bool { locked { running > 0 } }

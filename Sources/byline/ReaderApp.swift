@@ -104,10 +104,15 @@ struct ReaderApp {
             if let done = search.take() {
                 pending += Reducer.reduce(&state, .searchFinished(query: done.query, results: done.results))
                 dirty = true
-            } else if let scanned = search.progress,
-                      scanned.done != state.searchProgress?.done || scanned.total != state.searchProgress?.total {
-                pending += Reducer.reduce(&state, .searchProgress(done: scanned.done, total: scanned.total))
-                dirty = true
+            } else if let settled = search.takePartial() {
+                // The first results a search settles are painted at once; later ones as progress is
+                // (each frame redraws every tag's count: bytes on the wire for what is still moving).
+                let firstOfSearch = state.searchProgress == nil
+                pending += Reducer.reduce(&state, .searchProgress(settled))
+                if firstOfSearch || Monotonic.seconds() - lastProgressPaint >= ReaderApp.progressSeconds {
+                    dirty = true
+                    lastProgressPaint = Monotonic.seconds()
+                }
             }
             if blog != nil {
                 let news = load.take()

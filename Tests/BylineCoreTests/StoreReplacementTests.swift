@@ -119,21 +119,27 @@ final class StoreReplacementTests: XCTestCase {
         let effects = Reducer.reduce(&state, .startSearch) + Reducer.reduce(&state, .insertText("latenc"))
         XCTAssertTrue(effects.contains(.search(state.query)))
         XCTAssertTrue(statusLine(state).contains("posts · searching"), statusLine(state))
-        _ = Reducer.reduce(&state, .searchProgress(done: 2048, total: 100_000))
+        _ = Reducer.reduce(&state, .searchProgress(SearchPartial(query: state.query, found: [], settledThrough: -1, done: 2048, total: 100_000)))
         XCTAssertTrue(statusLine(state).contains("searching 2,048 of 100,000"), statusLine(state))
         _ = Reducer.reduce(&state, .searchFinished(query: state.query, results: state.store.matches(state.query)))
         XCTAssertFalse(statusLine(state).contains("searching"), statusLine(state))
         XCTAssertEqual(state.results.count, 1)
     }
 
-    func testTheScanReportsProgressUpToEveryCandidate() throws {
+    func testTheScanSettlesItsFirstResultsInListOrder() throws {
         let folder = try TempFolder()
         for number in 0..<5000 { try folder.write("p\(number).md", "---\ntitle: P\(number)\n---\nword\(number % 7)\n") }
         let store = try loadStore(folder.path)
-        var reports: [(Int, Int)] = []
-        let found = store.matches(PostQuery(search: "word3"), cancelled: { false }, progress: { reports.append(($0, $1)) })
-        XCTAssertEqual(found?.count, 5000 / 7 + (5000 % 7 > 3 ? 1 : 0))
-        XCTAssertEqual(reports.map(\.0), [2048, 4096, 5000])
-        XCTAssertTrue(reports.allSatisfy { $0.1 == 5000 })
+        let query = PostQuery(search: "word3")
+        var reports: [SearchPartial] = []
+        let found = try XCTUnwrap(store.matches(query, cancelled: { false }, progress: { reports.append($0) }))
+        XCTAssertEqual(found.count, 5000 / 7 + (5000 % 7 > 3 ? 1 : 0))
+        // Small blocks first, so the first screen of results is settled early.
+        XCTAssertEqual(reports.map(\.done), [256, 768, 1792, 3840, 5000])
+        XCTAssertTrue(reports.allSatisfy { $0.total == 5000 && $0.query == query })
+        XCTAssertEqual(reports.map(\.settledThrough), [255, 767, 1791, 3839, 4999])
+        for report in reports {
+            XCTAssertEqual(report.found, found.filter { $0 <= report.settledThrough }, "settled results are the first final ones")
+        }
     }
 }

@@ -27,8 +27,8 @@ public enum Action: Hashable, Sendable {
     case storeReplaced(StoreUpdate)
     /// Background work's progress for the status line (nil: finished).
     case progress(AppState.Progress?)
-    /// How far the running search has read bodies.
-    case searchProgress(done: Int, total: Int)
+    /// How far the running search has read bodies, and the first of its results it has settled.
+    case searchProgress(SearchPartial)
     /// A transient note for the status line.
     case note(String)
     /// Start where an SSH deep link asked (`tag:go`, `post:slug`, `search:words`).

@@ -161,6 +161,14 @@ public struct AppState: Sendable {
         if tagCursor == nil || store.tags.tag(named: tagCursor!) == nil { tagCursor = orderedTags.first?.key }
     }
 
+    /// The first results a running search has settled, final and in order. Past them stay the posts
+    /// already known to match by title, summary and tags (`refreshResults`), in a store small enough
+    /// to find those at each key; a larger store's list until then is the last search's, and goes.
+    mutating func showSettledResults(_ partial: SearchPartial) {
+        let known = store.posts.count > AppState.instantFilterLimit ? [] : results.filter { $0 > partial.settledThrough }
+        setResults(partial.found + known)
+    }
+
     mutating func setResults(_ numbers: [Int]) {
         results = numbers
         keepSelection()

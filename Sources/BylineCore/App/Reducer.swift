@@ -35,8 +35,11 @@ public enum Reducer {
             }
         case let .progress(progress):
             state.progress = progress
-        case let .searchProgress(done, total):
-            if state.pendingSearch != nil { state.searchProgress = .init(verb: "searching", done: done, total: total) }
+        case let .searchProgress(partial):
+            if partial.query == state.query, state.pendingSearch == partial.query {
+                state.searchProgress = .init(verb: "searching", done: partial.done, total: partial.total)
+                state.showSettledResults(partial)
+            }
         case let .note(text):
             state.note = text
         case let .openDeepLink(link):

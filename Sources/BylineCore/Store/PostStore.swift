@@ -374,9 +374,9 @@ public struct PostStore: Sendable {
 
     /// The same, giving up (nil) as soon as `cancelled` says so: a search superseded by the next
     /// keystroke stops reading bodies instead of competing with it.
-    /// `progress` hears (posts scanned, posts to scan) as the scan goes, for the status line.
+    /// `progress` hears, after each block of bodies, what the scan has settled (`SearchPartial`).
     public func matches(_ query: PostQuery, cancelled: @escaping @Sendable () -> Bool,
-                        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) -> [Int]? {
+                        progress: (SearchPartial) -> Void = { _ in }) -> [Int]? {
         let candidates = Array(tagMatches(query))
         let terms = query.searchTerms
         guard !terms.isEmpty else { return candidates }
@@ -392,19 +392,35 @@ public struct PostStore: Sendable {
         }
         guard !cancelled() else { return nil }
         let scanned = candidates.filter { !indexed.contains($0) }
-        // In blocks, so progress can be told between them.
-        let block = 2048
-        for start in stride(from: 0, to: scanned.count, by: block) {
+        // In list order and in blocks, so that what is settled can be told between them; the first
+        // blocks are small, so the first screen of results is told after a few hundred bodies.
+        var settled: [Int] = []
+        var cursor = 0
+        var start = 0
+        var block = Self.firstScanBlock
+        while start < scanned.count {
             let part = Array(scanned[start..<min(start + block, scanned.count)])
             let keep = ParallelMap.map(part) { number in
                 !cancelled() && self.post(number, containsAll: terms)
             }
             guard !cancelled() else { return nil }
             for (number, kept) in zip(part, keep) where kept { found.insert(number) }
-            progress(start + part.count, scanned.count)
+            start += part.count
+            block = min(block * 2, Self.scanBlock)
+            let through = start == scanned.count ? (candidates.last ?? -1) : part[part.count - 1]
+            while cursor < candidates.count, candidates[cursor] <= through {
+                if found.contains(candidates[cursor]) { settled.append(candidates[cursor]) }
+                cursor += 1
+            }
+            progress(SearchPartial(query: query, found: settled, settledThrough: through, done: start, total: scanned.count))
         }
         return candidates.filter { found.contains($0) }
     }
+
+    /// Bodies read in the scan's first block, and at most in any block (each block after the first is
+    /// twice the one before).
+    static let firstScanBlock = 256
+    static let scanBlock = 2048
 
     /// The scan: the title, summary and tags first (no disk), then the body.
     private func post(_ number: Int, containsAll terms: [SearchTerm]) -> Bool {

@@ -42,7 +42,10 @@ public enum ListView {
 
     static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {
         guard !state.results.isEmpty else {
-            let message = state.store.posts.isEmpty ? "No posts in this folder." : "No post matches the filter. Press c to clear it."
+            // A search still reading bodies may find posts yet: no "no match" until it has said so.
+            let message = state.store.posts.isEmpty ? "No posts in this folder."
+                : state.pendingSearch != nil ? "Searching: no match yet."
+                : "No post matches the filter. Press c to clear it."
             for (offset, line) in TextWrapper.wrap([StyledSpan(message, .meta)], width: max(1, rect.width - 2)).enumerated() {
                 screen.put(line, row: rect.y + offset, column: rect.x + 1, limit: rect.width - 1)
             }
