@@ -32,13 +32,43 @@ final class CacheEndToEndTests: XCTestCase {
 
     private var environment: [String: String] { ["XDG_CACHE_HOME": cacheHome.path] }
 
-    /// The changed post is found by its new word, and every tenth post by "latenc".
-    private func searches(_ tmux: TmuxSession, posts: Int) throws {
+    /// The changed post is found by its new word, and every tenth post by "latenc". The count is read
+    /// from the whole search prompt (` /zebra█  1 of 1001 posts`, so that "1 of" is not found inside
+    /// "1001 of") once no search is running (the count while it runs is the titles' and tags' alone).
+    private func searches(_ tmux: TmuxSession, posts: Int, file: StaticString = #filePath, line: UInt = #line) throws {
         for (typed, found) in [("zebra", 1), ("latenc", 100)] {
             try tmux.type("/" + typed)
-            try tmux.waitFor(text: "\(found) of \(posts) posts")
+            try tmux.waitFor("\(found) of \(posts) posts found by \(typed)", file: file, line: line) {
+                let status = ReaderScreen.statusLine($0)
+                return status.hasPrefix(" /\(typed)█  \(found) of \(posts) posts") && !status.contains("searching")
+            }
             try tmux.send("Escape")
+            try tmux.waitFor("the search cancelled", file: file, line: line) { ReaderScreen.statusLine($0).hasPrefix(" \(posts) of \(posts) posts") }
         }
+    }
+
+    /// byline in tmux on the blog, with `options`; the shell says how it ended (`EXIT=0`), so a test
+    /// knows it has quit (and its background work with it) before it looks at the cache.
+    private func reader(_ options: String = "") throws -> TmuxSession {
+        try TmuxSession(width: 120, height: 40, command: "\(BylineRunner.binary) \(options)\(blog.path); echo EXIT=$?; exec sleep 60",
+                        environment: environment)
+    }
+
+    /// Waits until the status line reads ` POSTS of POSTS posts · list` with nothing between: no
+    /// loading, reading, indexing or search. The background loader reports "nothing" only when it
+    /// has finished, after any cache write, and it reports indexing before it hands over the store
+    /// it indexes, so this is the end of all of it (ReaderApp, BackgroundLoad).
+    private func waitUntilIdle(_ tmux: TmuxSession, posts: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+        try tmux.waitFor("\(posts) posts and no work in the background", seconds: 60, file: file, line: line) {
+            ReaderScreen.statusLine($0).hasPrefix(" \(posts) of \(posts) posts · list")
+        }
+    }
+
+    /// Quits with q and waits for the shell to report byline's exit status.
+    private func quit(_ tmux: TmuxSession, file: StaticString = #filePath, line: UInt = #line) throws {
+        try tmux.send("q")
+        let screen = try tmux.waitFor(text: "EXIT=", file: file, line: line)
+        XCTAssertNotNil(ReaderScreen.row(screen, containing: "EXIT=0"), "q ends byline cleanly: \(screen)", file: file, line: line)
     }
 
     func testIndexBuildsRefreshesAndCommandsReadIt() throws {
@@ -74,47 +104,49 @@ final class CacheEndToEndTests: XCTestCase {
 
     func testTheReaderStartsACacheThenStartsFromItAndRefreshesIt() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
-        var tmux = try TmuxSession(width: 120, height: 40, command: "exec \(BylineRunner.binary) \(blog.path)", environment: environment)
+        var tmux = try reader()
         try tmux.waitFor(text: "1000 of 1000 posts")
         // The reader indexes the blog in the background and says so; the cache appears when done.
-        let deadline = Date().addingTimeInterval(60)
-        while cacheFiles().filter({ $0.hasSuffix(".sqlite") }).isEmpty, Date() < deadline { usleep(100_000) }
-        XCTAssertEqual(cacheFiles().filter { $0.hasSuffix(".sqlite") }.count, 1, "\(cacheFiles())")
-        try tmux.waitFor("the status line without indexing") { !$0.joined().contains("indexing") }
-        try tmux.send("q")
+        try waitUntilIdle(tmux, posts: 1000)
+        let files = cacheFiles()
+        XCTAssertTrue(files.count == 1 && files[0].hasSuffix(".sqlite"), "the cache and no temporary file: \(files)")
+        try quit(tmux)
 
         // A post changes while byline is closed: the next start shows the cache, then the change.
         try blog.write("post-7.md", "---\ntitle: Zebracorn sighting\ndate: 2030-01-01\ntags: [zoo]\n---\nA zebracorn.\n")
         try blog.write("post-new.md", "---\ntitle: Quokka\ndate: 2029-01-01\n---\nA quokka.\n")
-        tmux = try TmuxSession(width: 120, height: 40, command: "exec \(BylineRunner.binary) \(blog.path)", environment: environment)
-        try tmux.waitFor(text: "1001 of 1001 posts")
+        tmux = try reader()
+        // The refresh runs at idle priority: on a busy machine it waits for a free core.
+        try tmux.waitFor(text: "1001 of 1001 posts", seconds: 60)
         try tmux.waitFor(text: "Zebracorn sighting")
         try searches(tmux, posts: 1001)
-        try tmux.waitFor("the status line without indexing") { !$0.joined().contains("indexing") && !$0.joined().contains("reading") }
-        try tmux.send("q")
-        usleep(300_000)
+        try waitUntilIdle(tmux, posts: 1001)
+        XCTAssertEqual(cacheFiles().count, 1, "no journal or temporary file left: \(cacheFiles())")
+        try quit(tmux)
         // The reader wrote the change into the cache: nothing is left for `index` to read.
         let result = try BylineRunner.run(["index", blog.path], environment: environment)
         XCTAssertTrue(result.stdout.contains(": up to date, 1001 posts"), result.stdout)
 
         // From a cache up to date, the first screen is shown from its first posts alone, and the rest
         // are in before a key is read: the first key reaches the last post.
-        tmux = try TmuxSession(width: 120, height: 40, command: "exec \(BylineRunner.binary) \(blog.path)", environment: environment)
-        try tmux.waitFor(text: "1001 of 1001 posts")
-        XCTAssertFalse(try tmux.capture().joined().contains("Post 0 about go"))
+        tmux = try reader()
+        var screen = try tmux.waitFor(text: "1001 of 1001 posts")
+        // The newest posts head the list; the oldest, post 0, is far below the first screen, so it
+        // can only appear once G has reached it.
+        XCTAssertNotNil(ReaderScreen.row(screen, containing: "Zebracorn sighting"))
+        XCTAssertNil(ReaderScreen.row(screen, containing: "Post 0 about go"))
         try tmux.send("G")
-        try tmux.waitFor(text: "Post 0 about go")
-        try tmux.send("q")
+        screen = try tmux.waitFor("post 0 selected") { $0.contains { $0.contains("▸2024-01-01 Post 0 about go") } }
+        try quit(tmux)
     }
 
     func testRestrictedReadsAFreshCacheAndWritesNone() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
         // No cache: none is made, however large the blog.
-        var tmux = try TmuxSession(width: 120, height: 40, command: "exec \(BylineRunner.binary) --restricted \(blog.path)",
-                                   environment: environment)
-        try tmux.waitFor(text: "1000 of 1000 posts")
-        usleep(1_500_000)
-        try tmux.send("q")
+        // (Were one written, the loader would not report "nothing" before it had finished writing it.)
+        var tmux = try reader("--restricted ")
+        try waitUntilIdle(tmux, posts: 1000)
+        try quit(tmux)
         XCTAssertEqual(cacheFiles(), [])
 
         // A cache built ahead is read; a post changed since is found by reading it; the cache is untouched.
@@ -123,12 +155,11 @@ final class CacheEndToEndTests: XCTestCase {
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
         let stamp = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
         try blog.write("post-7.md", "---\ntitle: Zebracorn sighting\ndate: 2030-01-01\n---\nA zebracorn.\n")
-        tmux = try TmuxSession(width: 120, height: 40, command: "exec \(BylineRunner.binary) --restricted \(blog.path)",
-                               environment: environment)
-        try tmux.waitFor(text: "Zebracorn sighting")
+        tmux = try reader("--restricted ")
+        try tmux.waitFor(text: "Zebracorn sighting", seconds: 60)
         try searches(tmux, posts: 1000)
-        usleep(1_000_000)
-        try tmux.send("q")
+        try waitUntilIdle(tmux, posts: 1000)
+        try quit(tmux)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date, stamp)
         XCTAssertEqual(cacheFiles().count, 1, "no journal or temporary file left: \(cacheFiles())")

@@ -3,6 +3,18 @@ import XCTest
 
 /// Restricted mode as a stranger meets it, short of SSH itself (SSHEndToEndTests goes through sshd).
 final class RestrictedModeTests: XCTestCase {
+    /// An empty cache folder for each test: restricted mode reads a cache it finds, and one for the
+    /// shipped posts in the runner's ~/.cache would make the reader repaint when its refresh ends.
+    private var cacheHome: ScratchFolder!
+    private var environment: [String: String] { ["XDG_CACHE_HOME": cacheHome.path] }
+
+    override func setUpWithError() throws { cacheHome = try ScratchFolder() }
+    override func tearDown() { cacheHome = nil }
+
+    /// The prompt of the numbered text reader (DumbTerminalSession), as tmux shows it: without the
+    /// space after `>`, as the last row with anything on it while byline waits for a line.
+    static let dumbPrompt = "number to read, /words to search, l to list, q to quit>"
+
     func testWithoutATerminalItPrintsTheListingAndIgnoresTheClientsCommand() throws {
         let result = try BylineRunner.run(["--restricted", BylineRunner.shippedPosts],
                                           environment: ["SSH_ORIGINAL_COMMAND": "cat /etc/passwd"])
@@ -16,23 +28,30 @@ final class RestrictedModeTests: XCTestCase {
     func testIdleSessionsEndWithALineSayingWhy() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
         let tmux = try TmuxSession(width: 100, height: 30,
-                                   command: "\(BylineRunner.binary) --restricted --idle-timeout 1 \(BylineRunner.shippedPosts); echo EXIT=$?; exec sleep 60")
-        try tmux.waitFor(text: "14 of 14 posts")
-        let screen = try tmux.waitFor(text: "EXIT=0")
-        XCTAssertTrue(screen.contains { $0.contains("byline: closed after 1 seconds without a key") })
+                                   command: "\(BylineRunner.binary) --restricted --idle-timeout 1 \(BylineRunner.shippedPosts); echo EXIT=$?; exec sleep 60",
+                                   environment: environment)
+        // The reader's screen is up for only a second (and gone with the alternate screen), so it is
+        // not waited for: the line is the reader's own ("without a key"; the text reader says "input").
+        let screen = try tmux.waitFor(text: "EXIT=")
+        XCTAssertTrue(screen.contains { $0.contains("EXIT=0") }, "\(screen)")
+        XCTAssertTrue(screen.contains { $0.contains("byline: closed after 1 seconds without a key") }, "\(screen)")
     }
 
     func testDumbTerminalsGetANumberedTextReader() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
         let tmux = try TmuxSession(width: 100, height: 40,
-                                   command: "TERM=dumb \(BylineRunner.binary) --restricted \(BylineRunner.shippedPosts); echo EXIT=$?; exec sleep 60")
-        try tmux.waitFor(text: "14. 2026-02-10  10 Things I Learned")
+                                   command: "TERM=dumb \(BylineRunner.binary) --restricted \(BylineRunner.shippedPosts); echo EXIT=$?; exec sleep 60",
+                                   environment: environment)
+        // The prompt is a write of its own after the listing: typed before it, "10" would be echoed
+        // ahead of it, and the row `prompt 10` looked for below would never exist.
+        let prompt = Self.dumbPrompt
+        let listing = try tmux.waitFor("the listing and the prompt") { ReaderScreen.statusLine($0) == prompt }
+        XCTAssertNotNil(ReaderScreen.row(listing, containing: "14. 2026-02-10  10 Things I Learned"), "\(listing)")
         try tmux.type("10")
         try tmux.send("Enter")
         // The post is longer than the screen, so its first lines have scrolled away by the time the
         // prompt returns: read the pane's whole output. The listing names the title too, so the
         // post is looked for after the "10" typed at the prompt.
-        let prompt = "number to read, /words to search, l to list, q to quit>"
         let output = try tmux.waitFor("the prompt after the post", history: true) { rows in
             rows.filter { $0.hasPrefix(prompt) }.count == 2
         }
@@ -43,7 +62,8 @@ final class RestrictedModeTests: XCTestCase {
         XCTAssertEqual(output.last { !$0.isEmpty }, prompt, "then the prompt again")
         try tmux.type("q")
         try tmux.send("Enter")
-        try tmux.waitFor(text: "EXIT=0")
+        let screen = try tmux.waitFor(text: "EXIT=")
+        XCTAssertNotNil(ReaderScreen.row(screen, containing: "EXIT=0"), "\(screen)")
     }
 
     func testPastedBinarySurvives() throws {
@@ -54,21 +74,28 @@ final class RestrictedModeTests: XCTestCase {
         let bytes = (0..<(1 << 20)).map { _ in UInt8.random(in: 0...255, using: &generator) }.filter { $0 != 0x03 && $0 != UInt8(ascii: "q") }
         try Data(bytes).write(to: URL(fileURLWithPath: scratch.path + "/paste.bin"))
         let tmux = try TmuxSession(width: 100, height: 30,
-                                   command: "exec \(BylineRunner.binary) --restricted \(BylineRunner.shippedPosts)")
+                                   command: "\(BylineRunner.binary) --restricted \(BylineRunner.shippedPosts); echo EXIT=$?; exec sleep 60",
+                                   environment: environment)
         try tmux.waitFor(text: "14 of 14 posts")
-        let pid = try tmux.panePID()
         try tmux.tmux(["load-buffer", scratch.path + "/paste.bin"])
         try tmux.tmux(["paste-buffer", "-t", "main"])
-        usleep(500_000)
-        XCTAssertFalse(ProcessWatch.isGone(pid), "byline survived the paste")
-        // Still answering: Ctrl-C ends it. The paste may end inside a multi-byte character that
-        // swallows the first Ctrl-C, so it is pressed again until byline leaves.
-        var exited = false
-        for _ in 0..<90 where !exited {
+        // Input is read in order, so a Ctrl-C sent now is read after the whole paste. Ctrl-C quits with
+        // status 0, and the paste holds no Ctrl-C or q (the only keys that quit), so EXIT=0 says that
+        // byline survived the paste and answered a Ctrl-C after it; a crash shows as another status.
+        // The paste may end inside a multi-byte character that swallows a Ctrl-C, so it is pressed
+        // again, a second apart, until byline leaves.
+        var screen: [String] = []
+        for _ in 0..<90 {
             try tmux.send("C-c")
-            exited = ProcessWatch.exits(pid, within: 1)
+            let deadline = Date().addingTimeInterval(1)
+            repeat {
+                screen = try tmux.capture()
+                if screen.contains(where: { $0.contains("EXIT=") }) { break }
+                usleep(20_000)
+            } while Date() < deadline
+            if screen.contains(where: { $0.contains("EXIT=") }) { break }
         }
-        XCTAssertTrue(exited, "byline answers after the paste")
+        XCTAssertNotNil(ReaderScreen.row(screen, containing: "EXIT=0"), "byline answers Ctrl-C after the paste: \(screen)")
     }
 }
 
@@ -76,16 +103,18 @@ final class RestrictedModeTests: XCTestCase {
 final class TerminalTypeTests: XCTestCase {
     func testEveryTerminalTypeAClientMightSend() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
+        let cacheHome = try ScratchFolder()
         for term in ["xterm-256color", "tmux-256color", "screen", "linux", "vt100", "no-such-terminal-type"] {
             // env -u LANG -u LC_ALL: SSH often passes no locale; byline falls back to C.UTF-8.
             let command = "env -u LANG -u LC_ALL -u LC_CTYPE TERM=\(term) \(BylineRunner.binary) --restricted "
                 + "\(BylineRunner.shippedPosts); echo EXIT=$?; exec sleep 60"
-            let tmux = try TmuxSession(width: 100, height: 30, command: command)
+            let tmux = try TmuxSession(width: 100, height: 30, command: command, environment: ["XDG_CACHE_HOME": cacheHome.path])
             let screen = try tmux.waitFor(text: "14 of 14 posts")
             XCTAssertTrue(screen.contains { $0.contains("backend") && $0.contains("14") }, "\(term): the tag pane")
             XCTAssertTrue(screen.contains { $0.contains("─") || $0.contains("-") || $0.contains("│") }, "\(term): lines drawn")
             try tmux.send("q")
-            try tmux.waitFor(text: "EXIT=0")
+            let closed = try tmux.waitFor(text: "EXIT=")
+            XCTAssertNotNil(ReaderScreen.row(closed, containing: "EXIT=0"), "\(term): \(closed)")
         }
     }
 }

@@ -17,6 +17,11 @@ extension SSHEndToEndTests {
         try tmux.send("Enter")
         try waitFor(tmux, text: "% · line 1–")
         try tmux.type(String(repeating: "j", count: 400))
+        // Killed once the scrolling has begun (the first line shown is no longer line 1), while the
+        // rest of the j's are still on their way or being answered.
+        try waitFor(tmux, "the post scrolled") { screen in
+            screen.contains { $0.contains("% · line ") } && !screen.contains { $0.contains("% · line 1–") }
+        }
         try killClient(of: tmux)
         assertBylinesEnd("kill -9 mid-scroll")
     }

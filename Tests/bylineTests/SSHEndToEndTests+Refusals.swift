@@ -65,7 +65,8 @@ extension SSHEndToEndTests {
         let client = try Spawn.start(server.ssh(["-N", "-L", "\(local):127.0.0.1:\(server.port)"]), outputPath: output)
         defer { Spawn.stop(client) }
         var answer = LoopbackTCP.Answer.refused
-        let deadline = Date().addingTimeInterval(5)
+        // Until ssh has logged in and listens: well under a second when the machine is idle.
+        let deadline = Date().addingTimeInterval(15)
         while answer == .refused, Date() < deadline {
             usleep(20_000)
             answer = LoopbackTCP.knock(port: local, seconds: 2)
