@@ -29,6 +29,7 @@ public final class Terminal {
         // Before newterm, so ncurses sees our handlers and installs none of its own for these.
         SignalFlags.clear()
         SignalFlags.install()
+        CrashRestore.saveModes()
         let requested = getenv("TERM").map { String(cString: $0) } ?? ""
         var opened: (OpaquePointer, String)?
         for type in (requested.isEmpty ? [] : [requested]) + fallbackTypes where opened == nil {
@@ -41,6 +42,7 @@ public final class Terminal {
         }
         set_term(screen)
         TerminalSession.begin()
+        CrashRestore.install()
         return Terminal(screen: screen, type: type, theme: theme)
     }
 
@@ -107,6 +109,7 @@ public final class Terminal {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        CrashRestore.uninstall()
         TerminalSession.end()
         delscreen(screen)
         SignalFlags.restore()

@@ -33,6 +33,7 @@ struct ReaderLaunch: Equatable {
     static let restrictedIdleTimeout = 1800
 
     func run() throws {
+        if isRestricted { RuntimeCrashReports.turnOff() }
         guard let real = realPath(resolvedPath) else {
             Console.error("\(resolvedPath): no such folder")
             throw ExitCode(2)
