@@ -634,7 +634,8 @@ def main():
         work = prepared_peer_inputs(n, folder)
         env = environment(os.path.join(work, "home"))
         found, tag, tag_count = expectations(byline, folder)
-        log("%d posts: `%s` matches %d; first tag %s has %d posts" % (n, SEARCH_LETTER, found, tag, tag_count))
+        log("%d posts: `%s`, `%s` and `%s` match %d, %d and %d; first tag %s has %d posts" % (
+            n, SEARCH_LETTER, SEARCH_LETTER + REFINE_LETTERS[0], SEARCH_LETTER + REFINE_LETTERS, *found, tag, tag_count))
         r = results[n] = {}
         # The floor first: it also warms the page cache for everyone. Then the floor and byline without a
         # cache take turns, so that a busy moment on this shared machine falls on both, not on one.
