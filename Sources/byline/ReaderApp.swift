@@ -34,6 +34,8 @@ struct ReaderApp {
     /// Progress alone repaints the status line at most this often, so the loop spends its waking on
     /// noticing a loaded store at once, not on drawing counts while the loading threads want the cores.
     static let progressSeconds = 0.05
+    /// How often a running search's settled results are painted after its first ones.
+    static let settledResultsSeconds = 0.2
     /// How long to wait for more input before painting once a key has arrived.
     static let batchWaitMilliseconds = 1
     /// The longest a flood of input postpones the next frame.
@@ -105,11 +107,12 @@ struct ReaderApp {
                 pending += Reducer.reduce(&state, .searchFinished(query: done.query, results: done.results))
                 dirty = true
             } else if let settled = search.takePartial() {
-                // The first results a search settles are painted at once; later ones as progress is
-                // (each frame redraws every tag's count: bytes on the wire for what is still moving).
+                // The first results a search settles are painted at once, later ones a few times a
+                // second: each such frame rewrites every tag's count, bytes on the wire for numbers
+                // still moving (while the first screen of results stays as it is).
                 let firstOfSearch = state.searchProgress == nil
                 pending += Reducer.reduce(&state, .searchProgress(settled))
-                if firstOfSearch || Monotonic.seconds() - lastProgressPaint >= ReaderApp.progressSeconds {
+                if firstOfSearch || Monotonic.seconds() - lastProgressPaint >= ReaderApp.settledResultsSeconds {
                     dirty = true
                     lastProgressPaint = Monotonic.seconds()
                 }
