@@ -7,10 +7,11 @@ import XCTest
 final class CrashEndToEndTests: XCTestCase {
     /// Runs byline (through `sh -c` so its pid is known), crashes it once its first screen is up, and
     /// returns the pane's whole output and the tty modes before and after.
-    private func crash(_ options: String, environment: String) throws -> (output: [String], before: String, after: String) {
+    private func crash(_ options: String, environment: String, shell: String = "") throws
+        -> (output: [String], before: String, after: String, folder: [String]) {
         let scratch = try ScratchFolder()
         let cacheHome = try ScratchFolder()
-        let command = "cd \(scratch.path) && stty -a > before.txt; "
+        let command = "cd \(scratch.path) && \(shell) stty -a > before.txt; "
             + "\(environment) sh -c 'echo $$ > pid.txt; exec \(BylineRunner.binary) \(options) \(BylineRunner.shippedPosts)'; "
             + "echo \"exit=$?\"; stty -a > after.txt; echo CRASH-DONE; exec sleep 60"
         let tmux = try TmuxSession(width: 100, height: 30, command: command, environment: ["XDG_CACHE_HOME": cacheHome.path])
@@ -22,7 +23,7 @@ final class CrashEndToEndTests: XCTestCase {
         let output = try tmux.waitFor("the shell after the crash", history: true) { $0.contains { $0.contains("CRASH-DONE") } }
         let before = try String(contentsOfFile: scratch.path + "/before.txt", encoding: .utf8)
         let after = try String(contentsOfFile: scratch.path + "/after.txt", encoding: .utf8)
-        return (output, before, after)
+        return (output, before, after, try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted())
     }
 
     func testACrashGivesTheTerminalBack() throws {
@@ -37,13 +38,15 @@ final class CrashEndToEndTests: XCTestCase {
 
     func testAVisitorSeesNoCrashReport() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
-        // The runtime's report asked for, even interactive: restricted mode still never shows it.
-        let crashed = try crash("--restricted", environment: "SWIFT_BACKTRACE=enable=yes,interactive=yes")
+        // The runtime's report asked for, even interactive, and core files allowed (the kernel writes
+        // them into the current folder here): restricted mode still shows no report and leaves no core.
+        let crashed = try crash("--restricted", environment: "SWIFT_BACKTRACE=enable=yes,interactive=yes", shell: "ulimit -c unlimited;")
         let text = crashed.output.joined(separator: "\n")
         XCTAssertTrue(text.contains("exit=\(128 + SIGSEGV)"), text)
         for sign in ["crashed", "Backtrace", "Press space to interact", "Thread 0"] {
             XCTAssertFalse(text.contains(sign), "\(sign) in \(text)")
         }
         XCTAssertEqual(crashed.before, crashed.after, "stty -a is as it was before byline")
+        XCTAssertEqual(crashed.folder, ["after.txt", "before.txt", "pid.txt"], "no core file")
     }
 }
