@@ -30,12 +30,16 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     public let path: String
     public let isWritable: Bool
     private let reader: DatabaseQueue
+    private let realRoot: String
+    private let includeDrafts: Bool
 
     /// Opens an existing cache for `realRoot`; throws when it is missing, of another version or blog,
     /// or not a database at all.
     public init(path: String, realRoot: String, includeDrafts: Bool, writable: Bool) throws(Unusable) {
         self.path = path
         self.isWritable = writable
+        self.realRoot = realRoot
+        self.includeDrafts = includeDrafts
         guard access(path, F_OK) == 0 else { throw Unusable(description: "no cache at \(path)", isMissing: true) }
         do {
             reader = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: true))
@@ -226,10 +230,14 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
             // Opened for the write, not with the cache: most sessions never write, and the cached
             // first screen need not wait for a second connection.
             let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
-            try writer.write { db in
+            // The head file until now describes the cache as it was: gone before the cache changes.
+            HeadFile.remove(cachePath: path)
+            let head = try writer.write { db in
                 try Self.insert(newDocuments, into: db)
-                try Self.record(files: files, store: store, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
+                return try Self.record(files: files, store: store, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db).head
             }
+            try writer.close()
+            Self.writeHead(head, cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts)
         } catch {
             throw Unusable(description: "cache \(path) cannot be written: \(error)")
         }
@@ -300,16 +308,18 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                 progress(start)
             }
             let found = documentIDs.finish()
-            try queue.inDatabase { db in
-                try insertSnapshot(store, documentIDs: found, into: db)
+            let head = try queue.inDatabase { db in
+                let head = try insertSnapshot(store, documentIDs: found, into: db)
                 try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: 0, into: db)
                 // One compact b-tree per column instead of many small segments: faster searches.
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
+                return head
             }
             try queue.close()
             guard fsyncFile(temporary), rename(temporary, path) == 0 else {
                 throw Unusable(description: "cannot move the new cache into \(path): \(String(cString: strerror(errno)))")
             }
+            writeHead(head, cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts)
             return found
         } catch let error as Unusable {
             unlink(temporary)
@@ -360,26 +370,37 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     /// Writes the files, the snapshot and the folder's state; returns each post's document number.
     @discardableResult
     private static func record(files: [CachedFile], store: PostStore, dead: Int, layout: SiteLayout,
-                               folderDiagnostics: [Diagnostic], in db: Database) throws -> [Int64?] {
+                               folderDiagnostics: [Diagnostic], in db: Database) throws -> (documentIDs: [Int64?], head: [[UInt8]]) {
         var documentIDs = DocumentIDs(store)
         for (position, file) in files.enumerated() { if let document = file.document { documentIDs.record(document, of: file.path, at: position) } }
         let found = documentIDs.finish()
-        try insertSnapshot(store, documentIDs: found, into: db)
+        let head = try insertSnapshot(store, documentIDs: found, into: db)
         try db.execute(sql: "DELETE FROM files")
         try insertFiles(files, into: db)
         try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: dead, into: db)
-        return found
+        return (found, head)
     }
 
-    /// The store's snapshot in place of any before it, a part at a time as it is encoded.
-    private static func insertSnapshot(_ store: PostStore, documentIDs: [Int64?], into db: Database) throws {
+    /// The store's snapshot in place of any before it, a part at a time as it is encoded. Returns its
+    /// first two parts (the header and the first screen's chunk) for the head file, when there are more
+    /// (a store that fits in the first chunk is decoded whole at once, from the cache).
+    private static func insertSnapshot(_ store: PostStore, documentIDs: [Int64?], into db: Database) throws -> [[UInt8]] {
         try db.execute(sql: "DELETE FROM snapshot")
         let part = try db.makeStatement(sql: "INSERT INTO snapshot(part, bytes) VALUES (?, ?)")
         var number = 0
+        var head: [[UInt8]] = []
         try StoreSnapshot.encode(store, documentIDs: documentIDs) { bytes in
             try part.execute(arguments: [number, Data(bytes)])
+            if number < 2 { head.append(bytes) }
             number += 1
         }
+        return number > 2 ? head : []
+    }
+
+    /// The head file for the snapshot just written (its header and first chunk, `head`), or none.
+    private static func writeHead(_ head: [[UInt8]], cachePath: String, realRoot: String, includeDrafts: Bool) {
+        guard head.count == 2 else { return HeadFile.remove(cachePath: cachePath) }
+        HeadFile.write(cachePath: cachePath, realRoot: realRoot, includeDrafts: includeDrafts, header: head[0], firstChunk: head[1])
     }
 
     private static func insertFiles<Files: Sequence<CachedFile>>(_ files: Files, into db: Database) throws {
@@ -420,6 +441,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     public static func remove(path: String) {
         unlink(path)
         unlink(path + "-journal")
+        HeadFile.remove(cachePath: path)
     }
 
     /// `mkdir -p`, for absolute and relative paths alike.

@@ -30,6 +30,14 @@ final class CacheEndToEndTests: XCTestCase {
         ((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []).sorted()
     }
 
+    /// A folder holds one cache and its head file (`HeadFile`), and nothing else: no journal, no
+    /// temporary file.
+    private func assertOneCache(_ files: [String], file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(files.count, 2, "the cache and its head file alone: \(files)", file: file, line: line)
+        XCTAssertTrue(files.first?.hasSuffix(".sqlite") == true, "\(files)", file: file, line: line)
+        XCTAssertEqual(files.last, (files.first ?? "") + "-head", file: file, line: line)
+    }
+
     private var environment: [String: String] { ["XDG_CACHE_HOME": cacheHome.path] }
 
     /// The changed post is found by its new word, and every tenth post by "latenc". The count is read
@@ -75,8 +83,7 @@ final class CacheEndToEndTests: XCTestCase {
         var result = try BylineRunner.run(["index", blog.path], environment: environment)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains(": built, 1000 posts"), result.stdout)
-        XCTAssertEqual(cacheFiles().count, 1)
-        XCTAssertTrue(cacheFiles()[0].hasSuffix(".sqlite"))
+        assertOneCache(cacheFiles())
         result = try BylineRunner.run(["index", blog.path], environment: environment)
         XCTAssertTrue(result.stdout.contains(": up to date, 1000 posts"), result.stdout)
 
@@ -94,12 +101,12 @@ final class CacheEndToEndTests: XCTestCase {
         // --cache-dir names the folder; --no-cache reads and writes none.
         let elsewhere = try ScratchFolder()
         result = try BylineRunner.run(["index", blog.path, "--cache-dir", elsewhere.path], environment: environment)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).count, 1)
+        assertOneCache(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).sorted())
         XCTAssertEqual(try BylineRunner.run(["index", "/no/such/folder"], environment: environment).status, 2)
         // A relative --cache-dir that does not exist yet is made, relative to the working folder.
         result = try BylineRunner.run(["index", blog.path, "--cache-dir", "made/for/it"], in: elsewhere.path, environment: environment)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path + "/made/for/it").count, 1)
+        assertOneCache(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path + "/made/for/it").sorted())
     }
 
     func testTheReaderStartsACacheThenStartsFromItAndRefreshesIt() throws {
@@ -108,8 +115,7 @@ final class CacheEndToEndTests: XCTestCase {
         try tmux.waitFor(text: "1000 of 1000 posts")
         // The reader indexes the blog in the background and says so; the cache appears when done.
         try waitUntilIdle(tmux, posts: 1000)
-        let files = cacheFiles()
-        XCTAssertTrue(files.count == 1 && files[0].hasSuffix(".sqlite"), "the cache and no temporary file: \(files)")
+        assertOneCache(cacheFiles())
         try quit(tmux)
 
         // A post changes while byline is closed: the next start shows the cache, then the change.
@@ -121,7 +127,7 @@ final class CacheEndToEndTests: XCTestCase {
         try tmux.waitFor(text: "Zebracorn sighting")
         try searches(tmux, posts: 1001)
         try waitUntilIdle(tmux, posts: 1001)
-        XCTAssertEqual(cacheFiles().count, 1, "no journal or temporary file left: \(cacheFiles())")
+        assertOneCache(cacheFiles())
         try quit(tmux)
         // The reader wrote the change into the cache: nothing is left for `index` to read.
         let result = try BylineRunner.run(["index", blog.path], environment: environment)
@@ -162,6 +168,6 @@ final class CacheEndToEndTests: XCTestCase {
         try quit(tmux)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date, stamp)
-        XCTAssertEqual(cacheFiles().count, 1, "no journal or temporary file left: \(cacheFiles())")
+        assertOneCache(cacheFiles())
     }
 }

@@ -1,0 +1,144 @@
+import BylineCore
+import BylineIndex
+import BylineMarkdown
+import BylineTestSupport
+import Foundation
+import XCTest
+
+/// A cache's first screen comes from its head file, without opening the cache, and only while the
+/// head file matches the cache beside it; the reader completes the store from the cache itself.
+final class HeadFileTests: XCTestCase {
+    private var blog: TempFolder!
+    private var cacheFolder: TempFolder!
+    private var cachePath: String { cacheFolder.path + "/blog.sqlite" }
+    private var headPath: String { cachePath + "-head" }
+    private let firstPosts = StoreSnapshot.firstScreenPosts
+
+    override func setUpWithError() throws {
+        blog = try TempFolder()
+        cacheFolder = try TempFolder()
+        // More posts than the first screen's chunk: smaller blogs are decoded whole, with no head file.
+        try GeneratedBlog.write(firstPosts + 200, into: blog)
+    }
+
+    private func cachedBlog(writable: Bool = true) -> CachedBlog {
+        CachedBlog(root: blog.path, includeDrafts: false, inspector: CmarkBodyInspector(),
+                   policy: .init(path: cachePath, writable: writable, minimumPosts: 0))
+    }
+
+    private func plainStore() throws -> PostStore {
+        try PostStore.load(root: blog.path, options: .init(), inspector: CmarkBodyInspector())
+    }
+
+    /// Scans the folder and writes the cache, as the reader does (a build the first time, an update after).
+    private func persist() throws {
+        let reader = cachedBlog()
+        _ = reader.cachedStore()
+        let scan = try reader.scan()
+        _ = reader.persist(scan, store: reader.store(from: scan))
+    }
+
+    private func modification(of path: String) throws -> timespec {
+        var info = stat()
+        XCTAssertEqual(stat(path, &info), 0)
+        return info.st_mtim
+    }
+
+    private func setModification(of path: String, to time: timespec) {
+        var times = [time, time]
+        XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
+    }
+
+    func testTheFirstScreenComesFromTheHeadFileWithoutOpeningTheCache() throws {
+        try persist()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: headPath))
+        // The cache is damaged where SQLite reads first, its size and time kept: the head file still
+        // matches it, so the first screen is shown without opening it; completing it finds the damage.
+        let time = try modification(of: cachePath)
+        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: cachePath))
+        try file.write(contentsOf: Data(repeating: 0x5A, count: 100))
+        try file.close()
+        setModification(of: cachePath, to: time)
+
+        let reader = cachedBlog(writable: false)
+        let head = try XCTUnwrap(reader.cachedStore(firstPosts: firstPosts))
+        XCTAssertNil(reader.cache, "the cache itself was not opened")
+        XCTAssertEqual(head.firstPlaceholder, firstPosts)
+        let plain = try plainStore()
+        XCTAssertEqual(head.posts.count, plain.posts.count, "every post counted")
+        XCTAssertEqual(Array(head.posts.prefix(firstPosts)), Array(plain.posts.prefix(firstPosts)))
+        XCTAssertEqual(head.tags.tags.map(\.name), plain.tags.tags.map(\.name))
+        XCTAssertEqual(head.tags.tags.map(\.count), plain.tags.tags.map(\.count))
+        XCTAssertNil(reader.completed(head))
+        XCTAssertNotNil(reader.problem, "the damage is noted")
+    }
+
+    func testAHeadFromTheHeadFileIsCompletedFromTheCache() throws {
+        try persist()
+        let reader = cachedBlog(writable: false)
+        let head = try XCTUnwrap(reader.cachedStore(firstPosts: firstPosts))
+        XCTAssertNil(reader.cache)
+        let whole = try XCTUnwrap(reader.completed(head))
+        XCTAssertTrue(whole.completes(head))
+        XCTAssertNotNil(reader.cache)
+        XCTAssertNotNil(whole.searchIndex, "searching through the cache")
+        let plain = try plainStore()
+        XCTAssertEqual(Array(whole.posts), Array(plain.posts))
+        for search in ["latenc", "queue go", "東京"] {
+            XCTAssertEqual(whole.matches(PostQuery(search: search)), plain.matches(PostQuery(search: search)), search)
+        }
+    }
+
+    func testAHeadFileThatDoesNotMatchItsCacheIsPassedOver() throws {
+        try persist()
+        let plain = try plainStore()
+        func headComesFromTheCache(_ what: String) throws {
+            let reader = cachedBlog(writable: false)
+            let head = try XCTUnwrap(reader.cachedStore(firstPosts: firstPosts), what)
+            XCTAssertNotNil(reader.cache, "\(what): the cache was opened instead")
+            XCTAssertEqual(Array(head.posts.prefix(firstPosts)), Array(plain.posts.prefix(firstPosts)), what)
+        }
+        // The cache written since the head file (its time moved).
+        var time = try modification(of: cachePath)
+        time.tv_sec += 1
+        setModification(of: cachePath, to: time)
+        try headComesFromTheCache("a cache newer than its head file")
+
+        try persist()
+        let good = try Data(contentsOf: URL(fileURLWithPath: headPath))
+        for (damage, bytes) in [("a head file cut short", good.prefix(good.count / 2)), ("a head file with a byte more", good + [0]),
+                                ("a head file of another version", Data("byline-head-9".utf8) + good.dropFirst(13)),
+                                ("a head file of zeros", Data(repeating: 0, count: good.count))] {
+            try bytes.write(to: URL(fileURLWithPath: headPath))
+            try headComesFromTheCache(damage)
+        }
+
+        // The head file of another folder's cache, at this cache's name, with the stamp of this one.
+        try good.write(to: URL(fileURLWithPath: headPath))
+        let other = try TempFolder()
+        try GeneratedBlog.write(firstPosts + 10, into: other, seed: 7)
+        let stranger = CachedBlog(root: other.path, includeDrafts: false, inspector: CmarkBodyInspector(),
+                                  policy: .init(path: cachePath, writable: false, minimumPosts: 0))
+        XCTAssertNil(stranger.cachedStore(firstPosts: firstPosts), "neither the head file nor the cache is another folder's")
+    }
+
+    func testAnUpdateOfTheCacheWritesItsHeadFileAnew() throws {
+        try persist()
+        let plain = try plainStore()
+        let newest = plain.posts[0]
+        try blog.write(newest.path, "---\ntitle: Zebracorn\ndate: 2099-01-01\n---\nzebracorn\n")
+        try persist()
+        let reader = cachedBlog(writable: false)
+        let head = try XCTUnwrap(reader.cachedStore(firstPosts: firstPosts))
+        XCTAssertNil(reader.cache, "from the head file")
+        XCTAssertEqual(head.posts[0].title, "Zebracorn")
+    }
+
+    func testRestrictedWritesNoHeadFile() throws {
+        let restricted = cachedBlog(writable: false)
+        XCTAssertNil(restricted.cachedStore(firstPosts: firstPosts))
+        let scan = try restricted.scan()
+        _ = restricted.persist(scan, store: restricted.store(from: scan))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), [])
+    }
+}
