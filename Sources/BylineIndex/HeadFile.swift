@@ -19,17 +19,17 @@ enum HeadFile {
 
     /// What ties a head file to its cache: the cache file's size and modification time.
     struct Stamp: Equatable {
-        var size: Int64, seconds: Int64, nanoseconds: Int64
+        var size: Int, seconds: Int, nanoseconds: Int
 
         init?(of path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
-            size = Int64(info.st_size)
-            seconds = Int64(info.st_mtim.tv_sec)
-            nanoseconds = Int64(info.st_mtim.tv_nsec)
+            size = Int(info.st_size)
+            seconds = Int(info.st_mtim.tv_sec)
+            nanoseconds = Int(info.st_mtim.tv_nsec)
         }
 
-        init(size: Int64, seconds: Int64, nanoseconds: Int64) {
+        init(size: Int, seconds: Int, nanoseconds: Int) {
             self.size = size
             self.seconds = seconds
             self.nanoseconds = nanoseconds
@@ -44,11 +44,15 @@ enum HeadFile {
             unlink(target)
             return
         }
-        var bytes = magic
-        append(&bytes, Array(identity(realRoot: realRoot, includeDrafts: includeDrafts).utf8))
-        for value in [stamp.size, stamp.seconds, stamp.nanoseconds] { append(&bytes, value) }
-        append(&bytes, header)
-        append(&bytes, firstChunk)
+        var writer = ByteWriter()
+        writer.bytes = magic
+        writer.string(identity(realRoot: realRoot, includeDrafts: includeDrafts))
+        for value in [stamp.size, stamp.seconds, stamp.nanoseconds] { writer.varint(value) }
+        for field in [header, firstChunk] {
+            writer.varint(field.count)
+            writer.bytes += field
+        }
+        let bytes = writer.bytes
         PostCache.removeAbandonedBuilds(of: target)
         let temporary = target + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -82,12 +86,13 @@ enum HeadFile {
     static func read(cachePath: String, realRoot: String, includeDrafts: Bool, root: String, firstPosts: Int) -> PostStore? {
         guard let stamp = Stamp(of: cachePath), let bytes = contents(of: path(of: cachePath)) else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> PostStore? in
-            var reader = Reader(buffer: buffer)
+            var reader = ByteReader(buffer)
             guard reader.take(magic.count).map(Array.init) == magic,
-                  let identity = reader.field(), Array(identity) == Array(Self.identity(realRoot: realRoot, includeDrafts: includeDrafts).utf8),
-                  let size = reader.integer(), let seconds = reader.integer(), let nanoseconds = reader.integer(),
+                  reader.string() == identity(realRoot: realRoot, includeDrafts: includeDrafts),
+                  let size = reader.varint(), let seconds = reader.varint(), let nanoseconds = reader.varint(),
                   Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds) == stamp,
-                  let header = reader.field(), let chunk = reader.field(), reader.isAtEnd,
+                  let headerCount = reader.varint(), let header = reader.take(headerCount),
+                  let chunkCount = reader.varint(), let chunk = reader.take(chunkCount), reader.isAtEnd,
                   var decoder = StoreSnapshot.Decoder(header: header, root: root),
                   decoder.add(chunk: chunk, upTo: firstPosts), decoder.decoded < decoder.total else { return nil }
             return decoder.head()
@@ -101,15 +106,6 @@ enum HeadFile {
 
     private static func identity(realRoot: String, includeDrafts: Bool) -> String {
         CacheSchema.version + "\u{0}" + realRoot + "\u{0}" + (includeDrafts ? "1" : "0")
-    }
-
-    private static func append(_ bytes: inout [UInt8], _ value: Int64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
-    }
-
-    private static func append(_ bytes: inout [UInt8], _ field: [UInt8]) {
-        append(&bytes, Int64(field.count))
-        bytes += field
     }
 
     /// A whole small file, or nil (missing, unreadable, or larger than a head can be).
@@ -129,31 +125,5 @@ enum HeadFile {
             done += count
         }
         return bytes
-    }
-
-    /// Reads the fields of a head file, never past its end.
-    private struct Reader {
-        let buffer: UnsafeBufferPointer<UInt8>
-        var offset = 0
-
-        var isAtEnd: Bool { offset == buffer.count }
-
-        mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
-            guard count >= 0, count <= buffer.count - offset else { return nil }
-            defer { offset += count }
-            return UnsafeBufferPointer(rebasing: buffer[offset..<offset + count])
-        }
-
-        mutating func integer() -> Int64? {
-            guard let bytes = take(8) else { return nil }
-            var value: Int64 = 0
-            withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-            return Int64(littleEndian: value)
-        }
-
-        mutating func field() -> UnsafeBufferPointer<UInt8>? {
-            guard let count = integer(), count <= Int64(Int.max) else { return nil }
-            return take(Int(count))
-        }
     }
 }

@@ -226,10 +226,12 @@ public enum StoreSnapshot {
 }
 
 /// Appends varints and length-prefixed strings.
-struct ByteWriter {
-    var bytes: [UInt8] = []
+public struct ByteWriter {
+    public var bytes: [UInt8] = []
 
-    mutating func varint(_ value: Int) {
+    public init() {}
+
+    public mutating func varint(_ value: Int) {
         var rest = UInt64(max(0, value))
         while rest >= 0x80 {
             bytes.append(UInt8(rest & 0x7F) | 0x80)
@@ -238,7 +240,7 @@ struct ByteWriter {
         bytes.append(UInt8(rest))
     }
 
-    mutating func string(_ text: String) {
+    public mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             varint(utf8.count)
@@ -264,21 +266,21 @@ struct ByteWriter {
 }
 
 /// Reads what `ByteWriter` wrote; every read answers nil past the end.
-struct ByteReader {
+public struct ByteReader {
     let buffer: UnsafeBufferPointer<UInt8>
     var offset = 0
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+    public init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
 
-    var isAtEnd: Bool { offset == buffer.count }
+    public var isAtEnd: Bool { offset == buffer.count }
 
-    mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
+    public mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
         guard count >= 0, count <= buffer.count - offset else { return nil }
         defer { offset += count }
         return UnsafeBufferPointer(rebasing: buffer[offset..<offset + count])
     }
 
-    mutating func varint() -> Int? {
+    public mutating func varint() -> Int? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while offset < buffer.count, shift < 63 {
@@ -291,7 +293,7 @@ struct ByteReader {
         return nil
     }
 
-    mutating func string() -> String? {
+    public mutating func string() -> String? {
         guard let length = varint(), let bytes = take(length) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
