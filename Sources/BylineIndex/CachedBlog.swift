@@ -156,7 +156,10 @@ public final class CachedBlog: @unchecked Sendable {
     public func persist(_ scan: BlogLoad.Scan, store: @autoclosure () -> PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         -> (outcome: Outcome, store: PostStore?) {
         guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
-        if cache != nil, !scan.changed, problem == nil { return (.unchanged, nil) }
+        if let cache, !scan.changed, problem == nil {
+            cache.restoreHeadFile()
+            return (.unchanged, nil)
+        }
         let store = store()
         guard willWrite(scan, posts: store.posts.count) else { return (.unchanged, nil) }
         let order = BlogLoad.storeOrder(scan.files, store)

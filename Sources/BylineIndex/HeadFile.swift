@@ -84,19 +84,36 @@ enum HeadFile {
     /// there is no head file, it does not match the cache beside it, or it would give the whole store
     /// (a blog that small is read from the cache, with its search index at once).
     static func read(cachePath: String, realRoot: String, includeDrafts: Bool, root: String, firstPosts: Int) -> PostStore? {
-        guard let stamp = Stamp(of: cachePath), let bytes = contents(of: path(of: cachePath)) else { return nil }
+        guard let bytes = contents(of: path(of: cachePath)) else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> PostStore? in
-            var reader = ByteReader(buffer)
-            guard reader.take(magic.count).map(Array.init) == magic,
-                  reader.string() == identity(realRoot: realRoot, includeDrafts: includeDrafts),
-                  let size = reader.varint(), let seconds = reader.varint(), let nanoseconds = reader.varint(),
-                  Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds) == stamp,
-                  let headerCount = reader.varint(), let header = reader.take(headerCount),
-                  let chunkCount = reader.varint(), let chunk = reader.take(chunkCount), reader.isAtEnd,
+            guard let (header, chunk) = parts(of: buffer, cachePath: cachePath, realRoot: realRoot, includeDrafts: includeDrafts),
                   var decoder = StoreSnapshot.Decoder(header: header, root: root),
                   decoder.add(chunk: chunk, upTo: firstPosts), decoder.decoded < decoder.total else { return nil }
             return decoder.head()
         }
+    }
+
+    /// Whether the cache at `cachePath` has a head file that matches it.
+    static func matches(cachePath: String, realRoot: String, includeDrafts: Bool) -> Bool {
+        guard let bytes = contents(of: path(of: cachePath)) else { return false }
+        return bytes.withUnsafeBufferPointer {
+            parts(of: $0, cachePath: cachePath, realRoot: realRoot, includeDrafts: includeDrafts) != nil
+        }
+    }
+
+    /// The snapshot's header and first chunk from a head file's bytes, when the file is whole and
+    /// belongs to the cache at `cachePath` as it is now.
+    private static func parts(of buffer: UnsafeBufferPointer<UInt8>, cachePath: String, realRoot: String, includeDrafts: Bool)
+        -> (header: UnsafeBufferPointer<UInt8>, chunk: UnsafeBufferPointer<UInt8>)? {
+        var reader = ByteReader(buffer)
+        guard let stamp = Stamp(of: cachePath),
+              reader.take(magic.count).map(Array.init) == magic,
+              reader.string() == identity(realRoot: realRoot, includeDrafts: includeDrafts),
+              let size = reader.varint(), let seconds = reader.varint(), let nanoseconds = reader.varint(),
+              Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds) == stamp,
+              let headerCount = reader.varint(), let header = reader.take(headerCount),
+              let chunkCount = reader.varint(), let chunk = reader.take(chunkCount), reader.isAtEnd else { return nil }
+        return (header, chunk)
     }
 
     /// Removes the head file of the cache at `cachePath`.

@@ -397,6 +397,17 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         return number > 2 ? head : []
     }
 
+    /// Writes the head file anew when it is missing or does not match the cache: its last write failed,
+    /// or a byline that writes another format wrote it. (An up-to-date cache is not written again, so
+    /// the head file would otherwise stay unused until the blog changes.)
+    public func restoreHeadFile() {
+        guard isWritable, !HeadFile.matches(cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts) else { return }
+        let parts = (try? reader.read { db in
+            try Data.fetchAll(db, sql: "SELECT bytes FROM snapshot ORDER BY part LIMIT 3").map { [UInt8]($0) }
+        }) ?? []
+        Self.writeHead(parts.count == 3 ? Array(parts.prefix(2)) : [], cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts)
+    }
+
     /// The head file for the snapshot just written (its header and first chunk, `head`), or none.
     private static func writeHead(_ head: [[UInt8]], cachePath: String, realRoot: String, includeDrafts: Bool) {
         guard head.count == 2 else { return HeadFile.remove(cachePath: cachePath) }

@@ -134,6 +134,31 @@ final class HeadFileTests: XCTestCase {
         XCTAssertEqual(head.posts[0].title, "Zebracorn")
     }
 
+    /// An up-to-date cache is not written again, so a head file that is missing or does not match
+    /// (a write that failed, another byline's format) is written anew when a refresh finds nothing changed.
+    func testAHeadFileThatIsMissingOrForeignIsRestoredByARefresh() throws {
+        try persist()
+        let good = try Data(contentsOf: URL(fileURLWithPath: headPath))
+        for (what, bytes) in [("missing", nil), ("of another format", Data("byline-head-0\n".utf8) + good.dropFirst(14))] {
+            if let bytes { try bytes.write(to: URL(fileURLWithPath: headPath)) } else { unlink(headPath) }
+            let before = try modification(of: cachePath)
+            try persist()
+            let after = try modification(of: cachePath)
+            XCTAssertTrue(before.tv_sec == after.tv_sec && before.tv_nsec == after.tv_nsec, "\(what): the cache itself is not written")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: headPath)), good, what)
+            let reader = cachedBlog(writable: false)
+            XCTAssertNotNil(reader.cachedStore(firstPosts: firstPosts), what)
+            XCTAssertNil(reader.cache, "\(what): the first screen is from the head file again")
+        }
+        // A reader that may not write leaves a missing head file missing.
+        unlink(headPath)
+        let restricted = cachedBlog(writable: false)
+        _ = restricted.cachedStore()
+        let scan = try restricted.scan()
+        _ = restricted.persist(scan, store: restricted.store(from: scan))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: headPath))
+    }
+
     func testRestrictedWritesNoHeadFile() throws {
         let restricted = cachedBlog(writable: false)
         XCTAssertNil(restricted.cachedStore(firstPosts: firstPosts))
