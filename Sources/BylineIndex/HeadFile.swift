@@ -15,39 +15,30 @@ import Glibc
 enum HeadFile {
     static func path(of cachePath: String) -> String { cachePath + "-head" }
 
-    static let magic = Array("byline-head-1\n".utf8)
+    static let magic = Array("byline-head-2\n".utf8)
 
     /// What ties a head file to its cache: the cache file's size and modification time.
-    struct Stamp: Equatable {
-        var size: Int, seconds: Int, nanoseconds: Int
-
-        init?(of path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            size = Int(info.st_size)
-            seconds = Int(info.st_mtim.tv_sec)
-            nanoseconds = Int(info.st_mtim.tv_nsec)
-        }
-
-        init(size: Int, seconds: Int, nanoseconds: Int) {
-            self.size = size
-            self.seconds = seconds
-            self.nanoseconds = nanoseconds
-        }
+    static func stamp(of cachePath: String) -> FileStamp? {
+        var info = stat()
+        return stat(cachePath, &info) == 0 ? FileStamp(info) : nil
     }
+
+    /// The largest head file read: a first screen's posts take well under a megabyte.
+    static let largest = 64 << 20
 
     /// Writes the head of the cache at `cachePath`, just written, into a temporary file renamed over the
     /// old one; on any failure there is no head file (the cache alone serves).
     static func write(cachePath: String, realRoot: String, includeDrafts: Bool, header: [UInt8], firstChunk: [UInt8]) {
         let target = path(of: cachePath)
-        guard let stamp = Stamp(of: cachePath) else {
+        guard let stamp = stamp(of: cachePath) else {
             unlink(target)
             return
         }
         var writer = ByteWriter()
         writer.bytes = magic
         writer.string(identity(realRoot: realRoot, includeDrafts: includeDrafts))
-        for value in [stamp.size, stamp.seconds, stamp.nanoseconds] { writer.varint(value) }
+        writer.varint(Int(stamp.size))
+        writer.varint(Int(stamp.modified))
         for field in [header, firstChunk] {
             writer.varint(field.count)
             writer.bytes += field
@@ -60,16 +51,7 @@ enum HeadFile {
             unlink(target)
             return
         }
-        var written = 0
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let count = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                written += count
-            }
-            return true
-        }
+        let complete = bytes.withUnsafeBytes { WholeWrite.write($0, to: fd) }
         // Synced before the rename, so that after a crash the name holds all of it or the old file.
         let synced = complete && fsync(fd) == 0
         close(fd)
@@ -106,11 +88,11 @@ enum HeadFile {
     private static func parts(of buffer: UnsafeBufferPointer<UInt8>, cachePath: String, realRoot: String, includeDrafts: Bool)
         -> (header: UnsafeBufferPointer<UInt8>, chunk: UnsafeBufferPointer<UInt8>)? {
         var reader = ByteReader(buffer)
-        guard let stamp = Stamp(of: cachePath),
+        guard let stamp = stamp(of: cachePath),
               reader.take(magic.count).map(Array.init) == magic,
               reader.string() == identity(realRoot: realRoot, includeDrafts: includeDrafts),
-              let size = reader.varint(), let seconds = reader.varint(), let nanoseconds = reader.varint(),
-              Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds) == stamp,
+              let size = reader.varint(), let modified = reader.varint(),
+              FileStamp(size: Int64(size), modified: Int64(modified)) == stamp,
               let headerCount = reader.varint(), let header = reader.take(headerCount),
               let chunkCount = reader.varint(), let chunk = reader.take(chunkCount), reader.isAtEnd else { return nil }
         return (header, chunk)
@@ -125,22 +107,9 @@ enum HeadFile {
         CacheSchema.version + "\u{0}" + realRoot + "\u{0}" + (includeDrafts ? "1" : "0")
     }
 
-    /// A whole small file, or nil (missing, unreadable, or larger than a head can be).
+    /// A head file's bytes, or nil (missing, unreadable, or larger than a head can be).
     private static func contents(of path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0, info.st_size <= 64 << 20 else { return nil }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, size - done) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
-        }
-        return bytes
+        guard case let .success(file) = PostFile.read(path, limit: largest), file.size <= largest else { return nil }
+        return file.bytes
     }
 }

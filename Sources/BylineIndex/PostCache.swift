@@ -402,10 +402,12 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     /// the head file would otherwise stay unused until the blog changes.)
     public func restoreHeadFile() {
         guard isWritable, !HeadFile.matches(cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts) else { return }
-        let parts = (try? reader.read { db in
-            try Data.fetchAll(db, sql: "SELECT bytes FROM snapshot ORDER BY part LIMIT 3").map { [UInt8]($0) }
+        // The header and first chunk, when a chunk follows them (`insertSnapshot` numbers parts from 0).
+        let head = (try? reader.read { db -> [[UInt8]] in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM snapshot WHERE part = 2)") == true else { return [] }
+            return try Data.fetchAll(db, sql: "SELECT bytes FROM snapshot WHERE part < 2 ORDER BY part").map { [UInt8]($0) }
         }) ?? []
-        Self.writeHead(parts.count == 3 ? Array(parts.prefix(2)) : [], cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts)
+        Self.writeHead(head, cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts)
     }
 
     /// The head file for the snapshot just written (its header and first chunk, `head`), or none.

@@ -43,15 +43,7 @@ struct FileHandleOut {
     }
 
     func write(buffer: UnsafeBufferPointer<UInt8>) {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
+        WholeWrite.write(UnsafeRawBufferPointer(buffer), to: descriptor)
     }
 }
 
