@@ -1,0 +1,91 @@
+/// Queries: the tag filter, and the search, answered by the index for the posts it holds and by
+/// reading the others' bodies in list order.
+extension PostStore {
+    /// The numbers of the posts that the query's tags allow, newest first, without the search.
+    public func tagMatches(_ query: PostQuery) -> PostSet {
+        var result = PostSet.all(posts.count)
+        let required = query.requiredTags.map { tags.tag(named: $0)?.posts ?? PostSet(capacity: posts.count) }
+        if !required.isEmpty {
+            switch query.match {
+            case .all: result = required.reduce(result) { $0.intersection($1) }
+            case .any: result = required.reduce(PostSet(capacity: posts.count)) { $0.union($1) }
+            }
+        }
+        for name in query.excludedTags {
+            if let tag = tags.tag(named: name) { result = result.subtracting(tag.posts) }
+        }
+        return result
+    }
+
+    /// The posts the whole query leaves, newest first. Searching reads the bodies of the candidates
+    /// the search index (if any) does not hold.
+    public func matches(_ query: PostQuery) -> [Int] {
+        matches(query, cancelled: { false }) ?? []
+    }
+
+    /// The same, giving up (nil) as soon as `cancelled` says so: a search superseded by the next
+    /// keystroke stops reading bodies instead of competing with it.
+    /// `progress` hears, after each block of bodies, what the scan has settled (`SearchPartial`).
+    public func matches(_ query: PostQuery, cancelled: @escaping @Sendable () -> Bool,
+                        progress: (SearchPartial) -> Void = { _ in }) -> [Int]? {
+        let candidates = Array(tagMatches(query))
+        let terms = query.searchTerms
+        guard !terms.isEmpty else { return candidates }
+        // Posts the index holds are answered by it; the rest (or all, without an index) are scanned.
+        var indexed = PostSet(capacity: posts.count)
+        var found = PostSet(capacity: posts.count)
+        if let searchIndex, let documents = searchIndex.documents(matchingAll: terms) {
+            indexed = indexedPosts
+            for document in documents where document >= 0 && document < postOfDocument.count {
+                let number = postOfDocument[Int(document)]
+                if number >= 0 { found.insert(Int(number)) }
+            }
+        }
+        guard !cancelled() else { return nil }
+        let scanned = candidates.filter { !indexed.contains($0) }
+        // In list order and in blocks, so that what is settled can be told between them; the first
+        // blocks are small, so the first screen of results is told after a few hundred bodies.
+        var settled: [Int] = []
+        var cursor = 0
+        var start = 0
+        var block = Self.firstScanBlock
+        while start < scanned.count {
+            let part = Array(scanned[start..<min(start + block, scanned.count)])
+            let keep = ParallelMap.map(part) { number in
+                !cancelled() && self.post(number, containsAll: terms)
+            }
+            guard !cancelled() else { return nil }
+            for (number, kept) in zip(part, keep) where kept { found.insert(number) }
+            start += part.count
+            block = min(block * 2, Self.scanBlock)
+            let through = start == scanned.count ? (candidates.last ?? -1) : part[part.count - 1]
+            while cursor < candidates.count, candidates[cursor] <= through {
+                if found.contains(candidates[cursor]) { settled.append(candidates[cursor]) }
+                cursor += 1
+            }
+            progress(SearchPartial(query: query, found: settled, settledThrough: through, done: start, total: scanned.count))
+        }
+        return candidates.filter { found.contains($0) }
+    }
+
+    /// Bodies read in the scan's first block, and at most in any block (each block after the first is
+    /// twice the one before).
+    static let firstScanBlock = 256
+    static let scanBlock = 2048
+
+    /// The scan: the title, summary and tags first (no disk), then the body.
+    private func post(_ number: Int, containsAll terms: [SearchTerm]) -> Bool {
+        let post = posts[number]
+        let fields = Self.searchFields(of: post)
+        let missing = terms.filter { term in !fields.contains { term.occurs(in: $0) } }
+        guard !missing.isEmpty else { return true }
+        guard case let .success(body) = bodyBytes(of: number) else { return false }
+        return body.withUnsafeBufferPointer { SearchText.containsAll(missing, inWordsOf: $0) }
+    }
+
+    /// The fields search looks in, besides the body, normalized: title, summary, tags (one field).
+    public static func searchFields(of post: Post) -> [[UInt8]] {
+        [SearchText.normalized(post.title), SearchText.normalized(post.summary),
+         SearchText.normalized(post.tags.joined(separator: " "))]
+    }
+}
