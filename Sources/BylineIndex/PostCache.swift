@@ -169,6 +169,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                           folderDiagnostics: [Diagnostic]) -> Bool {
             guard candidates.count == files.count, layout == self.layout, folderDiagnostics == self.folderDiagnostics else { return false }
             for (candidate, stamp) in zip(candidates, stamps) {
+                GiveWay.point()
                 guard let stamp, let known = files[CacheLocation.fnv1a64(candidate.path)], known.stamp == stamp,
                       known.absolute == CacheLocation.fnv1a64(candidate.absolutePath) else { return false }
             }
@@ -182,6 +183,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                 var files: [UInt64: (absolute: UInt64, stamp: FileStamp)] = [:]
                 let rows = try Row.fetchCursor(db, sql: "SELECT path, absolute, size, modified FROM files")
                 while let row = try rows.next() {
+                    GiveWay.point()
                     let path: String = row[0], absolute: String = row[1]
                     files[CacheLocation.fnv1a64(path)] = (CacheLocation.fnv1a64(absolute), FileStamp(size: row[2], modified: row[3]))
                 }
@@ -363,6 +365,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         guard !documents.isEmpty else { return }
         let statement = try db.makeStatement(sql: "INSERT INTO words(rowid, title, summary, tags, body) VALUES (?, ?, ?, ?, ?)")
         for (document, words) in documents {
+            GiveWay.point()
             try statement.execute(arguments: [document, words.title, words.summary, words.tags, words.body])
         }
     }

@@ -101,6 +101,8 @@ struct ReaderApp {
         // Frames are painted only when something may have changed: while loading, the loop wakes often
         // to look for news, and an unchanged frame would cost a full view for nothing.
         var dirty = true
+        // Whether the next frame answers keys (or a resize): background work stays asleep until it is out.
+        var answeringKeys = false
         var lastProgressPaint = 0.0
         while true {
             if let done = search.take() {
@@ -172,6 +174,9 @@ struct ReaderApp {
             if dirty {
                 terminal.paint(AppView.render(state))
                 dirty = false
+                // The terminal or sshd has the frame to carry out yet: the window starts again from here.
+                if answeringKeys { GiveWay.answering() }
+                answeringKeys = false
                 // With the frame out and no key waiting, the neighbours' bodies are parsed ahead.
                 if !terminal.inputIsWaiting {
                     for effect in Reducer.reduce(&state, .inputIdle) {
@@ -202,6 +207,8 @@ struct ReaderApp {
                 if frameStart > 0, Monotonic.seconds() - frameStart > ReaderApp.frameSeconds { break events }
                 switch terminal.readEvent(timeoutMilliseconds: wait) {
                 case let .key(key):
+                    GiveWay.answering()
+                    answeringKeys = true
                     lastKey = Monotonic.seconds()
                     dirty = true
                     state.note = nil
@@ -211,6 +218,8 @@ struct ReaderApp {
                         pending += effects
                     }
                 case let .resize(width, height):
+                    GiveWay.answering()
+                    answeringKeys = true
                     dirty = true
                     pending += Reducer.reduce(&state, .resize(width: width, height: height))
                 case .timeout:

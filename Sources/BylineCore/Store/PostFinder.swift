@@ -103,6 +103,7 @@ public struct PostFinder {
             }
             var subfolders: [(name: String, relative: String)] = []
             for entry in inListedOrder ? entries : entries.sorted(by: { $0.name > $1.name }) {
+                GiveWay.point()
                 let name = entry.name
                 if name.hasPrefix(".") { continue }
                 let childRelative = join(relative, name)
