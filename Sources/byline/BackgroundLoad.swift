@@ -58,7 +58,12 @@ final class BackgroundLoad: @unchecked Sendable {
         let scan = try blog.scan { done, total in
             if total > 0 { self.report(.init(verb: "reading changed files:", done: done, total: total)) }
         }
-        guard scan.changed else { return }
+        // Nothing to read or write; `persist` still puts back a head file that is missing or stale
+        // (another format, a write that failed), which the next first screen would otherwise go without.
+        guard scan.changed else {
+            _ = blog.persist(scan, store: blog.store(from: scan))
+            return
+        }
         let store = blog.store(from: scan)
         let writes = blog.willWrite(scan, posts: store.posts.count)
         report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)

@@ -146,6 +146,28 @@ final class CacheEndToEndTests: XCTestCase {
         try quit(tmux)
     }
 
+    /// The head file (the cached first screen, `HeadFile`) is put back by the refresh of a reader that
+    /// finds the blog unchanged: one missing, and one another byline wrote in another format.
+    func testTheReaderPutsBackAHeadFileThatIsMissingOrStale() throws {
+        try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
+        XCTAssertEqual(try BylineRunner.run(["index", blog.path], environment: environment).status, 0)
+        assertOneCache(cacheFiles())
+        let head = cacheFolder + "/" + cacheFiles()[1]
+        let written = try Data(contentsOf: URL(fileURLWithPath: head))
+        for stale in [nil, Data("byline-head-1\n".utf8) + written.dropFirst(14)] {
+            unlink(head)
+            if let stale { try stale.write(to: URL(fileURLWithPath: head)) }
+            let tmux = try reader()
+            try tmux.waitFor(text: "1000 of 1000 posts")
+            // Nothing on the screen tells that an unchanged refresh has ended: the file is awaited.
+            let deadline = Date().addingTimeInterval(60)
+            while (try? Data(contentsOf: URL(fileURLWithPath: head))) != written, Date() < deadline { usleep(20_000) }
+            XCTAssertEqual(try? Data(contentsOf: URL(fileURLWithPath: head)), written, "put back over \(stale == nil ? "nothing" : "format 1")")
+            try quit(tmux)
+            assertOneCache(cacheFiles())
+        }
+    }
+
     func testRestrictedReadsAFreshCacheAndWritesNone() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
         // No cache: none is made, however large the blog.
