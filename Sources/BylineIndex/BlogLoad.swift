@@ -37,7 +37,7 @@ public enum BlogLoad {
         // Without a cache every file is read, and its stamp is taken in the same pass, before reading (a
         // file changed meanwhile is read again next time, never remembered with older contents).
         func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-            allCores ? ParallelMap.map(items, transform) : items.map { GiveWay.point(); return transform($0) }
+            ParallelMap.map(items, allCores: allCores, transform)
         }
         let stamps = cache == nil ? [] : map(found.candidates) { stamp(of: $0.absolutePath) }
         var cached: PostCache.Contents?

@@ -249,7 +249,7 @@ public final class CachedBlog: @unchecked Sendable {
     }
 
     private func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        usesAllCores ? ParallelMap.map(items, transform) : items.map { GiveWay.point(); return transform($0) }
+        ParallelMap.map(items, allCores: usesAllCores, transform)
     }
 
     /// Whether `persist` would write anything for this scan of a blog of `posts` posts.

@@ -109,6 +109,11 @@ final class GiveWayTests: XCTestCase {
         XCTAssertFalse(GiveWay.isBackgroundThread)
     }
 
+    /// The map that takes a scan's stamps, reads its changed files and a build's words on one core.
+    func testTheMapOnOneCoreGivesWay() throws {
+        try GiveWayProbe.assertGivesWay { _ = ParallelMap.map(Array(0..<100), allCores: false) { $0 * 2 } }
+    }
+
     func testTheFolderWalkGivesWay() throws {
         let folder = try TempFolder()
         for number in 0..<20 { _ = try folder.write("post-\(number).md", "---\ntitle: Post \(number)\n---\nBody.\n") }
