@@ -7,35 +7,7 @@ import XCTest
 
 /// The cache gives the answers a plain scan gives (posts, tags, counts, problems, search results), is
 /// found stale or corrupt and rebuilt, and is never written when byline may not write.
-final class CacheTests: XCTestCase {
-    private var blog: TempFolder!
-    private var cacheFolder: TempFolder!
-    private var cachePath: String { cacheFolder.path + "/blog.sqlite" }
-
-    override func setUpWithError() throws {
-        blog = try TempFolder()
-        cacheFolder = try TempFolder()
-        try GeneratedBlog.write(300, into: blog)
-    }
-
-    private func cachedBlog(writable: Bool = true, drafts: Bool = false) -> CachedBlog {
-        CachedBlog(root: blog.path, includeDrafts: drafts, inspector: CmarkBodyInspector(),
-                   policy: .init(path: cachePath, writable: writable, minimumPosts: 0))
-    }
-
-    private func plainStore(drafts: Bool = false) throws -> PostStore {
-        try PostStore.load(root: blog.path, options: .init(includeDrafts: drafts), inspector: CmarkBodyInspector())
-    }
-
-    /// Builds the cache as the reader does on a first start: scan, then persist.
-    @discardableResult
-    private func build(drafts: Bool = false) throws -> CachedBlog.Outcome {
-        let reader = cachedBlog(drafts: drafts)
-        _ = reader.cachedStore()
-        let scan = try reader.scan()
-        return reader.persist(scan, store: reader.store(from: scan)).outcome
-    }
-
+final class CacheTests: CachedBlogTestCase {
     private func assertSameAnswers(_ cached: PostStore, _ plain: PostStore, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(cached.posts, plain.posts, "posts", file: file, line: line)
         XCTAssertEqual(cached.tags.tags.map(\.name), plain.tags.tags.map(\.name), "tags", file: file, line: line)
@@ -58,7 +30,7 @@ final class CacheTests: XCTestCase {
     }
 
     func testTheCacheAnswersAsTheScanDoes() throws {
-        XCTAssertEqual(try build(), .built(posts: try plainStore().posts.count))
+        XCTAssertEqual(try persist(), .built(posts: try plainStore().posts.count))
         let reader = cachedBlog()
         let cached = try XCTUnwrap(reader.cachedStore())
         XCTAssertNil(reader.problem)
@@ -176,7 +148,7 @@ final class CacheTests: XCTestCase {
     /// The reader's start: only a first screen's posts are decoded (every post counted, every tag with
     /// its posts), then the whole store, searching through the cache, takes the head's place.
     func testAHeadIsDecodedFirstAndCompletedFromTheSameCache() throws {
-        try build()
+        try persist()
         let whole = try XCTUnwrap(cachedBlog().cachedStore())
         let reader = cachedBlog()
         let head = try XCTUnwrap(reader.cachedStore(firstPosts: 50))
@@ -202,12 +174,12 @@ final class CacheTests: XCTestCase {
     /// Between the head and the rest, another byline may bring the cache up to date (the answer is then
     /// the store it holds now), or the file may be damaged (no answer; the folder is loaded afresh).
     func testAHeadWhoseCacheChangesIsCompletedWithWhatTheCacheHoldsThen() throws {
-        try build()
+        try persist()
         let reader = cachedBlog()
         let head = try XCTUnwrap(reader.cachedStore(firstPosts: 20))
         let newest = head.posts[0]
         try blog.write(newest.path, "---\ntitle: Rewritten meanwhile\ndate: 2099-01-01\n---\nNew.\n")
-        XCTAssertEqual(try build(), .updated(files: 1))
+        XCTAssertEqual(try persist(), .updated(files: 1))
         let completed = try XCTUnwrap(reader.completed(head))
         XCTAssertEqual(completed.posts[0].title, "Rewritten meanwhile")
         XCTAssertFalse(completed.completes(head))
@@ -225,7 +197,7 @@ final class CacheTests: XCTestCase {
     }
 
     func testTheIndexAloneFindsWhatTheScanFinds() throws {
-        try build()
+        try persist()
         let reader = cachedBlog()
         let cached = try XCTUnwrap(reader.cachedStore())
         let index = try XCTUnwrap(reader.cache)
@@ -242,14 +214,14 @@ final class CacheTests: XCTestCase {
     }
 
     func testDraftsHaveACacheOfTheirOwn() throws {
-        try build(drafts: true)
+        try persist(drafts: true)
         let cached = try XCTUnwrap(cachedBlog(drafts: true).cachedStore())
         assertSameAnswers(cached, try plainStore(drafts: true))
         XCTAssertNil(cachedBlog(drafts: false).cachedStore(), "a drafts cache is not read without drafts")
     }
 
     func testAStaleCacheIsFoundAndBroughtUpToDate() throws {
-        try build()
+        try persist()
         // One post rewritten, one added, one removed, one touched (same bytes, new time), one renamed.
         try blog.write("post-1.md", "---\ntitle: Zebracorn sighting\ntags: [zoo]\n---\nA zebracorn, twice.\n")
         try blog.write("post-new.md", "---\ntitle: New\ndate: 2030-01-01\n---\nFresh words: quokka.\n")
@@ -287,7 +259,7 @@ final class CacheTests: XCTestCase {
 
     func testACorruptCacheIsFoundAndRebuilt() throws {
         for damage in ["garbage", "truncated", "emptied"] {
-            try build()
+            try persist()
             let bytes = try Data(contentsOf: URL(fileURLWithPath: cachePath))
             switch damage {
             case "garbage": try Data((0..<bytes.count).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: URL(fileURLWithPath: cachePath))
@@ -314,7 +286,7 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), [])
 
         // A fresh cache is read; a stale one is read and left as it is, the changed post scanned.
-        try build()
+        try persist()
         let before = try Data(contentsOf: URL(fileURLWithPath: cachePath))
         let stamp = try FileManager.default.attributesOfItem(atPath: cachePath)[.modificationDate] as? Date
         try blog.write("post-1.md", "---\ntitle: Zebracorn\n---\nzebracorn\n")
@@ -331,7 +303,7 @@ final class CacheTests: XCTestCase {
     }
 
     func testACacheOfAnotherFolderIsNotRead() throws {
-        try build()
+        try persist()
         let other = try TempFolder()
         try GeneratedBlog.write(20, into: other, seed: 7)
         let reader = CachedBlog(root: other.path, includeDrafts: false, inspector: CmarkBodyInspector(),
@@ -345,10 +317,10 @@ final class CacheTests: XCTestCase {
         // live process (this one) is left alone.
         let abandoned = cachePath + ".tmp-999999"
         let live = cachePath + ".tmp-\(getpid())"
-        FileManager.default.createFile(atPath: abandoned, contents: Data([1, 2, 3]))
-        try build()
+        XCTAssertTrue(FileManager.default.createFile(atPath: abandoned, contents: Data([1, 2, 3])))
+        try persist()
         XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned))
-        FileManager.default.createFile(atPath: live, contents: Data([1]))
+        XCTAssertTrue(FileManager.default.createFile(atPath: live, contents: Data([1])))
         defer { try? FileManager.default.removeItem(atPath: live) }
         PostCacheProbe.removeAbandonedBuilds(of: cachePath)
         XCTAssertTrue(FileManager.default.fileExists(atPath: live))

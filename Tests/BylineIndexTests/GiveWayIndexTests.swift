@@ -5,33 +5,15 @@ import BylineTestSupport
 import Foundation
 import XCTest
 
-/// Each long loop of a refresh and of a cache build sleeps while the reader answers a key, when it
-/// runs behind the screen (`GiveWay`): reading the cache's stamps, matching them with the folder's,
-/// reading changed files, and writing the words of a build.
-final class GiveWayIndexTests: XCTestCase {
-    private var blog: TempFolder!
-    private var cacheFolder: TempFolder!
-    private var cachePath: String { cacheFolder.path + "/blog.sqlite" }
-
-    override func setUpWithError() throws {
-        blog = try TempFolder()
-        cacheFolder = try TempFolder()
-        try GeneratedBlog.write(60, into: blog)
-    }
-
-    /// The blog read through its cache on one core, as the reader does behind its screen.
-    private func cachedBlog() -> CachedBlog {
-        let cached = CachedBlog(root: blog.path, includeDrafts: false, inspector: CmarkBodyInspector(),
-                                policy: .init(path: cachePath, writable: true, minimumPosts: 0))
-        cached.usesAllCores = false
-        return cached
-    }
+/// The long loops of a refresh and of a cache build sleep while the reader answers a key, when they
+/// run behind the screen (`GiveWay`): reading the cache's stamps, matching them with the folder's,
+/// and reading and writing the words of a build. (The folder walk, and the one-core map that takes a
+/// scan's stamps and reads its changed files: `GiveWayTests`.)
+final class GiveWayIndexTests: CachedBlogTestCase {
+    override var generatedPosts: Int { 60 }
 
     private func writeCache() throws {
-        let reader = cachedBlog()
-        _ = reader.cachedStore()
-        let scan = try reader.scan()
-        _ = reader.persist(scan, store: reader.store(from: scan))
+        try persist()
         XCTAssertTrue(FileManager.default.fileExists(atPath: cachePath))
     }
 
@@ -57,7 +39,9 @@ final class GiveWayIndexTests: XCTestCase {
     }
 
     func testBuildingTheCacheGivesWay() throws {
+        // On one core, as the reader does behind its screen.
         let reader = cachedBlog()
+        reader.usesAllCores = false
         let scan = try reader.scan()
         let store = reader.store(from: scan)
         try GiveWayProbe.assertGivesWay { _ = reader.persist(scan, store: store) }

@@ -7,36 +7,11 @@ import XCTest
 
 /// A cache's first screen comes from its head file, without opening the cache, and only while the
 /// head file matches the cache beside it; the reader completes the store from the cache itself.
-final class HeadFileTests: XCTestCase {
-    private var blog: TempFolder!
-    private var cacheFolder: TempFolder!
-    private var cachePath: String { cacheFolder.path + "/blog.sqlite" }
+final class HeadFileTests: CachedBlogTestCase {
     private var headPath: String { cachePath + "-head" }
     private let firstPosts = StoreSnapshot.firstScreenPosts
-
-    override func setUpWithError() throws {
-        blog = try TempFolder()
-        cacheFolder = try TempFolder()
-        // More posts than the first screen's chunk: smaller blogs are decoded whole, with no head file.
-        try GeneratedBlog.write(firstPosts + 200, into: blog)
-    }
-
-    private func cachedBlog(writable: Bool = true) -> CachedBlog {
-        CachedBlog(root: blog.path, includeDrafts: false, inspector: CmarkBodyInspector(),
-                   policy: .init(path: cachePath, writable: writable, minimumPosts: 0))
-    }
-
-    private func plainStore() throws -> PostStore {
-        try PostStore.load(root: blog.path, options: .init(), inspector: CmarkBodyInspector())
-    }
-
-    /// Scans the folder and writes the cache, as the reader does (a build the first time, an update after).
-    private func persist() throws {
-        let reader = cachedBlog()
-        _ = reader.cachedStore()
-        let scan = try reader.scan()
-        _ = reader.persist(scan, store: reader.store(from: scan))
-    }
+    /// More posts than the first screen's chunk: smaller blogs are decoded whole, with no head file.
+    override var generatedPosts: Int { firstPosts + 200 }
 
     private func modification(of path: String) throws -> timespec {
         var info = stat()

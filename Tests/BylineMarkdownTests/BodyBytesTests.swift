@@ -29,7 +29,7 @@ final class BodyBytesTests: XCTestCase {
         for (name, text) in files { try folder.write(name, text) }
         // Invalid UTF-8 and a carriage return, written as raw bytes.
         let raw = folder.path + "/raw.md"
-        FileManager.default.createFile(atPath: raw, contents: Data([0x23, 0x20, 0x41, 0xFF, 0x0D, 0x0A, 0x42, 0x0A]))
+        XCTAssertTrue(FileManager.default.createFile(atPath: raw, contents: Data([0x23, 0x20, 0x41, 0xFF, 0x0D, 0x0A, 0x42, 0x0A])))
         for path in files.keys.map({ folder.path + "/" + $0 }) + [raw] {
             let string = try PostLoader.body(at: path).get()
             let bytes = try PostLoader.bodyBytes(at: path).get()

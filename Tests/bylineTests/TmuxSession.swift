@@ -17,7 +17,7 @@ final class TmuxSession {
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main",
                   "/bin/sh", "-c", exports + command])
         // Keep the pane after the program exits, so its last screen can be read.
-        try? tmux(["set-option", "-t", "main", "remain-on-exit", "on"])
+        _ = try? tmux(["set-option", "-t", "main", "remain-on-exit", "on"])
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
