@@ -289,12 +289,3 @@ final class FirstStore {
         return store!
     }
 }
-
-/// Seconds on a clock that never jumps.
-enum Monotonic {
-    static func seconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-    }
-}

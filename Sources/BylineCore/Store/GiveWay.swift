@@ -18,7 +18,7 @@ public enum GiveWay {
     public static let windowNanoseconds: UInt64 = 10_000_000
 
     /// The shared gate: the input thread opens its window, the background threads wait it out.
-    static let shared = Gate(now: monotonicNanoseconds, sleep: sleepNanoseconds)
+    static let shared = Gate(now: Monotonic.nanoseconds, sleep: sleepNanoseconds)
 
     /// Called by the input thread when a key arrives and when the frame answering it has been written.
     public static func answering() { shared.answering() }
@@ -68,12 +68,6 @@ public enum GiveWay {
                 sleep(until - time)
             }
         }
-    }
-
-    static func monotonicNanoseconds() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
     static func sleepNanoseconds(_ nanoseconds: UInt64) {
