@@ -11,7 +11,8 @@ import Synchronization
 /// Against sshd or the terminal emulator, which must run to carry each frame out, byline's group counts
 /// as any other. Traced with ftrace on a 2-core machine: the frame of a list move at 100,000 posts was
 /// written 1.0 ms after the key, and the process reading the pty, woken onto the core the refresh
-/// held, ran only 2.7 ms later, at the scheduler's tick. A sleeping background thread frees its core.
+/// held, ran only 2.7 ms later, when the scheduler next took the core back. A sleeping background
+/// thread frees its core at once.
 public enum GiveWay {
     /// How long background work stays asleep after a key arrives and after the frame that answers it:
     /// time for the terminal or sshd to carry the frame out (a frame takes about a millisecond to write).
@@ -24,8 +25,8 @@ public enum GiveWay {
     public static func answering() { shared.answering() }
 
     /// Called by background work between small steps (a file, a row): sleeps while a key is being
-    /// answered. On any thread not marked with `markBackground()`, and while no key is being
-    /// answered, it costs one atomic load.
+    /// answered. Never sleeps on a thread not marked with `markBackground()`; while no key is being
+    /// answered it costs one atomic load.
     public static func point() { shared.point(onBackgroundThread: isBackgroundThread) }
 
     /// Marks the calling thread as background work, for the rest of its life.
