@@ -39,7 +39,7 @@ public enum BlogLoad {
         func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
             ParallelMap.map(items, allCores: allCores, transform)
         }
-        let stamps = cache == nil ? [] : map(found.candidates) { stamp(of: $0.absolutePath) }
+        let stamps = cache == nil ? [] : map(found.candidates) { FileStamp(path: $0.absolutePath) }
         var cached: PostCache.Contents?
         var cacheProblem: String?
         if let cache {
@@ -131,13 +131,6 @@ public enum BlogLoad {
     /// A read file's stamp: the loader's, taken when it opened the file; for a file it could not open, the
     /// file's own, so that it is not tried again until it changes; `.unknown` when there is none.
     static func stamp(_ read: FileStamp?, of path: String) -> FileStamp {
-        read ?? stamp(of: path) ?? .unknown
-    }
-
-    /// Size and modification time, following symlinks (the real file is what is read).
-    static func stamp(of path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(info)
+        read ?? FileStamp(path: path) ?? .unknown
     }
 }

@@ -17,12 +17,6 @@ enum HeadFile {
 
     static let magic = Array("byline-head-2\n".utf8)
 
-    /// What ties a head file to its cache: the cache file's size and modification time.
-    static func stamp(of cachePath: String) -> FileStamp? {
-        var info = stat()
-        return stat(cachePath, &info) == 0 ? FileStamp(info) : nil
-    }
-
     /// The largest head file read: a first screen's posts take well under a megabyte.
     static let largest = 64 << 20
 
@@ -30,7 +24,8 @@ enum HeadFile {
     /// old one; on any failure there is no head file (the cache alone serves).
     static func write(cachePath: String, realRoot: String, includeDrafts: Bool, header: [UInt8], firstChunk: [UInt8]) {
         let target = path(of: cachePath)
-        guard let stamp = stamp(of: cachePath) else {
+        // What ties the head file to its cache: the cache file's size and modification time.
+        guard let stamp = FileStamp(path: cachePath) else {
             unlink(target)
             return
         }
@@ -88,7 +83,7 @@ enum HeadFile {
     private static func parts(of buffer: UnsafeBufferPointer<UInt8>, cachePath: String, realRoot: String, includeDrafts: Bool)
         -> (header: UnsafeBufferPointer<UInt8>, chunk: UnsafeBufferPointer<UInt8>)? {
         var reader = ByteReader(buffer)
-        guard let stamp = stamp(of: cachePath),
+        guard let stamp = FileStamp(path: cachePath),
               reader.take(magic.count).map(Array.init) == magic,
               reader.string() == identity(realRoot: realRoot, includeDrafts: includeDrafts),
               let size = reader.varint(), let modified = reader.varint(),

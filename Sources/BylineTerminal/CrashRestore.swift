@@ -1,3 +1,4 @@
+import BylineCore
 @preconcurrency import CNcursesw
 @preconcurrency import Glibc
 
@@ -65,14 +66,8 @@ public enum CrashRestore {
     /// The handler: give the terminal back, then let the signal do what it did before.
     private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) {
         if hasSavedModes { tcsetattr(0, TCSANOW, &savedModes) }
-        if let restoreBytes {
-            var written = 0
-            while written < restoreCount {
-                let count = write(1, restoreBytes + written, restoreCount - written)
-                if count <= 0 { break }
-                written += count
-            }
-        }
+        // WholeWrite calls only `write`, which is async-signal-safe.
+        if let restoreBytes { WholeWrite.write(UnsafeRawBufferPointer(start: restoreBytes, count: restoreCount), to: 1) }
         sigaction(signal, previous + Int(signal), nil)
         // A fault (SIGSEGV from a bad address, a trap) happens again when the handler returns, now to the
         // previous handler with the faulting context intact. A signal sent by kill, raise or abort

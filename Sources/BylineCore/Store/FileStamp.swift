@@ -19,6 +19,14 @@ public struct FileStamp: Hashable, Sendable {
         self.init(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
+    /// The stamp of the file at `path`, following symlinks (the real file is what is read); nil when
+    /// there is none.
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
     /// Not known: never equal to a file's stamp, so the file is read again.
     public static let unknown = FileStamp(size: -1, modified: -1)
 }
