@@ -160,8 +160,7 @@ final class CacheEndToEndTests: XCTestCase {
             let tmux = try reader()
             try tmux.waitFor(text: "1000 of 1000 posts")
             // Nothing on the screen tells that an unchanged refresh has ended: the file is awaited.
-            let deadline = Date().addingTimeInterval(60)
-            while (try? Data(contentsOf: URL(fileURLWithPath: head))) != written, Date() < deadline { usleep(20_000) }
+            _ = Polling.until(seconds: 60) { (try? Data(contentsOf: URL(fileURLWithPath: head))) == written }
             XCTAssertEqual(try? Data(contentsOf: URL(fileURLWithPath: head)), written, "put back over \(stale == nil ? "nothing" : "format 1")")
             try quit(tmux)
             assertOneCache(cacheFiles())

@@ -86,8 +86,7 @@ final class FrameWritesTests: XCTestCase {
             try tmux.send(key)
             screen = try tmux.waitFor("the frame after \(key)") { $0 != before }
         }
-        let deadline = Date().addingTimeInterval(10)
-        while writesByRead(log).count < keys.count + 2, Date() < deadline { usleep(20_000) }
+        _ = Polling.until(seconds: 10) { writesByRead(log).count >= keys.count + 2 }
         let segments = writesByRead(log)
         XCTAssertEqual(segments.count, keys.count + 2, "one read for each key sent: \(segments)")
         guard segments.count == keys.count + 2 else { return }

@@ -99,12 +99,7 @@ final class LoopbackSSHD {
 
     /// Whether every byline this server started has ended by the deadline.
     func bylinesEnd(within seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if bylineProcesses().isEmpty { return true }
-            usleep(20_000)
-        }
-        return bylineProcesses().isEmpty
+        Polling.until(seconds: seconds) { bylineProcesses().isEmpty }
     }
 
     /// sshd's log so far (for assertions and failure messages).

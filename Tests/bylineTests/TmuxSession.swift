@@ -41,13 +41,11 @@ final class TmuxSession {
     func waitFor(_ description: String, seconds: Double = 10, history: Bool = false,
                  file: StaticString = #filePath, line: UInt = #line,
                  _ condition: ([String]) -> Bool) throws -> [String] {
-        let deadline = Date().addingTimeInterval(seconds)
         var screen: [String] = []
-        while Date() < deadline {
+        if try Polling.until(seconds: seconds, {
             screen = try capture(history: history)
-            if condition(screen) { return screen }
-            usleep(20_000)
-        }
+            return condition(screen)
+        }) { return screen }
         XCTFail("timed out waiting for \(description); screen:\n" + screen.joined(separator: "\n"), file: file, line: line)
         throw TmuxError.timeout(description)
     }
