@@ -5,8 +5,12 @@ import Synchronization
 /// `Terminal.readEvent` so the runtime can restore the terminal and quit in an orderly way.
 /// A handler may only touch async-signal-safe state: an atomic bit set and `pthread_kill`.
 enum SignalFlags {
-    /// The signals we catch. SIGINT still matters in raw mode: `kill -INT` from another shell.
+    /// The signals that end a session. SIGINT still matters in raw mode: `kill -INT` from another shell.
     static let handled: [Int32] = [SIGHUP, SIGTERM, SIGINT, SIGQUIT]
+    /// The window changed size. Caught by byline, not ncurses: ncurses' own handler makes the next
+    /// read resize its screens to whatever size the terminal reports, unbounded (`WindowSize`). A
+    /// storm of them is one flag, so it costs one resize, to the latest size.
+    static let windowChange = SIGWINCH
 
     /// One bit per pending signal number (all the handled ones are below 32). Lock-free, so safe to
     /// touch from a signal handler.
@@ -20,12 +24,13 @@ enum SignalFlags {
     nonisolated(unsafe) private static var previous: [Int32: sigaction] = [:]
     // Only touched by install/restore, which Terminal calls on the thread that owns the terminal.
 
-    /// Installs the recording handler for every handled signal, without SA_RESTART so a blocked read
-    /// returns EINTR. Call before `newterm`: ncurses then leaves SIGINT and SIGTERM alone instead of
-    /// installing its own handlers, which would exit from inside the signal.
+    /// Installs the recording handler for every handled signal and SIGWINCH, without SA_RESTART so a
+    /// blocked read returns EINTR. Call before `newterm`: ncurses then leaves SIGINT, SIGTERM and
+    /// SIGWINCH alone instead of installing its own handlers (it takes only signals still at their
+    /// default, ncurses' `CatchIfDefault`), which would exit from inside the signal or resize unbounded.
     static func install() {
         inputThread.store(UInt(pthread_self()), ordering: .releasing)
-        for signal in handled {
+        for signal in handled + [windowChange] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = recordSignal
             sigemptyset(&action.sa_mask)
@@ -41,7 +46,13 @@ enum SignalFlags {
         previous = [:]
     }
 
-    /// Takes one pending signal (SIGHUP first: it means the terminal is gone), or nil.
+    /// Takes the news that the window changed size since the last call, if it did.
+    static func takeWindowChange() -> Bool {
+        let bit = UInt32(1) << UInt32(windowChange)
+        return pending.bitwiseAnd(~bit, ordering: .acquiringAndReleasing).oldValue & bit != 0
+    }
+
+    /// Takes one pending signal that ends the session (SIGHUP first: it means the terminal is gone), or nil.
     static func takePending() -> Int32? {
         for signal in handled {
             let bit = UInt32(1) << UInt32(signal)

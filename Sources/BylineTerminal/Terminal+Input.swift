@@ -9,6 +9,7 @@ extension Terminal {
     public func readEvent(timeoutMilliseconds: Int) -> TerminalEvent {
         guard !isStopped else { return .hangup }
         if let event = Self.pendingSignalEvent() { return event }
+        if let event = windowChangeEvent() { return event }
         wtimeout(stdscr, Int32(clamping: max(-1, timeoutMilliseconds)))
         var value: wint_t = 0
         errno = 0
@@ -18,12 +19,16 @@ extension Terminal {
         case OK:
             return KeyDecoder.decode(value, isFunctionKey: false).map(TerminalEvent.key) ?? .timeout
         case KEY_CODE_YES where Int32(bitPattern: value) == KEY_RESIZE:
+            // ncurses measured the window on its own (after a resume from SIGTSTP), through LINES and
+            // COLUMNS, so to the size at the start: the window's own size now, bounded, follows.
             windowResized()
+            _ = followWindow()
             return .resize(width: width, height: height)
         case KEY_CODE_YES:
             return KeyDecoder.decode(value, isFunctionKey: true).map(TerminalEvent.key) ?? .timeout
         default:
             if let event = Self.pendingSignalEvent() { return event }
+            if let event = windowChangeEvent() { return event }
             if error == EINTR { return .timeout }  // some other signal (SIGCONT, SIGCHLD): just wait again
             return HangupProbe.judge(errno: error) == .gone ? .hangup : .timeout
         }
@@ -35,6 +40,13 @@ extension Terminal {
         guard !isStopped else { return false }
         var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
         return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
+    /// A resize when SIGWINCH arrived since the last look and the bounded size changed. However many
+    /// arrived, the window is measured once, for its latest size.
+    private func windowChangeEvent() -> TerminalEvent? {
+        guard SignalFlags.takeWindowChange(), followWindow() else { return nil }
+        return .resize(width: width, height: height)
     }
 
     /// A recorded signal as an event: SIGHUP means the terminal is gone.

@@ -14,6 +14,7 @@ public final class Terminal {
     private let screen: OpaquePointer
     private let painter: ScreenPainter
     private var stopped = false
+    private let sizeEnvironment: SizeEnvironment
 
     /// The terminal type in use: `TERM`, or the fallback that worked.
     public let terminalType: String
@@ -30,6 +31,10 @@ public final class Terminal {
         SignalFlags.clear()
         SignalFlags.install()
         CrashRestore.saveModes()
+        // ncurses allocates its screens at newterm for the size it finds, and it reads LINES and COLUMNS
+        // before the terminal's own report: they carry the bounded size, so a huge window costs nothing.
+        let sizeEnvironment = SizeEnvironment(WindowSize.measured())
+        use_env(true)  // the default, relied on
         let requested = getenv("TERM").map { String(cString: $0) } ?? ""
         var opened: (OpaquePointer, String)?
         for type in (requested.isEmpty ? [] : [requested]) + fallbackTypes where opened == nil {
@@ -37,17 +42,19 @@ public final class Terminal {
             if let screen = type.withCString({ newterm($0, stdout, stdin) }) { opened = (screen, type) }
         }
         guard let (screen, type) = opened else {
+            sizeEnvironment.restore()
             SignalFlags.restore()
             throw TerminalError.unknownTerminalType(requested)
         }
         set_term(screen)
         TerminalSession.begin()
         CrashRestore.install()
-        return Terminal(screen: screen, type: type, theme: theme)
+        return Terminal(screen: screen, type: type, theme: theme, sizeEnvironment: sizeEnvironment)
     }
 
-    private init(screen: OpaquePointer, type: String, theme: Theme) {
+    private init(screen: OpaquePointer, type: String, theme: Theme, sizeEnvironment: SizeEnvironment) {
         self.screen = screen
+        self.sizeEnvironment = sizeEnvironment
         terminalType = type
         raw()  // Ctrl-C, Ctrl-Z, Ctrl-S arrive as keys, not signals or flow control
         noecho()
@@ -113,11 +120,47 @@ public final class Terminal {
         TerminalSession.end()
         delscreen(screen)
         SignalFlags.restore()
+        sizeEnvironment.restore()
     }
 
-    /// Called on KEY_RESIZE: ncurses already resized `stdscr`, possibly dropping cells a later
-    /// frame of the old size would not redraw.
+    /// Follows the window to its size now, bounded (`WindowSize`): ncurses' screens are resized to it
+    /// (blank, to be drawn whole) when it differs from theirs. Returns whether it did.
+    func followWindow() -> Bool {
+        guard let size = WindowSize.measured(), is_term_resized(Int32(size.rows), Int32(size.columns)) else { return false }
+        resize_term(Int32(size.rows), Int32(size.columns))
+        clearok(curscr, true)  // what the terminal shows after a resize is its own business
+        windowResized()
+        return true
+    }
+
+    /// Called on a resize: ncurses resized `stdscr`, possibly dropping cells a later frame of the old
+    /// size would not redraw.
     func windowResized() { painter.forgetScreen() }
 
     var isStopped: Bool { stopped }
+}
+
+/// LINES and COLUMNS set to the bounded window size while the terminal is taken, and put back as they
+/// were after. ncurses reads them (before the terminal's own report) at `newterm` and whenever it
+/// measures the window again on its own, which it does at the first `doupdate` after an `endwin` (the
+/// start below, a resume after SIGTSTP): so it never allocates for the size a client claims. Changed
+/// only before the session and after it; resizes go through `resize_term` and leave them alone.
+private struct SizeEnvironment {
+    private let saved: [(name: String, value: String?)]
+
+    init(_ size: WindowSize?) {
+        guard let size else {
+            saved = []
+            return
+        }
+        saved = ["LINES", "COLUMNS"].map { name in (name, getenv(name).map { String(cString: $0) }) }
+        setenv("LINES", "\(size.rows)", 1)
+        setenv("COLUMNS", "\(size.columns)", 1)
+    }
+
+    func restore() {
+        for (name, value) in saved {
+            if let value { setenv(name, value, 1) } else { unsetenv(name) }
+        }
+    }
 }

@@ -57,3 +57,40 @@ final class SignalFlagsTests: XCTestCase {
         XCTAssertEqual(action.sa_flags & Int32(SA_RESTART), 0, "a blocked read must return EINTR")
     }
 }
+
+/// SIGWINCH is byline's, not ncurses': recorded as news of a resize, never as the end of a session.
+final class WindowChangeFlagTests: XCTestCase {
+    override func setUp() { SignalFlags.clear() }
+    override func tearDown() { SignalFlags.clear() }
+
+    func testAWindowChangeIsNewsOfAResizeNotAnEnding() {
+        SignalFlags.record(SIGWINCH)
+        XCTAssertNil(Terminal.pendingSignalEvent())
+        XCTAssertTrue(SignalFlags.takeWindowChange())
+        XCTAssertFalse(SignalFlags.takeWindowChange())
+    }
+
+    /// A storm of resizes is one piece of news: the window is measured once, for its latest size.
+    func testAStormOfWindowChangesIsOneChange() {
+        SignalFlags.install()
+        for _ in 0..<300 { raise(SIGWINCH) }
+        SignalFlags.restore()
+        XCTAssertTrue(SignalFlags.takeWindowChange())
+        XCTAssertFalse(SignalFlags.takeWindowChange())
+    }
+
+    /// Installed before `newterm`, the handler keeps ncurses from installing its own (ncurses takes
+    /// only signals still at their default), and is put back after.
+    func testTheHandlerIsInstalledAndRestored() {
+        var before = sigaction()
+        sigaction(SIGWINCH, nil, &before)
+        SignalFlags.install()
+        var during = sigaction()
+        sigaction(SIGWINCH, nil, &during)
+        SignalFlags.restore()
+        var after = sigaction()
+        sigaction(SIGWINCH, nil, &after)
+        XCTAssertNotEqual(unsafeBitCast(during.__sigaction_handler, to: Int.self), unsafeBitCast(before.__sigaction_handler, to: Int.self))
+        XCTAssertEqual(unsafeBitCast(after.__sigaction_handler, to: Int.self), unsafeBitCast(before.__sigaction_handler, to: Int.self))
+    }
+}

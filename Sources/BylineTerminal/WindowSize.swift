@@ -1,0 +1,43 @@
+@preconcurrency import Glibc
+
+/// The window byline draws in: the size the terminal reports, bounded. Over SSH the size is whatever
+/// the client claims (up to 65535x65535), and ncurses allocates its three screens (`stdscr`, `curscr`,
+/// `newscr`) at that size, about 28 bytes a cell each: 8000x3000 cost 2.76 GB resident, and above
+/// 32767 columns ncurses' 16-bit sizes overflow (a SIGSEGV in `doupdate`). A larger window is used as
+/// the largest size, drawn in its top-left corner, so memory never depends on a claim beyond it.
+public struct WindowSize: Equatable, Sendable {
+    public var columns: Int
+    public var rows: Int
+
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The widest window used. Past about 400 columns no line of text is read comfortably; 1000 is room
+    /// to spare for any real monitor (a 4K screen at a 6-pixel font is 640 columns), and ncurses' three
+    /// screens at 1000x500 take about 42 MB. Not configurable: it bounds what a stranger can cost.
+    public static let maximumColumns = 1000
+    /// The tallest window used: see `maximumColumns` (a 4K screen at a 10-pixel font is 216 rows).
+    public static let maximumRows = 500
+    /// A window that reports 0 columns or rows has no known size (a pseudo-terminal nobody sized, a
+    /// serial line): it is taken as the classic 80x24, the size ncurses itself assumes then.
+    public static let unknownColumns = 80
+    /// See `unknownColumns`.
+    public static let unknownRows = 24
+
+    /// The size to draw at for a window that reports `columns` x `rows`: each at most its maximum, and
+    /// an unknown (zero) one the classic size.
+    public static func bounded(columns: Int, rows: Int) -> WindowSize {
+        WindowSize(columns: columns <= 0 ? unknownColumns : min(columns, maximumColumns),
+                   rows: rows <= 0 ? unknownRows : min(rows, maximumRows))
+    }
+
+    /// The bounded size of the terminal on `fileDescriptor` now (TIOCGWINSZ), or nil when it cannot say.
+    static func measured(fileDescriptor: Int32 = 1) -> WindowSize? {
+        var size = winsize()
+        let result = withUnsafeMutablePointer(to: &size) { ioctl(fileDescriptor, UInt(TIOCGWINSZ), $0) }
+        guard result == 0 else { return nil }
+        return bounded(columns: Int(size.ws_col), rows: Int(size.ws_row))
+    }
+}
