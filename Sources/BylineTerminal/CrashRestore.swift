@@ -22,6 +22,8 @@ public enum CrashRestore {
     nonisolated(unsafe) private static var hasSavedModes = false
     nonisolated(unsafe) private static var restoreBytes: UnsafeMutablePointer<UInt8>?
     nonisolated(unsafe) private static var restoreCount = 0
+    /// Written after the restore bytes on a crash only (a hang-up ends quietly).
+    private static let crashNote = StaticString("\r\nbyline: stopped by a fatal signal (a bug: please report it)\r\n")
     nonisolated(unsafe) private static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: slots)
     nonisolated(unsafe) private static var installed = false
 
@@ -40,7 +42,6 @@ public enum CrashRestore {
                   Int(bitPattern: value) != -1 else { continue }
             bytes += Array(String(cString: value).utf8)
         }
-        bytes += Array("\r\nbyline: stopped by a fatal signal (a bug: please report it)\r\n".utf8)
         restoreBytes?.deallocate()
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
         buffer.initialize(from: bytes, count: bytes.count)
@@ -63,11 +64,23 @@ public enum CrashRestore {
         for signal in signals { sigaction(signal, previous + Int(signal), nil) }
     }
 
-    /// The handler: give the terminal back, then let the signal do what it did before.
-    private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) {
+    /// Gives a terminal still taken its modes and main screen back, with async-signal-safe calls only
+    /// (`tcsetattr`, `write`): for a crash, and for a hang-up that ends the process while the main
+    /// thread is busy (`HangupWatch`). On a terminal already gone the writes fail at once, harmlessly.
+    static func giveBackTerminal() {
+        if TerminalSession.isActive { restore() }
+    }
+
+    private static func restore() {
         if hasSavedModes { tcsetattr(0, TCSANOW, &savedModes) }
         // WholeWrite calls only `write`, which is async-signal-safe.
         if let restoreBytes { WholeWrite.write(UnsafeRawBufferPointer(start: restoreBytes, count: restoreCount), to: 1) }
+    }
+
+    /// The handler: give the terminal back, then let the signal do what it did before.
+    private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) {
+        restore()
+        WholeWrite.write(UnsafeRawBufferPointer(start: crashNote.utf8Start, count: crashNote.utf8CodeUnitCount), to: 1)
         sigaction(signal, previous + Int(signal), nil)
         // A fault (SIGSEGV from a bad address, a trap) happens again when the handler returns, now to the
         // previous handler with the faulting context intact. A signal sent by kill, raise or abort

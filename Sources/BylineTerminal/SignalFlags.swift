@@ -78,10 +78,12 @@ enum SignalFlags {
     }
 }
 
-/// The C-convention handler: records the signal and makes sure the input thread wakes.
+/// The C-convention handler: records the signal and makes sure the input thread wakes, and on SIGHUP
+/// the hang-up watch, which ends the process if the input thread is too busy to notice.
 private func recordSignal(_ signal: Int32) {
     let savedErrno = errno
     SignalFlags.record(signal)
+    if signal == SIGHUP { HangupWatch.signalArrived() }
     SignalFlags.forwardToInputThread(signal)
     errno = savedErrno
 }

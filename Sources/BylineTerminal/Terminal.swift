@@ -15,6 +15,8 @@ public final class Terminal {
     private let painter: ScreenPainter
     private var stopped = false
     private let sizeEnvironment: SizeEnvironment
+    /// Ends the process if the terminal hangs up while the runtime is too busy to notice.
+    private let hangupWatch: HangupWatch
 
     /// The terminal type in use: `TERM`, or the fallback that worked.
     public let terminalType: String
@@ -55,6 +57,7 @@ public final class Terminal {
     private init(screen: OpaquePointer, type: String, theme: Theme, sizeEnvironment: SizeEnvironment) {
         self.screen = screen
         self.sizeEnvironment = sizeEnvironment
+        hangupWatch = HangupWatch(watching: [0, 1])
         terminalType = type
         raw()  // Ctrl-C, Ctrl-Z, Ctrl-S arrive as keys, not signals or flow control
         noecho()
@@ -116,6 +119,7 @@ public final class Terminal {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        hangupWatch.stop()
         CrashRestore.uninstall()
         TerminalSession.end()
         delscreen(screen)
