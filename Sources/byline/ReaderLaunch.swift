@@ -2,6 +2,7 @@ import ArgumentParser
 import BylineCore
 import BylineIndex
 import BylineMarkdown
+import BylineTerminal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,6 +46,10 @@ struct ReaderLaunch: Equatable {
         let deepLink = DeepLink.parse(Environment.value("SSH_ORIGINAL_COMMAND"))
         let interactive = isatty(0) == 1 && isatty(1) == 1 && Environment.value("TERM") != "dumb"
         guard interactive else {
+            // Loading a large blog takes seconds, and nothing here reads or writes the visitor meanwhile:
+            // the watch ends the process when they go (`ssh -T` disconnected), not an orphan at full CPU.
+            let watch = HangupWatch(watching: Self.visitorDescriptors)
+            defer { watch.stop() }
             // No cursor addressing: the whole store first (fresh, never written), then a listing or the line reader.
             try runWithoutScreen(PostsFolder.freshStore(blog, startingFrom: blog.cachedStore()))
             return
@@ -59,6 +64,12 @@ struct ReaderLaunch: Equatable {
         let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle).run()
         if status != 0 { throw ExitCode(status) }
     }
+
+    /// Where a visitor without a full screen hangs up: standard output (its reader gone: the pipe or
+    /// socket sshd gave reports POLLERR or POLLHUP), and standard input when it is a terminal (TERM=dumb).
+    /// Standard input that is not a terminal is not watched: at its end (`ssh -T host < /dev/null`)
+    /// the visitor is still there to read the listing.
+    static var visitorDescriptors: [Int32] { isatty(0) == 1 ? [0, 1] : [1] }
 
     private var idle: Int? { idleTimeout ?? (isRestricted ? Self.restrictedIdleTimeout : nil) }
 
