@@ -145,10 +145,14 @@ public final class Terminal {
 }
 
 /// LINES and COLUMNS set to the bounded window size while the terminal is taken, and put back as they
-/// were after. ncurses reads them (before the terminal's own report) at `newterm` and whenever it
-/// measures the window again on its own, which it does at the first `doupdate` after an `endwin` (the
-/// start below, a resume after SIGTSTP): so it never allocates for the size a client claims. Changed
-/// only before the session and after it; resizes go through `resize_term` and leave them alone.
+/// were after. ncurses reads them (in place of the terminal's own report) at `newterm` and whenever it
+/// measures the window again on its own, which it does at the first `doupdate` after an `endwin`: in
+/// `init`, and on a resume after SIGTSTP. (A C probe: after `resize_term(30, 100)` in a 300x200
+/// window, `endwin(); doupdate()` gave back 300x200 screens; with these set, the bounded size.) So
+/// ncurses never allocates for the size a client claims. They are set before the session and put back
+/// after it; resizes go through `resize_term` and leave them alone. (`use_env(false)` would keep
+/// ncurses off the window's size too, but then it takes the terminfo entry's `lines`, which `linux`,
+/// `alacritty` and others lack: `newterm` fails.)
 private struct SizeEnvironment {
     private let saved: [(name: String, value: String?)]
 
