@@ -54,6 +54,26 @@ final class WindowLimitEndToEndTests: XCTestCase {
         XCTAssertTrue(tail.contains("\u{1b}[?1049l"), "the shell's screen is back: \(tail.debugDescription)")
     }
 
+    /// ncurses measures the window again on its own after a suspend (SIGTSTP: its handler calls endwin,
+    /// then doupdate on the way back): that measure is bounded too.
+    func testASuspendAtAHugeSizeCostsBoundedMemory() throws {
+        let cache = try ScratchFolder()
+        let terminal = try start(columns: 10000, rows: 10000, cache: cache)
+        XCTAssertTrue(terminal.waitFor("14 of 14 posts"), "the first frame at 10000x10000")
+        terminal.settle(seconds: 0.3)
+        // byline leads a session of its own, an orphaned process group: the stop itself is discarded by
+        // the kernel, and ncurses' handler goes straight on to its endwin and doupdate.
+        XCTAssertEqual(kill(terminal.pid, SIGTSTP), 0)
+        terminal.settle(seconds: 0.5)
+        XCTAssertEqual(kill(terminal.pid, SIGCONT), 0)
+        terminal.settle(seconds: 0.5)
+        terminal.type("j")
+        terminal.settle(seconds: 0.5)
+        assertPeakBounded(terminal, "after a suspend at 10000x10000")
+        terminal.type("q")
+        XCTAssertEqual(terminal.exitStatus(within: 10), 0)
+    }
+
     /// The window's size at the start is bounded too, before ncurses allocates anything.
     func testAWindowOverTheLimitIsUsedAtTheLimit() throws {
         let cache = try ScratchFolder()
