@@ -63,7 +63,9 @@ public final class HangupWatch: @unchecked Sendable {
     }
 
     /// The session ended in order: the watch stops (and waits for its thread), so nothing ends the
-    /// process behind the runtime's back. Idempotent.
+    /// process behind the runtime's back. Idempotent. The pipe stays open: a SIGHUP handler that read
+    /// its descriptor just before may still write to it, and closed, that number could by then name
+    /// another file (the cache); two descriptors per session, and a session is a process's whole life.
     public func stop() {
         guard let running = thread else { return }
         thread = nil
@@ -71,8 +73,6 @@ public final class HangupWatch: @unchecked Sendable {
         var byte = Self.stopByte
         _ = write(wake.write, &byte, 1)
         pthread_join(running, nil)
-        close(wake.read)
-        close(wake.write)
     }
 
     /// Called by the SIGHUP handler: wakes the watch now running. Async-signal-safe (one `write`).
