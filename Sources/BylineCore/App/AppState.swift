@@ -6,8 +6,9 @@ public struct AppState: Sendable {
     public static let maximumPromptLength = 200
     /// The blog's name for the title bar: the folder's name.
     public var blogName: String
-    public var width: Int
-    public var height: Int
+    /// The screen laid out, within `ScreenLimits` (set through `.resize`).
+    public private(set) var width: Int
+    public private(set) var height: Int
     public var glyphs: Glyphs
 
     public var mode: Mode = .browsing
@@ -74,12 +75,17 @@ public struct AppState: Sendable {
     public init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.store = store
         self.blogName = blogName
-        self.width = width
-        self.height = height
+        (self.width, self.height) = ScreenLimits.clamped(width: width, height: height)
         self.glyphs = glyphs
         results = store.matches(query)
         selected = results.first
         tagCursor = orderedTags.first?.key
+    }
+
+    /// Takes a new screen size; one past `ScreenLimits` is used as the limits, so a terminal's (or an SSH
+    /// client's) claim sets no memory or work beyond them.
+    mutating func resize(width: Int, height: Int) {
+        (self.width, self.height) = ScreenLimits.clamped(width: width, height: height)
     }
 
     /// The filter as a store query.

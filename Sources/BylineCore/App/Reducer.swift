@@ -5,8 +5,7 @@ public enum Reducer {
         var effects: [Effect] = []
         switch action {
         case let .resize(width, height):
-            state.width = width
-            state.height = height
+            state.resize(width: width, height: height)
         case let .bodyLoaded(post, loaded):
             state.loaded[post] = loaded
             state.failed[post] = nil

@@ -71,7 +71,7 @@ extension Reducer {
 extension AppState {
     /// The pane layout for the current size and focus.
     public var layout: PaneLayout {
-        PaneLayout(width: width, height: height, focus: focus, longestTag: store.tags.tags.map { DisplayWidth.of($0.name) }.max() ?? 0)
+        PaneLayout(width: width, height: height, focus: focus, longestTag: store.tags.longestNameWidth)
     }
 
     /// Rows each post takes in the list: two (the summary under the title) when the pane is tall.

@@ -39,8 +39,13 @@ public struct Screen: Hashable, Sendable {
         guard row >= 0, row < height, column < width else { return }
         let end = min(width, column + (limit ?? width))
         var x = column
+        // No cell holds more than `scalarsPerCell` scalars: past that many for the columns given, nothing
+        // more can show, and a line of a million combining marks (one column) is not walked to its end.
+        var budget = max(0, end - column) * ScreenLimits.scalarsPerCell
         for span in line.spans {
             for scalar in span.text.unicodeScalars {
+                budget -= 1
+                if budget < 0 { return }
                 let scalarWidth = DisplayWidth.of(scalar)
                 if scalarWidth == 0 {
                     // Joins the cell before it, as ncurses does; at most four, like a cchar_t.
