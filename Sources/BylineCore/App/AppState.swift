@@ -4,6 +4,12 @@ public struct AppState: Sendable {
     public private(set) var store: PostStore
     /// Longest search or find text kept: enough for any real query, and a bound on pasted input.
     public static let maximumPromptLength = 200
+    /// How many characters of `typed` fit after `prompt` within `maximumPromptLength`; nil for none
+    /// (full, or nothing typed). Counts the prompt only, never the typed text, which may be a paste.
+    static func promptRoom(after prompt: String, for typed: String) -> Int? {
+        let room = maximumPromptLength - prompt.count
+        return room > 0 && !typed.isEmpty ? room : nil
+    }
     /// The blog's name for the title bar: the folder's name.
     public var blogName: String
     /// The screen laid out, within `ScreenLimits` (set through `.resize`).
@@ -71,6 +77,8 @@ public struct AppState: Sendable {
     public private(set) var layoutMemo = LayoutMemo()
     /// The tag pane's rows for the current filter (see `TagRowsMemo`).
     public private(set) var tagRowsMemo = TagRowsMemo()
+    /// The reader's find matches per post and text (see `FindMemo`).
+    public private(set) var findMemo = FindMemo()
 
     public init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.store = store
@@ -149,6 +157,7 @@ public struct AppState: Sendable {
         // Both memos are keyed by post numbers, which mean other posts in the new store.
         layoutMemo = LayoutMemo()
         tagRowsMemo = TagRowsMemo()
+        findMemo = FindMemo()
         // Until the search runs again on the new store, the posts it found are kept where they still are.
         let tagged = store.tagMatches(query)
         if query.searchTerms.isEmpty {

@@ -5,7 +5,7 @@ extension Reducer {
         if case let .typing(text) = reader.find {
             switch action {
             case let .insertText(typed):
-                if text.count < AppState.maximumPromptLength { reader.find = .typing(text + typed) }
+                if let room = AppState.promptRoom(after: text, for: typed) { reader.find = .typing(text + typed.prefix(room)) }
             case .deleteBackward: reader.find = .typing(String(text.dropLast()))
             case .cancelPrompt: reader.find = .none
             case .submitPrompt:
@@ -59,12 +59,17 @@ extension Reducer {
     }
 
     /// The first line after (or before) `line` whose text contains `query`, case-insensitively.
+    /// The post is searched once per find text (`FindMemo`); each `n` or `N` after that is a binary search.
     static func nextMatch(_ state: AppState, _ reader: Reader, query: String, after line: Int, forward: Bool) -> Int? {
-        let needle = query.lowercased()
-        let lines = ReaderContent.lines(state, post: reader.post).map { $0.text.lowercased() }
-        let candidates = forward ? Array(stride(from: line + 1, to: lines.count, by: 1))
-                                 : Array(stride(from: min(line - 1, lines.count - 1), through: 0, by: -1))
-        return candidates.first { $0 >= 0 && lines[$0].contains(needle) }
+        let matches = ReaderContent.matchingLines(state, post: reader.post, query: query)
+        // The first match past `line` (forward), or the last one before it.
+        var low = 0, high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if forward ? matches[middle] <= line : matches[middle] < line { low = middle + 1 } else { high = middle }
+        }
+        if forward { return low < matches.count ? matches[low] : nil }
+        return low > 0 ? matches[low - 1] : nil
     }
 }
 
