@@ -81,4 +81,26 @@ final class HostileWidthTests: XCTestCase {
         _ = Reducer.reduce(&state, .resize(width: 40000, height: 30))
         XCTAssertEqual([state.width, state.height], [ScreenLimits.maximumWidth, 30])
     }
+
+    /// Every mode draws at the largest size, and a storm of claimed sizes from 0x0 to 65535x65535 keeps
+    /// the screen and the layouts kept within their bounds.
+    func testEveryModeAtTheLargestSizeAndAResizeStorm() throws {
+        var state = try AppFixture.state()
+        AppFixture.send(&state, .resize(width: 65535, height: 65535))
+        for actions in [[Action.moveDown], [.focusNextPane, .focusNextPane, .pageDown], [.openPost, .pageDown], [.showHelp],
+                        [.back, .startFind, .insertText("go")], [.submitPrompt, .findNext]] {
+            for action in actions { AppFixture.send(&state, action) }
+            let screen = AppView.render(state)
+            XCTAssertEqual([screen.width, screen.height], [ScreenLimits.maximumWidth, ScreenLimits.maximumHeight], "\(actions)")
+        }
+        var random = SystemRandomNumberGenerator()
+        for step in 0..<2_000 {
+            let width = step % 2 == 0 ? Int.random(in: 0...65535, using: &random) : Int.random(in: 0...200, using: &random)
+            AppFixture.send(&state, .resize(width: width, height: Int.random(in: 0...65535, using: &random)))
+            XCTAssertLessThanOrEqual(state.width, ScreenLimits.maximumWidth)
+            XCTAssertLessThanOrEqual(state.height, ScreenLimits.maximumHeight)
+            if step % 100 == 0 { XCTAssertEqual(AppView.render(state).cells.count, state.width * state.height) }
+        }
+        XCTAssertLessThanOrEqual(state.layoutMemo.count, LayoutMemo.capacity)
+    }
 }
