@@ -63,6 +63,23 @@ final class HostileWidthTests: XCTestCase {
         XCTAssertTrue(AppView.render(state).rows.joined().unicodeScalars.contains("\u{301}"), "the tag is still shown")
     }
 
+    /// The tag cursor is found by its key's bytes, and the filter's tags by looking up only those in it.
+    func testTheTagCursorAndTheFilterAreFoundWithoutComparingEveryKey() {
+        let huge = Self.combining(50_000)
+        let row = AppState.TagRow(key: huge, name: huge, count: 1, state: .off)
+        XCTAssertTrue(row.holds(huge))
+        XCTAssertTrue(row.holds(String(decoding: Array(huge.utf8), as: UTF8.self)), "an equal key in other storage")
+        XCTAssertFalse(row.holds("go"))
+        XCTAssertFalse(row.holds(nil))
+        XCTAssertTrue(AppState.TagRow(key: "", name: "", count: 0, state: .off).holds(""))
+        XCTAssertFalse(AppState.TagRow(key: "go", name: "Go", count: 0, state: .off).holds("gp"))
+        var state = AppState(store: Self.store(tags: ["Go", huge, "rust"]), blogName: "blog", width: 120, height: 40)
+        XCTAssertEqual(state.tags(in: .required), [])
+        state.tagStates = ["rust": .required, "go": .required, huge.lowercased(): .excluded]
+        XCTAssertEqual(state.tags(in: .required), state.store.tags.tags.map(\.name).filter { $0 == "Go" || $0 == "rust" })
+        XCTAssertEqual(state.tags(in: .excluded), [huge])
+    }
+
     /// A claimed window of any size lays out at most `ScreenLimits`: a 65535x65535 screen would be
     /// 4 billion cells.
     func testAHugeWindowIsLaidOutAtTheLimits() {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Everything the interface shows, as values. `reduce` changes it, `AppView` draws it.
 public struct AppState: Sendable {
     /// Replaced whole when loading finishes or a background refresh finds changed files (`.storeReplaced`).
@@ -101,8 +105,11 @@ public struct AppState: Sendable {
         PostQuery(requiredTags: tags(in: .required), excludedTags: tags(in: .excluded), match: match, search: search)
     }
 
+    /// The names of the tags in `state`, in the index's order. Looks up only the tags in the filter, not
+    /// every tag of the blog (hashing a key normalizes it: a key of 50,000 combining marks, every frame).
     public func tags(in state: TagState) -> [String] {
-        store.tags.tags.filter { tagStates[$0.key] == state }.map(\.name)
+        let keys = tagStates.compactMap { $0.value == state ? $0.key : nil }
+        return keys.isEmpty ? [] : store.tags.inIndexOrder(keys).map(\.name)
     }
 
     public func state(of tagKey: String) -> TagState { tagStates[tagKey] ?? .off }
@@ -219,6 +226,16 @@ public struct AppState: Sendable {
         /// Posts among the current results that carry the tag.
         public var count: Int
         public var state: TagState
+
+        /// Whether the tag cursor is on this row. Compared by bytes: the cursor is always a row's key as
+        /// it stands, and `==` on strings compares canonical equivalence, which normalizes a key of
+        /// 50,000 combining marks (one grapheme) whole on every comparison, several times a key.
+        public func holds(_ cursor: String?) -> Bool {
+            guard var cursor, cursor.utf8.count == key.utf8.count else { return false }
+            var key = key
+            // The cursor was copied from the row, so the two usually share their bytes: no pass at all.
+            return cursor.withUTF8 { a in key.withUTF8 { b in a.isEmpty || a.baseAddress == b.baseAddress || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+        }
     }
 
     /// The tag pane's rows: every tag, counted among the current results, in the chosen order.

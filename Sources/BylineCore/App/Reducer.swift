@@ -211,7 +211,7 @@ public enum Reducer {
     static func moveTagCursor(_ state: inout AppState, _ action: Action) {
         let rows = state.orderedTags
         guard !rows.isEmpty else { return }
-        let index = rows.firstIndex { $0.key == state.tagCursor } ?? 0
+        let index = rows.firstIndex { $0.holds(state.tagCursor) } ?? 0
         let page = max(1, state.layout.rect(of: .tags)?.height ?? 1)
         let target: Int
         switch action {

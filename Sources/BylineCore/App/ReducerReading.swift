@@ -104,9 +104,9 @@ extension AppState {
     /// Keeps every scroll position in range and the selection and tag cursor on screen.
     mutating func clampPositions() {
         let rows = orderedTags
-        if let cursor = tagCursor, rows.contains(where: { $0.key == cursor }) {} else { tagCursor = rows.first?.key }
+        if rows.contains(where: { $0.holds(tagCursor) }) {} else { tagCursor = rows.first?.key }
         let tagHeight = max(1, layout.rect(of: .tags)?.height ?? 1)
-        let cursorIndex = rows.firstIndex { $0.key == tagCursor } ?? 0
+        let cursorIndex = rows.firstIndex { $0.holds(tagCursor) } ?? 0
         tagScroll = Self.keepVisible(cursorIndex, scroll: tagScroll, visible: tagHeight, total: rows.count)
 
         let perPage = listItemsPerPage

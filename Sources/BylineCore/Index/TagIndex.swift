@@ -63,6 +63,11 @@ public struct TagIndex: Sendable {
         positions[TagName.key(TagName.clean(name))].map { tags[$0] }
     }
 
+    /// The tags with these keys (those the index has), in the index's order.
+    public func inIndexOrder(_ keys: [String]) -> [Tag] {
+        keys.compactMap { positions[$0] }.sorted().map { tags[$0] }
+    }
+
     /// The display spelling of a tag as written in some post.
     public func displayName(_ spelling: String) -> String { tag(named: spelling)?.name ?? spelling }
 }

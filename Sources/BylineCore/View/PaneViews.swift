@@ -21,13 +21,13 @@ enum TagPaneView {
             let count = String(row.count)
             let nameRoom = max(1, rect.width - 4 - count.count)
             // The cursor row is marked, so it is visible without colour too.
-            let cursor = row.key == state.tagCursor && focused ? state.glyphs.focus : " "
+            let cursor = row.holds(state.tagCursor) && focused ? state.glyphs.focus : " "
             var line = StyledLine(cursor + marker + " ", row.state == .off ? .marker : [.marker, .strong])
             let name = StyledLine(OneLine.spans(row.name, row.count == 0 ? [.tag, .meta] : .tag))
             line.append(contentsOf: Truncate.line(name, to: nameRoom))
             screen.put(line, row: y, column: rect.x, limit: rect.width)
             screen.put(StyledLine(count, row.count == 0 ? .meta : .plain), row: y, column: rect.x + rect.width - count.count, limit: count.count)
-            if row.key == state.tagCursor {
+            if row.holds(state.tagCursor) {
                 screen.addStyle(focused ? .selection : .strong, row: y, column: rect.x, width: rect.width)
             }
         }
