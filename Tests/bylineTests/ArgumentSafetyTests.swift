@@ -89,3 +89,17 @@ final class ArgumentSafetyTests: XCTestCase {
         }
     }
 }
+
+/// `show` takes its width from the terminal or `$COLUMNS` within `TerminalWidth.usableRange`: either
+/// can claim anything (`COLUMNS=100000000` laid a post out 100 million columns wide until killed).
+final class EnvironmentWidthTests: XCTestCase {
+    func testAClaimedWidthIsUsedWithinTheRange() throws {
+        for (columns, widest) in [("100000000", 1000), ("99999999999999999999999", 1000), ("3", 10), ("0", 80), ("-5", 80), ("x", 80)] {
+            let result = try BylineRunner.run(["show", "rate-limiting-in-go"], environment: ["COLUMNS": columns])
+            XCTAssertEqual(result.status, 0, "\(columns): \(result.stderr)")
+            let longest = result.stdout.split(separator: "\n").map(\.count).max() ?? 0
+            XCTAssertLessThanOrEqual(longest, widest, columns)
+            XCTAssertGreaterThan(longest, widest / 2, columns)
+        }
+    }
+}
