@@ -80,6 +80,19 @@ final class HostileWidthTests: XCTestCase {
         XCTAssertEqual(state.tags(in: .excluded), [huge])
     }
 
+    /// A cell keeps at most `scalarsPerCell` scalars; the text after a run of combining marks still
+    /// shows, and a line of a million of them is left after `maximumLineScalars` dropped ones.
+    func testAScreenRowTakesBoundedScalarsFromALine() {
+        var screen = Screen(width: 80, height: 1)
+        screen.put(StyledLine(Self.combining(1_000) + "b"), row: 0, column: 0)
+        XCTAssertEqual(screen[0, 0].text.unicodeScalars.count, ScreenLimits.scalarsPerCell)
+        XCTAssertEqual(screen[0, 1].text, "b")
+        var hostile = Screen(width: 80, height: 1)
+        hostile.put(StyledLine(Self.combining(1_000_000) + "b"), row: 0, column: 0)
+        XCTAssertEqual(hostile[0, 0].text.unicodeScalars.count, ScreenLimits.scalarsPerCell)
+        XCTAssertEqual(hostile[0, 1].text, " ", "left after the dropped marks, not walked to the end")
+    }
+
     /// A claimed window of any size lays out at most `ScreenLimits`: a 65535x65535 screen would be
     /// 4 billion cells.
     func testAHugeWindowIsLaidOutAtTheLimits() {
