@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import BylineCore
 
@@ -32,10 +35,29 @@ struct Byline: ParsableCommand {
             } else if let launch = QuickRead.parse(arguments) {
                 try launch.run()
             } else {
-                main(arguments)
+                var command = try parseAsRoot(arguments)
+                try command.run()
             }
         } catch {
-            exit(withError: error)
+            exitShowingSafely(error, arguments: arguments)
         }
+    }
+
+    /// What swift-argument-parser's `exit(withError:)` does, with the message made safe for a terminal
+    /// first: its errors quote the command line (`Unknown option '--x…'`), which anyone can fill with
+    /// escape sequences, and over SSH the command line is the visitor's. Help goes to standard output
+    /// with status 0, errors to standard error with theirs. An argument quoted in the message has its
+    /// newlines and tabs shown too (`␊`), so that it cannot forge a line of the message.
+    static func exitShowingSafely(_ error: Error, arguments: [String]) -> Never {
+        let code = exitCode(for: error)
+        var message = fullMessage(for: error)
+        for argument in Set(arguments) where argument.contains(where: { $0.isNewline || $0 == "\t" }) {
+            message = message.replacing(argument, with: VisibleText.escapeAll(argument))
+        }
+        if !message.isEmpty {
+            let text = VisibleText.escape(message) + "\n"
+            if code == .success { Console.out(text) } else { FileHandleOut.standardError.write(text) }
+        }
+        Glibc.exit(code.rawValue)
     }
 }

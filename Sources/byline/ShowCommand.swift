@@ -23,8 +23,16 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var folder: FolderOptions
 
-    @Option(help: ArgumentHelp("Columns to wrap to (default: the terminal's width, else $COLUMNS, else 80).", valueName: "N"))
-    var width: Int?
+    /// Columns `--width` accepts: narrower leaves no room for a word, wider than any screen the core lays out.
+    static let widthRange = 10...ScreenLimits.maximumWidth
+
+    // Taken unconditionally and as any whole number, so that `-5`, `0` and 10^30 get the range's message
+    // rather than "Missing value" (a value starting with `-` looked like an option) or "invalid".
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Columns to wrap to, \(widthRange.lowerBound) to \(widthRange.upperBound) (default: the terminal's width, else $COLUMNS, else 80).",
+                               valueName: "N"),
+            transform: ShowCommand.columns)
+    var width: Int? = nil
 
     @Option(help: "Colour: auto, always or never.")
     var color: ColorChoice = .auto
@@ -36,8 +44,23 @@ struct ShowCommand: ParsableCommand {
     var hyperlinks = false
 
     func validate() throws {
-        if let width, width < 10 || width > 1000 { throw ValidationError("--width must be between 10 and 1000") }
+        if let width, !Self.widthRange.contains(width) {
+            throw ValidationError("--width must be between \(Self.widthRange.lowerBound) and \(Self.widthRange.upperBound) columns")
+        }
         if Theme.named(theme) == nil { throw ValidationError("unknown theme \"\(theme)\" (\(Theme.names.joined(separator: ", ")))") }
+    }
+
+    /// A `--width` value as a whole number, optionally signed; one too long for an `Int` is as far out
+    /// of range as `Int.max`.
+    static func columns(_ text: String) throws -> Int {
+        var digits = Substring(text)
+        let negative = digits.first == "-"
+        if negative || digits.first == "+" { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            throw ValidationError("not a whole number")
+        }
+        let value = Int(digits) ?? Int.max
+        return negative ? -value : value
     }
 
     func run() throws {

@@ -1,13 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Everything the interface shows, as values. `reduce` changes it, `AppView` draws it.
 public struct AppState: Sendable {
     /// Replaced whole when loading finishes or a background refresh finds changed files (`.storeReplaced`).
     public private(set) var store: PostStore
     /// Longest search or find text kept: enough for any real query, and a bound on pasted input.
     public static let maximumPromptLength = 200
+    /// How many characters of `typed` fit after `prompt` within `maximumPromptLength`; nil for none
+    /// (full, or nothing typed). Counts the prompt only, never the typed text, which may be a paste.
+    static func promptRoom(after prompt: String, for typed: String) -> Int? {
+        let room = maximumPromptLength - prompt.count
+        return room > 0 && !typed.isEmpty ? room : nil
+    }
     /// The blog's name for the title bar: the folder's name.
     public var blogName: String
-    public var width: Int
-    public var height: Int
+    /// The screen laid out, within `ScreenLimits` (set through `.resize`).
+    public private(set) var width: Int
+    public private(set) var height: Int
     public var glyphs: Glyphs
 
     public var mode: Mode = .browsing
@@ -70,16 +81,23 @@ public struct AppState: Sendable {
     public private(set) var layoutMemo = LayoutMemo()
     /// The tag pane's rows for the current filter (see `TagRowsMemo`).
     public private(set) var tagRowsMemo = TagRowsMemo()
+    /// The reader's find matches per post and text (see `FindMemo`).
+    public private(set) var findMemo = FindMemo()
 
     public init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.store = store
         self.blogName = blogName
-        self.width = width
-        self.height = height
+        (self.width, self.height) = ScreenLimits.clamped(width: width, height: height)
         self.glyphs = glyphs
         results = store.matches(query)
         selected = results.first
         tagCursor = orderedTags.first?.key
+    }
+
+    /// Takes a new screen size; one past `ScreenLimits` is used as the limits, so a terminal's (or an SSH
+    /// client's) claim sets no memory or work beyond them.
+    mutating func resize(width: Int, height: Int) {
+        (self.width, self.height) = ScreenLimits.clamped(width: width, height: height)
     }
 
     /// The filter as a store query.
@@ -87,8 +105,11 @@ public struct AppState: Sendable {
         PostQuery(requiredTags: tags(in: .required), excludedTags: tags(in: .excluded), match: match, search: search)
     }
 
+    /// The names of the tags in `state`, in the index's order. Looks up only the tags in the filter, not
+    /// every tag of the blog (hashing a key normalizes it: a key of 50,000 combining marks, every frame).
     public func tags(in state: TagState) -> [String] {
-        store.tags.tags.filter { tagStates[$0.key] == state }.map(\.name)
+        let keys = tagStates.compactMap { $0.value == state ? $0.key : nil }
+        return keys.isEmpty ? [] : store.tags.inIndexOrder(keys).map(\.name)
     }
 
     public func state(of tagKey: String) -> TagState { tagStates[tagKey] ?? .off }
@@ -143,6 +164,7 @@ public struct AppState: Sendable {
         // Both memos are keyed by post numbers, which mean other posts in the new store.
         layoutMemo = LayoutMemo()
         tagRowsMemo = TagRowsMemo()
+        findMemo = FindMemo()
         // Until the search runs again on the new store, the posts it found are kept where they still are.
         let tagged = store.tagMatches(query)
         if query.searchTerms.isEmpty {
@@ -204,6 +226,16 @@ public struct AppState: Sendable {
         /// Posts among the current results that carry the tag.
         public var count: Int
         public var state: TagState
+
+        /// Whether the tag cursor is on this row. Compared by bytes: the cursor is always a row's key as
+        /// it stands, and `==` on strings compares canonical equivalence, which normalizes a key of
+        /// 50,000 combining marks (one grapheme) whole on every comparison, several times a key.
+        public func holds(_ cursor: String?) -> Bool {
+            guard var cursor, cursor.utf8.count == key.utf8.count else { return false }
+            var key = key
+            // The cursor was copied from the row, so the two usually share their bytes: no pass at all.
+            return cursor.withUTF8 { a in key.withUTF8 { b in a.isEmpty || a.baseAddress == b.baseAddress || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+        }
     }
 
     /// The tag pane's rows: every tag, counted among the current results, in the chosen order.

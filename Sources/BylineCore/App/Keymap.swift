@@ -78,9 +78,18 @@ public enum Keymap {
 
     /// The action for `key` in `context`; typed characters in a prompt become text.
     public static func action(for key: Key, in context: KeyContext) -> Action? {
+        if case let .paste(text) = key { return pasteAction(text, in: context) }
         if let binding = table[ContextKey(context: context, key: key)] { return binding.action }
         if context == .search || context == .find, case let .character(character) = key { return .insertText(String(character)) }
         return nil
+    }
+
+    /// A paste is typed text in a prompt, on one line and cut to the prompt's limit before anything
+    /// else is done with it; anywhere else it does nothing (its letters are not commands).
+    static func pasteAction(_ text: String, in context: KeyContext) -> Action? {
+        guard context == .search || context == .find else { return nil }
+        let kept = text.prefix(AppState.maximumPromptLength).map { $0.isNewline || $0 == "\t" ? " " : $0 }
+        return kept.isEmpty ? nil : .insertText(String(kept))
     }
 
     /// The hints for the status line in `context`, in table order.

@@ -5,8 +5,7 @@ public enum Reducer {
         var effects: [Effect] = []
         switch action {
         case let .resize(width, height):
-            state.width = width
-            state.height = height
+            state.resize(width: width, height: height)
         case let .bodyLoaded(post, loaded):
             state.loaded[post] = loaded
             state.failed[post] = nil
@@ -87,7 +86,7 @@ public enum Reducer {
             state.mode = .reading(Reader(post: number))
             return []
         case let .search(words):
-            state.search = words
+            state.search = String(words.prefix(AppState.maximumPromptLength))
             return filterChanged(&state)
         case let .ignored(command):
             state.note = "ignored \"\(command)\": ask for tag:NAME, post:SLUG or search:WORDS"
@@ -121,9 +120,10 @@ public enum Reducer {
     static func reduceSearching(_ state: inout AppState, _ action: Action, previous: String) -> [Effect] {
         switch action {
         case let .insertText(text):
-            // A search longer than this finds nothing a shorter one would not; a pasted megabyte stops here.
-            guard state.search.count < AppState.maximumPromptLength else { return [] }
-            state.search += text
+            // A search longer than this finds nothing a shorter one would not; a pasted megabyte stops
+            // here, whether it comes a key at a time (each past the limit is no work at all) or whole.
+            guard let room = AppState.promptRoom(after: state.search, for: text) else { return [] }
+            state.search += text.prefix(room)
             return searchChanged(&state)
         case .deleteBackward:
             guard !state.search.isEmpty else { return [] }
@@ -211,7 +211,7 @@ public enum Reducer {
     static func moveTagCursor(_ state: inout AppState, _ action: Action) {
         let rows = state.orderedTags
         guard !rows.isEmpty else { return }
-        let index = rows.firstIndex { $0.key == state.tagCursor } ?? 0
+        let index = rows.firstIndex { $0.holds(state.tagCursor) } ?? 0
         let page = max(1, state.layout.rect(of: .tags)?.height ?? 1)
         let target: Int
         switch action {

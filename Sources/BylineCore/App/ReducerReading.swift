@@ -5,7 +5,7 @@ extension Reducer {
         if case let .typing(text) = reader.find {
             switch action {
             case let .insertText(typed):
-                if text.count < AppState.maximumPromptLength { reader.find = .typing(text + typed) }
+                if let room = AppState.promptRoom(after: text, for: typed) { reader.find = .typing(text + typed.prefix(room)) }
             case .deleteBackward: reader.find = .typing(String(text.dropLast()))
             case .cancelPrompt: reader.find = .none
             case .submitPrompt:
@@ -59,19 +59,24 @@ extension Reducer {
     }
 
     /// The first line after (or before) `line` whose text contains `query`, case-insensitively.
+    /// The post is searched once per find text (`FindMemo`); each `n` or `N` after that is a binary search.
     static func nextMatch(_ state: AppState, _ reader: Reader, query: String, after line: Int, forward: Bool) -> Int? {
-        let needle = query.lowercased()
-        let lines = ReaderContent.lines(state, post: reader.post).map { $0.text.lowercased() }
-        let candidates = forward ? Array(stride(from: line + 1, to: lines.count, by: 1))
-                                 : Array(stride(from: min(line - 1, lines.count - 1), through: 0, by: -1))
-        return candidates.first { $0 >= 0 && lines[$0].contains(needle) }
+        let matches = ReaderContent.matchingLines(state, post: reader.post, query: query)
+        // The first match past `line` (forward), or the last one before it.
+        var low = 0, high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if forward ? matches[middle] <= line : matches[middle] < line { low = middle + 1 } else { high = middle }
+        }
+        if forward { return low < matches.count ? matches[low] : nil }
+        return low > 0 ? matches[low - 1] : nil
     }
 }
 
 extension AppState {
     /// The pane layout for the current size and focus.
     public var layout: PaneLayout {
-        PaneLayout(width: width, height: height, focus: focus, longestTag: store.tags.tags.map { DisplayWidth.of($0.name) }.max() ?? 0)
+        PaneLayout(width: width, height: height, focus: focus, longestTag: store.tags.longestNameWidth)
     }
 
     /// Rows each post takes in the list: two (the summary under the title) when the pane is tall.
@@ -99,9 +104,9 @@ extension AppState {
     /// Keeps every scroll position in range and the selection and tag cursor on screen.
     mutating func clampPositions() {
         let rows = orderedTags
-        if let cursor = tagCursor, rows.contains(where: { $0.key == cursor }) {} else { tagCursor = rows.first?.key }
+        if rows.contains(where: { $0.holds(tagCursor) }) {} else { tagCursor = rows.first?.key }
         let tagHeight = max(1, layout.rect(of: .tags)?.height ?? 1)
-        let cursorIndex = rows.firstIndex { $0.key == tagCursor } ?? 0
+        let cursorIndex = rows.firstIndex { $0.holds(tagCursor) } ?? 0
         tagScroll = Self.keepVisible(cursorIndex, scroll: tagScroll, visible: tagHeight, total: rows.count)
 
         let perPage = listItemsPerPage

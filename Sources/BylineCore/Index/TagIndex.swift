@@ -14,6 +14,10 @@ public struct TagIndex: Sendable {
     /// By count, most used first, then by name.
     public private(set) var tags: [Tag]
     private var positions: [String: Int]
+    /// Columns of the widest tag name (each cut to `ScreenLimits.maximumLineScalars` first), measured
+    /// once here: the pane layout asks for it several times a key, and measuring every name each time
+    /// cost 80 ms a key with one tag of 50,000 combining marks.
+    public let longestNameWidth: Int
 
     /// Builds the index for `posts` in store order; post numbers are positions in that array.
     public init(posts: [Post]) {
@@ -33,12 +37,18 @@ public struct TagIndex: Sendable {
         }
         tags.sort(by: TagIndex.byCountThenName)
         positions = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.key, $0) })
+        longestNameWidth = TagIndex.longestWidth(tags)
     }
 
     /// An index already built (a snapshot's), in its order.
     init(tags: [Tag]) {
         self.tags = tags
         positions = Dictionary(tags.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        longestNameWidth = TagIndex.longestWidth(tags)
+    }
+
+    private static func longestWidth(_ tags: [Tag]) -> Int {
+        tags.reduce(0) { max($0, DisplayWidth.of(LineClip.clipped($1.name))) }
     }
 
     /// Most posts first; equal counts by name, case-insensitively.
@@ -51,6 +61,11 @@ public struct TagIndex: Sendable {
     /// The tag for any spelling of its name.
     public func tag(named name: String) -> Tag? {
         positions[TagName.key(TagName.clean(name))].map { tags[$0] }
+    }
+
+    /// The tags with these keys (those the index has), in the index's order.
+    public func inIndexOrder(_ keys: [String]) -> [Tag] {
+        keys.compactMap { positions[$0] }.sorted().map { tags[$0] }
     }
 
     /// The display spelling of a tag as written in some post.

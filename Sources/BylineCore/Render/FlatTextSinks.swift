@@ -55,7 +55,7 @@ extension ANSIText {
             if colors == .none { attributes.foreground = nil; attributes.background = nil }
             return (attributes, Array(sgr(attributes, colors: colors).utf8))
         }
-        let links: [[UInt8]?] = hyperlinks ? text.looks.map { look in look.link.map { Array(("\u{1B}]8;;" + safeURL($0) + "\u{1B}\\").utf8) } } : []
+        let links: [[UInt8]?] = hyperlinks ? text.looks.map { look in look.link.flatMap(openLink) } : []
         let closeLink = Array("\u{1B}]8;;\u{1B}\\".utf8)
         let reset = Array("\u{1B}[0m".utf8)
         let newline: [UInt8] = [0x0A]
@@ -70,7 +70,8 @@ extension ANSIText {
                 for run in text.runs(ofLine: line) {
                     let lookID = Int(text.runs[run].look)
                     if hyperlinks {
-                        let link = text.looks[lookID].link
+                        // A link too long to open (`maximumHyperlinkBytes`) is no link: nothing to close after it.
+                        let link = links[lookID] == nil ? nil : text.looks[lookID].link
                         if link != openLink {
                             if openLink != nil { write(closeLink) }
                             if let open = links[lookID] { write(open) }

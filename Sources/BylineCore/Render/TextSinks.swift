@@ -41,10 +41,16 @@ public enum ANSIText {
         for line in lines {
             var current = plain
             var openLink: String?
+            // Whether `openLink` was written as a hyperlink (a target too long is not, and is not closed).
+            var opened = false
             for span in line.spans {
                 if hyperlinks, span.link != openLink {
-                    if openLink != nil { output += closeLink }
-                    if let url = span.link { append("\u{1B}]8;;" + safeURL(url) + "\u{1B}\\", to: &output) }
+                    if opened { output += closeLink }
+                    opened = false
+                    if let url = span.link, let open = Self.openLink(url) {
+                        output += open
+                        opened = true
+                    }
                     openLink = span.link
                 }
                 if span.style != lastStyle {
@@ -64,7 +70,7 @@ public enum ANSIText {
                 }
                 append(span.text, to: &output)
             }
-            if openLink != nil { output += closeLink }
+            if opened { output += closeLink }
             if current != plain { output += reset }
             output.append(0x0A)
         }
@@ -109,6 +115,21 @@ public enum ANSIText {
     }
 
     /// A URL from a post, percent-encoded outside printable ASCII so it cannot end the OSC early.
+    /// The longest link target written as an OSC 8 hyperlink, in bytes as written (percent-encoded).
+    /// The OSC 8 specification's length limits leave longer URIs to be ignored by terminals (VTE drops
+    /// any over 2083 bytes), and a link is opened again on every line it wraps to: a 20 KB URL made 5.3 MB
+    /// of `show --hyperlinks`. A longer link is written as its text alone.
+    public static let maximumHyperlinkBytes = 2048
+
+    /// The sequence that opens a hyperlink to `url`; nil when the target is too long to be one.
+    static func openLink(_ url: String) -> [UInt8]? {
+        // Percent-encoding only lengthens: a URL already too long is refused without encoding it.
+        guard url.utf8.count <= maximumHyperlinkBytes else { return nil }
+        let target = safeURL(url)
+        guard target.utf8.count <= maximumHyperlinkBytes else { return nil }
+        return Array(("\u{1B}]8;;" + target + "\u{1B}\\").utf8)
+    }
+
     static func safeURL(_ url: String) -> String {
         var output = ""
         for byte in url.utf8 {

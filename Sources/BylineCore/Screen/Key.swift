@@ -9,6 +9,9 @@ public enum Key: Hashable, Sendable {
     case enter, escape, tab, backTab, backspace, delete
     /// A function key, F1 to F12.
     case function(Int)
+    /// Text pasted as one piece (a terminal's bracketed paste, `ESC [ 200 ~` ... `ESC [ 201 ~`): text for
+    /// a prompt, never a run of commands, and one edit however long.
+    case paste(String)
 
     /// How the key is written in help and hints: `j`, `Ctrl-d`, `PgDn`, `Space`.
     public var label: String {
@@ -30,6 +33,7 @@ public enum Key: Hashable, Sendable {
         case .backspace: return "Backspace"
         case .delete: return "Delete"
         case let .function(number): return "F\(number)"
+        case .paste: return "Paste"
         }
     }
 }

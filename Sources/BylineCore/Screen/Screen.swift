@@ -39,19 +39,29 @@ public struct Screen: Hashable, Sendable {
         guard row >= 0, row < height, column < width else { return }
         let end = min(width, column + (limit ?? width))
         var x = column
+        // Zero-width scalars that no cell can take (a cell holds `scalarsPerCell`) are dropped; past
+        // `maximumLineScalars` of them the line is left there, so that a line of a million combining
+        // marks (one column wide) is not walked to its end on every frame.
+        var dropped = 0
         for span in line.spans {
             for scalar in span.text.unicodeScalars {
                 let scalarWidth = DisplayWidth.of(scalar)
                 if scalarWidth == 0 {
                     // Joins the cell before it, as ncurses does; at most four, like a cchar_t.
                     let previous = x - 1
+                    var joined = false
                     if previous >= column, previous < end, x <= end {
                         var owner = previous
                         if cells[row * width + owner].width == 0, owner > column { owner -= 1 }
                         let index = row * width + owner
-                        if cells[index].text.unicodeScalars.count < 5, cells[index].width > 0 {
+                        if cells[index].text.unicodeScalars.count < ScreenLimits.scalarsPerCell, cells[index].width > 0 {
                             cells[index].text.unicodeScalars.append(scalar)
+                            joined = true
                         }
+                    }
+                    if !joined {
+                        dropped += 1
+                        if dropped > ScreenLimits.maximumLineScalars { return }
                     }
                     continue
                 }

@@ -52,7 +52,7 @@ extension PostStore {
         while start < scanned.count {
             let part = Array(scanned[start..<min(start + block, scanned.count)])
             let keep = ParallelMap.map(part) { number in
-                !cancelled() && self.post(number, containsAll: terms)
+                !cancelled() && self.post(number, containsAll: terms, cancelled: cancelled)
             }
             guard !cancelled() else { return nil }
             for (number, kept) in zip(part, keep) where kept { found.insert(number) }
@@ -74,13 +74,13 @@ extension PostStore {
     static let scanBlock = 2048
 
     /// The scan: the title, summary and tags first (no disk), then the body.
-    private func post(_ number: Int, containsAll terms: [SearchTerm]) -> Bool {
+    private func post(_ number: Int, containsAll terms: [SearchTerm], cancelled: () -> Bool = { false }) -> Bool {
         let post = posts[number]
         let fields = Self.searchFields(of: post)
         let missing = terms.filter { term in !fields.contains { term.occurs(in: $0) } }
         guard !missing.isEmpty else { return true }
         guard case let .success(body) = bodyBytes(of: number) else { return false }
-        return body.withUnsafeBufferPointer { SearchText.containsAll(missing, inWordsOf: $0) }
+        return body.withUnsafeBufferPointer { SearchText.containsAll(missing, inWordsOf: $0, cancelled: cancelled) }
     }
 
     /// The fields search looks in, besides the body, normalized: title, summary, tags (one field).

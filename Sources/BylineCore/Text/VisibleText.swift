@@ -20,6 +20,20 @@ public enum VisibleText {
         escape(text).map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }.reduce(into: "") { $0.append($1) }
     }
 
+    /// `text` with every control made visible, newlines and tabs too (as `␊` and `␉`): for a piece of
+    /// untrusted text quoted inside a message, where a newline would forge a line of the message.
+    public static func escapeAll(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) || scalar == "\n" || scalar == "\t" {
+                output.append(contentsOf: symbol(for: scalar).unicodeScalars)
+            } else {
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
     /// Whether no scalar of `text` needs escaping, decided on its UTF-8 bytes without decoding: the
     /// C1 controls are `C2 80`...`C2 9F`, the bidi controls `E2 80 AA`...`E2 80 AE` and
     /// `E2 81 A6`...`E2 81 A9`. Most text is checked here at a few instructions a byte.

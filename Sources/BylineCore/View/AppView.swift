@@ -52,11 +52,11 @@ enum TitleBar {
     static func draw(_ state: AppState, on screen: inout Screen) {
         var line = StyledLine(" byline ", [.title, .selection])
         line.append(" ")
-        line.append(contentsOf: StyledLine(SafeText.lineSpans(state.blogName, .title)))
+        line.append(contentsOf: StyledLine(OneLine.spans(state.blogName, .title)))
         let filter = state.filterDescription
         if !filter.isEmpty {
             line.append("  ·  ", .meta)
-            line.append(contentsOf: StyledLine(SafeText.lineSpans(filter, .tag)))
+            line.append(contentsOf: StyledLine(OneLine.spans(filter, .tag)))
         }
         screen.put(line, row: 0, column: 0)
     }

@@ -21,13 +21,13 @@ enum TagPaneView {
             let count = String(row.count)
             let nameRoom = max(1, rect.width - 4 - count.count)
             // The cursor row is marked, so it is visible without colour too.
-            let cursor = row.key == state.tagCursor && focused ? state.glyphs.focus : " "
+            let cursor = row.holds(state.tagCursor) && focused ? state.glyphs.focus : " "
             var line = StyledLine(cursor + marker + " ", row.state == .off ? .marker : [.marker, .strong])
             let name = StyledLine(OneLine.spans(row.name, row.count == 0 ? [.tag, .meta] : .tag))
             line.append(contentsOf: Truncate.line(name, to: nameRoom))
             screen.put(line, row: y, column: rect.x, limit: rect.width)
             screen.put(StyledLine(count, row.count == 0 ? .meta : .plain), row: y, column: rect.x + rect.width - count.count, limit: count.count)
-            if row.key == state.tagCursor {
+            if row.holds(state.tagCursor) {
                 screen.addStyle(focused ? .selection : .strong, row: y, column: rect.x, width: rect.width)
             }
         }
@@ -63,7 +63,7 @@ public enum ListView {
             var first = StyledLine(selected ? state.glyphs.focus : " ", .marker)
             first.append(post.date?.dayString ?? Blank.string(dateWidth), .meta)
             first.append(" ")
-            let tagText = post.tags.map { "#" + $0 }.joined(separator: " ")
+            let tagText = LineClip.hashTags(post.tags)
             let titleRoom = max(1, rect.width - DisplayWidth.of(first.text) - 1)
             var title = Truncate.line(StyledLine(OneLine.spans(post.title, .title)), to: titleRoom)
             if !tagText.isEmpty, itemHeight == 1 || rect.width > 0 {
@@ -136,8 +136,10 @@ enum Truncate {
 
 /// Titles, tags and summaries on one line, as `SafeText.lineSpans` makes them, without its pass over
 /// every character for the common text that has nothing to replace: the list draws dozens a frame.
+/// Cut first to what a screen can show (`LineClip`), so a frame's work never grows with a text's length.
 enum OneLine {
     static func spans(_ text: String, _ style: TextStyle) -> [StyledSpan] {
+        let text = LineClip.clipped(text)
         // Bytes 0x09 and 0x0A are the tab and newline (also in `\r\n`) that become spaces; anything
         // else to replace makes `VisibleText.isSafe` false.
         guard !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }), VisibleText.isSafe(text) else {

@@ -11,9 +11,13 @@ public enum PreviewContent {
     /// `lines(state, post:, width:)`.
     public static func lines(_ state: AppState, post: Int, width: Int, atLeast count: Int) -> [StyledLine] {
         let width = max(1, width)
+        return state.layoutMemo.lines(layoutKey(state, post: post, width: width), atLeast: count) { layOut(state, post: post, width: width) }
+    }
+
+    /// What the lines of `post` at `width` depend on.
+    static func layoutKey(_ state: AppState, post: Int, width: Int) -> LayoutMemo.Key {
         let bodyState = state.loaded[post] != nil ? 1 : state.failed[post] != nil ? 2 : 0
-        let key = LayoutMemo.Key(post: post, width: width, glyphs: state.glyphs, bodyState: bodyState)
-        return state.layoutMemo.lines(key, atLeast: count) { layOut(state, post: post, width: width) }
+        return LayoutMemo.Key(post: post, width: max(1, width), glyphs: state.glyphs, bodyState: bodyState)
     }
 
     /// Lays out the first screen of `post` with a body parsed ahead, as the preview will once the body
@@ -69,6 +73,21 @@ public enum PreviewContent {
 public enum ReaderContent {
     public static func lines(_ state: AppState, post: Int) -> [StyledLine] {
         PreviewContent.lines(state, post: post, width: PaneLayout.readerColumn(width: state.width).width)
+    }
+
+    /// The numbers of the reader's lines that hold `query`, case-insensitively, ascending: worked out
+    /// once per post, width and text (`FindMemo`).
+    public static func matchingLines(_ state: AppState, post: Int, query: String) -> [Int] {
+        let key = FindMemo.Key(layout: PreviewContent.layoutKey(state, post: post, width: PaneLayout.readerColumn(width: state.width).width),
+                               query: query)
+        return state.findMemo.lines(key) {
+            let needle = query.lowercased()
+            var matches: [Int] = []
+            for (number, line) in lines(state, post: post).enumerated() where line.text.lowercased().contains(needle) {
+                matches.append(number)
+            }
+            return matches
+        }
     }
 }
 

@@ -5,7 +5,7 @@ enum ReaderView {
         let post = state.store.posts[reader.post]
         var title = StyledLine(" byline ", [.title, .selection])
         title.append(" ")
-        title.append(contentsOf: StyledLine(SafeText.lineSpans(post.title, .title)))
+        title.append(contentsOf: StyledLine(OneLine.spans(post.title, .title)))
         screen.put(title, row: 0, column: 0)
 
         let column = PaneLayout.readerColumn(width: state.width)
@@ -27,7 +27,7 @@ enum ReaderView {
         var line = StyledLine()
         if case let .typing(text) = reader.find {
             line.append("/", .marker)
-            line.append(contentsOf: StyledLine(SafeText.lineSpans(text, .plain)))
+            line.append(contentsOf: StyledLine(OneLine.spans(text, .plain)))
             line.append("█", .marker)
             line.append(contentsOf: Hints.fitting(Keymap.hints(in: .find), width: state.width - line.width))
         } else {
@@ -37,11 +37,11 @@ enum ReaderView {
             line.append(" · line \(min(total, reader.scroll + 1))–\(last) of \(total)", .meta)
             if case let .active(query) = reader.find {
                 line.append(" · ", .meta)
-                line.append(contentsOf: StyledLine(SafeText.lineSpans("/" + query, .match)))
+                line.append(contentsOf: StyledLine(OneLine.spans("/" + query, .match)))
             }
             if let note = state.note {
                 line.append(" · ", .meta)
-                line.append(contentsOf: StyledLine(SafeText.lineSpans(note, .strong)))
+                line.append(contentsOf: StyledLine(OneLine.spans(note, .strong)))
             }
             line.append(contentsOf: Hints.fitting(Keymap.hints(in: .reader), width: state.width - line.width))
         }
@@ -114,7 +114,7 @@ enum StatusLine {
         var line = StyledLine()
         if case .searching = state.mode {
             line.append(" /", .marker)
-            line.append(contentsOf: StyledLine(SafeText.lineSpans(state.search, .plain)))
+            line.append(contentsOf: StyledLine(OneLine.spans(state.search, .plain)))
             line.append("█", .marker)
             line.append("  \(state.results.count) of \(state.store.posts.count) posts", .meta)
             line.append(contentsOf: Self.activity(state))
@@ -125,7 +125,7 @@ enum StatusLine {
             line.append(" · \(paneName(state.focus))", .meta)
             if let note = state.note {
                 line.append(" · ", .meta)
-                line.append(contentsOf: StyledLine(SafeText.lineSpans(note, .strong)))
+                line.append(contentsOf: StyledLine(OneLine.spans(note, .strong)))
             }
             line.append(contentsOf: Hints.fitting(Keymap.hints(in: state.keyContext), width: state.width - line.width))
         }
