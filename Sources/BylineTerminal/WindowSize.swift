@@ -1,3 +1,4 @@
+import BylineCore
 @preconcurrency import Glibc
 
 /// The window byline draws in: the size the terminal reports, bounded. Over SSH the size is whatever
@@ -14,12 +15,12 @@ public struct WindowSize: Equatable, Sendable {
         self.rows = rows
     }
 
-    /// The widest window used. Past about 400 columns no line of text is read comfortably; 1000 is room
-    /// to spare for any real monitor (a 4K screen at a 6-pixel font is 640 columns), and ncurses' three
-    /// screens at 1000x500 take about 42 MB. Not configurable: it bounds what a stranger can cost.
-    public static let maximumColumns = 1000
-    /// The tallest window used: see `maximumColumns` (a 4K screen at a 10-pixel font is 216 rows).
-    public static let maximumRows = 500
+    /// The widest window used: the core's own bound (`ScreenLimits`), so that ncurses never holds more
+    /// than the core draws. ncurses' three screens at 1000x500 take about 42 MB. Not configurable: it
+    /// bounds what a stranger can cost.
+    public static let maximumColumns = ScreenLimits.maximumWidth
+    /// The tallest window used: see `maximumColumns`.
+    public static let maximumRows = ScreenLimits.maximumHeight
     /// A window that reports 0 columns or rows has no known size (a pseudo-terminal nobody sized, a
     /// serial line): it is taken as the classic 80x24, the size ncurses itself assumes then.
     public static let unknownColumns = 80

@@ -3,9 +3,11 @@
 /// is bounded here, in the core, whatever the terminal layer does: a claimed size past these is used
 /// as these, and no memory or work depends on a claim beyond them.
 public enum ScreenLimits {
-    /// Columns laid out at most: wider than any real monitor's text at a readable size.
+    /// Columns laid out at most: wider than any real monitor's text at a readable size (a 4K screen at a
+    /// 6-pixel font is 640 columns; past about 400 no line of text is read comfortably).
     public static let maximumWidth = 1000
-    /// Rows laid out at most: taller than any real monitor's text at a readable size.
+    /// Rows laid out at most: taller than any real monitor's text at a readable size (a 4K screen at a
+    /// 10-pixel font is 216 rows).
     public static let maximumHeight = 500
     /// Scalars a `Screen` cell holds at most: a spacing character and four zero-width ones after it
     /// (as an ncurses `cchar_t` holds), see `Screen.put`.
