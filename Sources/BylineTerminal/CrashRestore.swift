@@ -36,7 +36,9 @@ public enum CrashRestore {
     /// installs the handler. Call after `newterm` and `set_term`.
     static func install() {
         var bytes: [UInt8] = []
-        // Plain attributes, the cursor shown, keypad mode off, the shell's screen back.
+        // Pastes no longer bracketed (`BracketedPaste`), plain attributes, the cursor shown, keypad
+        // mode off, the shell's screen back.
+        bytes += Array(UnsafeRawBufferPointer(start: BracketedPaste.off.utf8Start, count: BracketedPaste.off.utf8CodeUnitCount))
         for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
             guard let value = capability.withCString({ tigetstr(UnsafeMutablePointer(mutating: $0)) }),
                   Int(bitPattern: value) != -1 else { continue }

@@ -17,13 +17,16 @@ public final class Terminal {
     private let sizeEnvironment: SizeEnvironment
     /// Ends the process if the terminal hangs up while the runtime is too busy to notice.
     private let hangupWatch: HangupWatch
+    /// Keys decoded from what `wget_wch` hands over, pastes joined; kept between reads.
+    var input = InputDecoder()
 
     /// The terminal type in use: `TERM`, or the fallback that worked.
     public let terminalType: String
     /// What the terminal offers: 0 (mono), 8, 16 or 256 colours.
     public let colorCount: Int
 
-    /// Takes over the terminal: UTF-8 locale, raw keys, no echo, hidden cursor, the theme's colours.
+    /// Takes over the terminal: UTF-8 locale, raw keys, no echo, hidden cursor, bracketed paste, the
+    /// theme's colours.
     /// Throws when standard input/output is not a terminal or no terminal type can be used at all.
     public static func start(theme: Theme) throws -> Terminal {
         guard !TerminalSession.isActive else { throw TerminalError.alreadyStarted }
@@ -90,6 +93,9 @@ public final class Terminal {
         // write, for about 70 bytes more in the first.
         endwin()
         doupdate()
+        // Pastes bracketed from here on, and around a suspend too; ncurses has nothing buffered now.
+        BracketedPaste.turnOn()
+        BracketedPaste.followSuspend()
     }
 
     deinit { stop() }
@@ -114,13 +120,14 @@ public final class Terminal {
         painter.forgetScreen()
     }
 
-    /// Gives the terminal back: tty modes, visible cursor, keypad mode off, the shell's screen, and
-    /// the signal handlers that were there before. Idempotent.
+    /// Gives the terminal back: pastes no longer bracketed, tty modes, visible cursor, keypad mode
+    /// off, the shell's screen, and the signal handlers that were there before. Idempotent.
     public func stop() {
         guard !stopped else { return }
         stopped = true
         hangupWatch.stop()
         CrashRestore.uninstall()
+        BracketedPaste.forgetSuspend()
         TerminalSession.end()
         delscreen(screen)
         SignalFlags.restore()

@@ -19,11 +19,13 @@ enum TerminalSession {
         }
     }
 
-    /// Gives the terminal back (tty modes, cursor, keypad mode, main screen) if it is still taken.
+    /// Gives the terminal back (pastes unbracketed, tty modes, cursor, keypad mode, main screen) if it
+    /// is still taken.
     /// Returns whether this call did it.
     @discardableResult
     static func end() -> Bool {
         guard active.exchange(false, ordering: .acquiringAndReleasing) else { return false }
+        BracketedPaste.turnOff()
         endwin()
         return true
     }

@@ -1,0 +1,57 @@
+import BylineCore
+@preconcurrency import Glibc
+
+/// Bracketed paste (DEC private mode 2004): while byline has the terminal, the terminal marks each
+/// paste with `ESC [ 200 ~` and `ESC [ 201 ~`, and `InputDecoder` makes it one `Key.paste`, so a
+/// pasted `q` is text, not the command that quits. Every way the terminal is given back turns it off
+/// again, or the shell after byline would find the markers around its own pastes: `stop` and the exit
+/// hook (`TerminalSession.end`), a crash or a hang-up that ends the process (`CrashRestore`'s bytes),
+/// and a suspend (SIGTSTP, through ncurses' own handler, wrapped by `followSuspend`).
+///
+/// The strings are xterm's, the ones the terminfo entries here carry as `BE` and `BD` (xterm-256color,
+/// tmux-256color); a terminal that does not know the mode ignores a private mode it does not know.
+enum BracketedPaste {
+    /// Asks the terminal to bracket pastes.
+    static let on = StaticString("\u{1B}[?2004h")
+    /// Asks it to stop.
+    static let off = StaticString("\u{1B}[?2004l")
+
+    /// ncurses' SIGTSTP handler, wrapped while the terminal is taken; read by the signal handler.
+    nonisolated(unsafe) private static var suspendAction: sigaction?
+
+    /// Writes `on` to the terminal. Call when ncurses has nothing buffered (after a `doupdate`).
+    static func turnOn() { write(on) }
+
+    /// Writes `off` to the terminal. Async-signal-safe (one `write`).
+    static func turnOff() { write(off) }
+
+    /// Turns the mode off around a suspend and on again after it. ncurses, at `newterm`, puts a
+    /// SIGTSTP handler of its own in place when none was (it leaves the full screen, stops the
+    /// process, and draws everything again on SIGCONT); that handler is wrapped: `off` before it,
+    /// `on` after it has redrawn. Call after `newterm`; `forgetSuspend` puts ncurses' handler back.
+    static func followSuspend() {
+        var current = sigaction()
+        guard suspendAction == nil, sigaction(SIGTSTP, nil, &current) == 0, current.sa_flags & SA_SIGINFO == 0,
+              let handler = current.__sigaction_handler.sa_handler,
+              unsafeBitCast(handler, to: Int.self) != unsafeBitCast(SIG_IGN, to: Int.self) else { return }
+        suspendAction = current
+        var wrapped = current
+        wrapped.__sigaction_handler.sa_handler = { signal in
+            BracketedPaste.turnOff()
+            BracketedPaste.suspendAction?.__sigaction_handler.sa_handler?(signal)
+            BracketedPaste.turnOn()
+        }
+        sigaction(SIGTSTP, &wrapped, nil)
+    }
+
+    /// Puts back the SIGTSTP handler `followSuspend` wrapped.
+    static func forgetSuspend() {
+        guard var action = suspendAction else { return }
+        sigaction(SIGTSTP, &action, nil)
+        suspendAction = nil
+    }
+
+    private static func write(_ bytes: StaticString) {
+        WholeWrite.write(UnsafeRawBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount), to: 1)
+    }
+}
