@@ -22,8 +22,14 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "Serve a stranger safely (for an SSH ForceCommand); also BYLINE_RESTRICTED=1.")
     var restricted = false
 
-    @Option(help: ArgumentHelp("End the session after this many seconds without a key (default: 1800 when restricted, else never).",
-                               valueName: "SECONDS"))
+    // Taken unconditionally and as any whole number (as `show --width` is), so that `-5` and 10^30 get
+    // the range's message rather than "Missing value" (a value starting with `-` looked like an option)
+    // or "invalid".
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("End the session after this many seconds without a key, \(ReaderLaunch.idleTimeoutRange.lowerBound) to "
+                               + "\(ReaderLaunch.idleTimeoutRange.upperBound) (default: 1800 when restricted, else never).",
+                               valueName: "SECONDS"),
+            transform: ShowCommand.columns)
     var idleTimeout: Int?
 
     /// The options as plain values, for `ReaderLaunch`.

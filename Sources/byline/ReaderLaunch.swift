@@ -24,8 +24,16 @@ struct ReaderLaunch: Equatable {
 
     func validate() throws {
         if Theme.named(theme) == nil { throw ValidationError("unknown theme \"\(theme)\" (\(Theme.names.joined(separator: ", ")))") }
-        if let idleTimeout, idleTimeout < 1 { throw ValidationError("--idle-timeout must be at least 1 second") }
+        if let idleTimeout, !Self.idleTimeoutRange.contains(idleTimeout) {
+            throw ValidationError("--idle-timeout must be between \(Self.idleTimeoutRange.lowerBound) and "
+                                  + "\(Self.idleTimeoutRange.upperBound) seconds")
+        }
     }
+
+    /// Seconds `--idle-timeout` accepts: up to a week, which is as good as never for one session. The
+    /// line reader (TERM=dumb) waits in `poll`, whose milliseconds are an Int32: 3,000,000 seconds
+    /// trapped there before this bound.
+    static let idleTimeoutRange = 1...(7 * 24 * 60 * 60)
 
     /// Restricted by the flag or by the environment (for configurations that cannot pass flags).
     var isRestricted: Bool { restricted || Environment.value("BYLINE_RESTRICTED") == "1" }
