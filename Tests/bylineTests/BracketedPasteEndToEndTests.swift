@@ -80,6 +80,37 @@ final class BracketedPasteEndToEndTests: XCTestCase {
         XCTAssertEqual(occurrences(Self.off, in: crash), 1, "off after the crash: \(text(crash))")
     }
 
+    private func start() throws -> (PseudoTerminal, ScratchFolder) {
+        let cache = try ScratchFolder()
+        let terminal = try PseudoTerminal(columns: 100, rows: 30, argv: [BylineRunner.binary, BylineRunner.shippedPosts],
+                                          environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_CACHE_HOME": cache.path])
+        XCTAssertTrue(terminal.waitFor("14 of 14 posts"))
+        return (terminal, cache)
+    }
+
+    /// A paste whose end marker never comes (a visitor typed `ESC [ 200 ~`) ends after a second of
+    /// silence: the keys after it are keys again, and `q` quits.
+    func testAPasteWithoutItsEndEndsAtSilenceAndKeysWorkAgain() throws {
+        let (terminal, _) = try start()
+        terminal.type("\u{1B}[200~jjj")
+        terminal.settle(seconds: 0.2)
+        XCTAssertNil(terminal.exitStatus(within: 0))
+        // Well past the silence that ends it (a second), with room for a loaded machine.
+        terminal.settle(seconds: 2.5)
+        terminal.type("q")
+        XCTAssertEqual(terminal.exitStatus(within: 10), 0, "q after the broken paste quits")
+    }
+
+    /// A signal during a paste is answered at once, not after the paste.
+    func testASignalDuringAPasteEndsByline() throws {
+        let (terminal, _) = try start()
+        terminal.type("\u{1B}[200~" + String(repeating: "q", count: 1000))
+        terminal.settle(seconds: 0.2)
+        XCTAssertNil(terminal.exitStatus(within: 0), "the q are pasted text")
+        XCTAssertEqual(kill(terminal.pid, SIGTERM), 0)
+        XCTAssertEqual(terminal.exitStatus(within: 10), 128 + SIGTERM)
+    }
+
     private func occurrences(_ needle: [UInt8], in bytes: [UInt8]) -> Int {
         var count = 0
         var rest = bytes[...]
