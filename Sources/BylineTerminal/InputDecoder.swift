@@ -19,7 +19,8 @@ public struct InputDecoder {
     /// Values read in one paste, kept or dropped, before it ends even without its end marker: a stream
     /// that never ends and never pauses is then read as keys again, and the runtime, which waits for
     /// the paste's one key, draws again. ncurses reads a byte per system call: a 1 MiB paste cost
-    /// 3.6 s of CPU here (4 MiB: 15 s), nearly all of it in the kernel; no prompt takes a tenth of it.
+    /// 3.6 s of CPU (4 MiB: 15 s; debug build, two busy cores), most of it in the kernel's tty reads
+    /// and polls; no prompt takes a thousandth of it.
     public static let maximumPasteLength = 1024 * 1024
     /// Silence that ends a paste whose end marker has not come: a terminal sends a paste in one go,
     /// so a second with nothing means the marker was lost or never sent (a visitor's hand-typed
