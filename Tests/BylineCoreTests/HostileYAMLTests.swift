@@ -1,0 +1,55 @@
+import BylineTestSupport
+import XCTest
+@testable import BylineCore
+
+/// Issue 15 row 3: YAML aliases that took the blog down by what they expand to.
+/// Each test also holds that the good posts beside the hostile one are listed.
+final class HostileYAMLTests: XCTestCase {
+    private var folder: TempFolder!
+
+    override func setUpWithError() throws {
+        folder = try TempFolder(name)
+        for number in 0..<3 { try folder.write("good\(number).md", "---\ntitle: Good \(number)\ntags: [ok]\n---\nFine.\n") }
+    }
+
+    private func assertGoodStillListed(_ store: PostStore, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(store.posts.filter { $0.title.hasPrefix("Good ") }.count, 3, "the good posts are still listed", file: file, line: line)
+    }
+
+    /// A "billion laughs": each line an anchored list of nine aliases of the line before.
+    private func laughs(depth: Int) -> String {
+        var lines = ["a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        let names = Array("abcdefghijklmnop").map(String.init)
+        for level in 1..<depth {
+            let previous = names[level - 1]
+            lines.append("\(names[level]): &\(names[level]) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]")
+        }
+        return "---\ntitle: Laughs\n" + lines.joined(separator: "\n") + "\n---\nBody.\n"
+    }
+
+    func testAliasBombsAreRefusedAtTheirLine() throws {
+        for depth in [7, 9] {
+            let text = laughs(depth: depth)
+            XCTAssertLessThan(text.utf8.count, 400)
+            try folder.write("laughs.md", text)
+            let started = Monotonic.seconds()
+            let store = try loadStore(folder.path)
+            // Before: 7 deep took 3 s and 380 MB (debug), 9 deep over 60 s and 5.8 GB. A hang, not a speed, is caught here.
+            XCTAssertLessThan(Monotonic.seconds() - started, 10)
+            assertGoodStillListed(store)
+            XCTAssertEqual(try store.post("laughs").title, "laughs", "listed without its front matter")
+            let diagnostic = try XCTUnwrap(store.diagnostics.first { $0.file == "laughs.md" })
+            XCTAssertEqual(diagnostic.severity, .error)
+            XCTAssertTrue(diagnostic.message.contains("\(FrontMatterParser.maximumAliasedValues) values, the limit"), diagnostic.message)
+            XCTAssertEqual(diagnostic.line, 6, "the anchored list whose aliases passed the limit")
+        }
+    }
+
+    /// Aliases within the limit are read as the values they stand for.
+    func testAFewAliasesAreStillRead() throws {
+        try folder.write("reuse.md", "---\ntitle: Reuse\ncommon: &common [go, web]\nextra:\n  x: 1\ntags: *common\n---\nBody.\n")
+        let store = try loadStore(folder.path)
+        XCTAssertEqual(try store.post("reuse").tags, ["go", "web"])
+        XCTAssertEqual(store.diagnostics, [])
+    }
+}
