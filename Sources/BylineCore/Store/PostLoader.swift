@@ -1,17 +1,31 @@
 /// Reads one post file into a `Post`, collecting diagnostics instead of failing.
 ///
 /// At start only a prefix is read: enough for the front matter and the first paragraph. `check` asks
-/// for whole files so that a bad byte anywhere is found.
+/// for as much as is ever shown (`readLimit`) so that a bad byte anywhere in it is found.
 public struct PostLoader: Sendable {
     /// Bytes read first; most front matter and a first paragraph fit.
     static let prefixSize = 4096
-    /// Front matter longer than this is not a blog's; the file is reported instead of read on.
-    static let frontMatterLimit = 1 << 20
+    /// Front matter longer than this is not a blog's: it is reported and not read, by `list`, `check`,
+    /// `show` and the reader alike, and the post is listed without it.
+    public static let frontMatterLimit = 1 << 20
     /// Body bytes wanted after the front matter for the title and summary fallbacks.
     static let bodyPeek = 2048
+    /// Body bytes shown, searched and counted; the rest of a longer body is never read, and a note at
+    /// the end of the post says so. The longest real articles are some 100 KB and a whole book's text
+    /// about 1 MB; a 4 MiB body lays out in about a second and a few hundred MB. Without a cap, a
+    /// 200 MB post took `show` 51 s and 3.4 GB, and `check` read a 1 GB file whole.
+    public static let bodyLimit = 4 << 20
+    /// The most read from one file: the front matter, its fences (with some trailing blanks) and the
+    /// body up to its limit.
+    static let readLimit = frontMatterLimit + bodyLimit + 1024
+    /// Bytes of UTF-8 a summary keeps (cut at a word, with `…`): the list shows it on one line, and
+    /// an 8 KB first paragraph is not a summary.
+    public static let summaryLimit = 600
+    /// How far back from the body's limit a line end is looked for, to cut there rather than inside a line.
+    static let lineEndSearch = 64 << 10
 
     let inspector: any BodyInspector
-    /// Read and check whole files (for `check`), not just their start.
+    /// Read and check files as far as they are shown (for `check`), not just their start.
     let readWholeFiles: Bool
 
     public init(inspector: any BodyInspector, readWholeFiles: Bool = false) {
@@ -31,7 +45,7 @@ public struct PostLoader: Sendable {
         }
 
         var read: Read
-        switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? .max : PostLoader.prefixSize, folders: folders) {
+        switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? PostLoader.readLimit : PostLoader.prefixSize, folders: folders) {
         case let .success(first): read = first
         case let .failure(error): return (nil, [Diagnostic(file: candidate.path, severity: .error, message: error.description)], nil)
         }
@@ -63,14 +77,28 @@ public struct PostLoader: Sendable {
 
         var metadata = PostMetadata()
         var bodyStart = 0
-        switch search {
+        // Where the body was found: without one (front matter never closed, or over the limit) no title or
+        // summary is taken from the text, which would be the front matter itself.
+        var hasBody = true
+        switch Self.classify(search, textCount: read.text.count, wholeFile: !read.truncated) {
         case .none:
             break
         case let .unclosed(format):
+            hasBody = false
             let fence = format == .yaml ? "---" : "+++"
             report(.error, "front matter opened with \(fence) is never closed by a \(fence) line", line: 1, column: 1)
+        case let .tooLong(format):
+            hasBody = false
+            let fence = format == .yaml ? "---" : "+++"
+            report(.error, "front matter (from the \(fence) line) runs past \(Self.sizeText(Self.frontMatterLimit)), the limit; "
+                   + "it is not read", line: 1, column: 1)
         case let .found(block):
             bodyStart = block.bodyStart
+            let bodySize = read.size - (read.rawCount - (read.text.count - block.bodyStart))
+            if bodySize > Self.bodyLimit {
+                report(.warning, "the body is \(Self.sizeText(bodySize)), more than \(Self.sizeText(Self.bodyLimit)), the limit; "
+                       + "only its first \(Self.sizeText(Self.bodyLimit)) are shown, searched and checked", line: block.bodyFirstLine)
+            }
             switch FrontMatterParser.parse(read.text[block.text], format: block.format, firstLine: block.firstLine) {
             case let .failure(failure):
                 report(.error, failure.message, line: failure.line, column: failure.column)
@@ -86,6 +114,7 @@ public struct PostLoader: Sendable {
         var bodyText: String?
         func body() -> String {
             if let bodyText { return bodyText }
+            guard hasBody else { return "" }
             let made = String(decoding: text[min(bodyStart, text.count)...].prefix(PostLoader.bodyPeek * 4), as: UTF8.self)
             bodyText = made
             return made
@@ -94,17 +123,18 @@ public struct PostLoader: Sendable {
         let nameSlug = nameDate.map { String($0.rest) } ?? candidate.baseName
         let slug = metadata.slug ?? (nameSlug.isEmpty ? candidate.baseName : nameSlug)
         let title = metadata.title ?? inspector.firstHeading(in: body()).flatMap(Self.oneLine) ?? slug
-        let summary = metadata.summary.flatMap(Self.oneLine) ?? inspector.firstParagraph(in: body()).flatMap(Self.oneLine) ?? ""
+        let summary = Self.bounded(summary: metadata.summary.flatMap(Self.oneLine)
+                                   ?? inspector.firstParagraph(in: body()).flatMap(Self.oneLine) ?? "")
         let date = metadata.date ?? nameDate?.date ?? Self.dateFromFolders(candidate.path)
 
-        let tags = Self.firstSpellings(metadata.tags)
+        let tags = metadata.tags
 
         let post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
                         summary: summary, draft: metadata.draft || candidate.inDrafts, fileSize: read.size)
         return (post, diagnostics, stamp)
     }
 
-    /// The post's body (everything after the front matter) as clean text.
+    /// The post's body (everything after the front matter, up to `bodyLimit`) as clean text.
     public static func body(at absolutePath: String) -> Result<String, PostFile.ReadError> {
         bodyBytes(at: absolutePath).map { String(decoding: $0, as: UTF8.self) }
     }
@@ -112,10 +142,95 @@ public struct PostLoader: Sendable {
     /// The same body as bytes (well-formed UTF-8, LF line ends), for a caller that only hands it on:
     /// making a String of a 1 MB body copies and checks it once more (a millisecond).
     public static func bodyBytes(at absolutePath: String) -> Result<ArraySlice<UInt8>, PostFile.ReadError> {
-        PostFile.read(absolutePath).map { raw in
-            let text = PostText.clean(raw.bytes).bytes
-            if case let .found(block) = FrontMatterBlock.locate(in: text) { return text[block.bodyStart...] }
-            return text[...]
+        limitedBody(at: absolutePath).map(\.bytes)
+    }
+
+    /// A body as it is shown: at most `bodyLimit` bytes, and how much of the file was left out.
+    public struct Body: Sendable, Equatable {
+        /// Well-formed UTF-8 with LF line ends, ending at a line end (or a character) when cut.
+        public var bytes: ArraySlice<UInt8>
+        /// Bytes of the file after `bytes` that are not shown (0 for a whole body); never read past
+        /// `readLimit`, so counted from the file's size.
+        public var omittedBytes: Int
+
+        public init(bytes: ArraySlice<UInt8>, omittedBytes: Int = 0) {
+            self.bytes = bytes
+            self.omittedBytes = omittedBytes
+        }
+    }
+
+    /// The body of the post at `absolutePath`, cut to `bodyLimit`; at most `readLimit` bytes are read.
+    public static func limitedBody(at absolutePath: String) -> Result<Body, PostFile.ReadError> {
+        PostFile.read(absolutePath, limit: readLimit).map { raw in
+            let truncated = raw.bytes.count < raw.size
+            let text = PostText.clean(raw.bytes, truncated: truncated).bytes
+            var start = 0
+            if case let .found(block) = FrontMatterBlock.locate(in: text), block.text.upperBound <= frontMatterLimit { start = block.bodyStart }
+            let end = cut(text, from: start)
+            // Cleaning drops a BOM and CRs; the bytes left out are counted as the file has them, nearly.
+            let omitted = (raw.size - raw.bytes.count) + (text.count - end)
+            return Body(bytes: text[start..<end], omittedBytes: omitted)
+        }
+    }
+
+    /// Where a body starting at `start` in `text` (well-formed UTF-8) ends when shown: the text's end,
+    /// or within `bodyLimit` after the last line end in the last `lineEndSearch` bytes, else before the
+    /// character at the limit.
+    static func cut(_ text: [UInt8], from start: Int, limit: Int = bodyLimit) -> Int {
+        guard text.count - start > limit else { return text.count }
+        let hard = start + limit
+        var index = hard
+        let floor = max(start, hard - lineEndSearch)
+        while index > floor, text[index - 1] != 0x0A { index -= 1 }
+        if index > floor { return index }
+        index = hard
+        while index > start, text[index] & 0xC0 == 0x80 { index -= 1 }
+        return index
+    }
+
+    /// `summary` cut to `summaryLimit` bytes, at the last space before it when there is one, with `…`.
+    static func bounded(summary: String) -> String {
+        guard summary.utf8.count > summaryLimit else { return summary }
+        var kept = String.UnicodeScalarView()
+        var bytes = 0
+        var lastSpace: String.UnicodeScalarView.Index?
+        for scalar in summary.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            if bytes > summaryLimit - 3 { break }
+            if scalar == " " { lastSpace = kept.endIndex }
+            kept.append(scalar)
+        }
+        if let lastSpace, kept.distance(from: lastSpace, to: kept.endIndex) < 40 { kept.removeSubrange(lastSpace...) }
+        return String(kept) + "…"
+    }
+
+    /// "1 MiB", "195.3 MiB", "512 KiB", "80 bytes": a size for a message.
+    public static func sizeText(_ bytes: Int) -> String {
+        func unit(_ value: Double, _ name: String) -> String {
+            let rounded = (value * 10).rounded() / 10
+            return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + " " + name
+        }
+        if bytes >= 1 << 20 { return unit(Double(bytes) / Double(1 << 20), "MiB") }
+        if bytes >= 1 << 10 { return unit(Double(bytes) / Double(1 << 10), "KiB") }
+        return "\(bytes) bytes"
+    }
+
+    /// What the start of a file holds, the front matter limit applied: the same answer from a prefix
+    /// (`list`, the reader) and from a longer read (`check`).
+    enum FrontMatter: Equatable {
+        case none
+        case found(FrontMatterBlock)
+        /// Never closed, in a file read whole that is within the limit.
+        case unclosed(FrontMatterBlock.Format)
+        /// Closed past the limit, or not closed within it.
+        case tooLong(FrontMatterBlock.Format)
+    }
+
+    static func classify(_ search: FrontMatterBlock.Search, textCount: Int, wholeFile: Bool) -> FrontMatter {
+        switch search {
+        case .none: return .none
+        case let .found(block): return block.text.upperBound > frontMatterLimit ? .tooLong(block.format) : .found(block)
+        case let .unclosed(format): return wholeFile && textCount <= frontMatterLimit ? .unclosed(format) : .tooLong(format)
         }
     }
 
@@ -165,6 +280,8 @@ public struct PostLoader: Sendable {
 
     private struct Read {
         var text: [UInt8]
+        /// Bytes read from the file, before cleaning.
+        var rawCount: Int
         var size: Int
         var stamp: FileStamp
         var truncated: Bool
@@ -175,7 +292,7 @@ public struct PostLoader: Sendable {
         PostFile.read(path, limit: limit, folders: folders).map { bytes, size, stamp in
             let truncated = bytes.count < size
             let (text, problem) = PostText.clean(bytes, truncated: truncated)
-            return Read(text: text, size: size, stamp: stamp, truncated: truncated, problem: problem)
+            return Read(text: text, rawCount: bytes.count, size: size, stamp: stamp, truncated: truncated, problem: problem)
         }
     }
 }
