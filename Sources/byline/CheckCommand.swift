@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let store = try PostsFolder.load(path ?? PostsFolder.defaultPath(),
                                          options: PostStore.Options(includeDrafts: true, readWholeFiles: true))
-        Console.out(store.diagnostics.map { VisibleText.escapeLine($0.description) + "\n" }.joined())
+        Console.out(store.diagnostics.map { $0.visibleLine + "\n" }.joined())
         let errors = store.diagnostics.filter { $0.severity == .error }.count
         let warnings = store.diagnostics.count - errors
         let summary = "\(store.posts.count) post\(store.posts.count == 1 ? "" : "s"), "

@@ -51,6 +51,17 @@ final class HostilePostCommandTests: XCTestCase {
         XCTAssertEqual(check.stdout.filter { $0 == "\n" }.count, 1)
     }
 
+    /// A newline in a file name is shown as `␊` by `check`, not as a space: `a b.md` is another file.
+    func testAControlInAFileNameIsShownAsASymbol() throws {
+        let folder = try ScratchFolder()
+        try folder.write("bad\nname\t\u{1B}.md", "---\ntitle: [\n---\n")
+        try folder.write("bad name.md", "---\ntitle: Fine\n---\n")
+        let check = try BylineRunner.run(["check", folder.path])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stdout.hasPrefix("bad␊name␉␛.md:"), check.stdout)
+        XCTAssertEqual(check.stdout.filter { $0 == "\n" }.count, 1, check.stdout)
+    }
+
     /// The maximum resident set of one run of `byline ARGS`, by `/usr/bin/time`, and the run.
     private func measured(_ arguments: [String]) throws -> (output: BylineRunner.Output, kilobytes: Int) {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time (Debian: time)")
