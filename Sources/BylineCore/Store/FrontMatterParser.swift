@@ -39,6 +39,12 @@ public enum FrontMatterParser {
 
     /// Every YAML front matter through Yams: what `FlatYAML` must agree with, and the fallback for the rest.
     static func parseYAMLWithYams(_ text: String, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+        // Aliases are counted first: `compose` itself can spend minutes on a few hundred bytes of them.
+        // Every alias starts with `*`; most front matter has none.
+        if text.utf8.contains(UInt8(ascii: "*")),
+           let refused = YAMLAliasBudget.check(text, firstLine: firstLine, limit: maximumAliasedValues) {
+            return .failure(refused)
+        }
         let node: Node?
         do {
             // The basic resolver leaves every scalar a string; regex typing of each scalar costs 4x.
@@ -50,9 +56,7 @@ public enum FrontMatterParser {
             return .failure(Failure(message: "YAML front matter: \(error)", line: firstLine, column: 1))
         }
         guard let node else { return .success(FrontMatterEntry(.table([]), line: firstLine, column: 1)) }
-        var conversion = Conversion(firstLine: firstLine)
-        let entry = conversion.convert(node, depth: 0, alias: nil)
-        if let refused = conversion.refused { return .failure(refused) }
+        let entry = convert(node, firstLine: firstLine, depth: 0)
         guard case .table = entry.value else {
             return .failure(Failure(message: "front matter should be fields (`title: ...`), not \(entry.kindName)",
                                     line: entry.line ?? firstLine, column: entry.column ?? 1))
@@ -63,76 +67,32 @@ public enum FrontMatterParser {
     /// Front matter nests a few levels at most; deeper input is not a blog's and is cut off here.
     static let maximumDepth = 32
 
-    /// Values that aliases (`*name`) may bring into one front matter, counted as they are copied out.
-    /// Yams composes an alias as the anchored node itself, shared, so a 260-byte "billion laughs" of
-    /// aliases nested 9 deep is small until it is copied out: then 9^9 values, over 60 s and 5.8 GB.
-    /// A blog that reuses a list of tags under a few names stays far below this.
+    /// Values that aliases (`*name`) may bring into one front matter, counted before Yams composes it
+    /// (`YAMLAliasBudget`). An alias stands for every value of what it names, so a 260-byte "billion
+    /// laughs" of aliases nested 9 deep stands for 9^9 values: copied out, over 60 s and 5.8 GB; used as
+    /// keys, minutes inside `compose`. A blog that reuses a list of tags under a few names stays far below.
     public static let maximumAliasedValues = 10_000
 
-    /// Yams' tree copied out into `FrontMatterEntry`, counting what aliases bring in.
-    private struct Conversion {
-        let firstLine: Int
-        /// Where each list and table seen so far starts. An alias is the anchored node itself, with the
-        /// anchor's place: meeting a place again is meeting an alias.
-        private var seen: Set<Place> = []
-        /// Values copied out through aliases so far.
-        private(set) var aliased = 0
-        /// Set once `aliased` passes the limit; the conversion then stops.
-        private(set) var refused: Failure?
-
-        init(firstLine: Int) { self.firstLine = firstLine }
-
-        private struct Place: Hashable {
-            var mapping: Bool
-            var line: Int
-            var column: Int
+    /// Yams' tree copied out; aliases are already known to bring in at most `maximumAliasedValues`.
+    private static func convert(_ node: Node, firstLine: Int, depth: Int) -> FrontMatterEntry {
+        let line = node.mark.map { $0.line + firstLine - 1 }
+        let column = node.mark?.column
+        guard depth < maximumDepth else { return FrontMatterEntry(.other, line: line, column: column) }
+        let value: FrontMatterValue
+        switch node {
+        case let .scalar(scalar):
+            let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+            value = isNull ? .other : .string(scalar.string)
+        case let .sequence(sequence):
+            value = .list(sequence.map { convert($0, firstLine: firstLine, depth: depth + 1) })
+        case let .mapping(mapping):
+            value = .table(mapping.map { pair in
+                (key: pair.key.string ?? "", value: convert(pair.value, firstLine: firstLine, depth: depth + 1))
+            })
+        default:
+            value = .other
         }
-
-        /// `alias` is where the anchored value being copied out through an alias starts, if any.
-        mutating func convert(_ node: Node, depth: Int, alias: (line: Int, column: Int)?) -> FrontMatterEntry {
-            let line = node.mark.map { $0.line + firstLine - 1 }
-            let column = node.mark?.column
-            guard refused == nil, depth < FrontMatterParser.maximumDepth else { return FrontMatterEntry(.other, line: line, column: column) }
-            var alias = alias
-            if alias == nil, let mark = node.mark, let line, let column {
-                switch node {
-                case .sequence, .mapping:
-                    if !seen.insert(Place(mapping: node.mapping != nil, line: mark.line, column: mark.column)).inserted { alias = (line, column) }
-                default: break
-                }
-            }
-            if let alias {
-                aliased += 1
-                if aliased > FrontMatterParser.maximumAliasedValues {
-                    refused = Failure(message: "YAML front matter: aliases (`*name`) bring in more than "
-                                      + "\(FrontMatterParser.maximumAliasedValues) values, the limit (the value anchored here "
-                                      + "is repeated too often)",
-                                      line: alias.line, column: alias.column)
-                    return FrontMatterEntry(.other, line: line, column: column)
-                }
-            }
-            let value: FrontMatterValue
-            switch node {
-            case let .scalar(scalar):
-                let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-                value = isNull ? .other : .string(scalar.string)
-            case let .sequence(sequence):
-                var items: [FrontMatterEntry] = []
-                items.reserveCapacity(sequence.count)
-                for item in sequence { items.append(convert(item, depth: depth + 1, alias: alias)) }
-                value = .list(items)
-            case let .mapping(mapping):
-                var pairs: [(key: String, value: FrontMatterEntry)] = []
-                pairs.reserveCapacity(mapping.count)
-                for pair in mapping {
-                    pairs.append((key: pair.key.string ?? "", value: convert(pair.value, depth: depth + 1, alias: alias)))
-                }
-                value = .table(pairs)
-            default:
-                value = .other
-            }
-            return FrontMatterEntry(value, line: line, column: column)
-        }
+        return FrontMatterEntry(value, line: line, column: column)
     }
 
     private static func failure(from error: YamlError, firstLine: Int) -> Failure {
