@@ -38,6 +38,21 @@ final class FileLimitsTests: XCTestCase {
         }
     }
 
+    /// `check` keeps all it read of a file whose front matter is never closed, past the limit: a bad
+    /// byte 3 MiB in is found (it read a shorter prefix again, and missed it).
+    func testCheckKeepsItsLongerReadOfAnUnclosedFrontMatter() throws {
+        var bytes = Array("---\ntitle: Open\n".utf8)
+        while bytes.count < 3 << 20 { bytes += Array("a: b\n".utf8) }
+        let badLine = bytes.filter { $0 == 0x0A }.count + 1
+        bytes += [0xFF, 0x0A]
+        while bytes.count < 6 << 20 { bytes += Array("a: b\n".utf8) }
+        try folder.write("open.md", bytes: bytes)
+        let tooLong = "open.md:1:1: error: front matter (from the --- line) runs past 1 MiB, the limit; it is not read"
+        XCTAssertEqual(diagnostics(try loadStore(folder.path, whole: true), "open.md"),
+                       [tooLong, "open.md:\(badLine):1: warning: invalid UTF-8; bad bytes are shown as \u{FFFD}"])
+        XCTAssertEqual(diagnostics(try loadStore(folder.path), "open.md"), [tooLong])
+    }
+
     /// A small file whose front matter is never closed: an error, and still no summary made of it.
     func testUnclosedFrontMatterIsNoSummary() throws {
         try folder.write("open.md", "---\ntitle: Never closed\n\nBody.\n")
