@@ -21,7 +21,7 @@ extension LoadedPost {
         if body.omittedBytes > 0 { document.blocks.append(Self.omissionNote(body.omittedBytes)) }
     }
 
-    /// "… the rest of this post (195.3 MiB) is not shown: posts are shown up to 4 MiB".
+    /// "… the rest of this post (195.3 MiB) is not shown: posts are shown up to 2 MiB".
     static func omissionNote(_ omitted: Int) -> Block {
         .paragraph([StyledSpan("… the rest of this post (\(PostLoader.sizeText(omitted))) is not shown: "
                                + "posts are shown up to \(PostLoader.sizeText(PostLoader.bodyLimit))", .meta)])

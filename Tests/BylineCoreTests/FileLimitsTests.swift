@@ -39,10 +39,10 @@ final class FileLimitsTests: XCTestCase {
     }
 
     /// `check` keeps all it read of a file whose front matter is never closed, past the limit: a bad
-    /// byte 3 MiB in is found (it read a shorter prefix again, and missed it).
+    /// byte 2 MiB in is found (it read a shorter prefix again, and missed it).
     func testCheckKeepsItsLongerReadOfAnUnclosedFrontMatter() throws {
         var bytes = Array("---\ntitle: Open\n".utf8)
-        while bytes.count < 3 << 20 { bytes += Array("a: b\n".utf8) }
+        while bytes.count < 2 << 20 { bytes += Array("a: b\n".utf8) }
         let badLine = bytes.filter { $0 == 0x0A }.count + 1
         bytes += [0xFF, 0x0A]
         while bytes.count < 6 << 20 { bytes += Array("a: b\n".utf8) }
@@ -92,7 +92,7 @@ final class FileLimitsTests: XCTestCase {
         let listed = try loadStore(folder.path)
         let checked = try loadStore(folder.path, whole: true)
         let warning = diagnostics(listed, "long.md")
-        XCTAssertEqual(warning, ["long.md:4: warning: the body is 6 MiB, more than 4 MiB, the limit; only its first 4 MiB are shown, searched and checked"])
+        XCTAssertEqual(warning, ["long.md:4: warning: the body is 4 MiB, more than 2 MiB, the limit; only its first 2 MiB are shown, searched and checked"])
         XCTAssertEqual(diagnostics(checked, "long.md"), warning)
 
         let number = try XCTUnwrap(listed.number(of: "long"))

@@ -16,7 +16,7 @@ final class OmittedBodyNoteTests: XCTestCase {
         let loaded = LoadedPost(body)
         XCTAssertEqual(loaded.words, 3, "only the part shown is counted")
         let lines = PreviewContent.lines(post, loaded, width: 100, glyphs: .unicode)
-        XCTAssertEqual(text(lines).last, "… the rest of this post (200 MiB) is not shown: posts are shown up to 4 MiB")
+        XCTAssertEqual(text(lines).last, "… the rest of this post (200 MiB) is not shown: posts are shown up to 2 MiB")
         XCTAssertEqual(lines.last?.spans.map(\.style), [.meta])
         XCTAssertTrue(text(lines).contains { $0.contains("code") })
     }

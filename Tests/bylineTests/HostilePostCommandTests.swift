@@ -96,13 +96,13 @@ final class HostilePostCommandTests: XCTestCase {
         let (show, kilobytes) = try measured(["show", "huge", folder.path])
         XCTAssertEqual(show.status, 0, show.stderr)
         XCTAssertTrue(show.stdout.hasPrefix("Huge\n"))
-        // 4,194,000 bytes shown (4,194 whole lines), 7,806,000 not.
-        XCTAssertTrue(show.stdout.hasSuffix("lorem ipsum dolor sit amet\n\n… the rest of this post (7.4 MiB) is not shown: posts are shown up to 4 MiB\n"),
+        // 2,097,000 bytes shown (2,097 whole lines), 9,903,000 not.
+        XCTAssertTrue(show.stdout.hasSuffix("lorem ipsum dolor sit amet\n\n… the rest of this post (9.4 MiB) is not shown: posts are shown up to 2 MiB\n"),
                       String(show.stdout.suffix(300)))
         XCTAssertLessThan(kilobytes, 250_000)
 
         let check = try BylineRunner.run(["check", folder.path])
-        XCTAssertEqual(check.stdout, "huge.md:4: warning: the body is 11.4 MiB, more than 4 MiB, the limit; only its first 4 MiB are shown, searched and checked\n")
+        XCTAssertEqual(check.stdout, "huge.md:4: warning: the body is 11.4 MiB, more than 2 MiB, the limit; only its first 2 MiB are shown, searched and checked\n")
     }
 
     /// Front matter over the limit: `list` shows no summary made of it and `check` reports it too.

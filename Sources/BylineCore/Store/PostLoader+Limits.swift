@@ -1,10 +1,12 @@
 /// The limits on what is read of a post file, and the body as it is shown within them.
 extension PostLoader {
     /// Body bytes shown, searched and counted; the rest of a longer body is never read, and a note at
-    /// the end of the post says so. The longest real articles are some 100 KB and a whole book's text
-    /// about 1 MB; a 4 MiB body lays out in about a second and a few hundred MB. Without a cap, a
-    /// 200 MB post took `show` 51 s and 3.4 GB, and `check` read a 1 GB file whole.
-    public static let bodyLimit = 4 << 20
+    /// the end of the post says so. The longest real articles are some 100 KB, a whole book's text about
+    /// 1 MB, and byline's benchmark post 1 MB. `show` (release) takes 0.66 s and 110 MB per MiB of the
+    /// densest markdown tried (a link, a table, a list, code and a quote every 500 bytes), 0.06 s per MiB
+    /// of plain prose: 2 MiB keeps the worst post near a second and 200 MB, per visitor over SSH.
+    /// Without a cap, a 200 MB post took `show` 51 s and 3.4 GB, and `check` read a 1 GB file whole.
+    public static let bodyLimit = 2 << 20
     /// The most read from one file: the front matter, its fences (with some trailing blanks) and the
     /// body up to its limit.
     static let readLimit = frontMatterLimit + bodyLimit + 1024
