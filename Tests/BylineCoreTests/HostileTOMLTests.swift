@@ -4,7 +4,7 @@ import XCTest
 
 /// Issue 15 row 2: TOML front matter that made toml++'s assertions abort the process (SIGABRT) now
 /// gives a diagnostic at its file and line, and the rest of the blog is listed. The assertions are off
-/// because every build passes `-Xcxx -DNDEBUG`; built without it, this test dies in toml++.
+/// because every build passes `-Xcxx -DNDEBUG`; without it toml++ aborted on both (SIGABRT, issue 15).
 final class HostileTOMLTests: XCTestCase {
     private func store(with files: [String: String]) throws -> (PostStore, TempFolder) {
         let folder = try TempFolder(name)
