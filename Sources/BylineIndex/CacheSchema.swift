@@ -3,7 +3,9 @@ import GRDB
 /// The cache file's tables. Any change to them, or to what search sees of a text (`SearchText`),
 /// bumps `version`: a cache of another version is rebuilt, never read.
 enum CacheSchema {
-    static let version = "byline-cache-4"
+    // 5: posts read with the limits of issue 15 (tags, summaries, front matter and body sizes); a cache of
+    // hostile posts read before them would keep what they no longer give.
+    static let version = "byline-cache-5"
 
     static func create(_ db: Database) throws {
         // Large pages: the snapshot and the index are read in long runs. The page cache, made anew for

@@ -13,4 +13,17 @@ extension LoadedPost {
         let (document, words) = MarkdownDocument.parse(utf8: body) { WordCount.count(utf8: body) }
         self.init(document: document, words: words)
     }
+
+    /// A body as `show` and the reader show it (`PostStore.limitedBody`): when it was cut to its
+    /// limit, a note at the end says how much is not shown.
+    public init(_ body: PostLoader.Body) {
+        self.init(markdownUTF8: body.bytes)
+        if body.omittedBytes > 0 { document.blocks.append(Self.omissionNote(body.omittedBytes)) }
+    }
+
+    /// "… the rest of this post (195.3 MiB) is not shown: posts are shown up to 2 MiB".
+    static func omissionNote(_ omitted: Int) -> Block {
+        .paragraph([StyledSpan("… the rest of this post (\(PostLoader.sizeText(omitted))) is not shown: "
+                               + "posts are shown up to \(PostLoader.sizeText(PostLoader.bodyLimit))", .meta)])
+    }
 }

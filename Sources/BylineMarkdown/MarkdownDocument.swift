@@ -258,12 +258,17 @@ struct DocumentBuilder {
         case CMARK_NODE_LINK:
             let url = links.removeLast()
             popStyle()
-            addInline([StyledSpan("[\(numbering.referenceNumber(url))]", .reference)])
+            // Numbered before the call: numbering inside `addInline`'s argument copied the builder
+            // for the call, and with it the references, so each new link copied all the links before
+            // it (24,000 links in 4 MiB took `show` 14 s).
+            let number = numbering.referenceNumber(url)
+            addInline([StyledSpan("[\(number)]", .reference)])
         case CMARK_NODE_IMAGE:
             let url = links.removeLast()
             addInline([StyledSpan("]", style, link: url)])
             popStyle()
-            addInline([StyledSpan("[\(numbering.referenceNumber(url))]", .reference)])
+            let number = numbering.referenceNumber(url)
+            addInline([StyledSpan("[\(number)]", .reference)])
         default:
             exitExtension(type)
         }

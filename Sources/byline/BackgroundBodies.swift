@@ -107,9 +107,9 @@ final class BackgroundBodies: @unchecked Sendable {
 
     /// Reads and parses one body: the only disk work the reader does after start-up.
     static func parse(_ post: Int, in store: PostStore) -> Action {
-        switch store.body(of: post) {
+        switch store.limitedBody(of: post) {
         case let .success(body):
-            return .bodyLoaded(post: post, LoadedPost(markdown: body))
+            return .bodyLoaded(post: post, LoadedPost(body))
         case let .failure(error):
             return .bodyFailed(post: post, message: error.description)
         }

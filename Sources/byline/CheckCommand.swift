@@ -6,7 +6,9 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Report every problem in the posts folder; exit status 1 when there are errors.",
-        discussion: "Drafts are checked too. Files are read whole, so a bad byte anywhere is found."
+        discussion: "Drafts are checked too. Files are read as far as they are ever shown (the front matter, up to "
+            + "\(PostLoader.sizeText(PostLoader.frontMatterLimit)), and the body, up to \(PostLoader.sizeText(PostLoader.bodyLimit))), "
+            + "so a bad byte anywhere in that is found; nothing further is read."
     )
 
     @Argument(help: ArgumentHelp("The posts folder (default: ./posts if it exists, else .).", valueName: "PATH"))
@@ -15,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let store = try PostsFolder.load(path ?? PostsFolder.defaultPath(),
                                          options: PostStore.Options(includeDrafts: true, readWholeFiles: true))
-        Console.out(store.diagnostics.map { VisibleText.escapeLine($0.description) + "\n" }.joined())
+        Console.out(store.diagnostics.map { $0.visibleLine + "\n" }.joined())
         let errors = store.diagnostics.filter { $0.severity == .error }.count
         let warnings = store.diagnostics.count - errors
         let summary = "\(store.posts.count) post\(store.posts.count == 1 ? "" : "s"), "

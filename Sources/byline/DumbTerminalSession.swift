@@ -50,11 +50,11 @@ struct DumbTerminalSession {
     }
 
     private func show(_ number: Int, width: Int) {
-        guard case let .success(body) = store.body(of: number) else {
+        guard case let .success(body) = store.limitedBody(of: number) else {
             Console.out("cannot read this post\n")
             return
         }
-        let lines = PreviewContent.lines(store.posts[number], LoadedPost(markdown: body), width: width, glyphs: .ascii)
+        let lines = PreviewContent.lines(store.posts[number], LoadedPost(body), width: width, glyphs: .ascii)
         Console.out("\n" + PlainText.render(lines))
     }
 

@@ -74,9 +74,9 @@ struct ShowCommand: ParsableCommand {
             Console.error("no post \"\(post)\" in \(folder.resolvedPath) (see `byline list \(folder.resolvedPath)`)")
             throw ExitCode(2)
         }
-        let body: ArraySlice<UInt8>
-        switch store.bodyBytes(of: number) {
-        case let .success(bytes): body = bytes
+        let body: PostLoader.Body
+        switch store.limitedBody(of: number) {
+        case let .success(limited): body = limited
         case let .failure(error):
             Console.error("\(store.posts[number].path): \(error.description)")
             throw ExitCode(2)
@@ -85,11 +85,11 @@ struct ShowCommand: ParsableCommand {
         let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80
         // This process exits once the post is written: a long post's tree may take memory that is never
         // given back, on huge pages (CmarkArena).
-        if body.count >= MarkdownDocument.parallelBytes { CmarkArena.turnOn() }
-        let loaded = LoadedPost(markdownUTF8: body)
+        if body.bytes.count >= MarkdownDocument.parallelBytes { CmarkArena.turnOn() }
+        let loaded = LoadedPost(body)
         // Laid out straight into flat buffers (no `StyledLine` per line), as the preview would show it.
         let lines = PreviewContent.flatParts(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,
-                                             capacity: body.count * 2)
+                                             capacity: body.bytes.count * 2)
 
         let useANSI: Bool
         switch color {

@@ -30,8 +30,32 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:col: error: message`, or `file: error: message` without a place.
-    public var description: String {
-        var place = file
+    public var description: String { file + afterFile }
+
+    /// The same line made safe for a terminal, as `check` prints it: every control in the file name,
+    /// newlines and tabs too, shown as its symbol (`␊`), so that a name is never confused with another
+    /// (`a\nb.md` is not `a b.md`); the message on one line, through `VisibleText.escapeLine`.
+    public var visibleLine: String {
+        Self.visibleName(file) + VisibleText.escapeLine(afterFile)
+    }
+
+    /// A file name with every control shown as a symbol, newlines and tabs included.
+    public static func visibleName(_ name: String) -> String {
+        guard name.unicodeScalars.contains(where: { VisibleText.needsEscape($0) || $0 == "\n" || $0 == "\t" }) else { return name }
+        var shown = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            if VisibleText.needsEscape(scalar) || scalar == "\n" || scalar == "\t" {
+                shown.append(contentsOf: VisibleText.symbol(for: scalar).unicodeScalars)
+            } else {
+                shown.append(scalar)
+            }
+        }
+        return String(shown)
+    }
+
+    /// `:line:col: error: message`: the description after the file name.
+    private var afterFile: String {
+        var place = ""
         if let line {
             place += ":\(line)"
             if let column { place += ":\(column)" }

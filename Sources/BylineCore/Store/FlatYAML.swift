@@ -90,6 +90,7 @@ private struct FlatYAMLReader {
         var pairs: [(key: String, value: FrontMatterEntry)] = []
         var pending: BlockList?
         var tableLine: Int?
+        var keys: Set<String> = []
 
         while lineStart < bytes.count {
             let end = endOfLine(lineStart)
@@ -100,18 +101,19 @@ private struct FlatYAMLReader {
             if start == end || bytes[start] == Self.hash {
                 // Blank or comment line.
             } else if bytes[start] == Self.dash, start + 1 == end || bytes[start + 1] == Self.space {
-                guard var list = pending else { return nil }
-                if list.indent == nil {
-                    list.indent = indent
-                    (list.line, list.column) = (line, column(of: start))
+                // The list is changed where it lies: a copy taken out and put back shares its items, so
+                // each append copied them all (90,000 items took over 60 s).
+                guard pending != nil else { return nil }
+                if pending!.indent == nil {
+                    pending!.indent = indent
+                    (pending!.line, pending!.column) = (line, column(of: start))
                 }
-                guard list.indent == indent else { return nil }
+                guard pending!.indent == indent else { return nil }
                 var valueStart = start + 1
                 while valueStart < end, bytes[valueStart] == Self.space { valueStart += 1 }
                 guard valueStart < end, bytes[valueStart] != Self.hash,
                       let item = blockScalar(from: valueStart, to: end) else { return nil }
-                list.items.append(item)
-                pending = list
+                pending!.items.append(item)
             } else {
                 // Only keys start at the left edge; an indented line would continue or nest a value.
                 guard indent == 0 else { return nil }
@@ -120,8 +122,7 @@ private struct FlatYAMLReader {
                     pairs.append((list.key, FrontMatterEntry(.list(list.items), line: list.line, column: list.column)))
                     pending = nil
                 }
-                guard let (key, afterColon) = key(from: start, to: end),
-                      !pairs.contains(where: { $0.key == key }) else { return nil }
+                guard let (key, afterColon) = key(from: start, to: end), !isRepeated(key, among: pairs, &keys) else { return nil }
                 if tableLine == nil { tableLine = line }
                 var valueStart = afterColon
                 while valueStart < end, bytes[valueStart] == Self.space { valueStart += 1 }
@@ -146,6 +147,18 @@ private struct FlatYAMLReader {
         return FrontMatterEntry(.table(pairs), line: tableLine ?? firstLine, column: 1)
     }
 
+    /// Whether `key` is among the keys so far. A few keys are compared one by one; past
+    /// `keysComparedDirectly`, through `keys`, which then holds every key met (a front matter of
+    /// 100,000 keys made the comparisons quadratic).
+    private func isRepeated(_ key: String, among pairs: [(key: String, value: FrontMatterEntry)], _ keys: inout Set<String>) -> Bool {
+        guard pairs.count >= Self.keysComparedDirectly else { return pairs.contains { $0.key == key } }
+        if keys.isEmpty { keys = Set(pairs.map(\.key)) }
+        return !keys.insert(key).inserted
+    }
+
+    /// Keys compared one by one before a set is built: most front matter has fewer.
+    private static let keysComparedDirectly = 16
+
     // MARK: Pieces of a line
 
     private func endOfLine(_ start: Int) -> Int {
@@ -156,8 +169,14 @@ private struct FlatYAMLReader {
 
     /// One-based column in Unicode scalars, as libyaml counts.
     private func column(of index: Int) -> Int {
-        var column = 1
-        for offset in lineStart..<index where bytes[offset] & 0xC0 != 0x80 { column += 1 }
+        column(of: index, from: (lineStart, 1))
+    }
+
+    /// The same, counted on from a known place earlier on the line: the items of a one-line list are
+    /// each placed from the one before, not from the line's start (40,000 tags took 48 s).
+    private func column(of index: Int, from known: (index: Int, column: Int)) -> Int {
+        var column = known.column
+        for offset in known.index..<index where bytes[offset] & 0xC0 != 0x80 { column += 1 }
         return column
     }
 
@@ -219,6 +238,7 @@ private struct FlatYAMLReader {
         let at = (line: line, column: column(of: start))
         var items: [FrontMatterEntry] = []
         var index = start + 1
+        var placed = (index: start, column: at.column)
         func skipSpaces() { while index < end, bytes[index] == Self.space { index += 1 } }
         skipSpaces()
         if index < end, bytes[index] == Self.close {
@@ -226,7 +246,8 @@ private struct FlatYAMLReader {
         } else {
             while true {
                 guard index < end else { return nil }
-                let itemAt = (line: line, column: column(of: index))
+                placed = (index, column(of: index, from: placed))
+                let itemAt = (line: line, column: placed.column)
                 let first = bytes[index]
                 if first == Self.single || first == Self.double {
                     guard let (text, after) = quoted(from: index, to: end) else { return nil }

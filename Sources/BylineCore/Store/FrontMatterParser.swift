@@ -39,6 +39,12 @@ public enum FrontMatterParser {
 
     /// Every YAML front matter through Yams: what `FlatYAML` must agree with, and the fallback for the rest.
     static func parseYAMLWithYams(_ text: String, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+        // Aliases are counted first: `compose` itself can spend minutes on a few hundred bytes of them.
+        // Every alias starts with `*`; most front matter has none.
+        if text.utf8.contains(UInt8(ascii: "*")),
+           let refused = YAMLAliasBudget.check(text, firstLine: firstLine, limit: maximumAliasedValues) {
+            return .failure(refused)
+        }
         let node: Node?
         do {
             // The basic resolver leaves every scalar a string; regex typing of each scalar costs 4x.
@@ -61,6 +67,13 @@ public enum FrontMatterParser {
     /// Front matter nests a few levels at most; deeper input is not a blog's and is cut off here.
     static let maximumDepth = 32
 
+    /// Values that aliases (`*name`) may bring into one front matter, counted before Yams composes it
+    /// (`YAMLAliasBudget`). An alias stands for every value of what it names, so a 260-byte "billion
+    /// laughs" of aliases nested 9 deep stands for 9^9 values: copied out, over 60 s and 5.8 GB; used as
+    /// keys, minutes inside `compose`. A blog that reuses a list of tags under a few names stays far below.
+    public static let maximumAliasedValues = 10_000
+
+    /// Yams' tree copied out; aliases are already known to bring in at most `maximumAliasedValues`.
     private static func convert(_ node: Node, firstLine: Int, depth: Int) -> FrontMatterEntry {
         let line = node.mark.map { $0.line + firstLine - 1 }
         let column = node.mark?.column

@@ -1,17 +1,17 @@
 /// Reads one post file into a `Post`, collecting diagnostics instead of failing.
 ///
 /// At start only a prefix is read: enough for the front matter and the first paragraph. `check` asks
-/// for whole files so that a bad byte anywhere is found.
+/// for as much as is ever shown (`readLimit`) so that a bad byte anywhere in it is found.
 public struct PostLoader: Sendable {
     /// Bytes read first; most front matter and a first paragraph fit.
     static let prefixSize = 4096
-    /// Front matter longer than this is not a blog's; the file is reported instead of read on.
-    static let frontMatterLimit = 1 << 20
+    /// Front matter longer than this is not a blog's: it is reported and not read, by `list`, `check`,
+    /// `show` and the reader alike, and the post is listed without it.
+    public static let frontMatterLimit = 1 << 20
     /// Body bytes wanted after the front matter for the title and summary fallbacks.
     static let bodyPeek = 2048
-
     let inspector: any BodyInspector
-    /// Read and check whole files (for `check`), not just their start.
+    /// Read and check files as far as they are shown (for `check`), not just their start.
     let readWholeFiles: Bool
 
     public init(inspector: any BodyInspector, readWholeFiles: Bool = false) {
@@ -31,7 +31,7 @@ public struct PostLoader: Sendable {
         }
 
         var read: Read
-        switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? .max : PostLoader.prefixSize, folders: folders) {
+        switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? PostLoader.readLimit : PostLoader.prefixSize, folders: folders) {
         case let .success(first): read = first
         case let .failure(error): return (nil, [Diagnostic(file: candidate.path, severity: .error, message: error.description)], nil)
         }
@@ -46,7 +46,7 @@ public struct PostLoader: Sendable {
                 wanted = block.bodyStart + PostLoader.bodyPeek
             default: wanted = nil
             }
-            if let wanted, case let .success(longer) = readPrefix(candidate.absolutePath, limit: wanted, folders: folders) {
+            if let wanted, wanted > read.rawCount, case let .success(longer) = readPrefix(candidate.absolutePath, limit: wanted, folders: folders) {
                 read = longer
                 search = FrontMatterBlock.locate(in: read.text)
             }
@@ -63,14 +63,28 @@ public struct PostLoader: Sendable {
 
         var metadata = PostMetadata()
         var bodyStart = 0
-        switch search {
+        // Where the body was found: without one (front matter never closed, or over the limit) no title or
+        // summary is taken from the text, which would be the front matter itself.
+        var hasBody = true
+        switch Self.classify(search, textCount: read.text.count, wholeFile: !read.truncated) {
         case .none:
             break
         case let .unclosed(format):
+            hasBody = false
             let fence = format == .yaml ? "---" : "+++"
             report(.error, "front matter opened with \(fence) is never closed by a \(fence) line", line: 1, column: 1)
+        case let .tooLong(format):
+            hasBody = false
+            let fence = format == .yaml ? "---" : "+++"
+            report(.error, "front matter (from the \(fence) line) runs past \(Self.sizeText(Self.frontMatterLimit)), the limit; "
+                   + "it is not read", line: 1, column: 1)
         case let .found(block):
             bodyStart = block.bodyStart
+            let bodySize = read.size - (read.rawCount - (read.text.count - block.bodyStart))
+            if bodySize > Self.bodyLimit {
+                report(.warning, "the body is \(Self.sizeText(bodySize)), more than \(Self.sizeText(Self.bodyLimit)), the limit; "
+                       + "only its first \(Self.sizeText(Self.bodyLimit)) are shown, searched and checked", line: block.bodyFirstLine)
+            }
             switch FrontMatterParser.parse(read.text[block.text], format: block.format, firstLine: block.firstLine) {
             case let .failure(failure):
                 report(.error, failure.message, line: failure.line, column: failure.column)
@@ -86,6 +100,7 @@ public struct PostLoader: Sendable {
         var bodyText: String?
         func body() -> String {
             if let bodyText { return bodyText }
+            guard hasBody else { return "" }
             let made = String(decoding: text[min(bodyStart, text.count)...].prefix(PostLoader.bodyPeek * 4), as: UTF8.self)
             bodyText = made
             return made
@@ -94,17 +109,18 @@ public struct PostLoader: Sendable {
         let nameSlug = nameDate.map { String($0.rest) } ?? candidate.baseName
         let slug = metadata.slug ?? (nameSlug.isEmpty ? candidate.baseName : nameSlug)
         let title = metadata.title ?? inspector.firstHeading(in: body()).flatMap(Self.oneLine) ?? slug
-        let summary = metadata.summary.flatMap(Self.oneLine) ?? inspector.firstParagraph(in: body()).flatMap(Self.oneLine) ?? ""
+        let summary = Self.bounded(summary: metadata.summary.flatMap(Self.oneLine)
+                                   ?? inspector.firstParagraph(in: body()).flatMap(Self.oneLine) ?? "")
         let date = metadata.date ?? nameDate?.date ?? Self.dateFromFolders(candidate.path)
 
-        let tags = Self.firstSpellings(metadata.tags)
+        let tags = metadata.tags
 
         let post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
                         summary: summary, draft: metadata.draft || candidate.inDrafts, fileSize: read.size)
         return (post, diagnostics, stamp)
     }
 
-    /// The post's body (everything after the front matter) as clean text.
+    /// The post's body (everything after the front matter, up to `bodyLimit`) as clean text.
     public static func body(at absolutePath: String) -> Result<String, PostFile.ReadError> {
         bodyBytes(at: absolutePath).map { String(decoding: $0, as: UTF8.self) }
     }
@@ -112,11 +128,7 @@ public struct PostLoader: Sendable {
     /// The same body as bytes (well-formed UTF-8, LF line ends), for a caller that only hands it on:
     /// making a String of a 1 MB body copies and checks it once more (a millisecond).
     public static func bodyBytes(at absolutePath: String) -> Result<ArraySlice<UInt8>, PostFile.ReadError> {
-        PostFile.read(absolutePath).map { raw in
-            let text = PostText.clean(raw.bytes).bytes
-            if case let .found(block) = FrontMatterBlock.locate(in: text) { return text[block.bodyStart...] }
-            return text[...]
-        }
+        limitedBody(at: absolutePath).map(\.bytes)
     }
 
     /// Each tag once, in its first spelling (`Go` and `go` are one tag). A post carries a few tags:
@@ -165,6 +177,8 @@ public struct PostLoader: Sendable {
 
     private struct Read {
         var text: [UInt8]
+        /// Bytes read from the file, before cleaning.
+        var rawCount: Int
         var size: Int
         var stamp: FileStamp
         var truncated: Bool
@@ -175,7 +189,7 @@ public struct PostLoader: Sendable {
         PostFile.read(path, limit: limit, folders: folders).map { bytes, size, stamp in
             let truncated = bytes.count < size
             let (text, problem) = PostText.clean(bytes, truncated: truncated)
-            return Read(text: text, size: size, stamp: stamp, truncated: truncated, problem: problem)
+            return Read(text: text, rawCount: bytes.count, size: size, stamp: stamp, truncated: truncated, problem: problem)
         }
     }
 }

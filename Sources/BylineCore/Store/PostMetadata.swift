@@ -39,6 +39,15 @@ public struct PostMetadata: Equatable, Sendable {
         return (metadata, reader.problems)
     }
 
+    /// Tags one post keeps, the first ones written (each spelling of a tag counted once). Real posts carry
+    /// a handful (the shipped blog's at most four); 40,000 tags in one post filled the tag pane with
+    /// one-post tags and made loading quadratic.
+    public static let maximumTags = 64
+
+    /// Bytes of UTF-8 one tag keeps (100 letters, 33 CJK characters): a tag is a word or two. A longer
+    /// one is cut at a character's boundary; 50,000 combining marks made one tag 100 KB wide.
+    public static let maximumTagBytes = 100
+
     /// A slug is one path component: no slashes, no surrounding blanks.
     static func cleanSlug(_ slug: String) -> String {
         slug.split(separator: "/").last.map { String($0).trimmed } ?? ""
@@ -109,6 +118,8 @@ struct FieldTable {
 private struct FieldReader {
     let table: FieldTable
     var problems: [PostMetadata.Problem] = []
+    /// Whether a tag was cut to its limit already (one warning per post is enough).
+    private var cutTag = false
 
     init(table: FrontMatterEntry) {
         self.table = FieldTable(table)
@@ -186,30 +197,58 @@ private struct FieldReader {
         }
     }
 
-    /// Tags and categories together, as written, in order, without empties.
+    /// Tags and categories together, in order, without empties, each tag once in its first spelling
+    /// (`Go` and `go` are one tag), at most `PostMetadata.maximumTags` of them.
     mutating func tags() -> [String] {
         var tags: [String] = []
+        var fields: [(entry: FrontMatterEntry, name: String)] = []
         for name in ["tags", "categories", "category"] {
-            if let entry = table[name] { tags += tagList(entry, named: name) }
+            if let entry = table[name] { fields.append((entry, name)) }
         }
         if let taxonomies = table["taxonomies"] {
             for name in ["tags", "categories"] {
-                if let entry = taxonomies[name] { tags += tagList(entry, named: "taxonomies.\(name)") }
+                if let entry = taxonomies[name] { fields.append((entry, "taxonomies.\(name)")) }
             }
         }
+        for field in fields { tags += tagList(field.entry, named: field.name) }
+        tags = PostLoader.firstSpellings(tags)
+        let limit = PostMetadata.maximumTags
+        if tags.count > limit, let first = fields.first {
+            complain(first.entry, "`\(first.name)`: \(tags.count) tags, more than \(limit), the limit for one post; the first \(limit) are kept")
+            tags.removeLast(tags.count - limit)
+        }
         return tags
+    }
+
+    /// `tag` cut to `PostMetadata.maximumTagBytes` at a scalar's boundary, with a warning at `entry`
+    /// the first time a tag is cut.
+    private mutating func bounded(_ tag: String, at entry: FrontMatterEntry, named name: String) -> String {
+        let limit = PostMetadata.maximumTagBytes
+        guard tag.utf8.count > limit else { return tag }
+        if !cutTag {
+            cutTag = true
+            complain(entry, "a tag in `\(name)` is \(tag.utf8.count) bytes long, more than \(limit), the limit; it is cut")
+        }
+        var kept = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in tag.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            if bytes > limit { break }
+            kept.append(scalar)
+        }
+        return TagName.clean(String(kept))
     }
 
     /// A list of tags, a single tag, or `"a, b, c"`; numbers (`47`) become tags too.
     private mutating func tagList(_ entry: FrontMatterEntry, named name: String) -> [String] {
         switch entry.value {
         case let .string(text), let .number(text):
-            return text.split(separator: ",").map { TagName.clean(String($0)) }.filter { !$0.isEmpty }
+            return text.split(separator: ",").map { bounded(TagName.clean(String($0)), at: entry, named: name) }.filter { !$0.isEmpty }
         case let .list(items):
             return items.flatMap { item -> [String] in
                 switch item.value {
                 case let .string(text), let .number(text):
-                    let tag = TagName.clean(text)
+                    let tag = bounded(TagName.clean(text), at: item, named: name)
                     return tag.isEmpty ? [] : [tag]
                 case let .bool(flag): return [flag ? "true" : "false"]
                 case .other: return []

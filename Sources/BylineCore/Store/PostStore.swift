@@ -14,7 +14,8 @@ public struct PostStore: Sendable {
     public struct Options: Sendable {
         /// Include drafts (`draft: true`, `published: false`, and Jekyll's `_drafts/`).
         public var includeDrafts = false
-        /// Read whole files to find every bad byte (for `check`); slower.
+        /// Read and check as much of each file as is ever shown (for `check`): the front matter and the
+        /// body up to `PostLoader.bodyLimit`, not just the start; slower. Nothing past that is read.
         public var readWholeFiles = false
         public init(includeDrafts: Bool = false, readWholeFiles: Bool = false) {
             self.includeDrafts = includeDrafts
@@ -410,6 +411,11 @@ public struct PostStore: Sendable {
     /// The same body as bytes (`PostLoader.bodyBytes`).
     public func bodyBytes(of number: Int) -> Result<ArraySlice<UInt8>, PostFile.ReadError> {
         PostLoader.bodyBytes(at: absolutePath(of: number))
+    }
+
+    /// The body as it is shown: cut to `PostLoader.bodyLimit`, with how much was left out.
+    public func limitedBody(of number: Int) -> Result<PostLoader.Body, PostFile.ReadError> {
+        PostLoader.limitedBody(at: absolutePath(of: number))
     }
 
     /// Words in the body: runs of non-blank characters that hold a letter or digit (markup alone is no word).

@@ -37,7 +37,8 @@ public enum PreviewContent {
     static func layOut(_ state: AppState, post: Int, width: Int) -> DocumentLayout.Progressive {
         let item = state.store.posts[post]
         if let loaded = state.loaded[post] { return layout(item, loaded, width: width, glyphs: state.glyphs) }
-        var lines = PostHeader.lines(item, words: item.fileSize / 6, width: width, glyphs: state.glyphs)
+        // An estimate until the body is read, of the part that will be shown (`PostLoader.bodyLimit`).
+        var lines = PostHeader.lines(item, words: min(item.fileSize, PostLoader.bodyLimit) / 6, width: width, glyphs: state.glyphs)
         lines.append(StyledLine())
         if let message = state.failed[post] {
             lines += TextWrapper.wrap(SafeText.lineSpans("Cannot show this post: " + message, .escaped), width: width)
