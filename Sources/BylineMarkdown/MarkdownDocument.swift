@@ -220,12 +220,16 @@ struct DocumentBuilder {
         case CMARK_NODE_LINK:
             let url = links.removeLast()
             popStyle()
-            addInline([StyledSpan("[\(referenceNumber(url))]", .reference)])
+            // Numbered before the call: `addInline` borrows the builder, so a number given out inside
+            // its argument made Swift copy the whole builder, and its numbers, for every link.
+            let number = referenceNumber(url)
+            addInline([StyledSpan("[\(number)]", .reference)])
         case CMARK_NODE_IMAGE:
             let url = links.removeLast()
             addInline([StyledSpan("]", style, link: url)])
             popStyle()
-            addInline([StyledSpan("[\(referenceNumber(url))]", .reference)])
+            let number = referenceNumber(url)
+            addInline([StyledSpan("[\(number)]", .reference)])
         default:
             exitExtension(type)
         }
