@@ -11,19 +11,13 @@ final class CmarkDocument {
     /// The extensions attached to every parser, by their cmark-gfm names.
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
-    /// Whether the tree lives in `CmarkArena`, which gives nothing back: freeing it node by node would
-    /// walk a long post's whole tree again (a millisecond and more for 1 MB) for nothing.
-    private let inArena: Bool
-
     init(_ markdown: String) {
         var text = markdown
-        inArena = CmarkArena.memory != nil
         root = text.withUTF8(Self.parse)
     }
 
     /// From bytes that are well-formed UTF-8 (a cleaned post body).
     init(utf8 bytes: ArraySlice<UInt8>) {
-        inArena = CmarkArena.memory != nil
         root = bytes.withUnsafeBufferPointer(Self.parse)
     }
 
@@ -44,7 +38,8 @@ final class CmarkDocument {
         _ = registerExtensions
         // No smart punctuation: text and template code are shown as written.
         let options = CMARK_OPT_FOOTNOTES
-        let parser = (CmarkArena.memory.map { cmark_parser_new_with_mem(options, $0) } ?? cmark_parser_new(options))!
+        // cmark's own allocator (`cmark_get_default_mem_allocator`): the tree is freed in `deinit`.
+        let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
@@ -56,7 +51,7 @@ final class CmarkDocument {
     }
 
     deinit {
-        if !inArena { cmark_node_free(root) }
+        cmark_node_free(root)
     }
 
     /// cmark-gfm's extension node types exist only after registration, once per process.

@@ -5,93 +5,48 @@ import BylineCore
 ///
 /// The tree is walked with cmark's iterator and an explicit stack, never by recursion, and containers
 /// nested deeper than `Block.maximumNesting` are flattened into their parent: 10,000 nested quotes
-/// render, in bounded time and stack. Every piece of text passes through `SafeSpans`.
+/// render, in bounded time and stack. Every piece of text passes through `SafeSpans`. One document is
+/// parsed and walked on one thread: cmark does not say its trees may be read from two at once.
 public enum MarkdownDocument {
-    /// Bodies at least this long have their tree walked in two halves on two cores (a long article is
-    /// some 30 KB; the walk of a 1 MB post takes as long as cmark's parse of it).
+    /// Bodies at least this long are parsed on one core while `alongside` work (the word count) runs on
+    /// the other (a long article is some 30 KB).
     public static let parallelBytes = 64 * 1024
 
     public static func parse(_ markdown: String) -> Document {
-        parse(markdown, alongside: {}).document
+        document(CmarkDocument(markdown))
     }
 
-    /// The document, and what `work` returns. For a long body, `work` runs on the second core while
-    /// cmark parses on the first (cmark parses alone, see `CmarkDocument`), and the tree is then walked
-    /// in two halves on two cores. `parallelAbove` is for tests, which split short bodies.
-    public static func parse<Extra: Sendable>(_ markdown: String, parallelAbove: Int = parallelBytes,
-                                              alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
-        parse(length: markdown.utf8.count, parallelAbove: parallelAbove, cmark: { CmarkDocument(markdown) }, alongside: work)
+    /// The document, and what `work` returns. For a long body, `work` (which must not touch cmark)
+    /// runs on the second core while cmark parses and the tree is walked on the first.
+    public static func parse<Extra: Sendable>(_ markdown: String, alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
+        parse(length: markdown.utf8.count, { document(CmarkDocument(markdown)) }, alongside: work)
     }
 
     /// The same from bytes that are well-formed UTF-8 (a cleaned post body, `PostLoader.bodyBytes`),
     /// without a String made of them first.
-    public static func parse<Extra: Sendable>(utf8 bytes: ArraySlice<UInt8>, parallelAbove: Int = parallelBytes,
-                                              alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
-        parse(length: bytes.count, parallelAbove: parallelAbove, cmark: { CmarkDocument(utf8: bytes) }, alongside: work)
+    public static func parse<Extra: Sendable>(utf8 bytes: ArraySlice<UInt8>, alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
+        parse(length: bytes.count, { document(CmarkDocument(utf8: bytes)) }, alongside: work)
     }
 
-    private static func parse<Extra: Sendable>(length: Int, parallelAbove: Int, cmark parse: @Sendable () -> CmarkDocument,
+    private static func parse<Extra: Sendable>(length: Int, _ parse: @Sendable () -> Document,
                                                alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
-        let split = length >= parallelAbove
-        let cmark: CmarkDocument, extra: Extra
-        if split {
-            // In a process that renders one post and exits (the arena is on), the second core faults in
-            // the pages the parse, and then the walk and layout on both threads, will take (PagesAhead).
-            let mainTop = CmarkArena.memory != nil ? PagesAhead.heapTop() : nil
-            let (parsed, done) = ParallelMap.both({ UnsafeSendable(parse()) }, {
-                CmarkArena.populate(forMarkdownOf: length)
-                if let mainTop, let ownTop = PagesAhead.heapTop() {
-                    let bytes = length * PagesAhead.heapBytesPerMarkdownByte
-                    PagesAhead.populateHeap(from: mainTop, bytes: bytes)
-                    PagesAhead.populateHeap(from: ownTop, bytes: bytes)
-                }
-                return work()
-            })
-            (cmark, extra) = (parsed.value, done)
-        } else {
-            (cmark, extra) = (parse(), work())
-        }
-        // The tree lives until both walks are done (Swift may free an object after its last use).
-        let document = withExtendedLifetime(cmark) { walk(cmark.root, split: split) }
-        return (document, extra)
+        guard length >= parallelBytes else { return (parse(), work()) }
+        return ParallelMap.both(parse, work)
     }
 
-    private static func walk(_ root: OpaquePointer, split: Bool) -> Document {
-        let children = Array(CmarkChildren(of: root))
-        guard split, children.count >= 2 else {
+    /// The tree walked into a `Document`, on the thread that parsed it; the tree is freed after.
+    private static func document(_ cmark: CmarkDocument) -> Document {
+        // Swift may release an object after its last use: the tree lives until the walk is done.
+        withExtendedLifetime(cmark) {
             var builder = DocumentBuilder()
-            builder.walk(children[...])
+            for (event, node) in CmarkWalk(cmark.root) {
+                switch event {
+                case .enter: builder.enter(node)
+                case .exit: builder.exit(node)
+                }
+            }
             return builder.finish()
         }
-        // Halves of about equal length: split at the first block starting past the middle line.
-        let lastLine = cmark_node_get_end_line(children[children.count - 1])
-        let middle = children.firstIndex { cmark_node_get_start_line($0) > lastLine / 2 }.map { max(1, $0) } ?? children.count / 2
-        // The second half numbers its links and notes on from the first's, counted here (reading the
-        // first half's nodes on this thread, before the first walk reads them on another).
-        var counted = DocumentBuilder.Numbering()
-        for child in children[..<middle] { counted.count(child) }
-        let numbering = counted
-        let halves = UnsafeSendable(children)
-        let (first, second) = ParallelMap.both({
-            var builder = DocumentBuilder()
-            builder.walk(halves.value[..<middle])
-            return UnsafeSendable(builder)
-        }, {
-            var builder = DocumentBuilder(numbering: numbering)
-            builder.walk(halves.value[middle...])
-            return UnsafeSendable(builder)
-        })
-        return DocumentBuilder.document(first.value, then: second.value)
-    }
-}
-
-/// A node's children, first to last.
-struct CmarkChildren: Sequence, IteratorProtocol {
-    private var node: OpaquePointer?
-    init(of parent: OpaquePointer) { node = cmark_node_first_child(parent) }
-    mutating func next() -> OpaquePointer? {
-        defer { node = node.flatMap(cmark_node_next) }
-        return node
     }
 }
 
@@ -135,10 +90,12 @@ struct DocumentBuilder {
     var styles: [TextStyle] = []
     var style: TextStyle = .plain
     var links: [String] = []
-    var numbering: Numbering
+    /// Link and image targets, made visible, in order of first appearance.
+    var references: [String] = []
+    var referenceNumbers: [String: Int] = [:]
+    var footnoteNumbers: [String: Int] = [:]
     var footnotes: [Int: [Block]] = [:]
-
-    init(numbering: Numbering = Numbering()) { self.numbering = numbering }
+    var definitionsSeen = 0
 
     var top: Frame { stack[stack.count - 1] }
 
@@ -168,7 +125,10 @@ struct DocumentBuilder {
             let isTask = node.typeString == "tasklist"
             openContainer(.item(task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil))
         case CMARK_NODE_FOOTNOTE_DEFINITION:
-            openContainer(.footnote(number: numbering.nextDefinition()))
+            // cmark-gfm moves the definitions to the end in the order of their first reference and
+            // drops unreferenced ones, so the n-th definition is note n.
+            definitionsSeen += 1
+            openContainer(.footnote(number: definitionsSeen))
         case CMARK_NODE_PARAGRAPH:
             stack.append(Frame(.inline(.paragraph)))
         case CMARK_NODE_HEADING:
@@ -214,7 +174,9 @@ struct DocumentBuilder {
             links.append(node.url)
             addInline([StyledSpan("[image: ", style, link: links.last)])
         case CMARK_NODE_FOOTNOTE_REFERENCE:
-            let number = numbering.footnoteNumber(node.cmarkLiteral)
+            let label = node.cmarkLiteral
+            let number = footnoteNumbers[label] ?? (footnoteNumbers.count + 1)
+            footnoteNumbers[label] = number
             addInline([StyledSpan("[^\(number)]", .reference)])
         default:
             enterExtension(node, type)
@@ -261,13 +223,13 @@ struct DocumentBuilder {
             // Numbered before the call: numbering inside `addInline`'s argument copied the builder
             // for the call, and with it the references, so each new link copied all the links before
             // it (24,000 links in 4 MiB took `show` 14 s).
-            let number = numbering.referenceNumber(url)
+            let number = referenceNumber(url)
             addInline([StyledSpan("[\(number)]", .reference)])
         case CMARK_NODE_IMAGE:
             let url = links.removeLast()
             addInline([StyledSpan("]", style, link: url)])
             popStyle()
-            let number = numbering.referenceNumber(url)
+            let number = referenceNumber(url)
             addInline([StyledSpan("[\(number)]", .reference)])
         default:
             exitExtension(type)
@@ -337,89 +299,21 @@ struct DocumentBuilder {
         for span in spans { frame.inlines.append(Inline(span: span, rawHTML: rawHTML)) }
     }
 
-    /// Walks top-level nodes in order, as a walk of their document would.
-    mutating func walk(_ nodes: ArraySlice<OpaquePointer>) {
-        for child in nodes {
-            for (event, node) in CmarkWalk(child) {
-                switch event {
-                case .enter: enter(node)
-                case .exit: exit(node)
-                }
-            }
-        }
+    mutating func referenceNumber(_ url: String) -> Int {
+        if let number = referenceNumbers[url] { return number }
+        references.append(VisibleText.escapeLine(url))
+        referenceNumbers[url] = references.count
+        return references.count
     }
 
     mutating func finish() -> Document {
-        closeAll()
-        return Document(blocks: stack[0].blocks, references: numbering.references, footnotes: numbering.notes(footnotes))
-    }
-
-    /// Two walks' documents as one: `second` walked what follows what `first` walked, numbering on from it.
-    static func document(_ first: DocumentBuilder, then second: DocumentBuilder) -> Document {
-        var first = first, second = second
-        first.closeAll()
-        second.closeAll()
-        let notes = first.footnotes.merging(second.footnotes) { _, later in later }
-        return Document(blocks: first.stack[0].blocks + second.stack[0].blocks, references: second.numbering.references,
-                        footnotes: second.numbering.notes(notes))
-    }
-
-    private mutating func closeAll() {
         // cmark's walk is balanced; close anything left all the same.
         while stack.count > 1 {
             if pushed.isEmpty { stack.removeLast() } else { closeContainer() }
         }
-    }
-}
-
-extension DocumentBuilder {
-    /// The link and footnote numbers given out so far: all that one walk hands to the walk of what
-    /// follows it in the document (`MarkdownDocument.parse` of a long body).
-    struct Numbering {
-        /// Link and image targets, made visible, in order of first appearance.
-        var references: [String] = []
-        var referenceNumbers: [String: Int] = [:]
-        var footnoteNumbers: [String: Int] = [:]
-        var definitionsSeen = 0
-
-        mutating func referenceNumber(_ url: String) -> Int {
-            if let number = referenceNumbers[url] { return number }
-            references.append(VisibleText.escapeLine(url))
-            referenceNumbers[url] = references.count
-            return references.count
-        }
-
-        mutating func footnoteNumber(_ label: String) -> Int {
-            let number = footnoteNumbers[label] ?? (footnoteNumbers.count + 1)
-            footnoteNumbers[label] = number
-            return number
-        }
-
-        /// cmark-gfm moves the definitions to the end in the order of their first reference and
-        /// drops unreferenced ones, so the n-th definition is note n.
-        mutating func nextDefinition() -> Int {
-            definitionsSeen += 1
-            return definitionsSeen
-        }
-
-        /// Footnote bodies by number, every number up to the last given out present.
-        func notes(_ bodies: [Int: [Block]]) -> [[Block]] {
-            let count = max(footnoteNumbers.count, definitionsSeen)
-            return (0..<count).map { bodies[$0 + 1] ?? [] }
-        }
-
-        /// Gives out the numbers a walk of `node` would, building nothing: in the same order as
-        /// `DocumentBuilder` (a link's number when it closes, a note's at its reference).
-        mutating func count(_ node: OpaquePointer) {
-            for (event, node) in CmarkWalk(node) {
-                switch (event, node.cmarkType) {
-                case (.exit, CMARK_NODE_LINK), (.exit, CMARK_NODE_IMAGE): _ = referenceNumber(node.url)
-                case (.enter, CMARK_NODE_FOOTNOTE_REFERENCE): _ = footnoteNumber(node.cmarkLiteral)
-                case (.enter, CMARK_NODE_FOOTNOTE_DEFINITION): _ = nextDefinition()
-                default: break
-                }
-            }
-        }
+        let count = max(footnoteNumbers.count, definitionsSeen)
+        let notes = (0..<count).map { footnotes[$0 + 1] ?? [] }
+        return Document(blocks: stack[0].blocks, references: references, footnotes: notes)
     }
 }
 

@@ -64,10 +64,6 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        // The C library's heaps grow 64 MB at a time, not 128 KB: the walk and layout of the 1 MB post
-        // take some 40 MB on two threads, and growing in small steps cost 540 system calls, over a
-        // millisecond. Pages are taken only when touched. Set before any other thread has a heap.
-        HeapGrowth.set(HeapGrowth.inOneStep)
         // A post is found among drafts too: naming it is asking for it.
         let store = try folder.loadStore(includeDrafts: true)
         guard let number = store.number(of: post) else {
@@ -83,9 +79,6 @@ struct ShowCommand: ParsableCommand {
         }
         let chosen = Theme.named(theme) ?? .dark
         let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80
-        // This process exits once the post is written: a long post's tree may take memory that is never
-        // given back, on huge pages (CmarkArena).
-        if body.bytes.count >= MarkdownDocument.parallelBytes { CmarkArena.turnOn() }
         let loaded = LoadedPost(body)
         // Laid out straight into flat buffers (no `StyledLine` per line), as the preview would show it.
         let lines = PreviewContent.flatParts(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,

@@ -12,7 +12,7 @@ final class BodyBytesTests: XCTestCase {
             let text = try MarkdownFixtures.text(name)
             let bytes = Array(text.utf8)[...]
             XCTAssertEqual(LoadedPost(markdownUTF8: bytes), LoadedPost(markdown: text), name)
-            // Long enough to be parsed beside its word count and walked in two halves.
+            // Long enough to be parsed beside its word count.
             let long = String(repeating: text + "\n\n", count: max(2, MarkdownDocument.parallelBytes / max(1, bytes.count) + 1))
             XCTAssertEqual(LoadedPost(markdownUTF8: Array(long.utf8)[...]), LoadedPost(markdown: long), "\(name), repeated")
         }

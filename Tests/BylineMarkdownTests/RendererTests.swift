@@ -64,6 +64,20 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(lines, ["Text[^1] and[^2].", "", "Notes", "[^1] Note B.", "[^2] Note A."])
     }
 
+    /// Links and notes met again far on keep their first number; a link inside a note is numbered
+    /// where the note is (kept from SplitWalkTests, when the walk was split in two).
+    func testLinksAndNotesKeepTheirNumbersThroughALongDocument() {
+        let first = "See [a](https://a.example) and [b](https://b.example)[^x] and ![pic](https://p.example/i.png).\n\n"
+        let second = "Again [a](https://a.example), new [c](https://c.example), note[^y] and again[^x].\n\n"
+        let notes = "[^x]: Note x with [d](https://d.example).\n\n[^y]: Note y, [a](https://a.example).\n"
+        let document = MarkdownDocument.parse(String(repeating: first, count: 5) + String(repeating: second, count: 5) + notes)
+        XCTAssertEqual(document.references, ["https://a.example", "https://b.example", "https://p.example/i.png",
+                                             "https://c.example", "https://d.example"])
+        XCTAssertEqual(document.footnotes.count, 2)
+        guard case let .paragraph(spans)? = document.blocks.last else { return XCTFail("a paragraph last") }
+        XCTAssertEqual(spans.filter { $0.style == .reference }.map(\.text), ["[1]", "[4]", "[^2]", "[^1]"])
+    }
+
     func testCodeIsNeverRewrappedAndLongLinesContinueVisibly() {
         let lines = render("```\nshort\nabcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ\n```\n", width: 20)
         XCTAssertEqual(lines, ["  short", "  abcdefghijklmnopqr", "↪ stuvwxyz0123456789", "↪ ABCDEFGHIJ"])

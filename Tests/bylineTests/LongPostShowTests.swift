@@ -3,10 +3,9 @@ import BylineMarkdown
 import Foundation
 import XCTest
 
-/// `byline show` of a long post takes its own road: cmark-gfm allocates from a huge-page arena that is
-/// never given back (`CmarkArena`), and the tree is walked and laid out in halves on two cores. What
-/// it prints must be what the plain road gives: `PreviewContent.lines` in this process, with the C
-/// library's allocator and one walk.
+/// `byline show` of a long post takes its own road: parsed from the body's bytes with its words counted
+/// on the second core, and laid out straight into flat buffers (`FlatLayout`).
+/// What it prints must be what the plain road gives: `PreviewContent.lines` in this process.
 final class LongPostShowTests: XCTestCase {
     func testALongPostPrintsWhatTheStyledLinesSay() throws {
         let shipped = try FileManager.default.contentsOfDirectory(atPath: BylineRunner.shippedPosts).filter { $0.hasSuffix(".md") }.sorted()
@@ -24,8 +23,8 @@ final class LongPostShowTests: XCTestCase {
         let store = try PostStore.load(root: folder.path, inspector: CmarkBodyInspector())
         let number = try XCTUnwrap(store.number(of: "long"))
         guard case let .success(stored) = store.body(of: number) else { return XCTFail("cannot read the post") }
-        XCTAssertGreaterThanOrEqual(stored.utf8.count, MarkdownDocument.parallelBytes, "long enough for the arena and the halves")
-        let document = MarkdownDocument.parse(stored, parallelAbove: .max) {}.document
+        XCTAssertGreaterThanOrEqual(stored.utf8.count, MarkdownDocument.parallelBytes, "long enough for the word count beside the parse and the layout in halves")
+        let document = MarkdownDocument.parse(stored)
         let loaded = LoadedPost(document: document, words: WordCount.count(stored))
         XCTAssertGreaterThan(document.references.count, 5)
 
