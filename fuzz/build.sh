@@ -41,7 +41,7 @@ mkdir -p "$scratch/bin"
 for entry in fuzz/targets/*Fuzz.swift; do
   name=$(basename "$entry" Fuzz.swift | tr '[:upper:]' '[:lower:]')
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld -module-name "$(basename "$entry" .swift)" \
-    "${imports[@]}" "$PWD/$entry" "${objects[@]}" -lstdc++ -o "$scratch/bin/$name"
+    "${imports[@]}" "$PWD/$entry" "$PWD"/fuzz/targets/Support/*.swift "${objects[@]}" -lstdc++ -o "$scratch/bin/$name"
   echo "fuzz/build.sh: built $scratch/bin/$name"
 done
 echo "fuzz/build.sh: done in $((SECONDS - started)) s"

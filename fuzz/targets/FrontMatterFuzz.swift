@@ -39,7 +39,11 @@ private func write(_ path: String, _ bytes: [UInt8]) {
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func frontMatterFuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+public func frontMatterFuzzEntry(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    Watchdog.run { frontMatterFuzz(data, count) }
+}
+
+func frontMatterFuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: data == nil ? 0 : count))
 
     // 1. The whole file through the store: the finder, the loader's prefix reads, BOM/CRLF/UTF-8

@@ -232,7 +232,11 @@ private struct Session {
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func keysFuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+public func keysFuzzEntry(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    Watchdog.run { keysFuzz(data, count) }
+}
+
+func keysFuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var events = Events(bytes: UnsafeBufferPointer(start: data, count: data == nil ? 0 : count))
     var session = Session(width: 120, height: 40)
     while !session.quit, let event = events.byte() {

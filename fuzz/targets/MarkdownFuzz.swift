@@ -13,7 +13,11 @@ import BylineMarkdown
 private let widthKeptFrom = 10
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func markdownFuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+public func markdownFuzzEntry(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    Watchdog.run { markdownFuzz(data, count) }
+}
+
+func markdownFuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let data, count >= 3 else { return 0 }
     let width = (Int(data[0]) << 8 | Int(data[1])) % 1000 + 1
     let options = data[2]
