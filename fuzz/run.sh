@@ -28,6 +28,10 @@ MAX_LEN=${MAX_LEN:-8192}
 # reports as errors of their own, hiding the crash libFuzzer would name.
 export SWIFT_BACKTRACE=enable=no
 export BYLINE_FUZZ_POSTS=$PWD/posts
+# The targets' scratch blogs: a crashed input never removes its own, so each run starts this afresh.
+export TMPDIR=$PWD/.build-fuzz/tmp
+rm -rf "$TMPDIR"
+mkdir -p "$TMPDIR"
 export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 limits=(-timeout="$TIMEOUT" -rss_limit_mb="$RSS_LIMIT_MB" -malloc_limit_mb="$RSS_LIMIT_MB")
 

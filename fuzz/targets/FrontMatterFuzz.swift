@@ -13,7 +13,7 @@ import Glibc
 /// A blog of two posts in a folder of this process: the fuzzed file and a good neighbour, which must
 /// always be listed (issue 15: one bad file never hides the rest of the blog).
 private let blog: String = {
-    var template = Array("/tmp/byline-fuzz-frontmatter-XXXXXX".utf8CString)
+    var template = Array((scratchRoot() + "/byline-fuzz-frontmatter-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { fatalError("cannot make a scratch folder: \(errno)") }
     let folder = String(cString: made)
     write(folder + "/good.md", Array("---\ntitle: Good neighbour\ntags: [kept]\n---\nStill here.\n".utf8))

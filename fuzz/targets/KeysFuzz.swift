@@ -64,7 +64,7 @@ private let hostilePost: String = {
 
 /// The fuzz blog: the shipped posts copied into a folder of this process, and the hostile post.
 private let store: PostStore = {
-    var template = Array("/tmp/byline-fuzz-keys-XXXXXX".utf8CString)
+    var template = Array((scratchRoot() + "/byline-fuzz-keys-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { fatalError("cannot make a scratch folder: \(errno)") }
     let folder = String(cString: made)
     let shipped = getenv("BYLINE_FUZZ_POSTS").map { String(cString: $0) } ?? repositoryPosts()
