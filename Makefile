@@ -17,6 +17,7 @@ run: build
 test: deps
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	$(SWIFT) test $(SWIFT_FLAGS) --disable-swift-testing
+	$(MAKE) fuzz-smoke
 
 build: deps
 	$(SWIFT) build $(SWIFT_FLAGS)
@@ -51,3 +52,19 @@ display-widths:
 
 clean:
 	rm -rf .build
+
+# libFuzzer targets (fuzz/README.md): front matter, markdown at random widths, the reader's keys.
+# `make fuzz` runs each for FUZZ_SECONDS; findings are written to .build-fuzz/findings/TARGET/.
+# `make fuzz-smoke` (part of `make test`) replays every seed and recorded crash, then fuzzes each
+# target for a fixed number of inputs from a fixed seed.
+# Its build lives in .build-fuzz (instrumented objects; about 4 minutes from clean on 2 cores).
+.PHONY: fuzz fuzz-build fuzz-smoke
+FUZZ_SECONDS ?= 60
+fuzz-build: deps
+	SWIFT="$(SWIFT)" SWIFT_FLAGS="$(SWIFT_FLAGS)" fuzz/build.sh
+
+fuzz: fuzz-build
+	fuzz/run.sh fuzz $(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build
+	fuzz/run.sh smoke
