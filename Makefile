@@ -6,7 +6,7 @@ BYLINE := .build/debug/byline
 # toml++ (inside TOMLKit) asserts on malformed TOML unless NDEBUG is defined: one 9-byte post then
 # aborts byline. Its documented switch is NDEBUG, and a dependency's defines cannot be set from our
 # manifest, so every build here passes it to the C++ compiler (debug, release, tests, bench, fuzz).
-# A plain `swift build` without it still builds, but FrontMatterHostileTests then fail by aborting.
+# A plain `swift build` without it still builds, but HostileTOMLTests then fail by aborting.
 SWIFT_FLAGS := -Xcxx -DNDEBUG
 
 .PHONY: run test build release deps bench screenshots display-widths clean

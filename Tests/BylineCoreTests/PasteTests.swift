@@ -40,6 +40,30 @@ final class PasteTests: XCTestCase {
         XCTAssertEqual(state.search.count, AppState.maximumPromptLength)
     }
 
+    /// The limit counts Unicode scalars, not `Character`s: a letter and its combining marks are one
+    /// `Character`, and a paste of 100,000 marks (or zero-width joiners), typed a key at a time or
+    /// pasted whole, must stop at the limit like any other text (fuzz/corpus/keys/paste-combining-*:
+    /// 31 s when the limit counted characters).
+    func testCombiningMarksAndJoinersCountTowardThePromptLimit() throws {
+        var state = try searching()
+        var searches = 0
+        for key in ["e"] + Array(repeating: "\u{301}", count: 100_000) {
+            searches += Reducer.reduce(&state, .insertText(key)).filter { if case .search = $0 { return true } else { return false } }.count
+        }
+        XCTAssertEqual(state.search.unicodeScalars.count, AppState.maximumPromptLength)
+        XCTAssertLessThanOrEqual(searches, AppState.maximumPromptLength)
+        var pasted = try searching()
+        XCTAssertEqual(Reducer.reduce(&pasted, .insertText("a" + String(repeating: "\u{200D}", count: 100_000))).count, 1)
+        XCTAssertEqual(pasted.search.unicodeScalars.count, AppState.maximumPromptLength)
+        var finding = try AppFixture.state()
+        AppFixture.send(&finding, .openPost, .startFind, .insertText("x" + String(repeating: "\u{200D}", count: 100_000)))
+        guard case let .reading(reader) = finding.mode, case let .typing(text) = reader.find else { return XCTFail("\(finding.mode)") }
+        XCTAssertEqual(text.unicodeScalars.count, AppState.maximumPromptLength)
+        XCTAssertEqual(Keymap.pasteAction(String(repeating: "\u{301}", count: 100_000), in: .search).map { action -> Int in
+            if case let .insertText(text) = action { return text.unicodeScalars.count } else { return -1 }
+        }, AppState.maximumPromptLength)
+    }
+
     /// The same in the reader's find prompt, and for a search asked by an SSH deep link.
     func testFindPromptAndDeepLinkSearchAreCutToThePromptLimit() throws {
         var state = try AppFixture.state()

@@ -6,13 +6,23 @@ import Glibc
 public struct AppState: Sendable {
     /// Replaced whole when loading finishes or a background refresh finds changed files (`.storeReplaced`).
     public private(set) var store: PostStore
-    /// Longest search or find text kept: enough for any real query, and a bound on pasted input.
+    /// Longest search or find text kept, in Unicode scalars: enough for any real query, and a bound on
+    /// pasted input. Scalars, not `Character`s: a letter followed by 100,000 combining marks (or
+    /// zero-width joiners) is one `Character`, so a limit in characters let such a paste through whole,
+    /// and every key searched again with a longer term (31 s, found by fuzzing).
     public static let maximumPromptLength = 200
-    /// How many characters of `typed` fit after `prompt` within `maximumPromptLength`; nil for none
-    /// (full, or nothing typed). Counts the prompt only, never the typed text, which may be a paste.
-    static func promptRoom(after prompt: String, for typed: String) -> Int? {
-        let room = maximumPromptLength - prompt.count
-        return room > 0 && !typed.isEmpty ? room : nil
+    /// What of `typed` fits after `prompt` within `maximumPromptLength` scalars; nil for nothing (full,
+    /// or nothing typed). Only the prompt is counted whole, never the typed text, which may be a paste.
+    static func promptAddition(after prompt: String, _ typed: String) -> String? {
+        let room = maximumPromptLength - prompt.unicodeScalars.count
+        guard room > 0, !typed.isEmpty else { return nil }
+        return promptPrefix(typed, scalars: room)
+    }
+    /// The first `scalars` Unicode scalars of `text` (a prompt's limit is counted in scalars).
+    static func promptPrefix(_ text: some StringProtocol, scalars: Int = maximumPromptLength) -> String {
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.prefix(scalars))
+        return String(kept)
     }
     /// The blog's name for the title bar: the folder's name.
     public var blogName: String

@@ -88,7 +88,7 @@ public enum Keymap {
     /// else is done with it; anywhere else it does nothing (its letters are not commands).
     static func pasteAction(_ text: String, in context: KeyContext) -> Action? {
         guard context == .search || context == .find else { return nil }
-        let kept = text.prefix(AppState.maximumPromptLength).map { $0.isNewline || $0 == "\t" ? " " : $0 }
+        let kept = AppState.promptPrefix(text).map { $0.isNewline || $0 == "\t" ? " " : $0 }
         return kept.isEmpty ? nil : .insertText(String(kept))
     }
 

@@ -86,7 +86,7 @@ public enum Reducer {
             state.mode = .reading(Reader(post: number))
             return []
         case let .search(words):
-            state.search = String(words.prefix(AppState.maximumPromptLength))
+            state.search = AppState.promptPrefix(words)
             return filterChanged(&state)
         case let .ignored(command):
             state.note = "ignored \"\(command)\": ask for tag:NAME, post:SLUG or search:WORDS"
@@ -122,8 +122,8 @@ public enum Reducer {
         case let .insertText(text):
             // A search longer than this finds nothing a shorter one would not; a pasted megabyte stops
             // here, whether it comes a key at a time (each past the limit is no work at all) or whole.
-            guard let room = AppState.promptRoom(after: state.search, for: text) else { return [] }
-            state.search += text.prefix(room)
+            guard let kept = AppState.promptAddition(after: state.search, text) else { return [] }
+            state.search += kept
             return searchChanged(&state)
         case .deleteBackward:
             guard !state.search.isEmpty else { return [] }

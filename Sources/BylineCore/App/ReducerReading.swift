@@ -5,7 +5,7 @@ extension Reducer {
         if case let .typing(text) = reader.find {
             switch action {
             case let .insertText(typed):
-                if let room = AppState.promptRoom(after: text, for: typed) { reader.find = .typing(text + typed.prefix(room)) }
+                if let kept = AppState.promptAddition(after: text, typed) { reader.find = .typing(text + kept) }
             case .deleteBackward: reader.find = .typing(String(text.dropLast()))
             case .cancelPrompt: reader.find = .none
             case .submitPrompt:
