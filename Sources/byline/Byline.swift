@@ -25,19 +25,13 @@ struct Byline: ParsableCommand {
         defaultSubcommand: ReadCommand.self
     )
 
-    /// `byline show` and the reader in their plain forms skip the argument parser's start-up (see
-    /// `QuickShow`, `QuickRead`); everything else goes through it.
+    /// Every command line goes through swift-argument-parser, the one grammar; what it refuses, and
+    /// help, are shown by `exitShowingSafely` rather than its own `exit(withError:)`.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            if let show = QuickShow.parse(arguments) {
-                try show.run()
-            } else if let launch = QuickRead.parse(arguments) {
-                try launch.run()
-            } else {
-                var command = try parseAsRoot(arguments)
-                try command.run()
-            }
+            var command = try parseAsRoot(arguments)
+            try command.run()
         } catch {
             exitShowingSafely(error, arguments: arguments)
         }

@@ -7,9 +7,8 @@ import BylineTerminal
 import Glibc
 #endif
 
-/// The reader's start, from its options as plain values: parsed by swift-argument-parser
-/// (`ReadCommand`) or, in the plain forms, by `QuickRead`, which builds no argument parser types at
-/// all (their set-up was 0.3 ms of a 12 ms first screen).
+/// The reader's start, from `ReadCommand`'s options as plain values (no property wrappers), which
+/// is what the reader and its tests need of the command line.
 struct ReaderLaunch: Equatable {
     var path: String?
     var drafts = false
