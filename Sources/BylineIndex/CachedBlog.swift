@@ -52,11 +52,6 @@ public final class CachedBlog: @unchecked Sendable {
     /// the whole decode (6.5 ms at 10,000 posts, 50 at 100,000). `completed(_:)` gives the whole store.
     public func cachedStore(firstPosts: Int = .max) -> PostStore? {
         guard let path = policy.path, let real = realPath(root) else { return nil }
-        // The first screen from the head file beside the cache, without opening it: `completed` does.
-        if firstPosts < .max,
-           let head = HeadFile.read(cachePath: path, realRoot: real, includeDrafts: includeDrafts, root: root, firstPosts: firstPosts) {
-            return head
-        }
         do {
             let cache = try PostCache(path: path, realRoot: real, includeDrafts: includeDrafts, writable: policy.writable)
             let (store, documents) = try cache.snapshot(root: root, firstPosts: firstPosts)
@@ -73,17 +68,8 @@ public final class CachedBlog: @unchecked Sendable {
     /// folder is loaded afresh). Another byline may have written the cache since: the store it holds
     /// now is the answer, whether or not it completes `head`.
     public func completed(_ head: PostStore) -> PostStore? {
-        guard head.firstPlaceholder != nil, let path = policy.path else { return nil }
+        guard head.firstPlaceholder != nil, let cache else { return nil }
         do throws(PostCache.Unusable) {
-            // A head from the head file was read without opening the cache: it is opened now.
-            let cache: PostCache
-            if let opened = self.cache {
-                cache = opened
-            } else {
-                guard let real = realPath(root) else { throw PostCache.Unusable(description: "\(root): no such folder") }
-                cache = try PostCache(path: path, realRoot: real, includeDrafts: includeDrafts, writable: policy.writable)
-                self.cache = cache
-            }
             let (store, documents) = try cache.snapshot(root: root)
             return store.searching(with: cache, documentIDs: documents)
         } catch {
@@ -156,10 +142,7 @@ public final class CachedBlog: @unchecked Sendable {
     public func persist(_ scan: BlogLoad.Scan, store: @autoclosure () -> PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         -> (outcome: Outcome, store: PostStore?) {
         guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
-        if let cache, !scan.changed, problem == nil {
-            cache.restoreHeadFile()
-            return (.unchanged, nil)
-        }
+        if cache != nil, !scan.changed, problem == nil { return (.unchanged, nil) }
         let store = store()
         guard willWrite(scan, posts: store.posts.count) else { return (.unchanged, nil) }
         let order = BlogLoad.storeOrder(scan.files, store)

@@ -312,6 +312,26 @@ final class CacheTests: CachedBlogTestCase {
         XCTAssertTrue(reader.problem?.contains("another folder") == true, reader.problem ?? "no problem noted")
     }
 
+    /// A head file an older byline left beside the cache (`<cache>-head`) is never read, stays while
+    /// byline may not write, and goes when the cache is written: by an update and by a rebuild.
+    func testAnOlderHeadFileGoesWhenTheCacheIsWritten() throws {
+        let head = cachePath + "-head"
+        for (what, damage) in [("an update", false), ("a rebuild", true)] {
+            try persist()
+            XCTAssertTrue(FileManager.default.createFile(atPath: head, contents: Data("byline-head-2\n".utf8)))
+            try blog.write("post-1.md", "---\ntitle: Zebracorn \(what)\n---\nzebracorn\n")
+            if damage { try Data().write(to: URL(fileURLWithPath: cachePath)) }
+            let restricted = cachedBlog(writable: false)
+            _ = restricted.cachedStore()
+            let stale = try restricted.scan()
+            XCTAssertEqual(restricted.persist(stale, store: restricted.store(from: stale)).outcome, .notWritten)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: head), "\(what): restricted mode deletes nothing")
+            let outcome = try persist()
+            XCTAssertEqual(outcome == .updated(files: 1), !damage, "\(what): \(outcome)")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), ["blog.sqlite"], what)
+        }
+    }
+
     func testABuildKilledHalfwayLeavesNothingBehindForLong() throws {
         // A build whose process is gone left its temporary file; the next build removes it. One of a
         // live process (this one) is left alone.

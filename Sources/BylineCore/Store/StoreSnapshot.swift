@@ -226,12 +226,12 @@ public enum StoreSnapshot {
 }
 
 /// Appends varints and length-prefixed strings.
-public struct ByteWriter {
-    public var bytes: [UInt8] = []
+struct ByteWriter {
+    var bytes: [UInt8] = []
 
-    public init() {}
+    init() {}
 
-    public mutating func varint(_ value: Int) {
+    mutating func varint(_ value: Int) {
         var rest = UInt64(max(0, value))
         while rest >= 0x80 {
             bytes.append(UInt8(rest & 0x7F) | 0x80)
@@ -240,7 +240,7 @@ public struct ByteWriter {
         bytes.append(UInt8(rest))
     }
 
-    public mutating func string(_ text: String) {
+    mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             varint(utf8.count)
@@ -266,21 +266,21 @@ public struct ByteWriter {
 }
 
 /// Reads what `ByteWriter` wrote; every read answers nil past the end.
-public struct ByteReader {
+struct ByteReader {
     let buffer: UnsafeBufferPointer<UInt8>
     var offset = 0
 
-    public init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
 
-    public var isAtEnd: Bool { offset == buffer.count }
+    var isAtEnd: Bool { offset == buffer.count }
 
-    public mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
+    mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
         guard count >= 0, count <= buffer.count - offset else { return nil }
         defer { offset += count }
         return UnsafeBufferPointer(rebasing: buffer[offset..<offset + count])
     }
 
-    public mutating func varint() -> Int? {
+    mutating func varint() -> Int? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while offset < buffer.count, shift < 63 {
@@ -293,7 +293,7 @@ public struct ByteReader {
         return nil
     }
 
-    public mutating func string() -> String? {
+    mutating func string() -> String? {
         guard let length = varint(), let bytes = take(length) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
