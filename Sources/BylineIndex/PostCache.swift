@@ -75,32 +75,10 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     // MARK: Reading
 
     /// The store as of the last write, decoded from its snapshot (throws when there is none or it is
-    /// bad), with each post's document.
+    /// bad), with each post's document. Decoded a chunk at a time straight from SQLite's buffers: no
+    /// copy of the whole snapshot (28 MB at 100,000 posts) is ever held.
     public func snapshot(root: String) throws(Unusable) -> (store: PostStore, documentIDs: [Int64?]) {
-        let decoder = try decodeSnapshot(root: root, upTo: .max)
-        guard let whole = decoder.finish() else { throw unreadableSnapshot }
-        return whole
-    }
-
-    /// The snapshot decoded only as far as `firstPosts` posts: a first screen's worth, every post counted
-    /// and every tag with its posts, the rest placeholders (`StoreSnapshot.Decoder.head`). 512 posts of
-    /// 10,000 take 0.3 ms, the whole store 6.5. The documents come only with a whole store (nil for a
-    /// head); the rest of a head is checked when `snapshot(root:)` completes it.
-    public func snapshot(root: String, firstPosts: Int) throws(Unusable) -> (store: PostStore, documentIDs: [Int64?]?) {
-        let decoder = try decodeSnapshot(root: root, upTo: firstPosts)
-        if decoder.decoded == decoder.total {
-            guard let whole = decoder.finish() else { throw unreadableSnapshot }
-            return (whole.store, whole.documentIDs)
-        }
-        return (decoder.head(), nil)
-    }
-
-    private var unreadableSnapshot: Unusable { Unusable(description: "cache \(path) holds no readable snapshot") }
-
-    /// Decodes the snapshot a chunk at a time straight from SQLite's buffers (no copy of the whole of
-    /// it), up to `limit` posts; a store no larger is read to its last chunk, so that extra bytes show.
-    private func decodeSnapshot(root: String, upTo limit: Int) throws(Unusable) -> StoreSnapshot.Decoder {
-        let decoded: StoreSnapshot.Decoder?
+        let decoded: (store: PostStore, documentIDs: [Int64?])?
         do {
             decoded = try reader.read { db in
                 let rows = try Row.fetchCursor(db, sql: "SELECT bytes FROM snapshot ORDER BY part")
@@ -111,17 +89,16 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                 guard decoder != nil else { return nil }
                 while let row = try rows.next() {
                     let added = try row.withUnsafeData(atIndex: 0) { data in
-                        data?.withUnsafeBytes { decoder?.add(chunk: $0.bindMemory(to: UInt8.self), upTo: limit) } ?? false
+                        data?.withUnsafeBytes { decoder?.add(chunk: $0.bindMemory(to: UInt8.self)) } ?? false
                     }
                     guard added else { return nil }
-                    if let decoder, decoder.decoded >= limit, decoder.decoded < decoder.total { break }
                 }
-                return decoder
+                return decoder?.finish()
             }
         } catch {
             throw Unusable(description: "cache \(path) cannot be read: \(error)")
         }
-        guard let decoded else { throw unreadableSnapshot }
+        guard let decoded else { throw Unusable(description: "cache \(path) holds no readable snapshot") }
         return decoded
     }
 

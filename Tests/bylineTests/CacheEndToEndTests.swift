@@ -131,8 +131,8 @@ final class CacheEndToEndTests: XCTestCase {
         let result = try BylineRunner.run(["index", blog.path], environment: environment)
         XCTAssertTrue(result.stdout.contains(": up to date, 1001 posts"), result.stdout)
 
-        // From a cache up to date, the first screen is shown from its first posts alone, and the rest
-        // are in before a key is read: the first key reaches the last post.
+        // From a cache up to date, the first screen is the cache's whole store: the first key reaches
+        // the last post.
         tmux = try reader()
         var screen = try tmux.waitFor(text: "1001 of 1001 posts")
         // The newest posts head the list; the oldest, post 0, is far below the first screen, so it
