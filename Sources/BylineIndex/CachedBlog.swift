@@ -2,8 +2,7 @@ import BylineCore
 
 /// A blog read through its cache: the reader's and `byline index`'s three steps.
 ///
-/// 1. `cachedStore()`: the store as the cache last saw it, for an instant first screen (or only its
-///    first screen's posts, `cachedStore(firstPosts:)`, completed by `completed(_:)`).
+/// 1. `cachedStore()`: the store as the cache last saw it, for an instant first screen.
 /// 2. `scan(...)`: the folder as it is now, reading only new and changed files (in the background).
 /// 3. `persist(...)`: the cache brought up to date (never when read-only), and the store searching
 ///    through it.
@@ -45,50 +44,17 @@ public final class CachedBlog: @unchecked Sendable {
         self.policy = policy
     }
 
-    /// Step 1: the store as the cache last wrote it (nil without a usable cache): one decode.
-    ///
-    /// With `firstPosts`, a larger store is decoded only that far, the rest standing as placeholders
-    /// (`PostStore.firstPlaceholder`): enough for a first screen, which then shows without waiting for
-    /// the whole decode (6.5 ms at 10,000 posts, 50 at 100,000). `completed(_:)` gives the whole store.
-    public func cachedStore(firstPosts: Int = .max) -> PostStore? {
+    /// Step 1: the store as the cache last wrote it (nil without a usable cache): one decode of its
+    /// snapshot, the whole store searching through the cache.
+    public func cachedStore() -> PostStore? {
         guard let path = policy.path, let real = realPath(root) else { return nil }
-        // The first screen from the head file beside the cache, without opening it: `completed` does.
-        if firstPosts < .max,
-           let head = HeadFile.read(cachePath: path, realRoot: real, includeDrafts: includeDrafts, root: root, firstPosts: firstPosts) {
-            return head
-        }
         do {
             let cache = try PostCache(path: path, realRoot: real, includeDrafts: includeDrafts, writable: policy.writable)
-            let (store, documents) = try cache.snapshot(root: root, firstPosts: firstPosts)
-            self.cache = cache
-            return documents.map { store.searching(with: cache, documentIDs: $0) } ?? store
-        } catch {
-            if !error.isMissing { problem = error.description }
-            return nil
-        }
-    }
-
-    /// The whole store behind `head`, a store `cachedStore(firstPosts:)` gave: nil when it is not one, or
-    /// when the cache can no longer be read (why is then in `problem`, and the cache is dropped, so the
-    /// folder is loaded afresh). Another byline may have written the cache since: the store it holds
-    /// now is the answer, whether or not it completes `head`.
-    public func completed(_ head: PostStore) -> PostStore? {
-        guard head.firstPlaceholder != nil, let path = policy.path else { return nil }
-        do throws(PostCache.Unusable) {
-            // A head from the head file was read without opening the cache: it is opened now.
-            let cache: PostCache
-            if let opened = self.cache {
-                cache = opened
-            } else {
-                guard let real = realPath(root) else { throw PostCache.Unusable(description: "\(root): no such folder") }
-                cache = try PostCache(path: path, realRoot: real, includeDrafts: includeDrafts, writable: policy.writable)
-                self.cache = cache
-            }
             let (store, documents) = try cache.snapshot(root: root)
+            self.cache = cache
             return store.searching(with: cache, documentIDs: documents)
         } catch {
-            problem = error.description
-            self.cache = nil
+            if !error.isMissing { problem = error.description }
             return nil
         }
     }
@@ -156,10 +122,7 @@ public final class CachedBlog: @unchecked Sendable {
     public func persist(_ scan: BlogLoad.Scan, store: @autoclosure () -> PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         -> (outcome: Outcome, store: PostStore?) {
         guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
-        if let cache, !scan.changed, problem == nil {
-            cache.restoreHeadFile()
-            return (.unchanged, nil)
-        }
+        if cache != nil, !scan.changed, problem == nil { return (.unchanged, nil) }
         let store = store()
         guard willWrite(scan, posts: store.posts.count) else { return (.unchanged, nil) }
         let order = BlogLoad.storeOrder(scan.files, store)

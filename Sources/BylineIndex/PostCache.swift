@@ -75,32 +75,10 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     // MARK: Reading
 
     /// The store as of the last write, decoded from its snapshot (throws when there is none or it is
-    /// bad), with each post's document.
+    /// bad), with each post's document. Decoded a chunk at a time straight from SQLite's buffers: no
+    /// copy of the whole snapshot (28 MB at 100,000 posts) is ever held.
     public func snapshot(root: String) throws(Unusable) -> (store: PostStore, documentIDs: [Int64?]) {
-        let decoder = try decodeSnapshot(root: root, upTo: .max)
-        guard let whole = decoder.finish() else { throw unreadableSnapshot }
-        return whole
-    }
-
-    /// The snapshot decoded only as far as `firstPosts` posts: a first screen's worth, every post counted
-    /// and every tag with its posts, the rest placeholders (`StoreSnapshot.Decoder.head`). 512 posts of
-    /// 10,000 take 0.3 ms, the whole store 6.5. The documents come only with a whole store (nil for a
-    /// head); the rest of a head is checked when `snapshot(root:)` completes it.
-    public func snapshot(root: String, firstPosts: Int) throws(Unusable) -> (store: PostStore, documentIDs: [Int64?]?) {
-        let decoder = try decodeSnapshot(root: root, upTo: firstPosts)
-        if decoder.decoded == decoder.total {
-            guard let whole = decoder.finish() else { throw unreadableSnapshot }
-            return (whole.store, whole.documentIDs)
-        }
-        return (decoder.head(), nil)
-    }
-
-    private var unreadableSnapshot: Unusable { Unusable(description: "cache \(path) holds no readable snapshot") }
-
-    /// Decodes the snapshot a chunk at a time straight from SQLite's buffers (no copy of the whole of
-    /// it), up to `limit` posts; a store no larger is read to its last chunk, so that extra bytes show.
-    private func decodeSnapshot(root: String, upTo limit: Int) throws(Unusable) -> StoreSnapshot.Decoder {
-        let decoded: StoreSnapshot.Decoder?
+        let decoded: (store: PostStore, documentIDs: [Int64?])?
         do {
             decoded = try reader.read { db in
                 let rows = try Row.fetchCursor(db, sql: "SELECT bytes FROM snapshot ORDER BY part")
@@ -111,17 +89,16 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                 guard decoder != nil else { return nil }
                 while let row = try rows.next() {
                     let added = try row.withUnsafeData(atIndex: 0) { data in
-                        data?.withUnsafeBytes { decoder?.add(chunk: $0.bindMemory(to: UInt8.self), upTo: limit) } ?? false
+                        data?.withUnsafeBytes { decoder?.add(chunk: $0.bindMemory(to: UInt8.self)) } ?? false
                     }
                     guard added else { return nil }
-                    if let decoder, decoder.decoded >= limit, decoder.decoded < decoder.total { break }
                 }
-                return decoder
+                return decoder?.finish()
             }
         } catch {
             throw Unusable(description: "cache \(path) cannot be read: \(error)")
         }
-        guard let decoded else { throw unreadableSnapshot }
+        guard let decoded else { throw Unusable(description: "cache \(path) holds no readable snapshot") }
         return decoded
     }
 
@@ -232,14 +209,12 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
             // Opened for the write, not with the cache: most sessions never write, and the cached
             // first screen need not wait for a second connection.
             let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
-            // The head file until now describes the cache as it was: gone before the cache changes.
-            HeadFile.remove(cachePath: path)
-            let head = try writer.write { db in
+            try writer.write { db in
                 try Self.insert(newDocuments, into: db)
-                return try Self.record(files: files, store: store, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db).head
+                try Self.record(files: files, store: store, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
             }
             try writer.close()
-            Self.writeHead(head, cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts)
+            Self.removeOlderHeadFile(of: path)
         } catch {
             throw Unusable(description: "cache \(path) cannot be written: \(error)")
         }
@@ -310,18 +285,17 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                 progress(start)
             }
             let found = documentIDs.finish()
-            let head = try queue.inDatabase { db in
-                let head = try insertSnapshot(store, documentIDs: found, into: db)
+            try queue.inDatabase { db in
+                try insertSnapshot(store, documentIDs: found, into: db)
                 try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: 0, into: db)
                 // One compact b-tree per column instead of many small segments: faster searches.
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
-                return head
             }
             try queue.close()
             guard fsyncFile(temporary), rename(temporary, path) == 0 else {
                 throw Unusable(description: "cannot move the new cache into \(path): \(String(cString: strerror(errno)))")
             }
-            writeHead(head, cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts)
+            removeOlderHeadFile(of: path)
             return found
         } catch let error as Unusable {
             unlink(temporary)
@@ -370,53 +344,33 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
     }
 
-    /// Writes the files, the snapshot and the folder's state; returns each post's document number.
-    @discardableResult
+    /// Writes the files, the snapshot and the folder's state.
     private static func record(files: [CachedFile], store: PostStore, dead: Int, layout: SiteLayout,
-                               folderDiagnostics: [Diagnostic], in db: Database) throws -> (documentIDs: [Int64?], head: [[UInt8]]) {
+                               folderDiagnostics: [Diagnostic], in db: Database) throws {
         var documentIDs = DocumentIDs(store)
         for (position, file) in files.enumerated() { if let document = file.document { documentIDs.record(document, of: file.path, at: position) } }
-        let found = documentIDs.finish()
-        let head = try insertSnapshot(store, documentIDs: found, into: db)
+        try insertSnapshot(store, documentIDs: documentIDs.finish(), into: db)
         try db.execute(sql: "DELETE FROM files")
         try insertFiles(files, into: db)
         try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: dead, into: db)
-        return (found, head)
     }
 
-    /// The store's snapshot in place of any before it, a part at a time as it is encoded. Returns its
-    /// first two parts (the header and the first screen's chunk) for the head file, when there are more
-    /// (a store that fits in the first chunk is decoded whole at once, from the cache).
-    private static func insertSnapshot(_ store: PostStore, documentIDs: [Int64?], into db: Database) throws -> [[UInt8]] {
+    /// The store's snapshot in place of any before it, a part at a time as it is encoded.
+    private static func insertSnapshot(_ store: PostStore, documentIDs: [Int64?], into db: Database) throws {
         try db.execute(sql: "DELETE FROM snapshot")
         let part = try db.makeStatement(sql: "INSERT INTO snapshot(part, bytes) VALUES (?, ?)")
         var number = 0
-        var head: [[UInt8]] = []
         try StoreSnapshot.encode(store, documentIDs: documentIDs) { bytes in
             try part.execute(arguments: [number, Data(bytes)])
-            if number < 2 { head.append(bytes) }
             number += 1
         }
-        return number > 2 ? head : []
     }
 
-    /// Writes the head file anew when it is missing or does not match the cache: its last write failed,
-    /// or a byline that writes another format wrote it. (An up-to-date cache is not written again, so
-    /// the head file would otherwise stay unused until the blog changes.)
-    public func restoreHeadFile() {
-        guard isWritable, !HeadFile.matches(cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts) else { return }
-        // The header and first chunk, when a chunk follows them (`insertSnapshot` numbers parts from 0).
-        let head = (try? reader.read { db -> [[UInt8]] in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM snapshot WHERE part = 2)") == true else { return [] }
-            return try Data.fetchAll(db, sql: "SELECT bytes FROM snapshot WHERE part < 2 ORDER BY part").map { [UInt8]($0) }
-        }) ?? []
-        Self.writeHead(head, cachePath: path, realRoot: realRoot, includeDrafts: includeDrafts)
-    }
-
-    /// The head file for the snapshot just written (its header and first chunk, `head`), or none.
-    private static func writeHead(_ head: [[UInt8]], cachePath: String, realRoot: String, includeDrafts: Bool) {
-        guard head.count == 2 else { return HeadFile.remove(cachePath: cachePath) }
-        HeadFile.write(cachePath: cachePath, realRoot: realRoot, includeDrafts: includeDrafts, header: head[0], firstChunk: head[1])
+    /// Older bylines kept the cache's first screen in a file beside it (`<cache>-head`). None is read
+    /// now; it goes when the cache is written, so that it does not outlive the cache it described.
+    /// (Restricted mode writes no cache, and so removes nothing either.)
+    static func removeOlderHeadFile(of path: String) {
+        unlink(path + "-head")
     }
 
     private static func insertFiles<Files: Sequence<CachedFile>>(_ files: Files, into db: Database) throws {
@@ -451,13 +405,6 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
             guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)) else { continue }
             if kill(pid, 0) != 0, errno == ESRCH { unlink(directory + "/" + name) }
         }
-    }
-
-    /// Removes a cache file that cannot be used (and SQLite's journal beside it).
-    public static func remove(path: String) {
-        unlink(path)
-        unlink(path + "-journal")
-        HeadFile.remove(cachePath: path)
     }
 
     /// `mkdir -p`, for absolute and relative paths alike.

@@ -9,8 +9,7 @@ import BylineTerminal
 /// The interactive reader's runtime: reads keys, feeds actions to the pure reducer, performs the
 /// effects it asks for, and paints each new frame. Everything the user sees is decided in BylineCore.
 struct ReaderApp {
-    /// The first store shown: the cache's (perhaps only its first screen's posts, see
-    /// `StoreSnapshot.firstScreenPosts`), or an empty one while the folder loads.
+    /// The first store shown: the cache's, or an empty one while the folder loads.
     let first: FirstStore
     /// The blog behind it, loaded and refreshed in the background; nil when the first store is complete.
     var blog: CachedBlog?
@@ -85,11 +84,6 @@ struct ReaderApp {
             // empty "loading" frame drawn over at once (1.5 KB more on the wire, and a flash).
             let deadline = Monotonic.seconds() + ReaderApp.firstFrameWaitSeconds
             while load.isRunning, !load.hasNews, Monotonic.seconds() < deadline { usleep(1000) }
-        }
-        // A store decoded only as far as its first screen is completed first when that screen could
-        // reach past it: a deep link may name any post, and a very tall terminal lists more rows.
-        if state.store.firstPlaceholder != nil, waitingLink != nil || !state.frameFitsDecodedPosts {
-            pending += complete(&state, serial: &serial, load: load, loadStarted: &loadStarted).effects
         }
         if let link = waitingLink, blog == nil || fromCache {
             pending += Reducer.reduce(&state, .openDeepLink(link))
@@ -184,13 +178,6 @@ struct ReaderApp {
                     }
                 }
             }
-            // The first frame is out: the rest of a store decoded only that far comes in before any key.
-            if state.store.firstPlaceholder != nil {
-                let completion = complete(&state, serial: &serial, load: load, loadStarted: &loadStarted)
-                pending += completion.effects
-                dirty = completion.changed
-                continue
-            }
             if let blog, !loadStarted {
                 load.start(blog, fromCache: true)
                 loadStarted = true
@@ -239,27 +226,6 @@ struct ReaderApp {
         }
     }
 
-    /// Takes the whole store behind one decoded only as far as its first screen; `changed` when the
-    /// screen may show something else (the cache was rewritten meanwhile, or can no longer be read).
-    /// When it cannot be read, the reader empties and loads the folder instead, noting why.
-    private func complete(_ state: inout AppState, serial: inout Int, load: BackgroundLoad,
-                          loadStarted: inout Bool) -> (effects: [Effect], changed: Bool) {
-        guard let blog else { preconditionFailure("a store decoded in part comes from a cache") }
-        serial += 1
-        if let whole = blog.completed(state.store) {
-            let changed = !whole.completes(state.store)
-            return (Reducer.reduce(&state, .storeReplaced(StoreUpdate(whole, serial: serial))), changed)
-        }
-        let empty = PostStore.assemble(root: state.store.root, realRoot: state.store.realRoot, layout: .plain, entries: [],
-                                       finderDiagnostics: [], includeDrafts: blog.includeDrafts)
-        var effects = Reducer.reduce(&state, .storeReplaced(StoreUpdate(empty, serial: serial)))
-        load.start(blog, fromCache: false)
-        loadStarted = true
-        effects += Reducer.reduce(&state, .progress(.init(verb: "loading", done: 0, total: nil)))
-        if let problem = blog.problem { effects += Reducer.reduce(&state, .note(problem)) }
-        return (effects, true)
-    }
-
     /// How long to wait for input before looking at background work again; nil for not at all, when
     /// its news is already there (a store loaded, a search finished) and must not wait for a key.
     static func wait(searchRunning: Bool, searchHasResult: Bool, loadRunning: Bool, loadHasNews: Bool) -> Int? {
@@ -271,8 +237,8 @@ struct ReaderApp {
 }
 
 /// The first store, handed from the command to the reader's state once: nothing else keeps it, so when
-/// a later store replaces it (the rest of a cache decoded, a refresh), its memory goes. The reader kept
-/// it for the whole session before: a head, or the whole of a store that a refresh had replaced.
+/// a later store replaces it (a refresh), its memory goes. The reader kept it for the whole session
+/// before: the whole of a store that a refresh had replaced.
 final class FirstStore {
     private var store: PostStore?
     /// Whether it is the cache's (only changed files are then read), not an empty one while the folder loads.

@@ -64,8 +64,8 @@ struct ReaderLaunch: Equatable {
         let name = real.split(separator: "/").last.map(String.init) ?? resolvedPath
         var chosen = Theme.named(theme) ?? .dark
         if !(Environment.value("NO_COLOR") ?? "").isEmpty { chosen = chosen.withoutColors }
-        // The screen first: of a large cache only the posts a first screen lists are decoded before it.
-        let first = FirstStore(cached: blog.cachedStore(firstPosts: StoreSnapshot.firstScreenPosts),
+        // The screen first, from the cache's store; the folder is read for changes behind it.
+        let first = FirstStore(cached: blog.cachedStore(),
                                empty: PostStore.assemble(root: resolvedPath, realRoot: real, layout: .plain, entries: [],
                                                          finderDiagnostics: [], includeDrafts: drafts))
         let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle).run()

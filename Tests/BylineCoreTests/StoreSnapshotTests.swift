@@ -100,6 +100,25 @@ final class StoreSnapshotTests: XCTestCase {
         }
         XCTAssertGreaterThan(bytes.count, 1000)
     }
+
+    /// What a cached start relies on: the store decoded from its snapshot shows the loaded store's
+    /// frames, first and after keys, at every size (the snapshot's chunks are small here, so the posts
+    /// on a first screen span several).
+    func testTheDecodedStoreShowsTheLoadedStoresScreens() throws {
+        let store = try loadStore(Fixtures.shippedPosts)
+        let decoded = try XCTUnwrap(StoreSnapshot.decode(StoreSnapshot.encode(store, postsPerChunk: 3), root: store.root)).store
+        for (width, height) in [(80, 10), (120, 24), (200, 60), (60, 8)] {
+            var fromCache = AppState(store: decoded, blogName: "blog", width: width, height: height)
+            var fromFolder = AppState(store: store, blogName: "blog", width: width, height: height)
+            AppFixture.settle(&fromCache, Reducer.reduce(&fromCache, .resize(width: width, height: height)))
+            AppFixture.settle(&fromFolder, Reducer.reduce(&fromFolder, .resize(width: width, height: height)))
+            XCTAssertEqual(AppView.render(fromCache), AppView.render(fromFolder), "\(width)x\(height)")
+            AppFixture.send(&fromCache, .moveToLast)
+            AppFixture.send(&fromFolder, .moveToLast)
+            XCTAssertEqual(fromCache.selected, store.posts.count - 1)
+            XCTAssertEqual(AppView.render(fromCache), AppView.render(fromFolder), "\(width)x\(height), last post")
+        }
+    }
 }
 
 private extension Array where Element == UInt8 {

@@ -145,57 +145,6 @@ final class CacheTests: CachedBlogTestCase {
         assertSameAnswers(current, try plainStore())
     }
 
-    /// The reader's start: only a first screen's posts are decoded (every post counted, every tag with
-    /// its posts), then the whole store, searching through the cache, takes the head's place.
-    func testAHeadIsDecodedFirstAndCompletedFromTheSameCache() throws {
-        try persist()
-        let whole = try XCTUnwrap(cachedBlog().cachedStore())
-        let reader = cachedBlog()
-        let head = try XCTUnwrap(reader.cachedStore(firstPosts: 50))
-        XCTAssertEqual(head.firstPlaceholder, 50)
-        XCTAssertEqual(head.posts.count, whole.posts.count)
-        XCTAssertEqual(Array(head.posts.prefix(50)), Array(whole.posts.prefix(50)))
-        XCTAssertEqual(head.tags.tags, whole.tags.tags)
-        XCTAssertNil(head.searchIndex, "a head searches nothing")
-        let completed = try XCTUnwrap(reader.completed(head))
-        XCTAssertNil(reader.problem)
-        XCTAssertTrue(completed.completes(head))
-        XCTAssertEqual(completed.documentIDs, whole.documentIDs)
-        assertSameAnswers(completed, try plainStore())
-        XCTAssertNil(reader.completed(completed), "only a head is completed")
-
-        // A blog no larger than the head is decoded whole at once.
-        let small = try XCTUnwrap(cachedBlog().cachedStore(firstPosts: whole.posts.count))
-        XCTAssertNil(small.firstPlaceholder)
-        XCTAssertNotNil(small.searchIndex)
-        XCTAssertEqual(small.posts, whole.posts)
-    }
-
-    /// Between the head and the rest, another byline may bring the cache up to date (the answer is then
-    /// the store it holds now), or the file may be damaged (no answer; the folder is loaded afresh).
-    func testAHeadWhoseCacheChangesIsCompletedWithWhatTheCacheHoldsThen() throws {
-        try persist()
-        let reader = cachedBlog()
-        let head = try XCTUnwrap(reader.cachedStore(firstPosts: 20))
-        let newest = head.posts[0]
-        try blog.write(newest.path, "---\ntitle: Rewritten meanwhile\ndate: 2099-01-01\n---\nNew.\n")
-        XCTAssertEqual(try persist(), .updated(files: 1))
-        let completed = try XCTUnwrap(reader.completed(head))
-        XCTAssertEqual(completed.posts[0].title, "Rewritten meanwhile")
-        XCTAssertFalse(completed.completes(head))
-        assertSameAnswers(completed, try plainStore())
-
-        let damaged = cachedBlog()
-        let another = try XCTUnwrap(damaged.cachedStore(firstPosts: 20))
-        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: cachePath)[.size] as? Int)
-        let file = try XCTUnwrap(FileHandle(forWritingAtPath: cachePath))
-        file.write(Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
-        try file.close()
-        XCTAssertNil(damaged.completed(another))
-        XCTAssertNotNil(damaged.problem)
-        XCTAssertNil(damaged.cache, "the folder is read afresh")
-    }
-
     func testTheIndexAloneFindsWhatTheScanFinds() throws {
         try persist()
         let reader = cachedBlog()
@@ -310,6 +259,26 @@ final class CacheTests: CachedBlogTestCase {
                                 policy: .init(path: cachePath, writable: false, minimumPosts: 0))
         XCTAssertNil(reader.cachedStore())
         XCTAssertTrue(reader.problem?.contains("another folder") == true, reader.problem ?? "no problem noted")
+    }
+
+    /// A head file an older byline left beside the cache (`<cache>-head`) is never read, stays while
+    /// byline may not write, and goes when the cache is written: by an update and by a rebuild.
+    func testAnOlderHeadFileGoesWhenTheCacheIsWritten() throws {
+        let head = cachePath + "-head"
+        for (what, damage) in [("an update", false), ("a rebuild", true)] {
+            try persist()
+            XCTAssertTrue(FileManager.default.createFile(atPath: head, contents: Data("byline-head-2\n".utf8)))
+            try blog.write("post-1.md", "---\ntitle: Zebracorn \(what)\n---\nzebracorn\n")
+            if damage { try Data().write(to: URL(fileURLWithPath: cachePath)) }
+            let restricted = cachedBlog(writable: false)
+            _ = restricted.cachedStore()
+            let stale = try restricted.scan()
+            XCTAssertEqual(restricted.persist(stale, store: restricted.store(from: stale)).outcome, .notWritten)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: head), "\(what): restricted mode deletes nothing")
+            let outcome = try persist()
+            XCTAssertEqual(outcome == .updated(files: 1), !damage, "\(what): \(outcome)")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), ["blog.sqlite"], what)
+        }
     }
 
     func testABuildKilledHalfwayLeavesNothingBehindForLong() throws {

@@ -145,10 +145,9 @@ public struct AppState: Sendable {
     /// Takes a newly loaded or refreshed store, keeping what the reader was looking at: the selected
     /// post and the tag cursor (by path and key), tag states for tags that still exist, the search.
     mutating func replaceStore(_ newStore: PostStore) {
-        // The same posts, now searching through a cache just written, or the whole of a store that held
-        // only its first screen's posts: every number still means its post, so the selection, bodies and
-        // layouts stand (and 100,000 paths are not hashed to find them).
-        if newStore.holdsSamePosts(as: store) || newStore.completes(store) {
+        // The same posts, now searching through a cache just written: every number still means its
+        // post, so the selection, bodies and layouts stand (and 100,000 paths are not hashed to find them).
+        if newStore.holdsSamePosts(as: store) {
             store = newStore
             return
         }
@@ -211,19 +210,6 @@ public struct AppState: Sendable {
         if let selected, results.contains(selected) { return }
         selected = results.first
         previewScroll = 0
-    }
-
-    /// Rows past the bottom of the screen that a frame drawn from a store's decoded head must also find
-    /// decoded: the neighbours parsed ahead of the selection, and room to spare.
-    public static let headMargin = 64
-
-    /// Whether a frame of this state shows only decoded posts: always for a whole store; for one decoded
-    /// only as far as its first screen (`PostStore.firstPlaceholder`), when the listed rows, the
-    /// selection and the margin beyond them all come before the placeholders.
-    public var frameFitsDecodedPosts: Bool {
-        guard let decoded = store.firstPlaceholder else { return true }
-        let reach = results.prefix(listScroll + height + AppState.headMargin)
-        return reach.allSatisfy { $0 < decoded } && (selected ?? 0) < decoded && (readerPost ?? 0) < decoded
     }
 
     /// Results as a set, for faceted counts.

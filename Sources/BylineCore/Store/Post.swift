@@ -19,10 +19,6 @@ public struct Post: Hashable, Sendable, Identifiable {
 
     public var id: String { path }
 
-    /// What stands for a post not decoded yet in a store that holds only its first screen's posts
-    /// (`PostStore.firstPlaceholder`). Empty strings and arrays, so 100,000 of them allocate nothing.
-    public static let placeholder = Post(path: "", slug: "", title: "", date: nil, tags: [], summary: "", draft: false, fileSize: 0)
-
     public init(path: String, slug: String, title: String, date: PostDate?, tags: [String], summary: String,
                 draft: Bool, fileSize: Int) {
         self.path = path

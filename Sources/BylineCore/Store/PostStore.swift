@@ -35,17 +35,12 @@ public struct PostStore: Sendable {
     public let realRoot: String
     public let layout: SiteLayout
     /// Newest first; a post's number is its position here.
-    public let posts: PostList
+    public let posts: [Post]
     public let tags: TagIndex
     /// Problems, sorted by file then line.
     public let diagnostics: [Diagnostic]
-    /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept). A
-    /// head's holds only its decoded posts.
+    /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept).
     let absolutePaths: [String?]
-    /// Where placeholders (`Post.placeholder`) begin, in a store decoded only as far as its first screen
-    /// (`StoreSnapshot.Decoder.head`); nil when every post is there. Such a store serves the first frame,
-    /// whose rows all come before it, and nothing else: the reader completes it before it reads a key.
-    public private(set) var firstPlaceholder: Int?
     /// A full-text index that answers searches for the posts it holds (a persistent cache), if any.
     public private(set) var searchIndex: (any PostSearchIndex)?
     /// Each post's document in `searchIndex`, nil for a post the index does not hold (it is scanned).
@@ -310,16 +305,10 @@ public struct PostStore: Sendable {
     }
 
     /// A store whose posts are in order, tags in display spelling and tag index built (the loader's,
-    /// `assemble`'s and a snapshot's). With `count`, a head: `count` posts, of which `posts` are the
-    /// first and the rest placeholders.
-    init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], count: Int? = nil, tags: TagIndex,
+    /// `assemble`'s and a snapshot's).
+    init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex,
          diagnostics: [Diagnostic], absolutePaths: [String?]) {
-        if let count {
-            self.posts = PostList(head: posts, count: count)
-            firstPlaceholder = posts.count
-        } else {
-            self.posts = PostList(posts)
-        }
+        self.posts = posts
         self.root = root
         self.realRoot = realRoot
         self.layout = layout
@@ -374,17 +363,9 @@ public struct PostStore: Sendable {
     /// Whether `other` holds this store's very posts (the same array, not merely equal ones), as the
     /// store a cache build hands over does: post numbers then mean the same posts in both.
     public func holdsSamePosts(as other: PostStore) -> Bool {
-        posts.isSameStorage(as: other.posts)
-    }
-
-    /// Whether this store is `head` complete: the same folder, tags and problems, as many posts, and the
-    /// same posts wherever `head` has one. Post numbers up to the head's placeholders then mean the same
-    /// posts in both, and everything a first frame derived from the head still holds.
-    public func completes(_ head: PostStore) -> Bool {
-        guard let decoded = head.firstPlaceholder, firstPlaceholder == nil, posts.count == head.posts.count,
-              root == head.root, realRoot == head.realRoot, layout == head.layout,
-              tags.tags == head.tags.tags, diagnostics == head.diagnostics else { return false }
-        return posts.prefix(decoded).elementsEqual(head.posts.prefix(decoded)) && absolutePaths[..<decoded] == head.absolutePaths[..<decoded]
+        posts.count == other.posts.count && posts.withUnsafeBufferPointer { mine in
+            other.posts.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress }
+        }
     }
 
     // MARK: Posts and bodies

@@ -10,10 +10,6 @@ public enum StoreSnapshot {
     /// Posts per chunk: a chunk is read and decoded at a time, so no copy of the whole snapshot is
     /// ever held (at 100,000 posts the snapshot is about 28 MB).
     public static let postsPerChunk = 2048
-    /// Posts a reader decodes before its first screen (`CachedBlog.cachedStore(firstPosts:)`), and so the
-    /// posts of the first chunk: those bytes, and no more, are read for them (a 2,048-post chunk took
-    /// 0.46 ms to read from the cache, for 0.27 ms of decoding the 512 posts wanted).
-    public static let firstScreenPosts = 512
 
     /// A snapshot: a header (the folder, problems, tags) and the posts in chunks.
     public struct Encoded: Equatable, Sendable {
@@ -21,19 +17,17 @@ public enum StoreSnapshot {
         public var chunks: [[UInt8]]
     }
 
-    /// The bytes of `store` (with `documentIDs`, or the store's own). The first chunk holds no more than
-    /// `firstChunkPosts` posts, the others `postsPerChunk`.
-    public static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk,
-                              firstChunkPosts: Int = firstScreenPosts) -> Encoded {
+    /// The bytes of `store` (with `documentIDs`, or the store's own), `postsPerChunk` posts a chunk.
+    public static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk) -> Encoded {
         var parts: [[UInt8]] = []
-        encode(store, documentIDs: documentIDs, postsPerChunk: postsPerChunk, firstChunkPosts: firstChunkPosts) { parts.append($0) }
+        encode(store, documentIDs: documentIDs, postsPerChunk: postsPerChunk) { parts.append($0) }
         return Encoded(header: parts[0], chunks: Array(parts.dropFirst()))
     }
 
     /// The same bytes a part at a time, header first, each handed to `part` as soon as it is made: a
     /// cache stores them without the whole snapshot in memory (28 MB at 100,000 posts).
     public static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk,
-                              firstChunkPosts: Int = firstScreenPosts, each part: ([UInt8]) throws -> Void) rethrows {
+                              each part: ([UInt8]) throws -> Void) rethrows {
         var header = ByteWriter()
         header.bytes += magic
         header.string(store.realRoot)
@@ -69,7 +63,7 @@ public enum StoreSnapshot {
         let perChunk = max(1, postsPerChunk)
         var start = 0
         while start < store.posts.count {
-            let end = min(start + (start == 0 ? max(1, min(firstChunkPosts, perChunk)) : perChunk), store.posts.count)
+            let end = min(start + perChunk, store.posts.count)
             defer { start = end }
             var out = ByteWriter()
             for number in start..<end {
@@ -118,14 +112,6 @@ public enum StoreSnapshot {
         var posts: [Post] = []
         var paths: [String?] = []
         var documents: [Int64?] = []
-        /// Set once `add(chunk:upTo:)` stopped inside a chunk: the rest of it was never read, so only
-        /// `head()` can follow.
-        private var stoppedInChunk = false
-
-        /// Posts decoded so far.
-        public var decoded: Int { posts.count }
-        /// Posts in the whole store.
-        public var total: Int { count }
 
         /// Nil when the header is not a snapshot's.
         public init?(header buffer: UnsafeBufferPointer<UInt8>, root: String) {
@@ -166,24 +152,15 @@ public enum StoreSnapshot {
         }
 
         /// Adds the posts of one chunk; false when it is malformed or holds more posts than the header said.
-        /// With `limit`, stops once that many posts are decoded, even inside the chunk: then only `head()`
-        /// may follow (a first screen's worth).
-        public mutating func add(chunk buffer: UnsafeBufferPointer<UInt8>, upTo limit: Int = .max) -> Bool {
-            guard !stoppedInChunk else { return false }
-            // Room for the posts to be decoded, once: a head's few, not the whole store's (12 MB at
-            // 100,000 posts, which freed at once would make the C library keep later large blocks).
+        public mutating func add(chunk buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+            // Room for every post the header counts, once, not grown a doubling at a time.
             if posts.capacity == 0 {
-                let room = min(count, limit)
-                posts.reserveCapacity(room)
-                paths.reserveCapacity(room)
-                documents.reserveCapacity(room)
+                posts.reserveCapacity(count)
+                paths.reserveCapacity(count)
+                documents.reserveCapacity(count)
             }
             var input = ByteReader(buffer)
             while !input.isAtEnd {
-                if posts.count >= limit {
-                    stoppedInChunk = true
-                    return true
-                }
                 guard posts.count < count, let path = input.string(), let slug = input.string(), let title = input.string(),
                       let date = input.date(), let tagCount = input.varint(), tagCount <= buffer.count else { return false }
                 var tags: [String] = []
@@ -209,29 +186,21 @@ public enum StoreSnapshot {
 
         /// The store, once every chunk was added; nil when posts are missing.
         public func finish() -> (store: PostStore, documentIDs: [Int64?])? {
-            guard posts.count == count, !stoppedInChunk else { return nil }
+            guard posts.count == count else { return nil }
             let store = PostStore(root: root, realRoot: realRoot, layout: layout, posts: posts, tags: TagIndex(tags: tags),
                                   diagnostics: diagnostics, absolutePaths: paths)
             return (store, documents)
-        }
-
-        /// The store as far as it is decoded, for a first screen: every post counted and every tag with
-        /// its posts (from the header), the posts not decoded yet standing as placeholders
-        /// (`PostStore.firstPlaceholder`). It searches nothing; `finish()` gives the whole store.
-        public func head() -> PostStore {
-            PostStore(root: root, realRoot: realRoot, layout: layout, posts: posts, count: count, tags: TagIndex(tags: tags),
-                      diagnostics: diagnostics, absolutePaths: paths)
         }
     }
 }
 
 /// Appends varints and length-prefixed strings.
-public struct ByteWriter {
-    public var bytes: [UInt8] = []
+struct ByteWriter {
+    var bytes: [UInt8] = []
 
-    public init() {}
+    init() {}
 
-    public mutating func varint(_ value: Int) {
+    mutating func varint(_ value: Int) {
         var rest = UInt64(max(0, value))
         while rest >= 0x80 {
             bytes.append(UInt8(rest & 0x7F) | 0x80)
@@ -240,7 +209,7 @@ public struct ByteWriter {
         bytes.append(UInt8(rest))
     }
 
-    public mutating func string(_ text: String) {
+    mutating func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             varint(utf8.count)
@@ -266,21 +235,21 @@ public struct ByteWriter {
 }
 
 /// Reads what `ByteWriter` wrote; every read answers nil past the end.
-public struct ByteReader {
+struct ByteReader {
     let buffer: UnsafeBufferPointer<UInt8>
     var offset = 0
 
-    public init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
 
-    public var isAtEnd: Bool { offset == buffer.count }
+    var isAtEnd: Bool { offset == buffer.count }
 
-    public mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
+    mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
         guard count >= 0, count <= buffer.count - offset else { return nil }
         defer { offset += count }
         return UnsafeBufferPointer(rebasing: buffer[offset..<offset + count])
     }
 
-    public mutating func varint() -> Int? {
+    mutating func varint() -> Int? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while offset < buffer.count, shift < 63 {
@@ -293,7 +262,7 @@ public struct ByteReader {
         return nil
     }
 
-    public mutating func string() -> String? {
+    mutating func string() -> String? {
         guard let length = varint(), let bytes = take(length) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
