@@ -26,7 +26,18 @@ built=$scratch/x86_64-unknown-linux-gnu/release
 [[ -d $built ]] || built=$(cd "$scratch" && cd "$(readlink release)" && pwd)
 checkouts=$scratch/checkouts
 objects=()
-for module in BylineCore BylineMarkdown BylineTerminal Yams CYaml TOMLKit CTOML; do
+# A Swift module's objects are the ones its output-file map names: the build folder keeps the objects
+# of sources since deleted, which would be linked too (a removed file's symbols then go missing).
+swift_objects() {
+  python3 -c 'import json, sys
+entries = json.load(open(sys.argv[1])).items()
+print("\n".join(sorted(e["object"] for source, e in entries if source and "object" in e)))' "$built/$1.build/output-file-map.json"
+}
+for module in BylineCore BylineMarkdown BylineTerminal Yams TOMLKit; do
+  while IFS= read -r object; do objects+=("$object"); done < <(swift_objects "$module")
+done
+# The C and C++ targets are the dependencies' own, whose sources do not change under us.
+for module in CYaml CTOML; do
   while IFS= read -r object; do objects+=("$object"); done < <(find "$built/$module.build" -name '*.o' | sort)
 done
 # What an importer of the modules needs to find their C modules (as SwiftPM passes them).
