@@ -3,18 +3,8 @@ import XCTest
 @testable import BylineCore
 
 /// Issue 15 row 3: YAML aliases that took the blog down by what they expand to.
-/// Each test also holds that the good posts beside the hostile one are listed.
-final class HostileYAMLTests: XCTestCase {
-    private var folder: TempFolder!
-
-    override func setUpWithError() throws {
-        folder = try TempFolder(name)
-        for number in 0..<3 { try folder.write("good\(number).md", "---\ntitle: Good \(number)\ntags: [ok]\n---\nFine.\n") }
-    }
-
-    private func assertGoodStillListed(_ store: PostStore, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(store.posts.filter { $0.title.hasPrefix("Good ") }.count, 3, "the good posts are still listed", file: file, line: line)
-    }
+/// Each test also holds that the good posts beside the hostile one are listed (`HostileBlogTestCase`).
+final class HostileYAMLTests: HostileBlogTestCase {
 
     /// A "billion laughs": each line an anchored list of nine aliases of the line before.
     private func laughs(depth: Int) -> String {

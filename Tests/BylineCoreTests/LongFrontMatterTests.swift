@@ -3,18 +3,8 @@ import XCTest
 @testable import BylineCore
 
 /// Issue 15 row 4: long lists and many keys in front matter, which took quadratic time.
-/// Each test also holds that the good posts beside the hostile one are listed.
-final class LongFrontMatterTests: XCTestCase {
-    private var folder: TempFolder!
-
-    override func setUpWithError() throws {
-        folder = try TempFolder(name)
-        for number in 0..<3 { try folder.write("good\(number).md", "---\ntitle: Good \(number)\ntags: [ok]\n---\nFine.\n") }
-    }
-
-    private func assertGoodStillListed(_ store: PostStore, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(store.posts.filter { $0.title.hasPrefix("Good ") }.count, 3, "the good posts are still listed", file: file, line: line)
-    }
+/// Each test also holds that the good posts beside the hostile one are listed (`HostileBlogTestCase`).
+final class LongFrontMatterTests: HostileBlogTestCase {
 
     /// Lists of tags read in linear time, by the flat reader and by Yams, and cut to the limit with a
     /// warning at the field's line.

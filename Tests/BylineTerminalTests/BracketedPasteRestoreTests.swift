@@ -17,17 +17,7 @@ final class BracketedPasteRestoreTests: XCTestCase {
             HangupWatch.endProcess()  // gives the terminal back, then _exit: nothing after runs
         }
         close(ends[1])
-        var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(10)
-        var waited: pid_t = 0
-        while waited == 0, Date() < deadline {
-            waited = waitpid(child, &status, WNOHANG)
-            if waited == 0 { usleep(10_000) }
-        }
-        if waited == 0 {
-            kill(child, SIGKILL)
-            waitpid(child, &status, 0)
-        }
+        let (status, _) = ChildWait.status(of: child)
         var bytes = [UInt8](repeating: 0, count: 4096)
         let count = read(ends[0], &bytes, bytes.count)
         close(ends[0])

@@ -21,16 +21,8 @@ final class CrashRestoreTests: XCTestCase {
             _exit(0)  // never reached when the fault ends the process
         }
         close(pipe[1])
-        var status: Int32 = 0
-        var waited: pid_t = 0
-        let deadline = Date().addingTimeInterval(10)
-        while waited == 0, Date() < deadline {
-            waited = waitpid(child, &status, WNOHANG)
-            if waited == 0 { usleep(10_000) }
-        }
-        if waited == 0 {
-            kill(child, SIGKILL)
-            waitpid(child, &status, 0)
+        let (status, endedByItself) = ChildWait.status(of: child)
+        if !endedByItself {
             close(pipe[0])
             return XCTFail("the child never ended: the handler keeps returning to the fault")
         }
