@@ -20,10 +20,14 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
+        // libyaml's event stream, read once to count what YAML aliases expand to before Yams composes a
+        // front matter (a few hundred bytes of aliases can keep `compose` busy for minutes).
+        .target(name: "BylineYAMLEvents", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The pure core: posts, store, state, reducer, view. No C imports.
         .target(
             name: "BylineCore",
             dependencies: [
+                "BylineYAMLEvents",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

@@ -33,7 +33,7 @@ swift_objects() {
 entries = json.load(open(sys.argv[1])).items()
 print("\n".join(sorted(e["object"] for source, e in entries if source and "object" in e)))' "$built/$1.build/output-file-map.json"
 }
-for module in BylineCore BylineMarkdown BylineTerminal Yams TOMLKit; do
+for module in BylineCore BylineYAMLEvents BylineMarkdown BylineTerminal Yams TOMLKit; do
   while IFS= read -r object; do objects+=("$object"); done < <(swift_objects "$module")
 done
 # The C and C++ targets are the dependencies' own, whose sources do not change under us.

@@ -16,7 +16,9 @@ enum BracketedPaste {
     /// Asks it to stop.
     static let off = StaticString("\u{1B}[?2004l")
 
-    /// ncurses' SIGTSTP handler, wrapped while the terminal is taken; read by the signal handler.
+    /// ncurses' SIGTSTP handler, wrapped while the terminal is taken; read by the signal handler, which
+    /// can reach nothing but global state. Written only by `followSuspend`/`stop` on the terminal's thread,
+    /// before the wrapper is installed and after it is removed.
     nonisolated(unsafe) private static var suspendAction: sigaction?
 
     /// Writes `on` to the terminal. Call when ncurses has nothing buffered (after a `doupdate`).

@@ -1,3 +1,4 @@
+import BylineYAMLEvents
 import TOMLKit
 import Yams
 
@@ -42,8 +43,10 @@ public enum FrontMatterParser {
         // Aliases are counted first: `compose` itself can spend minutes on a few hundred bytes of them.
         // Every alias starts with `*`; most front matter has none.
         if text.utf8.contains(UInt8(ascii: "*")),
-           let refused = YAMLAliasBudget.check(text, firstLine: firstLine, limit: maximumAliasedValues) {
-            return .failure(refused)
+           let overrun = YAMLAliasBudget.firstOverrun(in: text, limit: maximumAliasedValues) {
+            return .failure(Failure(
+                message: "YAML front matter: aliases (`*name`) bring in more than \(maximumAliasedValues) values, the limit (this one passes it)",
+                line: overrun.line + firstLine, column: overrun.column + 1))
         }
         let node: Node?
         do {

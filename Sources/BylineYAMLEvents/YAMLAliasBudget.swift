@@ -8,16 +8,24 @@ import CYaml
 /// is an alias (`? *g : 1`) or holds aliases is hashed through every value it stands for: 403 bytes
 /// of aliases nested 8 deep used as keys kept `compose` busy 47 s. Counted here, in one linear pass
 /// over the events, such a front matter never reaches `compose`.
-enum YAMLAliasBudget {
-    /// The first alias at which the values brought in by aliases pass `limit`, as a failure at its
-    /// place in the file; nil when they stay within it, or when libyaml finds the text malformed
-    /// (then `compose` reports the error in its words).
-    static func check(_ text: String, firstLine: Int, limit: Int) -> FrontMatterParser.Failure? {
+///
+/// A module of its own, as Yams is over the same C library: BylineCore imports no C module.
+public enum YAMLAliasBudget {
+    /// Where an alias passed the limit: zero-based line and column in the text, as libyaml counts.
+    public struct Overrun: Equatable, Sendable {
+        public var line: Int
+        public var column: Int
+    }
+
+    /// The first alias at which the values brought in by aliases pass `limit`; nil when they stay
+    /// within it, or when libyaml finds the text malformed (then `compose` reports the error in its
+    /// words).
+    public static func firstOverrun(in text: String, limit: Int) -> Overrun? {
         var bytes = Array(text.utf8)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
-        return bytes.withUnsafeMutableBufferPointer { buffer -> FrontMatterParser.Failure? in
+        return bytes.withUnsafeMutableBufferPointer { buffer -> Overrun? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var counter = Counter(limit: limit)
             var event = yaml_event_t()
@@ -36,9 +44,7 @@ enum YAMLAliasBudget {
                     counter.close()
                 case YAML_ALIAS_EVENT:
                     guard counter.alias(name(event.data.alias.anchor)) else {
-                        return FrontMatterParser.Failure(
-                            message: "YAML front matter: aliases (`*name`) bring in more than \(limit) values, the limit (this one passes it)",
-                            line: Int(event.start_mark.line) + firstLine, column: Int(event.start_mark.column) + 1)
+                        return Overrun(line: Int(event.start_mark.line), column: Int(event.start_mark.column))
                     }
                 default:
                     break
