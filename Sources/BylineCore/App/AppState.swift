@@ -19,10 +19,8 @@ public struct AppState: Sendable {
         return promptPrefix(typed, scalars: room)
     }
     /// The first `scalars` Unicode scalars of `text` (a prompt's limit is counted in scalars).
-    static func promptPrefix(_ text: some StringProtocol, scalars: Int = maximumPromptLength) -> String {
-        var kept = String.UnicodeScalarView()
-        kept.append(contentsOf: text.unicodeScalars.prefix(scalars))
-        return String(kept)
+    static func promptPrefix(_ text: String, scalars: Int = maximumPromptLength) -> String {
+        LineClip.clipped(text, toScalars: scalars)
     }
     /// The blog's name for the title bar: the folder's name.
     public var blogName: String
