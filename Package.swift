@@ -36,12 +36,15 @@ let package = Package(
         .target(name: "BylineMarkdown", dependencies: ["BylineCore", "CCmarkGFM"]),
         // The persistent cache: posts and a full-text index in SQLite, so a large blog starts from it.
         .target(name: "BylineIndex", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The reader's runtime: one inbox, effects performed off the input thread, a terminal backend
+        // protocol with an in-memory backend. No ncurses: its tests run the whole reader in-process.
+        .target(name: "BylineRuntime", dependencies: ["BylineCore", "BylineMarkdown", "BylineIndex"]),
         // The only code that talks to ncurses.
         .target(name: "BylineTerminal", dependencies: ["BylineCore", "CNcursesw"]),
         .executableTarget(
             name: "byline",
             dependencies: [
-                "BylineCore", "BylineMarkdown", "BylineTerminal", "BylineIndex",
+                "BylineCore", "BylineMarkdown", "BylineTerminal", "BylineIndex", "BylineRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,7 +57,9 @@ let package = Package(
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "BylineIndexTests", dependencies: ["BylineIndex", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineCore", "CNcursesw"]),
+        // The whole reader (runtime, effects, reducer, view) in-process against the in-memory backend.
+        .testTarget(name: "BylineRuntimeTests", dependencies: ["BylineRuntime", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
         // Runs the built `byline` binary, as scripts and the end-to-end tests do.
-        .testTarget(name: "bylineTests", dependencies: ["byline", "BylineCore", "BylineIndex", "BylineMarkdown"]),
+        .testTarget(name: "bylineTests", dependencies: ["byline", "BylineCore", "BylineIndex", "BylineMarkdown", "BylineRuntime"]),
     ]
 )

@@ -26,7 +26,7 @@ enum AppFixture {
                 }
             case let .search(query):
                 pending += Reducer.reduce(&state, .searchFinished(query: query, results: state.store.matches(query)))
-            case .redraw, .quit:
+            case .redraw, .quit, .loadBlog, .refreshBlog:
                 continue
             }
         }

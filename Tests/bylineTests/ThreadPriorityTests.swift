@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import XCTest
-@testable import byline
+import BylineRuntime
 
 /// Background work (loading, refreshing, indexing) runs at idle priority, on its own thread alone: the
 /// input thread keeps its own.
@@ -10,17 +10,17 @@ final class ThreadPriorityTests: XCTestCase {
     func testBackgroundWorkRunsAtIdlePriorityOnItsThreadAlone() {
         let done = expectation(description: "background thread")
         let policies = PolicyBox()
-        Thread.detach {
+        BackgroundThread.detach {
             let before = sched_getscheduler(0)
-            Thread.lowerPriority()
-            policies.set(before: before, after: sched_getscheduler(0), id: Thread.threadID())
+            BackgroundThread.lowerPriority()
+            policies.set(before: before, after: sched_getscheduler(0), id: BackgroundThread.threadID())
             done.fulfill()
         }
         wait(for: [done], timeout: 10)
         XCTAssertEqual(policies.before, 0, "SCHED_OTHER before")
-        XCTAssertEqual(policies.after, Thread.idlePolicy, "SCHED_IDLE after")
+        XCTAssertEqual(policies.after, BackgroundThread.idlePolicy, "SCHED_IDLE after")
         XCTAssertNotNil(policies.id)
-        XCTAssertNotEqual(policies.id, Thread.threadID(), "another thread than this one")
+        XCTAssertNotEqual(policies.id, BackgroundThread.threadID(), "another thread than this one")
         XCTAssertEqual(sched_getscheduler(0), 0, "this thread keeps its policy")
     }
 }

@@ -33,6 +33,22 @@ public enum Action: Hashable, Sendable {
     case note(String)
     /// Start where an SSH deep link asked (`tag:go`, `post:slug`, `search:words`).
     case openDeepLink(DeepLink)
+    /// The reader opened on its first store: the loading that store still needs is asked for here.
+    case start(BlogStart)
+    /// A key arrived: the note on the status line has been seen.
+    case dismissNote
+    /// A body asked for (`.loadBody`) was not read: the selection moved past it before the runtime got to it.
+    case bodyDropped(post: Int)
+}
+
+/// What the first store still needs when the reader opens.
+public enum BlogStart: Hashable, Sendable {
+    /// Nothing: it is the whole blog (a listing, a test).
+    case complete
+    /// Everything: it is empty, and the folder is read (`Effect.loadBlog`).
+    case load
+    /// A look at what changed: it came from the cache (`Effect.refreshBlog`).
+    case refresh
 }
 
 /// Work that `reduce` asks the runtime to do: the reducer itself never touches the disk or the terminal.
@@ -44,9 +60,40 @@ public enum Effect: Hashable, Sendable {
     case prefetchBodies([Int])
     /// Search bodies too, then send `.searchFinished`.
     case search(PostQuery)
+    /// Read the whole blog (no cache to start from), then send `.progress`, `.storeReplaced` and
+    /// `.note`s; the cache is written behind it.
+    case loadBlog
+    /// Read the files changed since the cached first store, then send a newer store if any changed.
+    case refreshBlog
     /// Repaint every cell (Ctrl-L).
     case redraw
     case quit
+
+    /// Which running effect a newer one replaces: the older is cancelled and its answers dropped
+    /// (TCA's `.cancellable(id:)`). Nil for effects that run to the end beside any other.
+    public var id: EffectID? {
+        switch self {
+        case .loadBlog, .refreshBlog: return .blog
+        case .search: return .search
+        case let .loadBody(post): return .body(post)
+        case .prefetchBodies, .redraw, .quit: return nil
+        }
+    }
+
+    /// Whether the frame answering the action that asked for it waits (briefly) for its answer: the
+    /// body on screen, the blog behind a first frame. A frame then comes whole, not blank and redrawn.
+    public var completesFrame: Bool {
+        switch self {
+        case .loadBlog, .loadBody: return true
+        default: return false
+        }
+    }
+}
+
+/// The identity of a running effect: one search, one load of the blog, one read of each body.
+public enum EffectID: Hashable, Sendable {
+    case blog, search
+    case body(Int)
 }
 
 /// A post's body, parsed once, with its word count for the reading time.

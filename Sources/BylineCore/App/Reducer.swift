@@ -43,6 +43,17 @@ public enum Reducer {
             state.note = text
         case let .openDeepLink(link):
             effects += openDeepLink(&state, link)
+        case .start(.complete):
+            break
+        case .start(.load):
+            state.progress = .init(verb: "loading", done: 0, total: nil)
+            effects.append(.loadBlog)
+        case .start(.refresh):
+            effects.append(.refreshBlog)
+        case .dismissNote:
+            state.note = nil
+        case let .bodyDropped(post):
+            state.loading.remove(post)
         case .quit:
             return [.quit]
         case .redraw:

@@ -1,0 +1,99 @@
+import BylineCore
+import BylineIndex
+import Synchronization
+
+/// Loads and refreshes the blog off the input thread (`Effect.loadBlog`, `.refreshBlog`), so the
+/// screen answers keys while 100,000 files are read or indexed: the reader shows the cached store (or
+/// an empty one with progress) at once, and takes each newer store this sends.
+final class BlogLoading: Sendable {
+    let blog: CachedBlog
+    let context: EffectContext
+
+    /// Progress is sent at most this often: each one repaints the status line, and the loop's waking
+    /// is better spent noticing the loaded store while the loading threads want the cores.
+    static let progressSeconds = 0.05
+
+    private let lastProgress = Mutex<(sent: AppState.Progress?, at: Double?)>((nil, nil))
+    private let serial = Atomic<Int>(0)
+
+    init(blog: CachedBlog, context: EffectContext) {
+        self.blog = blog
+        self.context = context
+    }
+
+    func run(refresh: Bool) {
+        do {
+            if refresh { try self.refresh() } else { try load() }
+        } catch {
+            context.send(.note("\(error)"))
+        }
+        report(nil)
+    }
+
+    /// No cache to start from: the folder loaded on all cores (what the reader waits for), then, for a
+    /// blog that wants one, the cache built behind the screen.
+    private func load() throws {
+        let (store, firstRead) = try blog.load { done, total in self.report(.init(verb: "loading", done: done, total: total)) }
+        // The status line goes straight from loading to indexing, so "neither" means the cache is written.
+        let writes = firstRead != nil && blog.wantsCache(posts: store.posts.count)
+        report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
+        hand(store)
+        guard writes, let firstRead else { return }
+        // Indexing is work for later, not for the reader waiting now: one core, at a lower priority. The
+        // files' front matter was read once, for the store the reader shows: the cache is written from
+        // that store and what the load kept beside it.
+        BackgroundThread.lowerPriority()
+        blog.usesAllCores = false
+        finish(blog.persist(firstRead: firstRead, store: store, progress: reportIndexing))
+    }
+
+    /// The first screen came from the cache: only new and changed files are read, on one core at a
+    /// lower priority, and a store is handed over only when something changed.
+    private func refresh() throws {
+        BackgroundThread.lowerPriority()
+        blog.usesAllCores = false
+        let scan = try blog.scan { done, total in
+            if total > 0 { self.report(.init(verb: "reading changed files:", done: done, total: total)) }
+        }
+        // Nothing to read or write; `persist` still puts back a head file that is missing or stale
+        // (another format, a write that failed), which the next first screen would otherwise go without.
+        guard scan.changed else {
+            _ = blog.persist(scan, store: blog.store(from: scan))
+            return
+        }
+        let store = blog.store(from: scan)
+        let writes = blog.willWrite(scan, posts: store.posts.count)
+        report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
+        hand(store)
+        if writes { finish(blog.persist(scan, store: store, progress: reportIndexing)) }
+    }
+
+    private func reportIndexing(_ done: Int, _ total: Int) {
+        report(.init(verb: "indexing", done: done, total: total))
+    }
+
+    /// The store searching through the cache just written, or the problem that kept it from being written.
+    private func finish(_ persisted: (outcome: CachedBlog.Outcome, store: PostStore?)) {
+        if let indexed = persisted.store { hand(indexed) }
+        // The cache is a convenience: a problem with it is noted, and reading goes on without it.
+        if case let .failed(message) = persisted.outcome { context.send(.note(message)) }
+    }
+
+    /// Sends `progress` when it changed: at once when it is the end or a new stage, else at most every
+    /// `progressSeconds`.
+    private func report(_ progress: AppState.Progress?) {
+        let now = context.clock.now()
+        let due = lastProgress.withLock { last in
+            guard last.sent != progress else { return false }
+            if let progress, let sent = last.sent, let at = last.at, sent.verb == progress.verb,
+               now - at < Self.progressSeconds { return false }
+            last = (progress, now)
+            return true
+        }
+        if due { context.send(.progress(progress)) }
+    }
+
+    private func hand(_ store: PostStore) {
+        context.send(.storeReplaced(StoreUpdate(store, serial: serial.add(1, ordering: .relaxed).newValue)))
+    }
+}

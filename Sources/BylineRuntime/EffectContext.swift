@@ -1,0 +1,28 @@
+import BylineCore
+import Synchronization
+
+/// One running effect as its performer sees it: where its answers go, whether a newer effect of the
+/// same identity has cancelled it, the clock, and the gate that makes background work give way to keys.
+public final class EffectContext: Sendable {
+    /// The effect being performed.
+    public let effect: Effect
+    /// The runtime's clock, for throttling what is sent.
+    public let clock: any RuntimeClock
+    private let inbox: Inbox
+    private let cancelled = Atomic<Bool>(false)
+
+    init(_ effect: Effect, inbox: Inbox, clock: any RuntimeClock) {
+        self.effect = effect
+        self.inbox = inbox
+        self.clock = clock
+    }
+
+    /// Whether the effect was cancelled: its answers are dropped, and it may stop early.
+    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+
+    /// Hands `action` to the runtime, which reduces it unless the effect has been cancelled by then.
+    public func send(_ action: Action) { inbox.post(.action(action, from: self)) }
+
+    func cancel() { cancelled.store(true, ordering: .releasing) }
+    func finish() { inbox.post(.finished(self)) }
+}

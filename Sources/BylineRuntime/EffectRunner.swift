@@ -1,0 +1,109 @@
+import BylineCore
+import Dispatch
+import Synchronization
+
+/// Performs effects off the input thread and keeps track of those running: a newer effect with the same
+/// identity (`Effect.id`) cancels the older, whose answers are then dropped. Used by the runtime alone,
+/// on its thread; the work itself runs elsewhere and answers through the inbox.
+final class EffectRunner {
+    private let performers: Performers
+    private let inbox: Inbox
+    private let clock: any RuntimeClock
+    /// The running effect of each identity.
+    private var latest: [EffectID: EffectContext] = [:]
+    /// Effects whose answer the next frame waits for (`Effect.completesFrame`), until it arrives.
+    private var awaited: Set<ObjectIdentifier> = []
+    /// Effects reading post bodies by number: a replaced store gives the numbers other meanings.
+    private var bodyReaders: [ObjectIdentifier: EffectContext] = [:]
+    private let started = Atomic<Int>(0)
+    /// Effects started and not yet finished, as the runtime has seen them.
+    var running: Int { started.load(ordering: .acquiring) }
+    /// Bodies parsed ahead run one after another, on one core: they are for later, not for now.
+    private let prefetchQueue = DispatchQueue(label: "byline.prefetch", qos: .utility)
+
+    init(performers: Performers, inbox: Inbox, clock: any RuntimeClock) {
+        self.performers = performers
+        self.inbox = inbox
+        self.clock = clock
+    }
+
+    /// Whether an effect the frame waits for has not answered yet.
+    var frameAwaitsAnswer: Bool { !awaited.isEmpty }
+
+    /// Starts `effect` as `state` asked for it (its store, its layout).
+    func perform(_ effect: Effect, in state: AppState) {
+        let context = EffectContext(effect, inbox: inbox, clock: clock)
+        started.add(1, ordering: .releasing)
+        if let id = effect.id {
+            if let older = latest[id] { forget(older) }
+            latest[id] = context
+        }
+        if effect.completesFrame { awaited.insert(ObjectIdentifier(context)) }
+        let performers = self.performers
+        let store = state.store
+        switch effect {
+        case .loadBlog, .refreshBlog:
+            BackgroundThread.detach {
+                performers.blog(effect == .refreshBlog, context)
+                context.finish()
+            }
+        case let .search(query):
+            DispatchQueue.global(qos: .userInitiated).async {
+                performers.search(query, store, context)
+                context.finish()
+            }
+        case let .loadBody(post):
+            bodyReaders[ObjectIdentifier(context)] = context
+            DispatchQueue.global(qos: .userInitiated).async {
+                context.send(performers.body(post, store))
+                context.finish()
+            }
+        case let .prefetchBodies(posts):
+            bodyReaders[ObjectIdentifier(context)] = context
+            prefetchQueue.async {
+                for post in posts where !context.isCancelled {
+                    let answer = performers.body(post, store)
+                    // The first screen of each laid out as the preview would show it now.
+                    if case let .bodyLoaded(_, loaded) = answer { PreviewContent.layOutAhead(state, post: post, loaded) }
+                    context.send(answer)
+                }
+                context.finish()
+            }
+        case .redraw, .quit:
+            context.finish()
+        }
+    }
+
+    /// A frame is out: the next waits only for what the actions after it ask for.
+    func framePainted() { awaited = [] }
+
+    /// The answer to hand to the reducer, or nil when its effect was cancelled.
+    func admit(_ action: Action, from context: EffectContext) -> Action? {
+        guard !context.isCancelled else { return nil }
+        switch action {
+        case .storeReplaced, .bodyLoaded, .bodyFailed: awaited.remove(ObjectIdentifier(context))
+        default: break
+        }
+        return action
+    }
+
+    /// The effect has returned.
+    func finished(_ context: EffectContext) {
+        started.subtract(1, ordering: .releasing)
+        awaited.remove(ObjectIdentifier(context))
+        bodyReaders[ObjectIdentifier(context)] = nil
+        if let id = context.effect.id, latest[id] === context { latest[id] = nil }
+    }
+
+    /// The store was replaced: every read of a body by its old number is cancelled.
+    func cancelBodyReads() {
+        for context in bodyReaders.values { forget(context) }
+    }
+
+    private func forget(_ context: EffectContext) {
+        context.cancel()
+        awaited.remove(ObjectIdentifier(context))
+        bodyReaders[ObjectIdentifier(context)] = nil
+        if let id = context.effect.id, latest[id] === context { latest[id] = nil }
+    }
+}

@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BylineCore
+import Synchronization
+
+/// The runtime's one queue: background work posts its results here as actions, and each post wakes the
+/// loop through a descriptor it polls beside the terminal (`WakeUp`). Keys and resizes come in through
+/// the same `poll`, from the backend.
+final class Inbox: Sendable {
+    /// What background work can post.
+    enum Message: Sendable {
+        /// An answer of the effect `from` (dropped if that effect was cancelled meanwhile).
+        case action(Action, from: EffectContext)
+        /// The effect has returned: nothing more comes from it.
+        case finished(EffectContext)
+    }
+
+    private let queue = Mutex<[Message]>([])
+    private let wakeUp = WakeUp()
+    /// Readable while messages wait: the loop polls it with the terminal.
+    var wakeDescriptor: Int32 { wakeUp.descriptor }
+
+    /// Queues `message`; the first message of an empty queue wakes the loop (it takes them all at once).
+    func post(_ message: Message) {
+        let wasEmpty = queue.withLock { queue in
+            defer { queue.append(message) }
+            return queue.isEmpty
+        }
+        if wasEmpty { wakeUp.signal() }
+    }
+
+    /// Every message waiting, oldest first; the descriptor is quiet again until the next post.
+    func take() -> [Message] {
+        queue.withLock { queue in
+            wakeUp.drain()
+            defer { queue = [] }
+            return queue
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import BylineMarkdown
+import BylineCore
+import BylineIndex
+import Synchronization
+
+/// What performs each kind of effect, handed to the runtime so a test can hold a search or a body back
+/// and release it. Each runs off the input thread (the runtime picks the thread) and answers through
+/// its `EffectContext`.
+public struct Performers: Sendable {
+    /// Reads the blog: the whole of it, or (`refresh`) the files changed since the cached store.
+    public var blog: @Sendable (_ refresh: Bool, _ context: EffectContext) -> Void
+    /// Searches `store` for `query`, bodies included: partial results, then `.searchFinished`.
+    public var search: @Sendable (_ query: PostQuery, _ store: PostStore, _ context: EffectContext) -> Void
+    /// Reads and parses one body: `.bodyLoaded` or `.bodyFailed`.
+    public var body: @Sendable (_ post: Int, _ store: PostStore) -> Action
+
+    public init(blog: @escaping @Sendable (Bool, EffectContext) -> Void = { _, _ in },
+                search: @escaping @Sendable (PostQuery, PostStore, EffectContext) -> Void = Performers.search(_:in:_:),
+                body: @escaping @Sendable (Int, PostStore) -> Action = Performers.body(_:in:)) {
+        self.blog = blog
+        self.search = search
+        self.body = body
+    }
+
+    /// The reader's: `blog` loaded and refreshed as `BlogLoading` does it.
+    public static func live(blog: CachedBlog?) -> Performers {
+        Performers(blog: { refresh, context in
+            guard let blog else { return }
+            BlogLoading(blog: blog, context: context).run(refresh: refresh)
+        })
+    }
+
+    /// How often a running search's settled results are sent after its first ones: each such frame
+    /// rewrites every tag's count, bytes on the wire for numbers still moving.
+    public static let settledResultsSeconds = 0.2
+
+    /// The store's own search, cancelled with the effect.
+    @Sendable public static func search(_ query: PostQuery, in store: PostStore, _ context: EffectContext) {
+        let lastSent = Mutex<Double?>(nil)
+        let results = store.matches(query, cancelled: { context.isCancelled }, progress: { settled in
+            let now = context.clock.now()
+            let due = lastSent.withLock { last in
+                guard last.map({ now - $0 >= settledResultsSeconds }) ?? true else { return false }
+                last = now
+                return true
+            }
+            if due { context.send(.searchProgress(settled)) }
+        })
+        if let results { context.send(.searchFinished(query: query, results: results)) }
+    }
+
+    /// Reads and parses one body: the only disk work the reader does after start-up.
+    @Sendable public static func body(_ post: Int, in store: PostStore) -> Action {
+        switch store.limitedBody(of: post) {
+        case let .success(body): return .bodyLoaded(post: post, LoadedPost(body))
+        case let .failure(error): return .bodyFailed(post: post, message: error.description)
+        }
+    }
+}

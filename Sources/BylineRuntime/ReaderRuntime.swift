@@ -1,0 +1,200 @@
+import BylineCore
+import Glibc
+import Synchronization
+
+/// The interactive reader's runtime: one loop that blocks in one wait on the terminal and the inbox,
+/// feeds each event and each answer of background work to the pure reducer as an action, performs the
+/// effects it asks for off the input thread, and paints each new frame through the backend.
+///
+///     key ─> Action ─> reduce ─> [Effect] ─> performer ─> Action ─> inbox ─┐
+///      ^                 └─> AppState ─> view ─> Screen ─> backend           │
+///      └──────────── poll(terminal, inbox) <──────────────────────────────────┘
+public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinished` is read from other threads
+    /// How a session ended.
+    public enum Ending: Equatable, Sendable {
+        case quit, hangup, signal(Int32), idle(seconds: Int)
+
+        /// The process's exit status: 0 for a quit or an idle close, 128 + the signal otherwise (a hang-up is SIGHUP's).
+        public var status: Int32 {
+            switch self {
+            case .quit, .idle: return 0
+            case .hangup: return 128 + SIGHUP
+            case let .signal(number): return 128 + number
+            }
+        }
+    }
+
+    /// Keys read before a frame is painted: a pasted megabyte is handled in batches, not a frame a byte.
+    static let keysPerFrame = 4096
+    /// The longest a flood of input postpones the next frame.
+    static let frameSeconds = 1.0 / 30
+    /// How long a frame waits for the answer of an effect it asked for (`Effect.completesFrame`): a
+    /// small blog's first frame, or a key's post, then comes whole, not blank and drawn over at once
+    /// (a flash, and 1.5 KB more on the wire); a slow one shows its "loading" frame after this.
+    static let answerWaitSeconds = 0.05
+
+    private var state: AppState
+    private let backend: any TerminalBackend
+    private let clock: any RuntimeClock
+    private let inbox = Inbox()
+    private let effects: EffectRunner
+    private let idleTimeout: Int?
+    /// A deep link into a blog still loading waits for its posts.
+    private var waitingLink: DeepLink?
+
+    /// Effects started whose end the loop has not yet taken from the inbox: at 0, with the backend
+    /// waiting, the runtime has seen everything background work had to say (how tests know it settled).
+    public var effectsRunning: Int { effects.running }
+
+    /// A runtime for `state` (sized to `backend`), with `performers` doing the background work.
+    public init(state: AppState, backend: any TerminalBackend, performers: Performers, clock: any RuntimeClock = SystemClock(),
+                idleTimeout: Int? = nil, deepLink: DeepLink? = nil) {
+        self.state = state
+        self.backend = backend
+        self.clock = clock
+        self.idleTimeout = idleTimeout
+        waitingLink = deepLink
+        effects = EffectRunner(performers: performers, inbox: inbox, clock: clock)
+    }
+
+    /// Runs until the user quits, the terminal goes away or the session is idle too long.
+    public func run(start: BlogStart) -> Ending {
+        var pending = reduce(.resize(width: backend.width, height: backend.height))
+        pending += reduce(.start(start))
+        if start != .load { pending += openWaitingLink() }
+        // Effects asked for by the last actions, performed once their frame is out (the key first).
+        var afterFrame: [Effect] = []
+        var dirty = true
+        // Whether the next frame answers a key (or a resize): background work sleeps until it is out.
+        var answering = false
+        var lastKey = clock.now()
+        // Until when the frame waits for the answers of the effects that complete it.
+        var holdUntil: Double?
+        while true {
+            for message in inbox.take() {
+                switch message {
+                case let .action(answer, context):
+                    guard let action = effects.admit(answer, from: context) else { continue }
+                    if case .storeReplaced = action { effects.cancelBodyReads() }
+                    if Self.changesScreen(action, state) { dirty = true }
+                    pending += reduce(action)
+                    if case .storeReplaced = action { pending += openWaitingLink() }
+                case let .finished(context):
+                    effects.finished(context)
+                }
+            }
+            if !pending.isEmpty { dirty = true }
+            while !pending.isEmpty {
+                let asked = pending
+                pending = []
+                for effect in asked {
+                    switch effect {
+                    case .quit: return .quit
+                    case .redraw: backend.invalidate()
+                    case let .loadBody(post):
+                        // Keys read in one batch may have moved past this post already; parsed ahead and
+                        // taken meanwhile, `.bodyLoaded` settled it.
+                        if post != state.selected, post != state.readerPost {
+                            pending += reduce(.bodyDropped(post: post))
+                        } else if state.loaded[post] == nil {
+                            effects.perform(effect, in: state)
+                        }
+                    case _ where effect.completesFrame: effects.perform(effect, in: state)
+                    default: afterFrame.append(effect)
+                    }
+                }
+            }
+            if effects.frameAwaitsAnswer, dirty {
+                holdUntil = holdUntil ?? clock.now() + Self.answerWaitSeconds
+            } else {
+                holdUntil = nil
+            }
+            if dirty, holdUntil.map({ clock.now() >= $0 }) ?? true {
+                render()
+                effects.framePainted()
+                dirty = false
+                holdUntil = nil
+                // The terminal or sshd has the frame to carry out yet: the window starts again from here.
+                if answering { GiveWay.answering() }
+                answering = false
+                for effect in afterFrame {
+                    if case let .search(query) = effect, query != state.query { continue }  // typed past already
+                    effects.perform(effect, in: state)
+                }
+                afterFrame = []
+                // With the frame out and no key waiting, the neighbours' bodies are parsed ahead.
+                if !backend.inputIsWaiting {
+                    for effect in reduce(.inputIdle) { effects.perform(effect, in: state) }
+                }
+            }
+            // One wait: for a key, an answer in the inbox, the idle deadline or the frame's.
+            var deadline = idleTimeout.map { lastKey + Double($0) }
+            if let holdUntil { deadline = min(deadline ?? holdUntil, holdUntil) }
+            var event = backend.readEvent(timeoutMilliseconds: deadline.map { Self.milliseconds(until: $0, from: clock.now()) },
+                                          wake: inbox.wakeDescriptor)
+            // Then what keeps arriving, for up to a frame's time: a pasted megabyte costs 30 frames a second.
+            var frameStart: Double?
+            for _ in 0..<Self.keysPerFrame {
+                switch event {
+                case let .key(key):
+                    GiveWay.answering()
+                    answering = true
+                    lastKey = clock.now()
+                    dirty = true
+                    if state.note != nil { pending += reduce(.dismissNote) }
+                    if let action = Keymap.action(for: key, in: state.keyContext) {
+                        let asked = reduce(action)
+                        if asked.contains(.quit) { return .quit }
+                        pending += asked
+                    }
+                case let .resize(width, height):
+                    GiveWay.answering()
+                    answering = true
+                    dirty = true
+                    pending += reduce(.resize(width: width, height: height))
+                case .timeout:
+                    if let idleTimeout, clock.now() - lastKey >= Double(idleTimeout) { return .idle(seconds: idleTimeout) }
+                case .hangup:
+                    return .hangup
+                case let .signal(number):
+                    return .signal(number)
+                }
+                guard case .key = event, backend.inputIsWaiting else { break }
+                let now = clock.now()
+                if now - (frameStart ?? now) > Self.frameSeconds { break }
+                frameStart = frameStart ?? now
+                event = backend.readEvent(timeoutMilliseconds: 0, wake: -1)
+            }
+        }
+    }
+
+    /// The one place the state becomes a screen.
+    private func render() {
+        backend.paint(AppView.render(state))
+    }
+
+    private func reduce(_ action: Action) -> [Effect] {
+        Reducer.reduce(&state, action)
+    }
+
+    private func openWaitingLink() -> [Effect] {
+        guard let link = waitingLink else { return [] }
+        waitingLink = nil
+        return reduce(.openDeepLink(link))
+    }
+
+    /// Whether an answer of background work may change what is on screen: a body parsed ahead for a
+    /// post not shown does not, nor one the screen has already.
+    static func changesScreen(_ action: Action, _ state: AppState) -> Bool {
+        switch action {
+        case let .bodyLoaded(post, _), let .bodyFailed(post, _):
+            return (post == state.selected || post == state.readerPost) && state.loaded[post] == nil && state.failed[post] == nil
+        default:
+            return true
+        }
+    }
+
+    static func milliseconds(until deadline: Double, from now: Double) -> Int {
+        max(0, Int(((deadline - now) * 1000).rounded(.up)))
+    }
+}
