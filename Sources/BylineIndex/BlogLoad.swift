@@ -31,13 +31,13 @@ public enum BlogLoad {
     /// What the folder holds now, reading only what `cache` does not hold as it is (nil: read
     /// everything); `progress` is called with (files read, files to read) after each batch.
     public static func scan(root: String, includeDrafts: Bool, inspector: any BodyInspector, cache: PostCache?,
-                            allCores: Bool = true, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> Scan {
+                            allCores: Bool = true, giveWay: GiveWay? = nil, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> Scan {
         guard let real = realPath(root) else { throw PostStore.OpenError(description: "\(root): no such folder") }
-        let found = PostFinder.find(root: real, includeDrafts: includeDrafts)
+        let found = PostFinder.find(root: real, includeDrafts: includeDrafts, giveWay: giveWay)
         // Without a cache every file is read, and its stamp is taken in the same pass, before reading (a
         // file changed meanwhile is read again next time, never remembered with older contents).
         func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-            ParallelMap.map(items, allCores: allCores, transform)
+            ParallelMap.map(items, allCores: allCores, giveWay: giveWay, transform)
         }
         let stamps = cache == nil ? [] : map(found.candidates) { FileStamp(path: $0.absolutePath) }
         var cached: PostCache.Contents?
@@ -45,7 +45,8 @@ public enum BlogLoad {
         if let cache {
             do {
                 // The common case, nothing changed, is decided from the stamps alone: no post is decoded.
-                if try cache.stamps().match(found.candidates, stamps, layout: found.layout, folderDiagnostics: found.diagnostics) {
+                if try cache.stamps(giveWay: giveWay).match(found.candidates, stamps, layout: found.layout,
+                                                             folderDiagnostics: found.diagnostics, giveWay: giveWay) {
                     return Scan(realRoot: real, files: [], layout: found.layout, folderDiagnostics: found.diagnostics, read: [],
                                 retired: 0, changed: false)
                 }

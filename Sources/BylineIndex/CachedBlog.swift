@@ -32,6 +32,9 @@ public final class CachedBlog: @unchecked Sendable {
     /// Work on all cores (`byline index`, a first load), or on the calling thread alone (the reader
     /// refreshing or indexing behind a screen that must keep answering).
     public var usesAllCores = true
+    /// Slept on between small steps of a scan or a write behind the reader's screen, while a key is
+    /// answered; nil for work nobody waits behind.
+    public var giveWay: GiveWay?
     /// The cache as opened in step 1, if it could be.
     public private(set) var cache: PostCache?
     /// Why the cache could not be used, when it exists but could not (it is then rebuilt if writable).
@@ -62,7 +65,7 @@ public final class CachedBlog: @unchecked Sendable {
     /// Step 2: the folder as it is now; with a cache, only files new or changed since it was written are read.
     public func scan(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> BlogLoad.Scan {
         let scan = try BlogLoad.scan(root: root, includeDrafts: includeDrafts, inspector: inspector, cache: cache,
-                                     allCores: usesAllCores, progress: progress)
+                                     allCores: usesAllCores, giveWay: giveWay, progress: progress)
         if let trouble = scan.cacheProblem {
             problem = trouble
             cache = nil
@@ -143,7 +146,7 @@ public final class CachedBlog: @unchecked Sendable {
                 progress(wanted.count, wanted.count)
                 let newStore = reopened(path, updated, scan)
                 try cache.write(files: updated, store: newStore, newDocuments: documents, dead: cache.deadDocuments() + scan.retired,
-                                layout: scan.layout, folderDiagnostics: scan.folderDiagnostics)
+                                layout: scan.layout, folderDiagnostics: scan.folderDiagnostics, giveWay: giveWay)
                 return (.updated(files: scan.read.count), newStore)
             }
             let files = scan.files
@@ -194,7 +197,7 @@ public final class CachedBlog: @unchecked Sendable {
         // before the next file's are read: a batch of 512 posts' words held 4 MB at a time.
         let documentIDs = try PostCache.build(path: path, realRoot: realRoot, includeDrafts: includeDrafts, count: count, store: store,
                                               layout: layout, folderDiagnostics: folderDiagnostics,
-                                              rowsAtOnce: usesAllCores ? 512 : 8, rows: { range in
+                                              rowsAtOnce: usesAllCores ? 512 : 8, giveWay: giveWay, rows: { range in
             let rows = self.map(Array(range)) { position -> PostCache.FileRow in
                 let found = file(position)
                 return PostCache.FileRow(file: found, words: self.indexable(found) ? self.words(of: found) : nil)
@@ -212,7 +215,7 @@ public final class CachedBlog: @unchecked Sendable {
     }
 
     private func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        ParallelMap.map(items, allCores: usesAllCores, transform)
+        ParallelMap.map(items, allCores: usesAllCores, giveWay: giveWay, transform)
     }
 
     /// Whether `persist` would write anything for this scan of a blog of `posts` posts.

@@ -143,10 +143,10 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
 
         /// Whether the folder as found now is the folder as cached: the same files, none changed.
         public func match(_ candidates: [PostFinder.Candidate], _ stamps: [FileStamp?], layout: SiteLayout,
-                          folderDiagnostics: [Diagnostic]) -> Bool {
+                          folderDiagnostics: [Diagnostic], giveWay: GiveWay? = nil) -> Bool {
             guard candidates.count == files.count, layout == self.layout, folderDiagnostics == self.folderDiagnostics else { return false }
             for (candidate, stamp) in zip(candidates, stamps) {
-                GiveWay.point()
+                giveWay?.point()
                 guard let stamp, let known = files[CacheLocation.fnv1a64(candidate.path)], known.stamp == stamp,
                       known.absolute == CacheLocation.fnv1a64(candidate.absolutePath) else { return false }
             }
@@ -154,13 +154,13 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
     }
 
-    public func stamps() throws(Unusable) -> Stamps {
+    public func stamps(giveWay: GiveWay? = nil) throws(Unusable) -> Stamps {
         do {
             return try reader.read { db in
                 var files: [UInt64: (absolute: UInt64, stamp: FileStamp)] = [:]
                 let rows = try Row.fetchCursor(db, sql: "SELECT path, absolute, size, modified FROM files")
                 while let row = try rows.next() {
-                    GiveWay.point()
+                    giveWay?.point()
                     let path: String = row[0], absolute: String = row[1]
                     files[CacheLocation.fnv1a64(path)] = (CacheLocation.fnv1a64(absolute), FileStamp(size: row[2], modified: row[3]))
                 }
@@ -203,14 +203,14 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     /// Adds the words of new and changed posts, then records every file (in store order) and the
     /// folder's state, in one transaction. `files[i].document` must be set for each new document.
     public func write(files: [CachedFile], store: PostStore, newDocuments: [(document: Int64, words: Words)], dead: Int,
-                      layout: SiteLayout, folderDiagnostics: [Diagnostic]) throws(Unusable) {
+                      layout: SiteLayout, folderDiagnostics: [Diagnostic], giveWay: GiveWay? = nil) throws(Unusable) {
         guard isWritable else { throw Unusable(description: "cache \(path) is read-only") }
         do {
             // Opened for the write, not with the cache: most sessions never write, and the cached
             // first screen need not wait for a second connection.
             let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
             try writer.write { db in
-                try Self.insert(newDocuments, into: db)
+                try Self.insert(newDocuments, into: db, giveWay: giveWay)
                 try Self.record(files: files, store: store, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
             }
             try writer.close()
@@ -237,7 +237,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     /// whatever `rowsAtOnce` is.) Returns each of the store's posts' document number (nil when not indexed).
     @discardableResult
     public static func build(path: String, realRoot: String, includeDrafts: Bool, count: Int, store: PostStore,
-                             layout: SiteLayout, folderDiagnostics: [Diagnostic], rowsAtOnce: Int = 512,
+                             layout: SiteLayout, folderDiagnostics: [Diagnostic], rowsAtOnce: Int = 512, giveWay: GiveWay? = nil,
                              rows: (_ range: Range<Int>) -> [FileRow],
                              progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) -> [Int64?] {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
@@ -276,7 +276,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
                             added.append((next, words))
                             next += 1
                         }
-                        try insert(added, into: db)
+                        try insert(added, into: db, giveWay: giveWay)
                         try insertFiles(partRows.lazy.map(\.file), into: db)
                     }
                     return .commit
@@ -335,11 +335,11 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         (try? reader.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(document) FROM files") ?? 0 }).map { $0 + 1 } ?? 1
     }
 
-    private static func insert(_ documents: [(document: Int64, words: Words)], into db: Database) throws {
+    private static func insert(_ documents: [(document: Int64, words: Words)], into db: Database, giveWay: GiveWay?) throws {
         guard !documents.isEmpty else { return }
         let statement = try db.makeStatement(sql: "INSERT INTO words(rowid, title, summary, tags, body) VALUES (?, ?, ?, ?, ?)")
         for (document, words) in documents {
-            GiveWay.point()
+            giveWay?.point()
             try statement.execute(arguments: [document, words.title, words.summary, words.tags, words.body])
         }
     }

@@ -10,10 +10,9 @@ public enum BackgroundThread {
     /// on a core nothing else wants, and gives way at once to the input thread. At nice 10 the refresh
     /// behind a cached first screen (100,000 files' stamps) still slowed the first keys: the first list
     /// move at 100,000 posts took 2.3 ms, 1.1 ms at idle priority (medians of 14, interleaved). Falls
-    /// back to nice 10 where idle priority is refused. The thread also sleeps while a key is answered
+    /// back to nice 10 where idle priority is refused. Its work also sleeps while a key is answered
     /// (`GiveWay`): idle priority does not rank it below other sessions' processes, sshd's among them.
     public static func lowerPriority() {
-        GiveWay.markBackground()
         guard let id = threadID() else { return }
         var parameters = sched_param()
         parameters.sched_priority = 0

@@ -44,6 +44,7 @@ final class BlogLoading: Sendable {
         // that store and what the load kept beside it.
         BackgroundThread.lowerPriority()
         blog.usesAllCores = false
+        blog.giveWay = context.giveWay
         finish(blog.persist(firstRead: firstRead, store: store, progress: reportIndexing))
     }
 
@@ -52,6 +53,7 @@ final class BlogLoading: Sendable {
     private func refresh() throws {
         BackgroundThread.lowerPriority()
         blog.usesAllCores = false
+        blog.giveWay = context.giveWay
         let scan = try blog.scan { done, total in
             if total > 0 { self.report(.init(verb: "reading changed files:", done: done, total: total)) }
         }

@@ -8,11 +8,14 @@ public final class EffectContext: Sendable {
     public let effect: Effect
     /// The runtime's clock, for throttling what is sent.
     public let clock: any RuntimeClock
+    /// Slept on by work behind the screen while the runtime answers a key.
+    public let giveWay: GiveWay
     private let inbox: Inbox
     private let cancelled = Atomic<Bool>(false)
 
-    init(_ effect: Effect, inbox: Inbox, clock: any RuntimeClock) {
+    init(_ effect: Effect, inbox: Inbox, clock: any RuntimeClock, giveWay: GiveWay) {
         self.effect = effect
+        self.giveWay = giveWay
         self.inbox = inbox
         self.clock = clock
     }

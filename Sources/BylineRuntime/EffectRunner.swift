@@ -9,6 +9,7 @@ final class EffectRunner {
     private let performers: Performers
     private let inbox: Inbox
     private let clock: any RuntimeClock
+    private let giveWay: GiveWay
     /// The running effect of each identity.
     private var latest: [EffectID: EffectContext] = [:]
     /// Effects whose answer the next frame waits for (`Effect.completesFrame`), until it arrives.
@@ -21,7 +22,8 @@ final class EffectRunner {
     /// Bodies parsed ahead run one after another, on one core: they are for later, not for now.
     private let prefetchQueue = DispatchQueue(label: "byline.prefetch", qos: .utility)
 
-    init(performers: Performers, inbox: Inbox, clock: any RuntimeClock) {
+    init(performers: Performers, inbox: Inbox, clock: any RuntimeClock, giveWay: GiveWay) {
+        self.giveWay = giveWay
         self.performers = performers
         self.inbox = inbox
         self.clock = clock
@@ -32,7 +34,7 @@ final class EffectRunner {
 
     /// Starts `effect` as `state` asked for it (its store, its layout).
     func perform(_ effect: Effect, in state: AppState) {
-        let context = EffectContext(effect, inbox: inbox, clock: clock)
+        let context = EffectContext(effect, inbox: inbox, clock: clock, giveWay: giveWay)
         started.add(1, ordering: .releasing)
         if let id = effect.id {
             if let older = latest[id] { forget(older) }

@@ -37,6 +37,8 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
     private let backend: any TerminalBackend
     private let clock: any RuntimeClock
     private let inbox = Inbox()
+    /// Background work sleeps while a key is answered, on this gate the runtime hands it.
+    private let giveWay = GiveWay()
     private let effects: EffectRunner
     private let idleTimeout: Int?
     /// A deep link into a blog still loading waits for its posts.
@@ -54,7 +56,7 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
         self.clock = clock
         self.idleTimeout = idleTimeout
         waitingLink = deepLink
-        effects = EffectRunner(performers: performers, inbox: inbox, clock: clock)
+        effects = EffectRunner(performers: performers, inbox: inbox, clock: clock, giveWay: giveWay)
     }
 
     /// Runs until the user quits, the terminal goes away or the session is idle too long.
@@ -98,24 +100,24 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
                             pending += reduce(.bodyDropped(post: post))
                         } else if state.loaded[post] == nil {
                             effects.perform(effect, in: state)
+                            holdUntil = clock.now() + Self.answerWaitSeconds
                         }
-                    case _ where effect.completesFrame: effects.perform(effect, in: state)
+                    case _ where effect.completesFrame:
+                        effects.perform(effect, in: state)
+                        // Each such effect gets its own wait: the loaded blog's first post, after the blog.
+                        holdUntil = clock.now() + Self.answerWaitSeconds
                     default: afterFrame.append(effect)
                     }
                 }
             }
-            if effects.frameAwaitsAnswer, dirty {
-                holdUntil = holdUntil ?? clock.now() + Self.answerWaitSeconds
-            } else {
-                holdUntil = nil
-            }
+            if !effects.frameAwaitsAnswer || !dirty { holdUntil = nil }
             if dirty, holdUntil.map({ clock.now() >= $0 }) ?? true {
                 render()
                 effects.framePainted()
                 dirty = false
                 holdUntil = nil
                 // The terminal or sshd has the frame to carry out yet: the window starts again from here.
-                if answering { GiveWay.answering() }
+                if answering { giveWay.answering() }
                 answering = false
                 for effect in afterFrame {
                     if case let .search(query) = effect, query != state.query { continue }  // typed past already
@@ -137,7 +139,7 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
             for _ in 0..<Self.keysPerFrame {
                 switch event {
                 case let .key(key):
-                    GiveWay.answering()
+                    giveWay.answering()
                     answering = true
                     lastKey = clock.now()
                     dirty = true
@@ -148,7 +150,7 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
                         pending += asked
                     }
                 case let .resize(width, height):
-                    GiveWay.answering()
+                    giveWay.answering()
                     answering = true
                     dirty = true
                     pending += reduce(.resize(width: width, height: height))

@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 import XCTest
 
-/// Background work sleeps while a key is answered, only background work does, and only until the
+/// Background work sleeps while a key is answered, only work handed the gate does, and only until the
 /// window after the last key or frame has closed.
 final class GiveWayTests: XCTestCase {
     /// A clock the test moves, and a record of each sleep (which moves the clock as far).
@@ -31,8 +31,8 @@ final class GiveWayTests: XCTestCase {
 
         func advance(_ nanoseconds: UInt64) { time.withLock { $0 += nanoseconds } }
 
-        func gate() -> GiveWay.Gate {
-            GiveWay.Gate(now: { [self] in now() }, sleep: { [self] in sleep($0) })
+        func gate() -> GiveWay {
+            GiveWay(now: { [self] in now() }, sleep: { [self] in sleep($0) })
         }
     }
 
@@ -41,7 +41,7 @@ final class GiveWayTests: XCTestCase {
     func testWithNoKeyBeingAnsweredBackgroundWorkGoesOnWithoutReadingTheClock() {
         let clock = DrivenClock()
         let gate = clock.gate()
-        gate.point(onBackgroundThread: true)
+        gate.point()
         XCTAssertEqual(clock.sleeps.withLock { $0 }, [])
         XCTAssertEqual(clock.reads.load(ordering: .relaxed), 0)
     }
@@ -51,16 +51,18 @@ final class GiveWayTests: XCTestCase {
         let gate = clock.gate()
         gate.answering()
         clock.advance(3_000_000)
-        gate.point(onBackgroundThread: true)
+        gate.point()
         XCTAssertEqual(clock.sleeps.withLock { $0 }, [window - 3_000_000])
     }
 
-    func testTheInputThreadAndOtherForegroundWorkNeverSleep() {
+    func testWorkHandedNoGateNeverSleeps() {
         let clock = DrivenClock()
         let gate = clock.gate()
         gate.answering()
-        gate.point(onBackgroundThread: false)
+        _ = ParallelMap.map(Array(0..<100), allCores: false) { $0 * 2 }
         XCTAssertEqual(clock.sleeps.withLock { $0 }, [])
+        _ = ParallelMap.map(Array(0..<100), allCores: false, giveWay: gate) { $0 * 2 }
+        XCTAssertEqual(clock.sleeps.withLock { $0 }, [GiveWay.windowNanoseconds], "handed it, the same work sleeps")
     }
 
     func testAWindowMovedOnDuringTheSleepIsWaitedOutToo() {
@@ -75,7 +77,7 @@ final class GiveWayTests: XCTestCase {
             clock.time.withLock { $0 += 6_000_000 }
         }
         clock.duringFirstSleep.withLock { $0 = frameWritten }
-        gate.point(onBackgroundThread: true)
+        gate.point()
         XCTAssertEqual(clock.sleeps.withLock { $0 }, [window, 4_000_000])
     }
 
@@ -84,40 +86,26 @@ final class GiveWayTests: XCTestCase {
         let gate = clock.gate()
         gate.answering()
         clock.advance(window + 1)
-        gate.point(onBackgroundThread: true)
+        gate.point()
         XCTAssertEqual(clock.sleeps.withLock { $0 }, [])
         let reads = clock.reads.load(ordering: .relaxed)
-        gate.point(onBackgroundThread: true)
+        gate.point()
         XCTAssertEqual(clock.reads.load(ordering: .relaxed), reads, "the closed window was cleared")
         // The next key opens it again.
         gate.answering()
-        gate.point(onBackgroundThread: true)
+        gate.point()
         XCTAssertEqual(clock.sleeps.withLock { $0 }, [window])
-    }
-
-    func testOnlyTheThreadMarkedAsBackgroundIsBackground() {
-        XCTAssertFalse(GiveWay.isBackgroundThread)
-        let marked = Atomic<Bool>(false)
-        let done = expectation(description: "thread ran")
-        Foundation.Thread {
-            GiveWay.markBackground()
-            marked.store(GiveWay.isBackgroundThread, ordering: .relaxed)
-            done.fulfill()
-        }.start()
-        wait(for: [done], timeout: 10)
-        XCTAssertTrue(marked.load(ordering: .relaxed))
-        XCTAssertFalse(GiveWay.isBackgroundThread)
     }
 
     /// The map that takes a scan's stamps, reads its changed files and a build's words on one core.
     func testTheMapOnOneCoreGivesWay() throws {
-        try GiveWayProbe.assertGivesWay { _ = ParallelMap.map(Array(0..<100), allCores: false) { $0 * 2 } }
+        try GiveWayProbe.assertGivesWay { giveWay in _ = ParallelMap.map(Array(0..<100), allCores: false, giveWay: giveWay) { $0 * 2 } }
     }
 
     func testTheFolderWalkGivesWay() throws {
         let folder = try TempFolder()
         for number in 0..<20 { _ = try folder.write("post-\(number).md", "---\ntitle: Post \(number)\n---\nBody.\n") }
         let root = folder.path
-        try GiveWayProbe.assertGivesWay { _ = PostFinder.find(root: root, includeDrafts: false) }
+        try GiveWayProbe.assertGivesWay { giveWay in _ = PostFinder.find(root: root, includeDrafts: false, giveWay: giveWay) }
     }
 }

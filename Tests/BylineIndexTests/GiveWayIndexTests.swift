@@ -20,7 +20,7 @@ final class GiveWayIndexTests: CachedBlogTestCase {
     func testReadingTheCachedStampsGivesWay() throws {
         try writeCache()
         let cache = try PostCache(path: cachePath, realRoot: realPath(blog.path)!, includeDrafts: false, writable: false)
-        try GiveWayProbe.assertGivesWay { _ = try? cache.stamps() }
+        try GiveWayProbe.assertGivesWay { giveWay in _ = try? cache.stamps(giveWay: giveWay) }
     }
 
     func testMatchingTheFolderWithTheCachedStampsGivesWay() throws {
@@ -30,8 +30,8 @@ final class GiveWayIndexTests: CachedBlogTestCase {
         let found = PostFinder.find(root: realPath(blog.path)!, includeDrafts: false)
         let fileStamps = found.candidates.map { FileStamp(path: $0.absolutePath) }
         XCTAssertTrue(stamps.match(found.candidates, fileStamps, layout: found.layout, folderDiagnostics: found.diagnostics))
-        try GiveWayProbe.assertGivesWay {
-            _ = stamps.match(found.candidates, fileStamps, layout: found.layout, folderDiagnostics: found.diagnostics)
+        try GiveWayProbe.assertGivesWay { giveWay in
+            _ = stamps.match(found.candidates, fileStamps, layout: found.layout, folderDiagnostics: found.diagnostics, giveWay: giveWay)
         }
     }
 
@@ -41,7 +41,10 @@ final class GiveWayIndexTests: CachedBlogTestCase {
         reader.usesAllCores = false
         let scan = try reader.scan()
         let store = reader.store(from: scan)
-        try GiveWayProbe.assertGivesWay { _ = reader.persist(scan, store: store) }
+        try GiveWayProbe.assertGivesWay { giveWay in
+            reader.giveWay = giveWay
+            _ = reader.persist(scan, store: store)
+        }
         XCTAssertTrue(FileManager.default.fileExists(atPath: cachePath))
     }
 }

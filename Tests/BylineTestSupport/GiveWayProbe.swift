@@ -3,26 +3,26 @@ import Foundation
 import Synchronization
 import XCTest
 
-/// Runs work on a thread marked as background while the test keeps a key being answered for a while:
-/// work with a `GiveWay.point()` in it cannot finish before the keys stop. (A lower bound on time,
+/// Runs work handed a gate on another thread while the test keeps a key being answered for a while:
+/// work with a `giveWay.point()` in it cannot finish before the keys stop. (A lower bound on time,
 /// which a slow or loaded machine cannot break.)
 public enum GiveWayProbe {
     public static let answeringSeconds = 0.2
 
-    public static func assertGivesWay(file: StaticString = #filePath, line: UInt = #line, _ work: @escaping @Sendable () -> Void) throws {
+    public static func assertGivesWay(file: StaticString = #filePath, line: UInt = #line, _ work: @escaping @Sendable (GiveWay) -> Void) throws {
         let finished = Atomic<Bool>(false)
         let finishedAt = Mutex<Double>(0)
         let start = Date().timeIntervalSinceReferenceDate
-        GiveWay.answering()
+        let giveWay = GiveWay()
+        giveWay.answering()
         let thread = Foundation.Thread {
-            GiveWay.markBackground()
-            work()
+            work(giveWay)
             finishedAt.withLock { $0 = Date().timeIntervalSinceReferenceDate }
             finished.store(true, ordering: .releasing)
         }
         thread.start()
         while Date().timeIntervalSinceReferenceDate - start < answeringSeconds {
-            GiveWay.answering()
+            giveWay.answering()
             usleep(1000)
         }
         while !finished.load(ordering: .acquiring) { usleep(1000) }

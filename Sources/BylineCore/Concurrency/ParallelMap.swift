@@ -33,9 +33,10 @@ public enum ParallelMap {
 
 extension ParallelMap {
     /// `map` on all cores, or on the calling thread alone (work behind the screen, which must leave
-    /// the cores to the reader), giving way to keys between items (`GiveWay`).
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], allCores: Bool, _ transform: @Sendable (T) -> R) -> [R] {
-        allCores ? map(items, transform) : items.map { GiveWay.point(); return transform($0) }
+    /// the cores to the reader), giving way to keys between items (`giveWay`).
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], allCores: Bool, giveWay: GiveWay? = nil,
+                                                     _ transform: @Sendable (T) -> R) -> [R] {
+        allCores ? map(items, transform) : items.map { giveWay?.point(); return transform($0) }
     }
 
     /// `first()` and `second()`, on two cores when there are.

@@ -36,9 +36,12 @@ public struct PostFinder {
     private var realRoot = ""
     private var layout = SiteLayout.plain
 
-    /// Finds the posts under `root` (an absolute or relative folder path).
-    public static func find(root: String, includeDrafts: Bool) -> (candidates: [Candidate], diagnostics: [Diagnostic], layout: SiteLayout) {
+    /// Finds the posts under `root` (an absolute or relative folder path), giving way to keys
+    /// between entries when handed a `giveWay` (behind the reader's screen).
+    public static func find(root: String, includeDrafts: Bool, giveWay: GiveWay? = nil)
+        -> (candidates: [Candidate], diagnostics: [Diagnostic], layout: SiteLayout) {
         var finder = PostFinder(root: root, includeDrafts: includeDrafts)
+        finder.giveWay = giveWay
         finder.run()
         finder.candidates.sort { $0.path < $1.path }
         return (finder.candidates, finder.diagnostics, finder.layout)
@@ -55,6 +58,8 @@ public struct PostFinder {
         }
     }
 
+    /// Slept on between entries, by work behind the reader's screen.
+    private var giveWay: GiveWay?
     /// Told of each candidate as it is added, when walking for `walk(root:includeDrafts:each:)`.
     private var found: ((Candidate) -> Void)?
     /// The files handed to `found` so far.
@@ -106,7 +111,7 @@ public struct PostFinder {
             }
             var subfolders: [(name: String, relative: String)] = []
             for entry in inListedOrder ? entries : entries.sorted(by: { $0.name > $1.name }) {
-                GiveWay.point()
+                giveWay?.point()
                 let name = entry.name
                 if name.hasPrefix(".") { continue }
                 let childRelative = join(relative, name)
