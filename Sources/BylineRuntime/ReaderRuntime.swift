@@ -59,115 +59,143 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
         effects = EffectRunner(performers: performers, inbox: inbox, clock: clock, giveWay: giveWay)
     }
 
+    /// Effects asked for and not yet started: those that complete the frame start at once, the
+    /// others once the frame is out (`afterFrame`), so the key's answer comes first.
+    private var pending: [Effect] = []
+    private var afterFrame: [Effect] = []
+    /// Whether something may have changed on screen since the last frame.
+    private var dirty = true
+    /// Whether the next frame answers a key (or a resize): background work sleeps until it is out.
+    private var answering = false
+    private var lastKey = 0.0
+    /// Until when the frame waits for the answers of the effects that complete it.
+    private var holdUntil: Double?
+
     /// Runs until the user quits, the terminal goes away or the session is idle too long.
     public func run(start: BlogStart) -> Ending {
-        var pending = reduce(.resize(width: backend.width, height: backend.height))
-        pending += reduce(.start(start))
+        lastKey = clock.now()
+        pending = reduce(.resize(width: backend.width, height: backend.height)) + reduce(.start(start))
         if start != .load { pending += openWaitingLink() }
-        // Effects asked for by the last actions, performed once their frame is out (the key first).
-        var afterFrame: [Effect] = []
-        var dirty = true
-        // Whether the next frame answers a key (or a resize): background work sleeps until it is out.
-        var answering = false
-        var lastKey = clock.now()
-        // Until when the frame waits for the answers of the effects that complete it.
-        var holdUntil: Double?
         while true {
-            for message in inbox.take() {
-                switch message {
-                case let .action(answer, context):
-                    guard let action = effects.admit(answer, from: context) else { continue }
-                    if case .storeReplaced = action { effects.cancelBodyReads() }
-                    if Self.changesScreen(action, state) { dirty = true }
-                    pending += reduce(action)
-                    if case .storeReplaced = action { pending += openWaitingLink() }
-                case let .finished(context):
-                    effects.finished(context)
-                }
-            }
-            if !pending.isEmpty { dirty = true }
-            while !pending.isEmpty {
-                let asked = pending
-                pending = []
-                for effect in asked {
-                    switch effect {
-                    case .quit: return .quit
-                    case .redraw: backend.invalidate()
-                    case let .loadBody(post):
-                        // Keys read in one batch may have moved past this post already; parsed ahead and
-                        // taken meanwhile, `.bodyLoaded` settled it.
-                        if post != state.selected, post != state.readerPost {
-                            pending += reduce(.bodyDropped(post: post))
-                        } else if state.loaded[post] == nil {
-                            effects.perform(effect, in: state)
-                            holdUntil = clock.now() + Self.answerWaitSeconds
-                        }
-                    case _ where effect.completesFrame:
-                        effects.perform(effect, in: state)
-                        // Each such effect gets its own wait: the loaded blog's first post, after the blog.
-                        holdUntil = clock.now() + Self.answerWaitSeconds
-                    default: afterFrame.append(effect)
-                    }
-                }
-            }
-            if !effects.frameAwaitsAnswer || !dirty { holdUntil = nil }
-            if dirty, holdUntil.map({ clock.now() >= $0 }) ?? true {
-                render()
-                effects.framePainted()
-                dirty = false
-                holdUntil = nil
-                // The terminal or sshd has the frame to carry out yet: the window starts again from here.
-                if answering { giveWay.answering() }
-                answering = false
-                for effect in afterFrame {
-                    if case let .search(query) = effect, query != state.query { continue }  // typed past already
-                    effects.perform(effect, in: state)
-                }
-                afterFrame = []
-                // With the frame out and no key waiting, the neighbours' bodies are parsed ahead.
-                if !backend.inputIsWaiting {
-                    for effect in reduce(.inputIdle) { effects.perform(effect, in: state) }
-                }
-            }
+            takeInbox()
+            if startAsked() == .quit { return .quit }
+            paintIfDue()
             // One wait: for a key, an answer in the inbox, the idle deadline or the frame's.
             var deadline = idleTimeout.map { lastKey + Double($0) }
             if let holdUntil { deadline = min(deadline ?? holdUntil, holdUntil) }
-            var event = backend.readEvent(timeoutMilliseconds: deadline.map { Self.milliseconds(until: $0, from: clock.now()) },
+            let event = backend.readEvent(timeoutMilliseconds: deadline.map { Self.milliseconds(until: $0, from: clock.now()) },
                                           wake: inbox.wakeDescriptor)
-            // Then what keeps arriving, for up to a frame's time: a pasted megabyte costs 30 frames a second.
-            var frameStart: Double?
-            for _ in 0..<Self.keysPerFrame {
-                switch event {
-                case let .key(key):
-                    giveWay.answering()
-                    answering = true
-                    lastKey = clock.now()
-                    dirty = true
-                    if state.note != nil { pending += reduce(.dismissNote) }
-                    if let action = Keymap.action(for: key, in: state.keyContext) {
-                        let asked = reduce(action)
-                        if asked.contains(.quit) { return .quit }
-                        pending += asked
-                    }
-                case let .resize(width, height):
-                    giveWay.answering()
-                    answering = true
-                    dirty = true
-                    pending += reduce(.resize(width: width, height: height))
-                case .timeout:
-                    if let idleTimeout, clock.now() - lastKey >= Double(idleTimeout) { return .idle(seconds: idleTimeout) }
-                case .hangup:
-                    return .hangup
-                case let .signal(number):
-                    return .signal(number)
-                }
-                guard case .key = event, backend.inputIsWaiting else { break }
-                let now = clock.now()
-                if now - (frameStart ?? now) > Self.frameSeconds { break }
-                frameStart = frameStart ?? now
-                event = backend.readEvent(timeoutMilliseconds: 0, wake: -1)
+            if let ending = handle(event) { return ending }
+        }
+    }
+
+    /// Reduces what background work has sent since the last look.
+    private func takeInbox() {
+        for message in inbox.take() {
+            switch message {
+            case let .action(answer, context):
+                guard let action = effects.admit(answer, from: context) else { continue }
+                if case .storeReplaced = action { effects.cancelBodyReads() }
+                if Self.changesScreen(action, state) { dirty = true }
+                pending += reduce(action)
+                if case .storeReplaced = action { pending += openWaitingLink() }
+            case let .finished(context):
+                effects.finished(context)
             }
         }
+    }
+
+    /// Starts the effects that complete the frame, keeps the others for after it; `.quit` if asked.
+    private func startAsked() -> Effect? {
+        if !pending.isEmpty { dirty = true }
+        while !pending.isEmpty {
+            let asked = pending
+            pending = []
+            for effect in asked {
+                switch effect {
+                case .quit: return .quit
+                case .redraw: backend.invalidate()
+                case let .loadBody(post):
+                    // Keys read in one batch may have moved past this post already; parsed ahead and
+                    // taken meanwhile, `.bodyLoaded` settled it.
+                    if post != state.selected, post != state.readerPost {
+                        pending += reduce(.bodyDropped(post: post))
+                    } else if state.loaded[post] == nil {
+                        startCompletingFrame(effect)
+                    }
+                case _ where effect.completesFrame: startCompletingFrame(effect)
+                default: afterFrame.append(effect)
+                }
+            }
+        }
+        if !effects.frameAwaitsAnswer || !dirty { holdUntil = nil }
+        return nil
+    }
+
+    /// Each effect that completes the frame gets its own wait: the loaded blog's first post, after the blog.
+    private func startCompletingFrame(_ effect: Effect) {
+        effects.perform(effect, in: state)
+        holdUntil = clock.now() + Self.answerWaitSeconds
+    }
+
+    /// Paints a frame when something changed and nothing it waits for is due, then starts what waited for it.
+    private func paintIfDue() {
+        guard dirty, holdUntil.map({ clock.now() >= $0 }) ?? true else { return }
+        render()
+        effects.framePainted()
+        dirty = false
+        holdUntil = nil
+        // The terminal or sshd has the frame to carry out yet: the window starts again from here.
+        if answering { giveWay.answering() }
+        answering = false
+        for effect in afterFrame {
+            if case let .search(query) = effect, query != state.query { continue }  // typed past already
+            effects.perform(effect, in: state)
+        }
+        afterFrame = []
+        // With the frame out and no key waiting, the neighbours' bodies are parsed ahead.
+        if !backend.inputIsWaiting {
+            for effect in reduce(.inputIdle) { effects.perform(effect, in: state) }
+        }
+    }
+
+    /// Reduces `event`, then what keeps arriving behind it for up to a frame's time: a pasted megabyte
+    /// costs 30 frames a second. Returns how the session ends, if it does.
+    private func handle(_ first: TerminalEvent) -> Ending? {
+        var event = first
+        var frameStart: Double?
+        for _ in 0..<Self.keysPerFrame {
+            switch event {
+            case let .key(key):
+                giveWay.answering()
+                answering = true
+                lastKey = clock.now()
+                dirty = true
+                if state.note != nil { pending += reduce(.dismissNote) }
+                if let action = Keymap.action(for: key, in: state.keyContext) {
+                    let asked = reduce(action)
+                    if asked.contains(.quit) { return .quit }
+                    pending += asked
+                }
+            case let .resize(width, height):
+                giveWay.answering()
+                answering = true
+                dirty = true
+                pending += reduce(.resize(width: width, height: height))
+            case .timeout:
+                if let idleTimeout, clock.now() - lastKey >= Double(idleTimeout) { return .idle(seconds: idleTimeout) }
+            case .hangup:
+                return .hangup
+            case let .signal(number):
+                return .signal(number)
+            }
+            guard case .key = event, backend.inputIsWaiting else { return nil }
+            let now = clock.now()
+            if now - (frameStart ?? now) > Self.frameSeconds { return nil }
+            frameStart = frameStart ?? now
+            event = backend.readEvent(timeoutMilliseconds: 0, wake: -1)
+        }
+        return nil
     }
 
     /// The one place the state becomes a screen.
