@@ -28,10 +28,15 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
     static let keysPerFrame = 4096
     /// The longest a flood of input postpones the next frame.
     static let frameSeconds = 1.0 / 30
-    /// How long a frame waits for the answer of an effect it asked for (`Effect.completesFrame`): a
-    /// small blog's first frame, or a key's post, then comes whole, not blank and drawn over at once
-    /// (a flash, and 1.5 KB more on the wire); a slow one shows its "loading" frame after this.
-    static let answerWaitSeconds = 0.05
+    /// How long the first frame waits for the blog (`Effect.loadBlog`): a small blog's first frame then
+    /// comes whole, not an empty "loading" frame drawn over at once (a flash, and 1.5 KB more on the
+    /// wire); a large one shows its progress after this.
+    static let blogWaitSeconds = 0.05
+    /// How long a frame waits for the body of the post it shows (`Effect.loadBody`): a post takes
+    /// milliseconds, so its frame comes with it (one frame a key: an end-to-end test sends each key
+    /// once the screen has changed), and a slow one (50 MB, a loaded machine) shows "loading" after
+    /// this. Before, the parse held the input thread however long it took.
+    static let bodyWaitSeconds = 1.0
 
     private var state: AppState
     private let backend: any TerminalBackend
@@ -135,7 +140,7 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
     /// Each effect that completes the frame gets its own wait: the loaded blog's first post, after the blog.
     private func startCompletingFrame(_ effect: Effect) {
         effects.perform(effect, in: state)
-        holdUntil = clock.now() + Self.answerWaitSeconds
+        holdUntil = clock.now() + (effect == .loadBlog ? Self.blogWaitSeconds : Self.bodyWaitSeconds)
     }
 
     /// Paints a frame when something changed and nothing it waits for is due, then starts what waited for it.

@@ -1,0 +1,45 @@
+import BylineCore
+import XCTest
+
+/// The actions the runtime sends about itself: the start, which asks for the loading the first store
+/// still needs, a key that dismisses the note, and a body the runtime did not read after all. The
+/// runtime writes no field of the state: these are how it asks.
+final class RuntimeActionTests: XCTestCase {
+    func testAStartOnAnEmptyStoreAsksForTheBlogAndShowsLoading() throws {
+        var state = try AppFixture.state()
+        state.progress = nil
+        XCTAssertEqual(Reducer.reduce(&state, .start(.load)), [.loadBlog])
+        XCTAssertEqual(state.progress, .init(verb: "loading", done: 0, total: nil))
+    }
+
+    func testAStartOnTheCachedStoreAsksForARefreshAndACompleteStoreForNothing() throws {
+        var state = try AppFixture.state()
+        let before = state
+        XCTAssertEqual(Reducer.reduce(&state, .start(.refresh)), [.refreshBlog])
+        XCTAssertEqual(state, before, "a refresh is asked for, not shown")
+        XCTAssertEqual(Reducer.reduce(&state, .start(.complete)), [])
+        XCTAssertEqual(state, before)
+    }
+
+    func testAKeyDismissesTheNote() throws {
+        var state = try AppFixture.state()
+        _ = Reducer.reduce(&state, .note("no more matches"))
+        XCTAssertEqual(state.note, "no more matches")
+        _ = Reducer.reduce(&state, .dismissNote)
+        XCTAssertNil(state.note)
+    }
+
+    func testABodyDroppedIsNoLongerLoadingAndIsAskedForAgainWhenShown() throws {
+        var state = try AppFixture.state()
+        let effects = Reducer.reduce(&state, .moveDown)
+        let post = try XCTUnwrap(state.selected)
+        XCTAssertEqual(effects, [.loadBody(post)])
+        XCTAssertTrue(state.loading.contains(post))
+        // The runtime did not read it (the selection had moved on in the same batch of keys)...
+        _ = Reducer.reduce(&state, .moveUp)
+        _ = Reducer.reduce(&state, .bodyDropped(post: post))
+        XCTAssertFalse(state.loading.contains(post))
+        // ...so coming back to it asks for it again, instead of waiting forever.
+        XCTAssertEqual(Reducer.reduce(&state, .moveDown), [.loadBody(post)])
+    }
+}
