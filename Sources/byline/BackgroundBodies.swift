@@ -21,6 +21,8 @@ final class BackgroundBodies: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     private var finishedOne = pthread_cond_t()
     private var jobs: [Int: Job] = [:]
+    /// First screens laid out with the bodies, for the runtime to keep in its `ViewCache`.
+    private var laidOut: [LaidOutAhead] = []
     /// Bumped when the store is replaced: answers about the old store's post numbers are dropped.
     private var generation = 0
     private let queue = DispatchQueue(label: "byline.prefetch", qos: .utility)
@@ -52,10 +54,12 @@ final class BackgroundBodies: @unchecked Sendable {
                 }
                 guard wanted else { return }
                 let answer = Self.parse(post, in: store)
-                if case let .bodyLoaded(_, loaded) = answer { PreviewContent.layOutAhead(state, post: post, loaded) }
+                var ahead: LaidOutAhead?
+                if case let .bodyLoaded(_, loaded) = answer { ahead = PreviewContent.layOutAhead(state, post: post, loaded) }
                 locked {
                     guard generation == mine else { return }
                     jobs[post] = .done(answer)
+                    if let ahead { laidOut.append(ahead) }
                     pthread_cond_broadcast(&finishedOne)
                 }
             }
@@ -96,11 +100,20 @@ final class BackgroundBodies: @unchecked Sendable {
         }
     }
 
+    /// First screens laid out since the last call.
+    func takeLaidOut() -> [LaidOutAhead] {
+        locked {
+            defer { laidOut = [] }
+            return laidOut
+        }
+    }
+
     /// Forgets every job: the store was replaced, so its post numbers mean other posts now.
     func cancelAll() {
         locked {
             generation += 1
             jobs = [:]
+            laidOut = []
             pthread_cond_broadcast(&finishedOne)
         }
     }

@@ -69,7 +69,9 @@ struct ReaderApp {
     private func loop(_ terminal: Terminal) -> Ending {
         let fromCache = first.fromCache
         var state = AppState(store: first.take(), blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs)
-        var pending = Reducer.reduce(&state, .resize(width: terminal.width, height: terminal.height))
+        // The view's layouts, kept between frames on this thread; never part of the state.
+        let cache = ViewCache()
+        var pending = AppView.apply(to: &state, cache, .resize(width: terminal.width, height: terminal.height))
         // A deep link into a blog still loading waits for its posts.
         var waitingLink = deepLink
         let load = BackgroundLoad()
@@ -79,14 +81,14 @@ struct ReaderApp {
         if let blog, !fromCache {
             load.start(blog, fromCache: false)
             loadStarted = true
-            pending += Reducer.reduce(&state, .progress(.init(verb: "loading", done: 0, total: nil)))
+            pending += AppView.apply(to: &state, cache, .progress(.init(verb: "loading", done: 0, total: nil)))
             // A small blog loads in a few milliseconds: its first frame is then the whole screen, not an
             // empty "loading" frame drawn over at once (1.5 KB more on the wire, and a flash).
             let deadline = Monotonic.seconds() + ReaderApp.firstFrameWaitSeconds
             while load.isRunning, !load.hasNews, Monotonic.seconds() < deadline { usleep(1000) }
         }
         if let link = waitingLink, blog == nil || fromCache {
-            pending += Reducer.reduce(&state, .openDeepLink(link))
+            pending += AppView.apply(to: &state, cache, .openDeepLink(link))
             waitingLink = nil
         }
         var lastKey = Monotonic.seconds()
@@ -100,14 +102,14 @@ struct ReaderApp {
         var lastProgressPaint = 0.0
         while true {
             if let done = search.take() {
-                pending += Reducer.reduce(&state, .searchFinished(query: done.query, results: done.results))
+                pending += AppView.apply(to: &state, cache, .searchFinished(query: done.query, results: done.results))
                 dirty = true
             } else if let settled = search.takePartial() {
                 // The first results a search settles are painted at once, later ones a few times a
                 // second: each such frame rewrites every tag's count, bytes on the wire for numbers
                 // still moving (while the first screen of results stays as it is).
                 let firstOfSearch = state.searchProgress == nil
-                pending += Reducer.reduce(&state, .searchProgress(settled))
+                pending += AppView.apply(to: &state, cache, .searchProgress(settled))
                 if firstOfSearch || Monotonic.seconds() - lastProgressPaint >= ReaderApp.settledResultsSeconds {
                     dirty = true
                     lastProgressPaint = Monotonic.seconds()
@@ -119,21 +121,21 @@ struct ReaderApp {
                 for store in news.stores {
                     serial += 1
                     bodies.cancelAll()
-                    pending += Reducer.reduce(&state, .storeReplaced(StoreUpdate(store, serial: serial)))
+                    pending += AppView.apply(to: &state, cache, .storeReplaced(StoreUpdate(store, serial: serial)))
                     if let link = waitingLink {
-                        pending += Reducer.reduce(&state, .openDeepLink(link))
+                        pending += AppView.apply(to: &state, cache, .openDeepLink(link))
                         waitingLink = nil
                     }
                 }
                 if let progress = news.progress {
-                    pending += Reducer.reduce(&state, .progress(progress))
+                    pending += AppView.apply(to: &state, cache, .progress(progress))
                     if progress == nil || !news.stores.isEmpty || Monotonic.seconds() - lastProgressPaint >= ReaderApp.progressSeconds {
                         dirty = true
                         lastProgressPaint = Monotonic.seconds()
                     }
                 }
                 // The cache is a convenience: a problem with it is noted, and reading goes on without it.
-                if let problem = news.problems.last { pending += Reducer.reduce(&state, .note(problem)) }
+                if let problem = news.problems.last { pending += AppView.apply(to: &state, cache, .note(problem)) }
             }
             // Bodies parsed ahead: kept for the next move. Only the post on screen needs a new frame.
             for answer in bodies.take() {
@@ -142,7 +144,7 @@ struct ReaderApp {
                     if post == state.selected || post == state.readerPost { dirty = true }
                 default: break
                 }
-                pending += Reducer.reduce(&state, answer)
+                pending += AppView.apply(to: &state, cache, answer)
             }
             // Effects may answer with actions, which may ask for more effects.
             if !pending.isEmpty { dirty = true }
@@ -153,11 +155,14 @@ struct ReaderApp {
                 case .redraw: terminal.invalidate()
                 case let .loadBody(post):
                     // Keys read in one batch may have moved past this post already.
-                    guard post == state.selected || post == state.readerPost else { state.loading.remove(post); continue }
+                    guard post == state.selected || post == state.readerPost else {
+                        pending += AppView.apply(to: &state, cache, .bodyAbandoned(post: post))
+                        continue
+                    }
                     // Parsed ahead and taken above, after this was asked for: `.bodyLoaded` settled it.
                     guard state.loaded[post] == nil else { continue }
                     // Parsed ahead (or being parsed): taken from there rather than parsed twice.
-                    pending += Reducer.reduce(&state, bodies.claim(post) ?? BackgroundBodies.parse(post, in: state.store))
+                    pending += AppView.apply(to: &state, cache, bodies.claim(post) ?? BackgroundBodies.parse(post, in: state.store))
                 case let .prefetchBodies(posts):
                     bodies.start(posts, for: state)
                 case let .search(query):
@@ -166,14 +171,15 @@ struct ReaderApp {
                 }
             }
             if dirty {
-                terminal.paint(AppView.render(state))
+                for ahead in bodies.takeLaidOut() { cache.keep(ahead) }
+                terminal.paint(AppView.render(state, cache))
                 dirty = false
                 // The terminal or sshd has the frame to carry out yet: the window starts again from here.
                 if answeringKeys { GiveWay.answering() }
                 answeringKeys = false
                 // With the frame out and no key waiting, the neighbours' bodies are parsed ahead.
                 if !terminal.inputIsWaiting {
-                    for effect in Reducer.reduce(&state, .inputIdle) {
+                    for effect in AppView.apply(to: &state, cache, .inputIdle) {
                         if case let .prefetchBodies(posts) = effect { bodies.start(posts, for: state) } else { pending.append(effect) }
                     }
                 }
@@ -198,9 +204,9 @@ struct ReaderApp {
                     answeringKeys = true
                     lastKey = Monotonic.seconds()
                     dirty = true
-                    state.note = nil
+                    pending += AppView.apply(to: &state, cache, .keyPressed)
                     if let action = Keymap.action(for: key, in: state.keyContext) {
-                        let effects = Reducer.reduce(&state, action)
+                        let effects = AppView.apply(to: &state, cache, action)
                         if effects.contains(.quit) { return .quit }
                         pending += effects
                     }
@@ -208,7 +214,7 @@ struct ReaderApp {
                     GiveWay.answering()
                     answeringKeys = true
                     dirty = true
-                    pending += Reducer.reduce(&state, .resize(width: width, height: height))
+                    pending += AppView.apply(to: &state, cache, .resize(width: width, height: height))
                 case .timeout:
                     if let idleTimeout, Monotonic.seconds() - lastKey >= Double(idleTimeout) { return .idle(seconds: idleTimeout) }
                     break events

@@ -31,6 +31,12 @@ public enum Action: Hashable, Sendable {
     case searchProgress(SearchPartial)
     /// A transient note for the status line.
     case note(String)
+    /// A key was read (bound or not): the note of the last frame goes.
+    case keyPressed
+    /// The runtime dropped a body it was asked for, the screen having moved past it (`.loadBody`).
+    case bodyAbandoned(post: Int)
+    /// The view measured what `AppState.layoutQuestion` asked (`AppView.measure`).
+    case measured(LayoutFacts)
     /// Start where an SSH deep link asked (`tag:go`, `post:slug`, `search:words`).
     case openDeepLink(DeepLink)
 }

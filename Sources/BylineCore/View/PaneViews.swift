@@ -98,11 +98,11 @@ enum PreviewView {
     /// A column of air on each side, when the pane is wide enough to spare it.
     static func margin(_ width: Int) -> Int { width > 20 ? 1 : 0 }
 
-    static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {
+    static func draw(_ state: AppState, _ cache: ViewCache, rect: PaneLayout.Rect, on screen: inout Screen) {
         guard let post = state.selected else { return }
         let margin = margin(rect.width)
         // Only the rows on screen are laid out (the rest when scrolled to).
-        let lines = PreviewContent.lines(state, post: post, width: rect.width - 2 * margin, atLeast: state.previewScroll + rect.height)
+        let lines = PreviewContent.lines(state, post: post, width: rect.width - 2 * margin, atLeast: state.previewScroll + rect.height, in: cache)
         for offset in 0..<rect.height {
             let index = state.previewScroll + offset
             guard index < lines.count else { break }
