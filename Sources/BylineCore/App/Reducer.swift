@@ -44,7 +44,9 @@ public enum Reducer {
         case let .note(text):
             state.note = text
         case .keyPressed:
+            // Nothing else changes: no positions to keep, no bodies to ask for.
             state.note = nil
+            return []
         case let .bodyAbandoned(post):
             state.loading.remove(post)
         case let .measured(facts):
@@ -133,17 +135,17 @@ public enum Reducer {
             // here, whether it comes a key at a time (each past the limit is no work at all) or whole.
             guard let kept = AppState.promptAddition(after: state.search, text) else { return [] }
             state.search += kept
-            return searchChanged(&state)
+            return filterChanged(&state)
         case .deleteBackward:
             guard !state.search.isEmpty else { return [] }
             state.search.removeLast()
-            return searchChanged(&state)
+            return filterChanged(&state)
         case .submitPrompt:
             state.mode = .browsing
         case .cancelPrompt:
             state.mode = .browsing
             state.search = previous
-            return searchChanged(&state)
+            return filterChanged(&state)
         case .moveDown, .moveUp:
             moveSelection(&state, by: action == .moveDown ? 1 : -1)
         default:
@@ -163,8 +165,6 @@ public enum Reducer {
         state.pendingSearch = state.query
         return [.search(state.query)]
     }
-
-    static func searchChanged(_ state: inout AppState) -> [Effect] { filterChanged(&state) }
 
     // MARK: Browsing
 

@@ -52,7 +52,7 @@ public enum ListView {
             return
         }
         let itemHeight = state.listItemHeight
-        let focused = (state.focus == .list && state.mode == .browsing) || isSearching(state)
+        let focused = (state.focus == .list && state.mode == .browsing) || PaneHeader.isSearching(state)
         for slot in 0..<(rect.height / itemHeight) {
             let index = state.listScroll + slot
             guard index < state.results.count else { break }
@@ -85,11 +85,6 @@ public enum ListView {
                 if itemHeight == 2 { screen.addStyle(focused ? .selection : .strong, row: y + 1, column: rect.x, width: rect.width) }
             }
         }
-    }
-
-    static func isSearching(_ state: AppState) -> Bool {
-        if case .searching = state.mode { return true }
-        return false
     }
 }
 
