@@ -26,6 +26,9 @@ public final class EffectContext: Sendable {
     /// Hands `action` to the runtime, which reduces it unless the effect has been cancelled by then.
     public func send(_ action: Action) { inbox.post(.action(action, from: self)) }
 
+    /// Hands a first screen laid out ahead to the runtime's view cache.
+    func keep(_ ahead: LaidOutAhead) { inbox.post(.laidOut(ahead, from: self)) }
+
     func cancel() { cancelled.store(true, ordering: .releasing) }
     func finish() { inbox.post(.finished(self)) }
 }

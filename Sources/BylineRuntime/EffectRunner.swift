@@ -66,7 +66,9 @@ final class EffectRunner {
                 for post in posts where !context.isCancelled {
                     let answer = performers.body(post, store)
                     // The first screen of each laid out as the preview would show it now.
-                    if case let .bodyLoaded(_, loaded) = answer { PreviewContent.layOutAhead(state, post: post, loaded) }
+                    if case let .bodyLoaded(_, loaded) = answer, let ahead = PreviewContent.layOutAhead(state, post: post, loaded) {
+                        context.keep(ahead)
+                    }
                     context.send(answer)
                 }
                 context.finish()

@@ -12,6 +12,9 @@ final class Inbox: Sendable {
     enum Message: Sendable {
         /// An answer of the effect `from` (dropped if that effect was cancelled meanwhile).
         case action(Action, from: EffectContext)
+        /// A preview's first screen laid out with a body parsed ahead, for the view's cache (dropped if
+        /// the effect was cancelled meanwhile: the store it was laid out from may be gone).
+        case laidOut(LaidOutAhead, from: EffectContext)
         /// The effect has returned: nothing more comes from it.
         case finished(EffectContext)
     }

@@ -39,6 +39,8 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
     static let bodyWaitSeconds = 1.0
 
     private var state: AppState
+    /// What the view remembers between frames (layouts, find matches): the view's, never the state's.
+    private let cache = ViewCache()
     private let backend: any TerminalBackend
     private let clock: any RuntimeClock
     private let inbox = Inbox()
@@ -104,6 +106,8 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
                 if Self.changesScreen(action, state) { dirty = true }
                 pending += reduce(action)
                 if case .storeReplaced = action { pending += openWaitingLink() }
+            case let .laidOut(ahead, context):
+                if !context.isCancelled { cache.keep(ahead) }
             case let .finished(context):
                 effects.finished(context)
             }
@@ -124,7 +128,7 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
                     // Keys read in one batch may have moved past this post already; parsed ahead and
                     // taken meanwhile, `.bodyLoaded` settled it.
                     if post != state.selected, post != state.readerPost {
-                        pending += reduce(.bodyDropped(post: post))
+                        pending += reduce(.bodyAbandoned(post: post))
                     } else if state.loaded[post] == nil {
                         startCompletingFrame(effect)
                     }
@@ -176,7 +180,7 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
                 answering = true
                 lastKey = clock.now()
                 dirty = true
-                if state.note != nil { pending += reduce(.dismissNote) }
+                if state.note != nil { pending += reduce(.keyPressed) }
                 if let action = Keymap.action(for: key, in: state.keyContext) {
                     let asked = reduce(action)
                     if asked.contains(.quit) { return .quit }
@@ -205,11 +209,13 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
 
     /// The one place the state becomes a screen.
     private func render() {
-        backend.paint(AppView.render(state))
+        backend.paint(AppView.render(state, cache))
     }
 
+    /// Reduces `action`, then answers at once what the state asks of the view (a post's length, a
+    /// find's matches), so the next key and the next frame find the state settled.
     private func reduce(_ action: Action) -> [Effect] {
-        Reducer.reduce(&state, action)
+        AppView.apply(to: &state, cache, action)
     }
 
     private func openWaitingLink() -> [Effect] {

@@ -116,21 +116,22 @@ final class HostileWidthTests: XCTestCase {
     /// the screen and the layouts kept within their bounds.
     func testEveryModeAtTheLargestSizeAndAResizeStorm() throws {
         var state = try AppFixture.state()
-        AppFixture.send(&state, .resize(width: 65535, height: 65535))
+        let cache = ViewCache()
+        AppFixture.send(&state, cache: cache, .resize(width: 65535, height: 65535))
         for actions in [[Action.moveDown], [.focusNextPane, .focusNextPane, .pageDown], [.openPost, .pageDown], [.showHelp],
                         [.back, .startFind, .insertText("go")], [.submitPrompt, .findNext]] {
-            for action in actions { AppFixture.send(&state, action) }
-            let screen = AppView.render(state)
+            for action in actions { AppFixture.send(&state, cache: cache, action) }
+            let screen = AppView.render(state, cache)
             XCTAssertEqual([screen.width, screen.height], [ScreenLimits.maximumWidth, ScreenLimits.maximumHeight], "\(actions)")
         }
         var random = SystemRandomNumberGenerator()
         for step in 0..<2_000 {
             let width = step % 2 == 0 ? Int.random(in: 0...65535, using: &random) : Int.random(in: 0...200, using: &random)
-            AppFixture.send(&state, .resize(width: width, height: Int.random(in: 0...65535, using: &random)))
+            AppFixture.send(&state, cache: cache, .resize(width: width, height: Int.random(in: 0...65535, using: &random)))
             XCTAssertLessThanOrEqual(state.width, ScreenLimits.maximumWidth)
             XCTAssertLessThanOrEqual(state.height, ScreenLimits.maximumHeight)
-            if step % 100 == 0 { XCTAssertEqual(AppView.render(state).cells.count, state.width * state.height) }
+            if step % 100 == 0 { XCTAssertEqual(AppView.render(state, cache).cells.count, state.width * state.height) }
         }
-        XCTAssertLessThanOrEqual(state.layoutMemo.count, LayoutMemo.capacity)
+        XCTAssertLessThanOrEqual(cache.layoutCount, LayoutMemo.capacity)
     }
 }

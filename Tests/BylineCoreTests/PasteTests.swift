@@ -84,23 +84,24 @@ final class PasteTests: XCTestCase {
         try folder.write("small.md", "---\ntitle: Small\ndate: 2023-01-01\n---\n\nFind me: needle.\n")
         var state = try AppFixture.state(folder.path)
         XCTAssertEqual(state.store.posts[state.selected!].title, "Big")
-        AppFixture.send(&state, .openPost, .startFind, .insertText("absent"), .submitPrompt)
+        let cache = ViewCache()
+        AppFixture.send(&state, cache: cache, .openPost, .startFind, .insertText("absent"), .submitPrompt)
         let start = Date()
-        for press in 0..<300 { AppFixture.send(&state, press % 2 == 0 ? .findNext : .findPrevious) }
-        XCTAssertEqual(state.findMemo.searches, 1)
+        for press in 0..<300 { AppFixture.send(&state, cache: cache, press % 2 == 0 ? .findNext : .findPrevious) }
+        XCTAssertEqual(cache.findPasses, 1)
         XCTAssertEqual(state.note, "no more matches for \"absent\"")
         XCTAssertLessThan(Date().timeIntervalSince(start), 10, "each n searched the whole post")
         // A text that is there: n moves from match to match, N back, as before.
-        AppFixture.send(&state, .startFind, .insertText("ipsum"), .submitPrompt)
+        AppFixture.send(&state, cache: cache, .startFind, .insertText("ipsum"), .submitPrompt)
         guard case let .reading(reader) = state.mode else { return XCTFail("\(state.mode)") }
         let first = reader.scroll
-        AppFixture.send(&state, .findNext)
+        AppFixture.send(&state, cache: cache, .findNext)
         guard case let .reading(moved) = state.mode else { return XCTFail("\(state.mode)") }
         XCTAssertGreaterThan(moved.scroll, first)
-        AppFixture.send(&state, .findPrevious)
+        AppFixture.send(&state, cache: cache, .findPrevious)
         guard case let .reading(back) = state.mode else { return XCTFail("\(state.mode)") }
         XCTAssertEqual(back.scroll, first)
-        XCTAssertEqual(state.findMemo.searches, 2)
+        XCTAssertEqual(cache.findPasses, 2)
     }
 
     /// A body search asked to stop stops inside a long body, between pieces, instead of folding it to the end.

@@ -1,4 +1,4 @@
-import BylineCore
+@testable import BylineCore
 import XCTest
 
 /// Every action from representative states, comparing the whole next state and the effects.

@@ -7,7 +7,7 @@ import XCTest
 final class RuntimeActionTests: XCTestCase {
     func testAStartOnAnEmptyStoreAsksForTheBlogAndShowsLoading() throws {
         var state = try AppFixture.state()
-        state.progress = nil
+        _ = Reducer.reduce(&state, .progress(nil))
         XCTAssertEqual(Reducer.reduce(&state, .start(.load)), [.loadBlog])
         XCTAssertEqual(state.progress, .init(verb: "loading", done: 0, total: nil))
     }
@@ -25,7 +25,7 @@ final class RuntimeActionTests: XCTestCase {
         var state = try AppFixture.state()
         _ = Reducer.reduce(&state, .note("no more matches"))
         XCTAssertEqual(state.note, "no more matches")
-        _ = Reducer.reduce(&state, .dismissNote)
+        _ = Reducer.reduce(&state, .keyPressed)
         XCTAssertNil(state.note)
     }
 
@@ -37,7 +37,7 @@ final class RuntimeActionTests: XCTestCase {
         XCTAssertTrue(state.loading.contains(post))
         // The runtime did not read it (the selection had moved on in the same batch of keys)...
         _ = Reducer.reduce(&state, .moveUp)
-        _ = Reducer.reduce(&state, .bodyDropped(post: post))
+        _ = Reducer.reduce(&state, .bodyAbandoned(post: post))
         XCTAssertFalse(state.loading.contains(post))
         // ...so coming back to it asks for it again, instead of waiting forever.
         XCTAssertEqual(Reducer.reduce(&state, .moveDown), [.loadBody(post)])

@@ -1,7 +1,7 @@
 @testable import BylineCore
 import XCTest
 
-/// The remembered tag rows are always the rows counted afresh, whatever changed the filter.
+/// The tag rows the state keeps are always the rows counted afresh, whatever changed the filter.
 final class TagRowsMemoTests: XCTestCase {
     func testRememberedRowsEqualAFreshCountAfterEveryKindOfChange() throws {
         var state = try AppFixture.state()
@@ -28,7 +28,7 @@ final class TagRowsMemoTests: XCTestCase {
         AppFixture.send(&first, .focusTags, .moveToLast, .toggleRequired)
         var second = first
         AppFixture.send(&second, .toggleRequired)
-        // Both share one memo; asking alternately must not hand one the other's rows.
+        // Copies made from one state: neither holds the other's rows.
         for _ in 0..<3 {
             XCTAssertEqual(first.orderedTags, first.countedTags)
             XCTAssertEqual(second.orderedTags, second.countedTags)

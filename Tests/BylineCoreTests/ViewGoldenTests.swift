@@ -1,4 +1,4 @@
-import BylineCore
+@testable import BylineCore
 import BylineTestSupport
 import XCTest
 

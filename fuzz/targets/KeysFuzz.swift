@@ -146,6 +146,8 @@ private struct Events {
 /// (synchronously here: bodies from `bodies`; the last search asked for, at the next frame).
 private struct Session {
     var state: AppState
+    /// The view's layouts between frames, as ReaderApp keeps them.
+    let cache = ViewCache()
     var frames = 0
     var cells = 0
     var serial = 1
@@ -153,12 +155,12 @@ private struct Session {
 
     init(width: Int, height: Int) {
         state = AppState(store: store, blogName: "fuzz", width: width, height: height)
-        perform(Reducer.reduce(&state, .resize(width: width, height: height)))
+        perform(AppView.apply(to: &state, cache, .resize(width: width, height: height)))
     }
 
     mutating func send(_ action: Action) {
         guard !quit else { return }
-        perform(Reducer.reduce(&state, action))
+        perform(AppView.apply(to: &state, cache, action))
     }
 
     mutating func key(_ value: UInt32, function: Bool) {
@@ -180,9 +182,9 @@ private struct Session {
             case .redraw:
                 continue
             case let .loadBody(post):
-                pending += Reducer.reduce(&state, answer(post))
+                pending += AppView.apply(to: &state, cache, answer(post))
             case let .prefetchBodies(posts):
-                for post in posts { pending += Reducer.reduce(&state, answer(post)) }
+                for post in posts { pending += AppView.apply(to: &state, cache, answer(post)) }
             case let .search(query):
                 // The runtime searches in the background and drops a search typed past: one per frame.
                 search = query
@@ -197,7 +199,7 @@ private struct Session {
         guard let query = search else { return }
         search = nil
         guard query == state.query else { return }
-        perform(Reducer.reduce(&state, .searchFinished(query: query, results: state.store.matches(query))))
+        perform(AppView.apply(to: &state, cache, .searchFinished(query: query, results: state.store.matches(query))))
     }
 
     /// Bodies parsed in this session, as the runtime keeps the bodies it has parsed.
@@ -218,7 +220,7 @@ private struct Session {
         guard !quit, frames < maximumFrames, cells + area <= maximumCells else { return }
         frames += 1
         cells += area
-        let screen = AppView.render(state)
+        let screen = AppView.render(state, cache)
         guard screen.width == max(0, state.width), screen.height == max(0, state.height) else {
             fatalError("a \(screen.width)x\(screen.height) screen for a \(state.width)x\(state.height) window")
         }

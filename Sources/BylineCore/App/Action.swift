@@ -31,14 +31,16 @@ public enum Action: Hashable, Sendable {
     case searchProgress(SearchPartial)
     /// A transient note for the status line.
     case note(String)
+    /// A key was read (bound or not): the note of the last frame goes.
+    case keyPressed
+    /// The runtime dropped a body it was asked for, the screen having moved past it (`.loadBody`).
+    case bodyAbandoned(post: Int)
+    /// The view measured what `AppState.layoutQuestion` asked (`AppView.measure`).
+    case measured(LayoutFacts)
     /// Start where an SSH deep link asked (`tag:go`, `post:slug`, `search:words`).
     case openDeepLink(DeepLink)
     /// The reader opened on its first store: the loading that store still needs is asked for here.
     case start(BlogStart)
-    /// A key arrived: the note on the status line has been seen.
-    case dismissNote
-    /// A body asked for (`.loadBody`) was not read: the selection moved past it before the runtime got to it.
-    case bodyDropped(post: Int)
 }
 
 /// What the first store still needs when the reader opens.

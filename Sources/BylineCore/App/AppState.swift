@@ -2,10 +2,17 @@
 import Glibc
 #endif
 
-/// Everything the interface shows, as values. `reduce` changes it, `AppView` draws it.
-public struct AppState: Sendable {
-    /// Replaced whole when loading finishes or a background refresh finds changed files (`.storeReplaced`).
-    public private(set) var store: PostStore
+/// Everything the interface shows, as values. `reduce` is its only writer (every field is read-only
+/// outside the core), `AppView` draws it. Compared field by field (synthesized), the store by its serial.
+public struct AppState: Equatable, Sendable {
+    /// The store with the serial it came with: replaced whole when loading finishes or a background
+    /// refresh finds changed files (`.storeReplaced`), and compared by that serial, not by its posts.
+    private var source: StoreUpdate
+    /// The posts, their tags and their search.
+    public var store: PostStore { source.store }
+    /// Which store the post numbers in this state count in: changes when a store with other posts
+    /// replaces it, so a layout (or layout fact) of post 7 is never taken for another post 7's.
+    public private(set) var numbering = 0
     /// Longest search or find text kept, in Unicode scalars: enough for any real query, and a bound on
     /// pasted input. Scalars, not `Character`s: a letter followed by 100,000 combining marks (or
     /// zero-width joiners) is one `Character`, so a limit in characters let such a paste through whole,
@@ -23,52 +30,55 @@ public struct AppState: Sendable {
         LineClip.clipped(text, toScalars: scalars)
     }
     /// The blog's name for the title bar: the folder's name.
-    public var blogName: String
+    public internal(set) var blogName: String
     /// The screen laid out, within `ScreenLimits` (set through `.resize`).
     public private(set) var width: Int
     public private(set) var height: Int
-    public var glyphs: Glyphs
+    public internal(set) var glyphs: Glyphs
 
-    public var mode: Mode = .browsing
-    public var focus: Pane = .list
+    public internal(set) var mode: Mode = .browsing
+    public internal(set) var focus: Pane = .list
 
     // The filter.
-    public var tagStates: [String: TagState] = [:]
-    public var match: PostQuery.Match = .all
-    public var search = ""
-    public var tagSort: TagSort = .count
+    public internal(set) var tagStates: [String: TagState] = [:]
+    public internal(set) var match: PostQuery.Match = .all
+    public internal(set) var search = ""
+    public internal(set) var tagSort: TagSort = .count
 
     /// The posts the filter leaves, newest first. Derived from the store and the filter; kept only
     /// because a search reads bodies (a test checks it equals `store.matches(query)`).
     public private(set) var results: [Int] = []
 
     // Positions. Posts and tags are followed by identity, so they stay put when the filter changes.
-    public var selected: Int?
-    public var tagCursor: String?
-    public var listScroll = 0
-    public var tagScroll = 0
-    public var previewScroll = 0
+    public internal(set) var selected: Int?
+    public internal(set) var tagCursor: String?
+    public internal(set) var listScroll = 0
+    public internal(set) var tagScroll = 0
+    /// The preview's scroll as the keys asked, bounded by what `layoutFacts` know of the post.
+    public internal(set) var previewScroll = 0
+    /// What the view measured of the post on screen (see `LayoutFacts`); nil before any was asked.
+    public internal(set) var layoutFacts: LayoutFacts?
 
     /// Post bodies parsed so far, by post number.
-    public var loaded: [Int: LoadedPost] = [:]
-    public var failed: [Int: String] = [:]
+    public internal(set) var loaded: [Int: LoadedPost] = [:]
+    public internal(set) var failed: [Int: String] = [:]
     /// Bodies asked of the runtime and not yet back, so each is asked for once.
-    public var loading: Set<Int> = []
+    public internal(set) var loading: Set<Int> = []
     /// Bodies asked of the runtime ahead of need (`Effect.prefetchBodies`) and not yet back. A move
     /// onto one still asks for it with `.loadBody`: the runtime then takes the parse under way.
-    public var prefetching: Set<Int> = []
+    public internal(set) var prefetching: Set<Int> = []
     /// Parsed bodies kept once the input pauses (`.inputIdle`; twice as many while keys keep coming):
     /// the selection's, the reader's, and those nearest the selection, plus the neighbours parsed ahead
     /// after that. Bounds memory however far the reader wanders (a 15 KB post parses to roughly 100 KB).
     public static let keptBodies = 12
     /// A transient message for the status line.
-    public var note: String?
+    public internal(set) var note: String?
     /// The search asked of the runtime and not yet answered (the status line says "searching").
-    public var pendingSearch: PostQuery?
+    public internal(set) var pendingSearch: PostQuery?
     /// How far that search has read bodies (`searching 43,000 of 100,000`), when it has to.
-    public var searchProgress: Progress?
+    public internal(set) var searchProgress: Progress?
     /// Loading or refreshing in the background, shown in the status line; nil when idle.
-    public var progress: Progress?
+    public internal(set) var progress: Progress?
 
     /// Work the runtime does in the background, as the status line tells it: `loading 43,000 of 100,000`.
     public struct Progress: Hashable, Sendable {
@@ -85,20 +95,15 @@ public struct AppState: Sendable {
     /// Stores above this size skip the instant title-and-summary filter on each keystroke (a pass over
     /// every post) and keep showing the last results until the search answers.
     static let instantFilterLimit = 20_000
-    /// Posts already laid out, so frames that do not change them cost nothing (see `LayoutMemo`).
-    public private(set) var layoutMemo = LayoutMemo()
-    /// The tag pane's rows for the current filter (see `TagRowsMemo`).
-    public private(set) var tagRowsMemo = TagRowsMemo()
-    /// The reader's find matches per post and text (see `FindMemo`).
-    public private(set) var findMemo = FindMemo()
 
     public init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
-        self.store = store
+        source = StoreUpdate(store, serial: 0)
         self.blogName = blogName
         (self.width, self.height) = ScreenLimits.clamped(width: width, height: height)
         self.glyphs = glyphs
         results = store.matches(query)
         selected = results.first
+        orderedTags = countedTags
         tagCursor = orderedTags.first?.key
     }
 
@@ -142,11 +147,12 @@ public struct AppState: Sendable {
 
     /// Takes a newly loaded or refreshed store, keeping what the reader was looking at: the selected
     /// post and the tag cursor (by path and key), tag states for tags that still exist, the search.
-    mutating func replaceStore(_ newStore: PostStore) {
+    mutating func replaceStore(_ update: StoreUpdate) {
+        let newStore = update.store
         // The same posts, now searching through a cache just written: every number still means its
         // post, so the selection, bodies and layouts stand (and 100,000 paths are not hashed to find them).
         if newStore.holdsSamePosts(as: store) {
-            store = newStore
+            source = update
             return
         }
         let selectedPath = selected.map { store.posts[$0].path }
@@ -156,7 +162,9 @@ public struct AppState: Sendable {
         // Posts are found again by path; after a first load (from an empty store) there is nothing to
         // find, and 100,000 paths are not hashed on the input thread for nothing.
         let wanted = selectedPath != nil || readerPath != nil || !keptLoaded.isEmpty || !oldResultPaths.isEmpty
-        store = newStore
+        source = update
+        numbering += 1
+        layoutFacts = nil
         let numbers = wanted ? Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
         tagStates = tagStates.filter { newStore.tags.tag(named: $0.key) != nil }
         // A changed file may have a changed body: a body is kept only for a post whose front matter and
@@ -168,10 +176,6 @@ public struct AppState: Sendable {
         failed = [:]
         loading = []
         prefetching = []
-        // Both memos are keyed by post numbers, which mean other posts in the new store.
-        layoutMemo = LayoutMemo()
-        tagRowsMemo = TagRowsMemo()
-        findMemo = FindMemo()
         // Until the search runs again on the new store, the posts it found are kept where they still are.
         let tagged = store.tagMatches(query)
         if query.searchTerms.isEmpty {
@@ -187,7 +191,8 @@ public struct AppState: Sendable {
         } else if readerPath != nil, case .reading = mode {
             mode = .browsing
         }
-        if tagCursor == nil || store.tags.tag(named: tagCursor!) == nil { tagCursor = orderedTags.first?.key }
+        // A cursor on a tag gone goes to the first row once the rows are counted (`clampPositions`).
+        if tagCursor == nil || store.tags.tag(named: tagCursor!) == nil { tagCursor = nil }
     }
 
     /// The first results a running search has settled, final and in order. Past them stay the posts
@@ -232,12 +237,21 @@ public struct AppState: Sendable {
         }
     }
 
-    /// The tag pane's rows: every tag, counted among the current results, in the chosen order.
-    public var orderedTags: [TagRow] {
-        tagRowsMemo.rows(results: results, tagStates: tagStates, tagSort: tagSort) { countedTags }
+    /// The tag pane's rows: every tag, counted among the current results, in the chosen order. Derived
+    /// from the store, the results, the tag states and the order, and counted again only when one of
+    /// them changed (`recountTags`): at 100,000 posts a count is most of a tag toggle's time, and a
+    /// list move changes none of them.
+    public private(set) var orderedTags: [TagRow] = []
+
+    /// Counts the tag rows again if what they depend on changed since `before`. Comparing results that
+    /// did not change is free: arrays that share storage compare equal at once.
+    mutating func recountTags(since before: AppState) {
+        guard source != before.source || tagSort != before.tagSort || tagStates != before.tagStates
+            || results != before.results else { return }
+        orderedTags = countedTags
     }
 
-    /// The tag pane's rows counted afresh: what `orderedTags` remembers.
+    /// The tag pane's rows counted afresh: what `orderedTags` holds.
     var countedTags: [TagRow] {
         let current = resultSet
         var rows = store.tags.tags.map { tag in
@@ -269,19 +283,5 @@ public struct AppState: Sendable {
         if case let .reading(reader) = mode { return reader.post }
         if case let .help(over, _) = mode, case let .reading(reader) = over { return reader.post }
         return nil
-    }
-}
-
-extension AppState: Equatable {
-    /// Two states are equal when they show the same: the store is compared by folder and posts.
-    public static func == (lhs: AppState, rhs: AppState) -> Bool {
-        lhs.store.realRoot == rhs.store.realRoot && lhs.store.posts == rhs.store.posts && lhs.blogName == rhs.blogName
-            && lhs.width == rhs.width && lhs.height == rhs.height && lhs.glyphs == rhs.glyphs && lhs.mode == rhs.mode
-            && lhs.focus == rhs.focus && lhs.tagStates == rhs.tagStates && lhs.match == rhs.match && lhs.search == rhs.search
-            && lhs.tagSort == rhs.tagSort && lhs.results == rhs.results && lhs.selected == rhs.selected
-            && lhs.tagCursor == rhs.tagCursor && lhs.listScroll == rhs.listScroll && lhs.tagScroll == rhs.tagScroll
-            && lhs.previewScroll == rhs.previewScroll && lhs.loaded == rhs.loaded && lhs.failed == rhs.failed
-            && lhs.loading == rhs.loading && lhs.prefetching == rhs.prefetching && lhs.note == rhs.note && lhs.pendingSearch == rhs.pendingSearch
-            && lhs.progress == rhs.progress && lhs.searchProgress == rhs.searchProgress
     }
 }

@@ -46,6 +46,9 @@ public struct Reader: Hashable, Sendable {
     /// The first rendered line shown.
     public var scroll: Int = 0
     public var find: Find = .none
+    /// A move that waits for the post's layout facts (`LayoutFacts`); nil once settled, which the runtime
+    /// does before the next key and before a frame.
+    public internal(set) var intent: ReaderIntent?
 
     public init(post: Int, scroll: Int = 0, find: Find = .none) {
         self.post = post

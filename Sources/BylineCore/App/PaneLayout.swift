@@ -6,6 +6,12 @@ public struct PaneLayout: Hashable, Sendable {
         public var x: Int, y: Int, width: Int, height: Int
     }
 
+    /// A pane on screen and where its content goes.
+    public struct Entry: Hashable, Sendable {
+        public var pane: Pane
+        public var rect: Rect
+    }
+
     public static let minimumWidth = 40
     public static let minimumHeight = 10
     /// From here all three panes fit side by side.
@@ -25,20 +31,7 @@ public struct PaneLayout: Hashable, Sendable {
     public var width: Int
     public var height: Int
     /// Content rectangles (below each pane's header row) of the panes on screen, left to right.
-    public var panes: [(pane: Pane, rect: Rect)]
-
-    public var isTooSmall: Bool { width < PaneLayout.minimumWidth || height < PaneLayout.minimumHeight }
-
-    public static func == (lhs: PaneLayout, rhs: PaneLayout) -> Bool {
-        lhs.width == rhs.width && lhs.height == rhs.height && lhs.panes.map(\.pane) == rhs.panes.map(\.pane)
-            && lhs.panes.map(\.rect) == rhs.panes.map(\.rect)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(width)
-        hasher.combine(height)
-        for entry in panes { hasher.combine(entry.pane); hasher.combine(entry.rect) }
-    }
+    public var panes: [Entry]
 
     public func rect(of pane: Pane) -> Rect? { panes.first { $0.pane == pane }?.rect }
 
@@ -49,18 +42,17 @@ public struct PaneLayout: Hashable, Sendable {
         let contentHeight = max(0, height - PaneLayout.rowsAbove - PaneLayout.rowsBelow)
         let range = PaneLayout.tagPaneWidthRange
         let tagWidth = min(range.upperBound, max(range.lowerBound, longestTag + 8))
-        func rect(_ x: Int, _ w: Int) -> Rect { Rect(x: x, y: top, width: max(0, w), height: contentHeight) }
+        func rect(_ pane: Pane, _ x: Int, _ w: Int) -> Entry { Entry(pane: pane, rect: Rect(x: x, y: top, width: max(0, w), height: contentHeight)) }
 
         if width >= PaneLayout.threePaneWidth {
             let rest = width - tagWidth - 2
             let listWidth = max(PaneLayout.minimumListWidth, Int(Double(rest) * PaneLayout.listShare))
-            panes = [(.tags, rect(0, tagWidth)), (.list, rect(tagWidth + 1, listWidth)),
-                     (.preview, rect(tagWidth + listWidth + 2, rest - listWidth))]
+            panes = [rect(.tags, 0, tagWidth), rect(.list, tagWidth + 1, listWidth), rect(.preview, tagWidth + listWidth + 2, rest - listWidth)]
         } else if width >= PaneLayout.twoPaneWidth {
             let other: Pane = focus == .preview ? .preview : .list
-            panes = [(.tags, rect(0, tagWidth)), (other, rect(tagWidth + 1, width - tagWidth - 1))]
+            panes = [rect(.tags, 0, tagWidth), rect(other, tagWidth + 1, width - tagWidth - 1)]
         } else {
-            panes = [(focus, rect(0, width))]
+            panes = [rect(focus, 0, width)]
         }
     }
 

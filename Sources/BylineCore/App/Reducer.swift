@@ -1,7 +1,9 @@
 /// The one place state changes: pure, so every transition is tested without a terminal. Disk and
-/// terminal work leaves as `Effect`s that the runtime performs and answers with actions.
+/// terminal work leaves as `Effect`s that the runtime performs and answers with actions; what needs a
+/// layout is kept as asked and bounded by the facts the view measured (`LayoutFacts`).
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let before = state
         var effects: [Effect] = []
         switch action {
         case let .resize(width, height):
@@ -27,7 +29,7 @@ public enum Reducer {
                 state.searchProgress = nil
             }
         case let .storeReplaced(update):
-            state.replaceStore(update.store)
+            state.replaceStore(update)
             if !state.query.searchTerms.isEmpty {
                 state.pendingSearch = state.query
                 effects.append(.search(state.query))
@@ -41,6 +43,14 @@ public enum Reducer {
             }
         case let .note(text):
             state.note = text
+        case .keyPressed:
+            // Nothing else changes: no positions to keep, no bodies to ask for.
+            state.note = nil
+            return []
+        case let .bodyAbandoned(post):
+            state.loading.remove(post)
+        case let .measured(facts):
+            state.layoutFacts = facts
         case let .openDeepLink(link):
             effects += openDeepLink(&state, link)
         case .start(.complete):
@@ -50,10 +60,6 @@ public enum Reducer {
             effects.append(.loadBlog)
         case .start(.refresh):
             effects.append(.refreshBlog)
-        case .dismissNote:
-            state.note = nil
-        case let .bodyDropped(post):
-            state.loading.remove(post)
         case .quit:
             return [.quit]
         case .redraw:
@@ -69,6 +75,7 @@ public enum Reducer {
             case .browsing: effects += reduceBrowsing(&state, action)
             }
         }
+        state.recountTags(since: before)
         state.clampPositions()
         // Without a pause in the input (a held key), the bound is twice as loose, but still a bound.
         state.dropFarBodies(keeping: 2 * AppState.keptBodies)
@@ -135,17 +142,17 @@ public enum Reducer {
             // here, whether it comes a key at a time (each past the limit is no work at all) or whole.
             guard let kept = AppState.promptAddition(after: state.search, text) else { return [] }
             state.search += kept
-            return searchChanged(&state)
+            return filterChanged(&state)
         case .deleteBackward:
             guard !state.search.isEmpty else { return [] }
             state.search.removeLast()
-            return searchChanged(&state)
+            return filterChanged(&state)
         case .submitPrompt:
             state.mode = .browsing
         case .cancelPrompt:
             state.mode = .browsing
             state.search = previous
-            return searchChanged(&state)
+            return filterChanged(&state)
         case .moveDown, .moveUp:
             moveSelection(&state, by: action == .moveDown ? 1 : -1)
         default:
@@ -165,8 +172,6 @@ public enum Reducer {
         state.pendingSearch = state.query
         return [.search(state.query)]
     }
-
-    static func searchChanged(_ state: inout AppState) -> [Effect] { filterChanged(&state) }
 
     // MARK: Browsing
 
@@ -262,6 +267,18 @@ public enum Reducer {
             state.selected = target
             state.previewScroll = 0
         }
+    }
+
+    /// The first of `matches` (ascending line numbers) after `line` going forward, or the last before
+    /// it going back: a binary search, so each `n` or `N` costs nothing however long the post.
+    static func nextMatch(in matches: [Int], after line: Int, forward: Bool) -> Int? {
+        var low = 0, high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if forward ? matches[middle] <= line : matches[middle] < line { low = middle + 1 } else { high = middle }
+        }
+        if forward { return low < matches.count ? matches[low] : nil }
+        return low > 0 ? matches[low - 1] : nil
     }
 
     static func scrollPreview(_ state: inout AppState, _ action: Action) {

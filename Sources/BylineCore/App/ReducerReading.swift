@@ -10,7 +10,7 @@ extension Reducer {
             case .cancelPrompt: reader.find = .none
             case .submitPrompt:
                 reader.find = text.isEmpty ? .none : .active(text)
-                if !text.isEmpty { reader.scroll = nextMatch(state, reader, query: text, after: reader.scroll - 1, forward: true) ?? reader.scroll }
+                if !text.isEmpty { reader.intent = .seekMatch(after: reader.scroll - 1, forward: true, fromPrompt: true) }
             default: break
             }
             state.mode = .reading(reader)
@@ -26,13 +26,8 @@ extension Reducer {
         case .moveToLast: reader.scroll = Int.max / 2
         case .startFind: reader.find = .typing("")
         case .findNext, .findPrevious:
-            guard case let .active(query) = reader.find else { break }
-            let forward = action == .findNext
-            if let line = nextMatch(state, reader, query: query, after: reader.scroll, forward: forward) {
-                reader.scroll = line
-            } else {
-                state.note = "no more matches for \"\(query)\""
-            }
+            guard case .active = reader.find else { break }
+            reader.intent = .seekMatch(after: reader.scroll, forward: action == .findNext, fromPrompt: false)
         case .nextPost, .previousPost:
             guard let index = state.results.firstIndex(of: reader.post) else { break }
             let target = index + (action == .nextPost ? 1 : -1)
@@ -51,25 +46,10 @@ extension Reducer {
             break
         }
         reader.scroll = max(0, reader.scroll)
-        if reader.scroll > 0 {
-            reader.scroll = min(reader.scroll, max(0, ReaderContent.lines(state, post: reader.post).count - rows))
-        }
+        // Kept within the post by `settleReader` at the end of `reduce`, now or once the facts are in.
+        if reader.intent == nil, reader.scroll > 0 { reader.intent = .keepInPost }
         state.mode = .reading(reader)
         return []
-    }
-
-    /// The first line after (or before) `line` whose text contains `query`, case-insensitively.
-    /// The post is searched once per find text (`FindMemo`); each `n` or `N` after that is a binary search.
-    static func nextMatch(_ state: AppState, _ reader: Reader, query: String, after line: Int, forward: Bool) -> Int? {
-        let matches = ReaderContent.matchingLines(state, post: reader.post, query: query)
-        // The first match past `line` (forward), or the last one before it.
-        var low = 0, high = matches.count
-        while low < high {
-            let middle = (low + high) / 2
-            if forward ? matches[middle] <= line : matches[middle] < line { low = middle + 1 } else { high = middle }
-        }
-        if forward { return low < matches.count ? matches[low] : nil }
-        return low > 0 ? matches[low - 1] : nil
     }
 }
 
@@ -101,7 +81,8 @@ extension AppState {
         }
     }
 
-    /// Keeps every scroll position in range and the selection and tag cursor on screen.
+    /// Keeps every scroll position in range and the selection and tag cursor on screen: the preview's
+    /// and the reader's as far as `layoutFacts` tell (`layoutQuestion` asks for the rest).
     mutating func clampPositions() {
         let rows = orderedTags
         if rows.contains(where: { $0.holds(tagCursor) }) {} else { tagCursor = rows.first?.key }
@@ -113,14 +94,81 @@ extension AppState {
         let selectedIndex = selected.flatMap { results.firstIndex(of: $0) } ?? 0
         listScroll = Self.keepVisible(selectedIndex, scroll: listScroll, visible: perPage, total: results.count)
 
-        // Bounding the preview's scroll lays the post out as far as the scroll reaches: if there are
-        // that many lines, the scroll stands; if not, the layout is complete and gives the bound.
+        // The preview's scroll is bounded by the post's end once the view has laid it out that far.
         previewScroll = max(0, previewScroll)
-        if previewScroll > 0, let post = selected, let rect = layout.rect(of: .preview) {
-            let width = rect.width - PreviewView.margin(rect.width) * 2
-            let total = PreviewContent.lines(self, post: post, width: width, atLeast: previewScroll + rect.height).count
-            previewScroll = min(previewScroll, max(0, total - rect.height))
+        if previewScroll > 0, let (key, rows) = previewGeometry, let facts = layoutFacts, facts.key == key,
+           let bound = facts.maximumScroll(rows: rows) {
+            previewScroll = min(previewScroll, bound)
         }
+        settleReader()
+    }
+
+    /// The post in the preview pane and its text rows, when the pane is on screen.
+    var previewGeometry: (key: LayoutKey, rows: Int)? {
+        switch mode {
+        case .reading, .help(over: .reading, _): return nil
+        default: break
+        }
+        guard let post = selected, let rect = layout.rect(of: .preview) else { return nil }
+        return (layoutKey(post: post, width: rect.width - PreviewView.margin(rect.width) * 2), rect.height)
+    }
+
+    /// What `post`'s lines at `width` depend on, in this state.
+    func layoutKey(post: Int, width: Int) -> LayoutKey {
+        let body: LayoutKey.Body = loaded[post] != nil ? .loaded : failed[post] != nil ? .failed : .pending
+        return LayoutKey(post: post, numbering: numbering, width: max(1, width), glyphs: glyphs, body: body)
+    }
+
+    /// The reader's text at its column width.
+    func readerKey(_ reader: Reader) -> LayoutKey {
+        layoutKey(post: reader.post, width: PaneLayout.readerColumn(width: width).width)
+    }
+
+    /// The layout fact the state waits for, if any: the runtime has the view measure it
+    /// (`AppView.measure`) and sends it back as `.measured` before the next key and the next frame.
+    public var layoutQuestion: LayoutQuestion? {
+        if case let .reading(reader) = mode {
+            guard reader.intent != nil else { return nil }
+            var find: String?
+            if case let .active(text) = reader.find { find = text }
+            return LayoutQuestion(key: readerKey(reader), lines: .max, find: find)
+        }
+        guard previewScroll > 0, let (key, rows) = previewGeometry else { return nil }
+        if let facts = layoutFacts, facts.key == key, facts.settle(previewScroll, rows: rows) { return nil }
+        return LayoutQuestion(key: key, lines: previewScroll + rows, find: nil)
+    }
+
+    /// Carries out the reader's `intent` if the facts for its post are in: a find's move, then keeping
+    /// the scroll within the post.
+    mutating func settleReader() {
+        guard case var .reading(reader) = mode, let intent = reader.intent,
+              let facts = layoutFacts, facts.key == readerKey(reader) else { return }
+        if case let .seekMatch(after, forward, fromPrompt) = intent {
+            guard case let .active(query) = reader.find else {
+                reader.intent = nil
+                mode = .reading(reader)
+                return
+            }
+            guard facts.find == query else { return }
+            if let line = Reducer.nextMatch(in: facts.matches, after: after, forward: forward) {
+                reader.scroll = line
+            } else if !fromPrompt {
+                note = "no more matches for \"\(query)\""
+            }
+            // A find just submitted shows its match as it stands (as the reader always has).
+            reader.intent = fromPrompt ? nil : .keepInPost
+        }
+        if reader.intent == .keepInPost {
+            let rows = PaneLayout.readerRows(height: height)
+            if reader.scroll > 0, let bound = facts.maximumScroll(rows: rows) {
+                reader.scroll = min(reader.scroll, bound)
+            } else if reader.scroll > 0, !facts.settle(reader.scroll, rows: rows) {
+                mode = .reading(reader)
+                return
+            }
+            reader.intent = nil
+        }
+        mode = .reading(reader)
     }
 
     static func keepVisible(_ index: Int, scroll: Int, visible: Int, total: Int) -> Int {

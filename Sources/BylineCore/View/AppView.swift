@@ -1,6 +1,7 @@
 /// Draws the whole interface for a state: a new `Screen` every frame (the backend diffs).
 public enum AppView {
-    public static func render(_ state: AppState) -> Screen {
+    /// The frame for `state`; layouts are kept in `cache` for the frames after.
+    public static func render(_ state: AppState, _ cache: ViewCache) -> Screen {
         var screen = Screen(width: state.width, height: state.height)
         guard state.width >= PaneLayout.minimumWidth, state.height >= PaneLayout.minimumHeight else {
             drawTooSmall(&screen)
@@ -8,17 +9,38 @@ public enum AppView {
         }
         switch state.mode {
         case let .reading(reader):
-            ReaderView.draw(state, reader, on: &screen)
+            ReaderView.draw(state, reader, cache, on: &screen)
         case let .help(over, scroll):
-            if case let .reading(reader) = over { ReaderView.draw(state, reader, on: &screen) } else { drawBrowsing(state, on: &screen) }
+            if case let .reading(reader) = over { ReaderView.draw(state, reader, cache, on: &screen) } else { drawBrowsing(state, cache, on: &screen) }
             HelpView.draw(scroll: scroll, glyphs: state.glyphs, on: &screen)
         case .browsing, .searching:
-            drawBrowsing(state, on: &screen)
+            drawBrowsing(state, cache, on: &screen)
         }
         return screen
     }
 
-    static func drawBrowsing(_ state: AppState, on screen: inout Screen) {
+    /// What the state waits to know of a layout (`AppState.layoutQuestion`), measured: the action the
+    /// runtime sends back after each action that leaves a question, before the next key and frame.
+    public static func measure(_ state: AppState, _ cache: ViewCache) -> Action? {
+        guard let question = state.layoutQuestion else { return nil }
+        let laidOut = PreviewContent.laidOut(state, question.key, atLeast: question.lines, in: cache)
+        var facts = LayoutFacts(key: question.key, lines: laidOut.lines.count, isComplete: laidOut.isComplete)
+        if let find = question.find {
+            facts.find = find
+            facts.matches = ReaderContent.matchingLines(state, question.key, query: find, in: cache)
+        }
+        return .measured(facts)
+    }
+
+    /// Reduces `action`, then sends back what the view measured for the question it leaves, if any:
+    /// how the runtime (and the tests that stand in for it) hand every action to the state.
+    public static func apply(to state: inout AppState, _ cache: ViewCache, _ action: Action) -> [Effect] {
+        var effects = Reducer.reduce(&state, action)
+        if let measured = measure(state, cache) { effects += Reducer.reduce(&state, measured) }
+        return effects
+    }
+
+    static func drawBrowsing(_ state: AppState, _ cache: ViewCache, on screen: inout Screen) {
         TitleBar.draw(state, on: &screen)
         let layout = state.layout
         for (index, entry) in layout.panes.enumerated() {
@@ -31,7 +53,7 @@ public enum AppView {
             switch entry.pane {
             case .tags: TagPaneView.draw(state, rect: rect, on: &screen)
             case .list: ListView.draw(state, rect: rect, on: &screen)
-            case .preview: PreviewView.draw(state, rect: rect, on: &screen)
+            case .preview: PreviewView.draw(state, cache, rect: rect, on: &screen)
             }
         }
         StatusLine.draw(state, on: &screen)

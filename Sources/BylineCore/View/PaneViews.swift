@@ -52,7 +52,7 @@ public enum ListView {
             return
         }
         let itemHeight = state.listItemHeight
-        let focused = (state.focus == .list && state.mode == .browsing) || isSearching(state)
+        let focused = (state.focus == .list && state.mode == .browsing) || PaneHeader.isSearching(state)
         for slot in 0..<(rect.height / itemHeight) {
             let index = state.listScroll + slot
             guard index < state.results.count else { break }
@@ -86,11 +86,6 @@ public enum ListView {
             }
         }
     }
-
-    static func isSearching(_ state: AppState) -> Bool {
-        if case .searching = state.mode { return true }
-        return false
-    }
 }
 
 /// The preview pane: the selected post, rendered at the pane's width, scrolled on its own.
@@ -98,11 +93,11 @@ enum PreviewView {
     /// A column of air on each side, when the pane is wide enough to spare it.
     static func margin(_ width: Int) -> Int { width > 20 ? 1 : 0 }
 
-    static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {
+    static func draw(_ state: AppState, _ cache: ViewCache, rect: PaneLayout.Rect, on screen: inout Screen) {
         guard let post = state.selected else { return }
         let margin = margin(rect.width)
         // Only the rows on screen are laid out (the rest when scrolled to).
-        let lines = PreviewContent.lines(state, post: post, width: rect.width - 2 * margin, atLeast: state.previewScroll + rect.height)
+        let lines = PreviewContent.lines(state, post: post, width: rect.width - 2 * margin, atLeast: state.previewScroll + rect.height, in: cache)
         for offset in 0..<rect.height {
             let index = state.previewScroll + offset
             guard index < lines.count else { break }

@@ -1,37 +1,31 @@
 /// The rendered lines of a post for the preview and the reader: its header, then its body laid out at
 /// the given width (or a line saying it is loading or could not be read).
 public enum PreviewContent {
-    /// Every line of the post.
-    public static func lines(_ state: AppState, post: Int, width: Int) -> [StyledLine] {
-        lines(state, post: post, width: width, atLeast: .max)
+    /// At least the first `count` lines (all of them when there are fewer; every line by default):
+    /// what the preview pane shows, without laying out the rest of a long post until it is scrolled
+    /// to. Always the start of the whole post's lines. Kept in `cache` and continued from there.
+    public static func lines(_ state: AppState, post: Int, width: Int, atLeast count: Int = .max, in cache: ViewCache) -> [StyledLine] {
+        laidOut(state, state.layoutKey(post: post, width: width), atLeast: count, in: cache).lines
     }
 
-    /// At least the first `count` lines (all of them when there are fewer): what the preview pane
-    /// shows, without laying out the rest of a long post until it is scrolled to. Always the start of
-    /// `lines(state, post:, width:)`.
-    public static func lines(_ state: AppState, post: Int, width: Int, atLeast count: Int) -> [StyledLine] {
-        let width = max(1, width)
-        return state.layoutMemo.lines(layoutKey(state, post: post, width: width), atLeast: count) { layOut(state, post: post, width: width) }
-    }
-
-    /// What the lines of `post` at `width` depend on.
-    static func layoutKey(_ state: AppState, post: Int, width: Int) -> LayoutMemo.Key {
-        let bodyState = state.loaded[post] != nil ? 1 : state.failed[post] != nil ? 2 : 0
-        return LayoutMemo.Key(post: post, width: max(1, width), glyphs: state.glyphs, bodyState: bodyState)
+    /// The lines for `key` as far as `count`, and whether they are the whole post.
+    static func laidOut(_ state: AppState, _ key: LayoutKey, atLeast count: Int, in cache: ViewCache) -> (lines: [StyledLine], isComplete: Bool) {
+        cache.layouts.lines(key, atLeast: count) { layOut(state, post: key.post, width: key.width) }
     }
 
     /// Lays out the first screen of `post` with a body parsed ahead, as the preview will once the body
-    /// is in the state: called off the input thread, so the move that shows the post finds its lines
-    /// in the memo. `state` need not hold the body yet; the lines depend on the key alone.
-    public static func layOutAhead(_ state: AppState, post: Int, _ loaded: LoadedPost) {
+    /// is in the state: called off the input thread, which hands the value back for the runtime to
+    /// keep in its `ViewCache`, so the move that shows the post finds its lines there. `state` need not
+    /// hold the body yet; the lines depend on the key alone.
+    public static func layOutAhead(_ state: AppState, post: Int, _ loaded: LoadedPost) -> LaidOutAhead? {
         // The reader lays a post out whole, at its own width: nothing to gain there from a first screen.
         guard state.readerPost == nil, state.store.posts.indices.contains(post),
-              let rect = state.layout.rect(of: .preview) else { return }
-        let width = max(1, rect.width - 2 * PreviewView.margin(rect.width))
-        let key = LayoutMemo.Key(post: post, width: width, glyphs: state.glyphs, bodyState: 1)
-        _ = state.layoutMemo.lines(key, atLeast: rect.height) {
-            layout(state.store.posts[post], loaded, width: width, glyphs: state.glyphs)
-        }
+              let rect = state.layout.rect(of: .preview) else { return nil }
+        var key = state.layoutKey(post: post, width: rect.width - 2 * PreviewView.margin(rect.width))
+        key.body = .loaded
+        var ahead = layout(state.store.posts[post], loaded, width: key.width, glyphs: state.glyphs)
+        ahead.extend(toAtLeast: rect.height)
+        return LaidOutAhead(key: key, layout: ahead)
     }
 
     static func layOut(_ state: AppState, post: Int, width: Int) -> DocumentLayout.Progressive {
@@ -72,19 +66,18 @@ public enum PreviewContent {
 
 /// The reader's lines: the same content as the preview, at the reader's column width.
 public enum ReaderContent {
-    public static func lines(_ state: AppState, post: Int) -> [StyledLine] {
-        PreviewContent.lines(state, post: post, width: PaneLayout.readerColumn(width: state.width).width)
+    public static func lines(_ state: AppState, post: Int, in cache: ViewCache) -> [StyledLine] {
+        PreviewContent.lines(state, post: post, width: PaneLayout.readerColumn(width: state.width).width, in: cache)
     }
 
-    /// The numbers of the reader's lines that hold `query`, case-insensitively, ascending: worked out
-    /// once per post, width and text (`FindMemo`).
-    public static func matchingLines(_ state: AppState, post: Int, query: String) -> [Int] {
-        let key = FindMemo.Key(layout: PreviewContent.layoutKey(state, post: post, width: PaneLayout.readerColumn(width: state.width).width),
-                               query: query)
-        return state.findMemo.lines(key) {
+    /// The numbers of the lines for `key` that hold `query`, case-insensitively, ascending: worked out
+    /// once per layout and text (`FindMemo`).
+    static func matchingLines(_ state: AppState, _ key: LayoutKey, query: String, in cache: ViewCache) -> [Int] {
+        cache.finds.lines(FindMemo.Key(layout: key, query: query)) {
             let needle = query.lowercased()
             var matches: [Int] = []
-            for (number, line) in lines(state, post: post).enumerated() where line.text.lowercased().contains(needle) {
+            for (number, line) in PreviewContent.laidOut(state, key, atLeast: .max, in: cache).lines.enumerated()
+                where line.text.lowercased().contains(needle) {
                 matches.append(number)
             }
             return matches

@@ -1,7 +1,7 @@
 /// The full-screen reader: the post's title on top, its text in a comfortable column, where you are
 /// and the find prompt at the bottom. Matches of an active find are highlighted.
 enum ReaderView {
-    static func draw(_ state: AppState, _ reader: Reader, on screen: inout Screen) {
+    static func draw(_ state: AppState, _ reader: Reader, _ cache: ViewCache, on screen: inout Screen) {
         let post = state.store.posts[reader.post]
         var title = StyledLine(" byline ", [.title, .selection])
         title.append(" ")
@@ -10,7 +10,7 @@ enum ReaderView {
 
         let column = PaneLayout.readerColumn(width: state.width)
         let rows = PaneLayout.readerRows(height: state.height)
-        let lines = ReaderContent.lines(state, post: reader.post)
+        let lines = ReaderContent.lines(state, post: reader.post, in: cache)
         var query: String?
         if case let .active(text) = reader.find { query = text }
         for offset in 0..<rows {

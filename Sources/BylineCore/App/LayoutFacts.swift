@@ -1,0 +1,60 @@
+/// What a post's rendered lines depend on: the post (in the state's `numbering`), the text width, the
+/// glyphs, and whether its body is in yet. The view keys its layouts by it; the reducer, its facts.
+public struct LayoutKey: Hashable, Sendable {
+    /// Whether a post's body was parsed, could not be read, or is not in yet: the lines differ.
+    public enum Body: Hashable, Sendable { case pending, loaded, failed }
+
+    public var post: Int
+    /// Which store's post numbers `post` is counted in (`AppState.numbering`).
+    public var numbering: Int
+    public var width: Int
+    public var glyphs: Glyphs
+    public var body: Body
+}
+
+/// What the reducer knows of the layout of the post on screen, as the view measured it. `reduce` never
+/// lays a post out: it keeps the scroll the user asked for, bounds it by these facts, and where they
+/// fall short it asks (`AppState.layoutQuestion`); the runtime has the view answer (`AppView.measure`)
+/// and feeds the answer back as `.measured`, before the next key and before the frame is painted.
+public struct LayoutFacts: Hashable, Sendable {
+    public var key: LayoutKey
+    /// Lines laid out: the whole post when `isComplete`, else at least as many as were asked for.
+    public var lines: Int
+    public var isComplete: Bool
+    /// The find text `matches` was counted for; nil when none was asked for.
+    public var find: String?
+    /// The numbers of the lines holding `find`, case-insensitively, ascending.
+    public var matches: [Int]
+
+    public init(key: LayoutKey, lines: Int, isComplete: Bool, find: String? = nil, matches: [Int] = []) {
+        self.key = key
+        self.lines = lines
+        self.isComplete = isComplete
+        self.find = find
+        self.matches = matches
+    }
+
+    /// The greatest scroll that still fills `rows` rows, when the facts know the post's end.
+    func maximumScroll(rows: Int) -> Int? { isComplete ? max(0, lines - rows) : nil }
+
+    /// Whether a scroll of `scroll` is known to be within the post (or bounded by its known end).
+    func settle(_ scroll: Int, rows: Int) -> Bool { isComplete || lines >= scroll + rows }
+}
+
+/// A layout fact the reducer waits for: lay `key`'s post out to at least `lines` lines (or its end),
+/// and count the lines holding `find`.
+public struct LayoutQuestion: Hashable, Sendable {
+    public var key: LayoutKey
+    public var lines: Int
+    public var find: String?
+}
+
+/// A move of the reader that needs the post's layout: kept in `Reader.intent` until the facts are in.
+public enum ReaderIntent: Hashable, Sendable {
+    /// Keep the scroll within the post (after a scroll key): at most its last screen.
+    case keepInPost
+    /// Go to the first line holding the find's text after `line` (or the last before it), then keep
+    /// in the post; when there is none, stay and say so (`n` and `N`). `fromPrompt`: the find was just
+    /// submitted, which stays silently when there is none and goes to the match as it stands.
+    case seekMatch(after: Int, forward: Bool, fromPrompt: Bool)
+}

@@ -1,0 +1,28 @@
+/// What the view side of the runtime remembers between frames, so a frame that shows what the last one
+/// showed costs no layout: posts laid out as far as they were shown, and the reader's find matches.
+/// The runtime owns one and hands it to `AppView`; `AppState` never holds it, so `reduce` stays pure.
+/// Used on the runtime's thread only: it is not `Sendable`, and it has no lock.
+///
+/// Pure memoization: everything in it is a function of its key, so a fresh cache draws the same frames.
+public final class ViewCache {
+    var layouts = LayoutMemo()
+    var finds = FindMemo()
+
+    public init() {}
+
+    /// Posts laid out and kept (for tests).
+    public var layoutCount: Int { layouts.count }
+
+    /// How many times a post's lines were searched through for a find (for tests).
+    public var findPasses: Int { finds.searches }
+
+    /// Keeps a first screen laid out ahead by background work, for the frame that shows its post.
+    public func keep(_ ahead: LaidOutAhead) { layouts.keep(ahead.key, ahead.layout) }
+}
+
+/// A preview's first screen laid out off the runtime's thread, with a body parsed ahead: a value that
+/// background work hands back and the runtime keeps in its `ViewCache` (`PreviewContent.layOutAhead`).
+public struct LaidOutAhead: Sendable {
+    let key: LayoutKey
+    let layout: DocumentLayout.Progressive
+}
