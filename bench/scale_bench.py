@@ -95,7 +95,7 @@ def over_budget():
 def byline_binary():
     for path in (os.environ.get("BYLINE"), os.path.join(ROOT, ".build", "release", "byline")):
         if path and os.path.exists(path):
-            return path
+            return os.path.abspath(path)
     sys.exit("build first: swift build -c release")
 
 
@@ -103,7 +103,7 @@ def before_binary():
     """BYLINE_BEFORE, the binary the figures are compared with, or None."""
     if BEFORE and not os.access(BEFORE, os.X_OK):
         sys.exit("BYLINE_BEFORE=%s is not an executable" % BEFORE)
-    return BEFORE
+    return BEFORE and os.path.abspath(BEFORE)
 
 
 def environment(home):

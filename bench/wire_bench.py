@@ -41,7 +41,7 @@ DOWN, PAGE_DOWN, ENTER = b"\x1b[B", b"\x1b[6~", b"\r"
 # The down arrow as a terminal sends it once a curses program has switched the keypad on (smkx):
 # newsboat only knows this form. (In newsboat `j` is next-feed, not a move in the list.)
 KEYPAD_DOWN = b"\x1bOB"
-BEFORE = os.environ.get("BYLINE_BEFORE") or None
+BEFORE = os.path.abspath(os.environ["BYLINE_BEFORE"]) if os.environ.get("BYLINE_BEFORE") else None
 
 
 def byline_binary():
@@ -49,7 +49,7 @@ def byline_binary():
     for path in (os.environ.get("BYLINE"), os.path.join(ROOT, ".build", "release", "byline"),
                  os.path.join(ROOT, ".build", "debug", "byline")):
         if path and os.path.exists(path):
-            return path
+            return os.path.abspath(path)
     sys.exit("build first: swift build -c release")
 
 
@@ -233,7 +233,8 @@ def main():
     def row(program, what, median, old):
         line = "| %s | %s | %d |" % (program, what, median)
         if BEFORE:
-            line += " – | |" if old is None else " %d | %s |" % (old, "%.2fx" % (median / old) if old else "–")
+            line += "  | |" if program != "byline" else " – | |" if old is None else " %d | %s |" % (
+                old, "%.2fx" % (median / old) if old else "–")
         return line
 
     for program in ("byline", "newsboat", "fzf", "w3m"):
