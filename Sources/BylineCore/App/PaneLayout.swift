@@ -27,8 +27,6 @@ public struct PaneLayout: Hashable, Sendable {
     /// Content rectangles (below each pane's header row) of the panes on screen, left to right.
     public var panes: [(pane: Pane, rect: Rect)]
 
-    public var isTooSmall: Bool { width < PaneLayout.minimumWidth || height < PaneLayout.minimumHeight }
-
     public static func == (lhs: PaneLayout, rhs: PaneLayout) -> Bool {
         lhs.width == rhs.width && lhs.height == rhs.height && lhs.panes.map(\.pane) == rhs.panes.map(\.pane)
             && lhs.panes.map(\.rect) == rhs.panes.map(\.rect)
