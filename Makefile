@@ -33,12 +33,17 @@ deps:
 	@scripts/install-deps.sh
 
 # Benchmarks against the peers, written to BENCHMARKS.md. Timings are never asserted in `make test`.
+# `make bench BENCH_BEFORE=<git ref>` also builds that ref's release binary (bench/build_before.sh, into
+# .build/bench/before/) and measures it beside this tree's, run for run, with a before column and ratio.
+BENCH_BEFORE ?=
+BENCH_ENV := $(if $(BENCH_BEFORE),BYLINE_BEFORE=$(CURDIR)/.build/bench/before/byline)
 bench:
 	@scripts/install-deps.sh --bench
 	$(SWIFT) $(RELEASE)
-	python3 bench/render_bench.py
-	python3 bench/wire_bench.py
-	python3 bench/scale_bench.py
+	$(if $(BENCH_BEFORE),SWIFT="$(SWIFT)" bench/build_before.sh "$(BENCH_BEFORE)" $(RELEASE))
+	$(BENCH_ENV) python3 bench/render_bench.py
+	$(BENCH_ENV) python3 bench/wire_bench.py
+	$(BENCH_ENV) python3 bench/scale_bench.py
 
 # screenshots/*.png from the real program in tmux (pyte + headless Chromium).
 screenshots: build

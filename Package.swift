@@ -1,10 +1,12 @@
 // swift-tools-version:6.0
 // byline: a terminal blog reader. Layout and reasons: ../shared/STYLE.md and README.md.
+// Linux only: built and tested on Debian 12 alone; it calls glibc, reads /proc, and links Debian's
+// ncursesw and cmark-gfm. No Apple platform is claimed, so none is listed under `platforms` (macOS 13
+// was listed, though nothing built or tested it there).
 import PackageDescription
 
 let package = Package(
     name: "byline",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "byline", targets: ["byline"]),
     ],

@@ -4,8 +4,8 @@ spawn() starts a program on a fresh pty of a given size; read_until_quiet() and 
 it writes; visible_text() is the text in a stream of output, escape sequences dropped (the repeat
 sequence ncurses uses for runs of one character is expanded), which is enough to find a status line
 a program drew at once; Screen is a small terminal (enough of xterm for ncurses, fzf, newsboat and
-w3m) for reading a row after updates that rewrite only the cells that changed; peak_rss_kib() reads
-VmHWM; stop() kills and reaps.
+w3m) for reading a row after updates that rewrite only the cells that changed; peak_rss_kib() and
+rss_kib() read VmHWM and VmRSS; stop() kills and reaps.
 """
 import fcntl
 import os
@@ -110,10 +110,19 @@ def visible_text(data):
 
 def peak_rss_kib(pid):
     """VmHWM of a live process in KiB, or None."""
+    return _status_kib(pid, "VmHWM:")
+
+
+def rss_kib(pid):
+    """VmRSS (resident now) of a live process in KiB, or None."""
+    return _status_kib(pid, "VmRSS:")
+
+
+def _status_kib(pid, field):
     try:
         with open("/proc/%d/status" % pid) as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except OSError:
         pass

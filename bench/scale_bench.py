@@ -31,6 +31,13 @@ has a time budget (BENCH_SCALE_BUDGET seconds, 600 by default): once it is spent
 skipped and the report says so. Results go into BENCHMARKS.md between the scale markers. `byline show`
 against lowdown is the render section's (bench/render_bench.py); its 1 MB ratio is quoted from there.
 
+Before and after: with BYLINE_BEFORE naming another byline binary (`make bench BENCH_BEFORE=<git ref>`
+builds one), every byline figure above is measured for both binaries, their runs taken in turn
+(floor, before, after, floor, before, after... without a cache; before, after... with one), each with a
+cache its own `byline index` built (the two may differ in format). BENCHMARKS.md then gains a table of
+both side by side with their ratio, and the goals of issue 16 compare memory with the before binary's.
+The budget is then twice as long by default.
+
 Corpora are built by bench/corpus.py under .build/bench/corpus-N/ (reused while corpus.py is unchanged).
 """
 import hashlib
@@ -55,13 +62,17 @@ WORK = os.path.join(ROOT, ".build", "bench")
 SIZES = [int(s.replace("_", "")) for s in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",") if s.strip()]
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 INDEX_DEADLINE = 300.0
-BUDGET = float(os.environ.get("BENCH_SCALE_BUDGET", "600"))
+BEFORE = os.environ.get("BYLINE_BEFORE") or None
+BUDGET = float(os.environ.get("BENCH_SCALE_BUDGET", "1200" if BEFORE else "600"))
 NEWSBOAT_MAX = int(os.environ.get("BENCH_NEWSBOAT_MAX", "10000"))
 W3M_MAX = int(os.environ.get("BENCH_W3M_MAX", "10000"))
 ROWS, COLS = 40, 120
 SETTLE, KEY_QUIET = 0.3, 0.15
 START_DEADLINE, KEY_DEADLINE, SEARCH_DEADLINE = 120.0, 10.0, 120.0
 SEARCH_LETTER = "q"
+# Issue 16: every key at 100,000 posts within one 60 Hz frame, from the key's write to the frame's last
+# byte; the cached first screen at 100,000 posts within FIRST_SCREEN_GOAL.
+FRAME_GOAL, FIRST_SCREEN_GOAL = 1 / 60, 0.050
 # Typed after the search letter, the first uncounted (`qu` finds what `q` does in the corpus): then the
 # list narrows from its results to fewer (byline only).
 REFINE_LETTERS = "ua"
@@ -84,8 +95,15 @@ def over_budget():
 def byline_binary():
     for path in (os.environ.get("BYLINE"), os.path.join(ROOT, ".build", "release", "byline")):
         if path and os.path.exists(path):
-            return path
+            return os.path.abspath(path)
     sys.exit("build first: swift build -c release")
+
+
+def before_binary():
+    """BYLINE_BEFORE, the binary the figures are compared with, or None."""
+    if BEFORE and not os.access(BEFORE, os.X_OK):
+        sys.exit("BYLINE_BEFORE=%s is not an executable" % BEFORE)
+    return BEFORE and os.path.abspath(BEFORE)
 
 
 def environment(home):
@@ -239,6 +257,11 @@ class Session:
             last = hit
         return last, len(received) + len(more)
 
+    def rss_mib(self):
+        """Resident now (VmRSS)."""
+        kib = pty_driver.rss_kib(self.pid)
+        return None if kib is None else kib / 1024.0
+
     def peak_rss_mib(self, pid=None):
         kib = pty_driver.peak_rss_kib(self.pid if pid is None else pid)
         return None if kib is None else kib / 1024.0
@@ -278,6 +301,7 @@ def byline_run(byline, folder, n, found, tag_count, env, options):
         result = {"start": s.wait_for(status_shows(" %d of %d posts · list" % (n, n)), START_DEADLINE)}
         if result["start"] is None:
             return result
+        result["rss_first"] = s.rss_mib()
         s.settle()
         result["move"] = s.timed_key(b"j")
         s.key(b"/")
@@ -472,7 +496,7 @@ def render_1m_ratio():
     return float(found.group(1)) if found else None
 
 
-def report(results, byline, elapsed):
+def report(results, byline, before, elapsed):
     sizes = sorted(results)
     lines = ["<!-- scale:start -->", "## Scale: %s generated posts, against the floor and the peers" % " to ".join(
         f"{n:,}" for n in (sizes[0], sizes[-1]) if len(sizes) > 1 or n == sizes[0]), "",
@@ -557,17 +581,110 @@ def report(results, byline, elapsed):
                       "%s posts: complete first screen in %s, cache written after %s, peak RSS %s" % (
                           f"{n:,}", ms(f.get("start")), ms(f.get("written")) if f.get("written") else "more than %.0f s" % INDEX_DEADLINE,
                           mib(f.get("rss"))) for n, f in first)]
+    if before:
+        lines += side_by_side(results, before)
     lines += ["", "Goals of issue 6:", ""]
     for goal in goals(results):
+        lines.append("- " + goal)
+    lines += ["", "Goals of issue 16 (a key's time runs from its write to the frame's last byte):", ""]
+    for goal in goals_16(results, before):
         lines.append("- " + goal)
     if notes:
         lines += [""] + ["Note: " + note for note in notes]
     lines += ["", "This run took %.0f s (corpus generation included when corpus.py changed). Measured %s on %s (%s, %d cores) "
-              "with %s. Reproduce: `make bench`, or `BENCH_SIZES=1000,10000 python3 bench/scale_bench.py` for a quick run "
-              "(BENCH_RUNS, BENCH_SCALE_BUDGET, BENCH_NEWSBOAT_MAX, BENCH_W3M_MAX)." % (
+              "with %s%s. Reproduce: `make bench` (`make bench BENCH_BEFORE=<git ref>` for before and after), or "
+              "`BENCH_SIZES=1000,10000 python3 bench/scale_bench.py` for a quick run "
+              "(BYLINE, BYLINE_BEFORE, BENCH_RUNS, BENCH_SCALE_BUDGET, BENCH_NEWSBOAT_MAX, BENCH_W3M_MAX)." % (
                   elapsed, time.strftime("%Y-%m-%d"), platform.node(), platform.machine(), os.cpu_count(),
-                  os.path.relpath(byline, ROOT) if byline.startswith(ROOT) else byline), "<!-- scale:end -->"]
+                  shown_path(byline), "" if not before else ", before: %s" % shown_path(before)), "<!-- scale:end -->"]
     return "\n".join(line for line in lines if line is not None)
+
+
+def shown_path(path):
+    return os.path.relpath(path, ROOT) if path.startswith(ROOT) else path
+
+
+def side_by_side(results, before):
+    """Every byline figure of the table, before and after, with after / before."""
+    sizes = sorted(results)
+    lines = ["", "### Before and after", "",
+             "The same figures for the before binary (`%s`) and this one, their runs taken in turn (before, after, "
+             "before, after...), each reading a cache its own `byline index` built. **RSS at the first screen** is "
+             "VmRSS when the status line first shows every post counted. An after / before under 1.00x is an "
+             "improvement." % shown_path(before), "",
+             "| posts | figure | before, no cache | after, no cache | after / before | before, fresh cache | "
+             "after, fresh cache | after / before |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
+
+    def value(v):
+        return v[0] if isinstance(v, tuple) else v
+
+    def cell(v, unit):
+        if v is None:
+            return "–"
+        return "%s, %d B" % (ms(v[0]), v[1]) if isinstance(v, tuple) and v[0] is not None else unit(value(v))
+
+    def pair(r, old, new, key, unit):
+        a, b = (r.get(old) or {}).get(key), (r.get(new) or {}).get(key)
+        change = "–" if value(a) is None or value(b) is None or not value(a) else "%.2fx" % (value(b) / value(a))
+        return [cell(a, unit), cell(b, unit), change]
+
+    figures = [("start, every post counted", "start", ms), ("RSS at the first screen", "rss_first", mib),
+               ("list move", "move", ms), ("search keystroke", "search", ms),
+               ("narrowing search letter: first screen of results final", "refine_first", ms),
+               ("narrowing search letter: every result counted", "refine", ms), ("tag toggle", "toggle", ms),
+               ("reader page (PgDn)", "page", ms), ("peak RSS", "rss", mib)]
+    for n in sizes:
+        r = results[n]
+        for label, key, unit in figures:
+            lines.append("| %s | %s | %s |" % (f"{n:,}", label, " | ".join(
+                pair(r, "before", "byline", key, unit) + pair(r, "before_cached", "cached", key, unit))))
+        # The one-time figures: a first start writing the cache (no flag), and `byline index`.
+        for label, key, unit in (("first start with the cache on: complete first screen", "start", ms),
+                                 ("first start with the cache on: cache written", "written", ms),
+                                 ("first start with the cache on: peak RSS", "rss", mib)):
+            lines.append("| %s | %s | %s | | | |" % (f"{n:,}", label, " | ".join(pair(r, "before_first", "first", key, unit))))
+        for label, key, unit in (("`byline index`: time", "seconds", lambda v: ms(v)),
+                                 ("`byline index`: cache size", "megabytes", lambda v: "%.0f MB" % v)):
+            lines.append("| %s | %s | | | | %s |" % (f"{n:,}", label, " | ".join(pair(r, "before_index", "index", key, unit))))
+    lines += ["", "First starts and `byline index` run once per binary (in the fresh-cache columns for the index)."]
+    return lines
+
+
+def goals_16(results, before):
+    """Issue 16's goals for the after binary; memory against the before binary's."""
+    out = []
+
+    def get(n, program, key):
+        value = ((results.get(n) or {}).get(program) or {}).get(key)
+        return value[0] if isinstance(value, tuple) else value
+
+    def line(text, n, mine, limit, detail="", unit=ms):
+        if n not in results:
+            return "%s: **not measured** (%s posts not in BENCH_SIZES)" % (text, f"{n:,}")
+        if mine is None or limit is None:
+            return "%s: **not measured** at %s posts%s" % (text, f"{n:,}", detail)
+        return "%s: **%s** (byline %s, goal %s%s)" % (text, "met" if mine <= limit else "not met", unit(mine), unit(limit),
+                                                      detail)
+
+    n = 100000
+    for label, key in (("list move", "move"), ("tag toggle", "toggle"), ("search keystroke with an index", "search"),
+                       ("reader page (PgDn)", "page")):
+        out.append(line("%s at 100,000 posts within one 60 Hz frame, with a fresh cache" % label, n,
+                        get(n, "cached", key), FRAME_GOAL))
+    out.append(line("cached first screen at 100,000 posts under 50 ms", n, get(n, "cached", "start"), FIRST_SCREEN_GOAL))
+    for size in (10000, 100000):
+        floor, mine = get(size, "floor", "start"), get(size, "byline", "start")
+        out.append(line("first start without a cache at %s posts within 2x the floor" % f"{size:,}", size, mine,
+                        None if floor is None else 2 * floor,
+                        "" if floor is None or mine is None else "; %.1fx the floor of %s" % (mine / floor, ms(floor))))
+    for size in (10000, 100000):
+        for program, old, label in (("byline", "before", "without a cache"), ("cached", "before_cached", "with a fresh cache"),
+                                    ("first", "before_first", "first start writing the cache")):
+            out.append(line("peak RSS at %s posts no higher than before, %s" % (f"{size:,}", label), size,
+                            get(size, program, "rss"), get(size, old, "rss"),
+                            "" if before else " (no BYLINE_BEFORE to compare with)", mib))
+    return out
 
 
 def goals(results):
@@ -621,7 +738,7 @@ def goals(results):
 
 
 def main():
-    byline = byline_binary()
+    byline, before = byline_binary(), before_binary()
     for tool in ("newsboat", "fzf", "w3m", "lowdown"):
         if not shutil.which(tool):
             sys.exit("missing %s: scripts/install-deps.sh --bench" % tool)
@@ -636,22 +753,39 @@ def main():
         found, tag, tag_count = expectations(byline, folder)
         log("%d posts: `%s`, `%s` and `%s` match %d, %d and %d; first tag %s has %d posts" % (
             n, SEARCH_LETTER, SEARCH_LETTER + REFINE_LETTERS[0], SEARCH_LETTER + REFINE_LETTERS, *found, tag, tag_count))
+        if before and expectations(before, folder) != (found, tag, tag_count):
+            notes.append("at %s posts the before binary's `list --search` or `tags` differ from the after binary's; "
+                         "its runs wait for the after binary's counts." % f"{n:,}")
         r = results[n] = {}
         # The floor first: it also warms the page cache for everyone. Then the floor and byline without a
-        # cache take turns, so that a busy moment on this shared machine falls on both, not on one.
+        # cache take turns (with the before binary between them), so that a busy moment on this shared
+        # machine falls on all of them, not on one.
         floor_run(folder)
-        r["floor"], r["byline"] = repeat_together(
-            n, ("floor", lambda: {"start": floor_run(folder)}),
-            ("byline", lambda: byline_run(byline, folder, n, found, tag_count, env, ["--no-cache"])))
-        cache_dir = os.path.join(work, "cache")
-        # One run: the first start of a blog happens once.
-        r["first"] = first_start_run(byline, folder, n, env, os.path.join(work, "first-start-cache"))
-        log("first    %7d  %s" % (n, r["first"]))
-        seconds, megabytes = build_cache(byline, folder, cache_dir, env)
-        log("byline index %d posts: %.1f s, %.0f MB" % (n, seconds, megabytes))
-        r["index"] = {"seconds": seconds, "megabytes": megabytes}
-        r["cached"] = repeat("cached", n, lambda: byline_run(byline, folder, n, found, tag_count, env,
-                                                             ["--cache-dir", cache_dir]))
+        programs = [("floor", lambda: {"start": floor_run(folder)})]
+        if before:
+            programs.append(("before", lambda: byline_run(before, folder, n, found, tag_count, env, ["--no-cache"])))
+        programs.append(("byline", lambda: byline_run(byline, folder, n, found, tag_count, env, ["--no-cache"])))
+        for (name, _), result in zip(programs, repeat_together(n, *programs)):
+            r[name] = result
+        # One run each: the first start of a blog happens once.
+        for name, binary in (("before_first", before), ("first", byline)):
+            if binary:
+                r[name] = first_start_run(binary, folder, n, env, os.path.join(work, "first-start-cache"))
+                log("%-12s %7d  %s" % (name, n, r[name]))
+        # Each binary reads a cache its own `byline index` built: their formats may differ, and a cache of
+        # another format would be rebuilt by the reader in the middle of the runs.
+        cached = []
+        for name, binary, folder_name in (("before_cached", before, "cache-before"), ("cached", byline, "cache")):
+            if not binary:
+                continue
+            cache_dir = os.path.join(work, folder_name)
+            seconds, megabytes = build_cache(binary, folder, cache_dir, env)
+            log("%s index %d posts: %.1f s, %.0f MB" % (binary, n, seconds, megabytes))
+            r[name.replace("cached", "index")] = {"seconds": seconds, "megabytes": megabytes}
+            cached.append((name, lambda binary=binary, cache_dir=cache_dir: byline_run(
+                binary, folder, n, found, tag_count, env, ["--cache-dir", cache_dir])))
+        for (name, _), result in zip(cached, repeat_together(n, *cached)):
+            r[name] = result
         r["fzf"] = repeat("fzf", n, lambda: fzf_run(folder, work, n, env))
         if n <= NEWSBOAT_MAX:
             r["newsboat"] = repeat("newsboat", n, lambda: newsboat_run(work, n, env))
@@ -659,7 +793,7 @@ def main():
             first_title = corpus.post(0)[1]["title"]
             r["w3m"] = repeat("w3m", n, lambda: w3m_run(work, first_title, env))
     elapsed = time.monotonic() - T0
-    section = report(results, byline, elapsed)
+    section = report(results, byline, before, elapsed)
     print(section)
     benchmarks_md.write_section("scale", section)
 

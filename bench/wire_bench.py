@@ -10,6 +10,10 @@ measured key, counted until no output has come for 150 ms (3 s at most). Medians
 The peers read the same 14 posts, built under .build/bench/wire/ from posts/: an RSS file for
 newsboat, the post files for fzf (previewed with lowdown), one long HTML page for w3m (each post
 rendered with `lowdown -thtml`). Nothing is written into posts/.
+
+With BYLINE_BEFORE naming another byline binary (`make bench BENCH_BEFORE=<git ref>` builds one), every
+byline scenario also runs the before binary, the two taking turns run by run (before, after, ...), and
+the table gains a before column and after / before.
 """
 import html
 import os
@@ -37,6 +41,7 @@ DOWN, PAGE_DOWN, ENTER = b"\x1b[B", b"\x1b[6~", b"\r"
 # The down arrow as a terminal sends it once a curses program has switched the keypad on (smkx):
 # newsboat only knows this form. (In newsboat `j` is next-feed, not a move in the list.)
 KEYPAD_DOWN = b"\x1bOB"
+BEFORE = os.path.abspath(os.environ["BYLINE_BEFORE"]) if os.environ.get("BYLINE_BEFORE") else None
 
 
 def byline_binary():
@@ -44,8 +49,12 @@ def byline_binary():
     for path in (os.environ.get("BYLINE"), os.path.join(ROOT, ".build", "release", "byline"),
                  os.path.join(ROOT, ".build", "debug", "byline")):
         if path and os.path.exists(path):
-            return path
+            return os.path.abspath(path)
     sys.exit("build first: swift build -c release")
+
+
+def shown_path(path):
+    return os.path.relpath(path, ROOT) if path.startswith(ROOT) else path
 
 
 # --- inputs for the peers ---------------------------------------------------------------------------
@@ -159,15 +168,22 @@ def scenarios(byline):
 
 def main():
     byline = byline_binary()
+    if BEFORE and not os.access(BEFORE, os.X_OK):
+        sys.exit("BYLINE_BEFORE=%s is not an executable" % BEFORE)
     for tool in ("newsboat", "fzf", "w3m", "lowdown"):
         if not shutil.which(tool):
             sys.exit("missing %s: scripts/install-deps.sh --bench" % tool)
     make_inputs()
 
-    results, first_frames = [], {}
+    results, first_frames, before_moves, before_firsts = [], {}, {}, []
     for program, what, argv, setup, key in scenarios(byline):
-        firsts, moves = [], []
+        firsts, moves, olds = [], [], []
         for _ in range(RUNS):
+            # The before binary's run first, then this one's: a busy moment falls on both.
+            if BEFORE and program == "byline":
+                first, moved = run_once([BEFORE] + argv[1:], setup, key)
+                before_firsts.append(first)
+                olds.append(moved)
             first, moved = run_once(argv, setup, key)
             firsts.append(first)
             moves.append(moved)
@@ -175,9 +191,13 @@ def main():
         median = statistics.median(moves)
         results.append((program, what, median, moves))
         print("%-9s %-40s %8.0f bytes   runs %s" % (program, what, median, moves))
+        if olds:
+            before_moves[what] = statistics.median(olds)
+            print("%-9s %-40s %8.0f bytes   runs %s" % ("before", what, before_moves[what], olds))
     firsts = {program: statistics.median(values) for program, values in first_frames.items()}
     for program, value in firsts.items():
         print("%-9s %-40s %8.0f bytes" % (program, "first frame", value))
+    before_first = statistics.median(before_firsts) if before_firsts else None
 
     def get(program, prefix):
         return next(median for p, what, median, _ in results if p == program and what.startswith(prefix))
@@ -207,17 +227,29 @@ def main():
                "The peers read the same 14 posts: newsboat an RSS file, fzf the files with `--layout=reverse --preview "
                "'lowdown -tterm {}'`, w3m one HTML page of every post rendered by `lowdown -thtml` (in w3m `j` moves the "
                "cursor; `J` scrolls one line; in newsboat `j` is next-feed, so its list move is the down arrow)." % (COLS, ROWS, RUNS), "",
-               "| program | what | bytes |", "|---|---|---:|"]
+               "| program | what | bytes |" + (" before | after / before |" if BEFORE else ""),
+               "|---|---|---:|" + ("---:|---:|" if BEFORE else "")]
+
+    def row(program, what, median, old):
+        line = "| %s | %s | %d |" % (program, what, median)
+        if BEFORE:
+            line += "  | |" if program != "byline" else " – | |" if old is None else " %d | %s |" % (
+                old, "%.2fx" % (median / old) if old else "–")
+        return line
+
     for program in ("byline", "newsboat", "fzf", "w3m"):
         label = "first frame (the feed list)" if program == "newsboat" else "first frame"
-        section.append("| %s | %s | %d |" % (program, label, firsts[program]))
+        section.append(row(program, label, firsts[program], before_first if program == "byline" else None))
         for p, what, median, _ in results:
             if p == program:
-                section.append("| %s | %s | %d |" % (p, what, median))
+                section.append(row(p, what, median, before_moves.get(what) if p == "byline" else None))
     section += ["", "Goals:", ""] + goal_lines
-    section += ["", "Measured %s on %s (%s, %d cores) with %s. Reproduce: `make bench`." % (
-        time.strftime("%Y-%m-%d"), platform.node(), platform.machine(), os.cpu_count(), os.path.relpath(byline, ROOT)),
-        "<!-- wire:end -->"]
+    if BEFORE:
+        section += ["", "Before: `%s`, each of its runs taken just before this binary's run of the same scenario." % shown_path(BEFORE)]
+    section += ["", "Measured %s on %s (%s, %d cores) with %s. Reproduce: `make bench` (`make bench BENCH_BEFORE=<git ref>` "
+                "for before and after)." % (time.strftime("%Y-%m-%d"), platform.node(), platform.machine(), os.cpu_count(),
+                                            shown_path(byline)),
+                "<!-- wire:end -->"]
     benchmarks_md.write_section("wire", "\n".join(section))
 
 

@@ -52,6 +52,21 @@ final class KeymapTests: XCTestCase {
         }
     }
 
+    /// Where a key applies is said from its contexts: "everywhere" only for a key bound in every one
+    /// (Tab, Shift-Tab and `?` said so by hand, and work only while browsing, or browsing and reading).
+    func testEachBindingSaysWhereItAppliesFromItsContexts() {
+        for binding in Keymap.bindings {
+            XCTAssertEqual(binding.scope == "everywhere", binding.contexts == Set(KeyContext.allCases), binding.help)
+        }
+        let scope = { (action: Action) in Keymap.bindings.first { $0.action == action }?.scope }
+        XCTAssertEqual(scope(.focusNextPane), "browse")
+        XCTAssertEqual(scope(.showHelp), "browse, reader")
+        XCTAssertEqual(scope(.pageDown), "list, preview, reader, help")
+        XCTAssertEqual(scope(.toggleRequired), "tag pane")
+        XCTAssertEqual(scope(.moveDown), "any pane")
+        XCTAssertEqual(scope(.redraw), "everywhere")
+    }
+
     func testStatusHintsComeFromTheTable() {
         XCTAssertEqual(Keymap.hints(in: .tags), ["Tab pane", "j/k move", "Space require", "x exclude", "m AND/OR", "c clear", "/ search", "q quit", "? help"])
     }

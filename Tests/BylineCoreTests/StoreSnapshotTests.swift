@@ -119,6 +119,38 @@ final class StoreSnapshotTests: XCTestCase {
             XCTAssertEqual(AppView.render(fromCache), AppView.render(fromFolder), "\(width)x\(height), last post")
         }
     }
+
+    /// A cached start keeps the snapshot's records and makes a post only when it is asked for: decoding
+    /// made every post's four strings and tag list before the first frame (500,000 allocations and
+    /// 85 MB at 100,000 posts, 94 ms to the first screen).
+    func testADecodedSnapshotKeepsItsRecordsAndMakesPostsWhenAsked() throws {
+        let tags = (0..<10).map { "topic-\($0)" }
+        let posts = (0..<5_000).map { number in
+            Post(path: "posts/a-post-about-something-\(number).md", slug: "a-post-about-something-\(number)",
+                 title: "A post about something, number \(number)", date: PostDate(year: 2020, month: 1 + number % 12, day: 1),
+                 tags: [tags[number % 10], tags[(number / 10) % 10]],
+                 summary: "What this post is about, told in a sentence or two so that the list can show it: \(number).",
+                 draft: false, fileSize: 4000 + number)
+        }
+        let store = PostStore(root: "/blog", realRoot: "/blog", layout: .plain, posts: posts, tags: TagIndex(posts: posts),
+                              diagnostics: [], absolutePaths: posts.map { _ in nil })
+        let decoded = try XCTUnwrap(StoreSnapshot.decode(StoreSnapshot.encode(store), root: "/blog")).store
+        XCTAssertEqual(storageKind(decoded.posts), "records")
+        XCTAssertEqual(storageKind(store.posts), "posts")
+        // The posts are made as asked for, the same as loaded; the store holds its own posts and no other's.
+        XCTAssertEqual(decoded.posts, store.posts)
+        XCTAssertEqual(decoded.posts[4_321], posts[4_321])
+        XCTAssertEqual(decoded.posts.map(\.tags), posts.map(\.tags))
+        XCTAssertTrue(decoded.holdsSamePosts(as: decoded))
+        XCTAssertFalse(decoded.holdsSamePosts(as: store))
+        XCTAssertFalse(store.holdsSamePosts(as: decoded))
+    }
+
+    /// Which form a post list keeps (its storage's case), seen from outside without an API for it.
+    private func storageKind(_ posts: PostList) -> String? {
+        Mirror(reflecting: posts).children.first { $0.label == "storage" }
+            .flatMap { Mirror(reflecting: $0.value).children.first?.label }
+    }
 }
 
 private extension Array where Element == UInt8 {

@@ -8,6 +8,9 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
 
     /// The three panes of the browsing screen.
     public static let browse: Set<KeyContext> = [.tags, .list, .preview]
+
+    /// Its name where the help and the README say where a key applies.
+    var scopeName: String { self == .tags ? "tag pane" : rawValue }
 }
 
 /// One row of the binding table: the keys, what they do, where, and how help describes it.
@@ -19,61 +22,72 @@ public struct KeyBinding: Hashable, Sendable {
     public var help: String
     /// The short form for the status line's hints, when it is worth a place there.
     public var hint: String?
-    /// The words for where it applies, as the help shows them.
-    public var scope: String
 
-    public init(_ keys: [Key], _ action: Action, _ contexts: Set<KeyContext>, scope: String, help: String, hint: String? = nil) {
+    public init(_ keys: [Key], _ action: Action, _ contexts: Set<KeyContext>, help: String, hint: String? = nil) {
         self.keys = keys
         self.action = action
         self.contexts = contexts
         self.help = help
         self.hint = hint
-        self.scope = scope
+    }
+
+    /// The words for where it applies, as the help and the README show them: said from `contexts`, so
+    /// they cannot claim more than the key does (Tab and `?` said "everywhere" when written by hand).
+    public var scope: String {
+        if contexts == Set(KeyContext.allCases) { return "everywhere" }
+        if contexts == KeyContext.browse.union([.reader, .help]) { return "any pane" }
+        var rest = contexts
+        var words: [String] = []
+        if KeyContext.browse.isSubset(of: rest) {
+            words.append("browse")
+            rest.subtract(KeyContext.browse)
+        }
+        return (words + KeyContext.allCases.filter(rest.contains).map(\.scopeName)).joined(separator: ", ")
     }
 }
 
 /// The one binding table. The help overlay, the status line hints and the README's key table come from it.
 public enum Keymap {
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.tab], .focusNextPane, KeyContext.browse, scope: "everywhere", help: "focus the next pane", hint: "Tab pane"),
-        KeyBinding([.backTab], .focusPreviousPane, KeyContext.browse, scope: "everywhere", help: "focus the previous pane"),
-        KeyBinding([.character("t")], .focusTags, KeyContext.browse, scope: "browse", help: "focus the tag pane"),
-        KeyBinding([.character("j"), .down], .moveDown, KeyContext.browse.union([.reader, .help]), scope: "any pane",
+        KeyBinding([.tab], .focusNextPane, KeyContext.browse, help: "focus the next pane", hint: "Tab pane"),
+        KeyBinding([.backTab], .focusPreviousPane, KeyContext.browse, help: "focus the previous pane"),
+        KeyBinding([.character("t")], .focusTags, KeyContext.browse, help: "focus the tag pane"),
+        KeyBinding([.character("j"), .down], .moveDown, KeyContext.browse.union([.reader, .help]),
                    help: "move the selection down (scroll in preview and reader)", hint: "j/k move"),
-        KeyBinding([.character("k"), .up], .moveUp, KeyContext.browse.union([.reader, .help]), scope: "any pane",
+        KeyBinding([.character("k"), .up], .moveUp, KeyContext.browse.union([.reader, .help]),
                    help: "move the selection up (scroll in preview and reader)"),
-        KeyBinding([.down], .moveDown, [.search], scope: "search", help: "move the selection while searching", hint: "↓/↑ move"),
-        KeyBinding([.up], .moveUp, [.search], scope: "search", help: "move the selection while searching"),
-        KeyBinding([.character("g"), .home], .moveToFirst, KeyContext.browse.union([.reader, .help]), scope: "any pane", help: "first"),
-        KeyBinding([.character("G"), .end], .moveToLast, KeyContext.browse.union([.reader, .help]), scope: "any pane", help: "last"),
-        KeyBinding([.pageDown, .control("d"), .character(" ")], .pageDown, [.list, .preview, .reader, .help], scope: "list, preview, reader",
+        KeyBinding([.down], .moveDown, [.search], help: "move the selection while searching", hint: "↓/↑ move"),
+        KeyBinding([.up], .moveUp, [.search], help: "move the selection while searching"),
+        KeyBinding([.character("g"), .home], .moveToFirst, KeyContext.browse.union([.reader, .help]), help: "first"),
+        KeyBinding([.character("G"), .end], .moveToLast, KeyContext.browse.union([.reader, .help]), help: "last"),
+        KeyBinding([.pageDown, .control("d"), .character(" ")], .pageDown, [.list, .preview, .reader, .help],
                    help: "page down", hint: "Space page"),
-        KeyBinding([.pageUp, .control("u"), .character("b")], .pageUp, [.list, .preview, .reader, .help], scope: "list, preview, reader",
+        KeyBinding([.pageUp, .control("u"), .character("b")], .pageUp, [.list, .preview, .reader, .help],
                    help: "page up"),
-        KeyBinding([.character(" ")], .toggleRequired, [.tags], scope: "tag pane", help: "toggle the tag as required", hint: "Space require"),
-        KeyBinding([.character("x")], .toggleExcluded, [.tags], scope: "tag pane", help: "toggle the tag as excluded", hint: "x exclude"),
-        KeyBinding([.character("m")], .toggleMatchMode, [.tags], scope: "tag pane",
+        KeyBinding([.character(" ")], .toggleRequired, [.tags], help: "toggle the tag as required", hint: "Space require"),
+        KeyBinding([.character("x")], .toggleExcluded, [.tags], help: "toggle the tag as excluded", hint: "x exclude"),
+        KeyBinding([.character("m")], .toggleMatchMode, [.tags],
                    help: "required tags: all of them (AND) or any of them (OR)", hint: "m AND/OR"),
-        KeyBinding([.character("s")], .toggleTagSort, [.tags], scope: "tag pane", help: "sort tags by count or by name"),
-        KeyBinding([.character("c")], .clearFilter, KeyContext.browse, scope: "browse", help: "clear the tag filter and the search", hint: "c clear"),
-        KeyBinding([.character("/")], .startSearch, KeyContext.browse, scope: "browse",
+        KeyBinding([.character("s")], .toggleTagSort, [.tags], help: "sort tags by count or by name"),
+        KeyBinding([.character("c")], .clearFilter, KeyContext.browse, help: "clear the tag filter and the search", hint: "c clear"),
+        KeyBinding([.character("/")], .startSearch, KeyContext.browse,
                    help: "search: typed words filter the list as you type; Enter keeps, Esc cancels", hint: "/ search"),
-        KeyBinding([.character("/")], .startFind, [.reader], scope: "reader", help: "find in the post", hint: "/ find"),
-        KeyBinding([.character("n")], .findNext, [.reader], scope: "reader", help: "next match", hint: "n/N match"),
-        KeyBinding([.character("N")], .findPrevious, [.reader], scope: "reader", help: "previous match"),
-        KeyBinding([.enter], .openPost, [.list, .preview], scope: "list", help: "open the post in the reader", hint: "Enter read"),
-        KeyBinding([.character("]")], .nextPost, [.reader, .preview], scope: "reader, preview", help: "next post in the current list", hint: "]/[ post"),
-        KeyBinding([.character("[")], .previousPost, [.reader, .preview], scope: "reader, preview", help: "previous post in the current list"),
-        KeyBinding([.character("q"), .escape], .back, [.reader, .help], scope: "reader, help", help: "back", hint: "q back"),
-        KeyBinding([.character("q")], .quit, KeyContext.browse, scope: "browse", help: "quit", hint: "q quit"),
-        KeyBinding([.control("c")], .quit, Set(KeyContext.allCases), scope: "everywhere", help: "quit"),
-        KeyBinding([.character("?")], .showHelp, KeyContext.browse.union([.reader]), scope: "everywhere",
+        KeyBinding([.character("/")], .startFind, [.reader], help: "find in the post", hint: "/ find"),
+        KeyBinding([.character("n")], .findNext, [.reader], help: "next match", hint: "n/N match"),
+        KeyBinding([.character("N")], .findPrevious, [.reader], help: "previous match"),
+        KeyBinding([.enter], .openPost, [.list, .preview], help: "open the post in the reader", hint: "Enter read"),
+        KeyBinding([.character("]")], .nextPost, [.reader, .preview], help: "next post in the current list", hint: "]/[ post"),
+        KeyBinding([.character("[")], .previousPost, [.reader, .preview], help: "previous post in the current list"),
+        KeyBinding([.character("q"), .escape], .back, [.reader, .help], help: "back", hint: "q back"),
+        KeyBinding([.character("q")], .quit, KeyContext.browse, help: "quit", hint: "q quit"),
+        KeyBinding([.control("c")], .quit, Set(KeyContext.allCases), help: "quit"),
+        KeyBinding([.character("?")], .showHelp, KeyContext.browse.union([.reader]),
                    help: "help: every binding", hint: "? help"),
-        KeyBinding([.control("l")], .redraw, Set(KeyContext.allCases), scope: "everywhere", help: "redraw the screen"),
+        KeyBinding([.control("l")], .redraw, Set(KeyContext.allCases), help: "redraw the screen"),
         // Prompts: Enter keeps, Esc cancels, Backspace deletes; other typed characters are text.
-        KeyBinding([.enter], .submitPrompt, [.search, .find], scope: "search, find", help: "keep the search", hint: "Enter keep"),
-        KeyBinding([.escape], .cancelPrompt, [.search, .find], scope: "search, find", help: "cancel the search", hint: "Esc cancel"),
-        KeyBinding([.backspace], .deleteBackward, [.search, .find], scope: "search, find", help: "delete the last character"),
+        KeyBinding([.enter], .submitPrompt, [.search, .find], help: "keep the search", hint: "Enter keep"),
+        KeyBinding([.escape], .cancelPrompt, [.search, .find], help: "cancel the search", hint: "Esc cancel"),
+        KeyBinding([.backspace], .deleteBackward, [.search, .find], help: "delete the last character"),
     ]
 
     /// The action for `key` in `context`; typed characters in a prompt become text.

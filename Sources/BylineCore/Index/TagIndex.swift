@@ -54,13 +54,6 @@ public struct TagIndex: Sendable {
         tags.reduce(0) { max($0, DisplayWidth.of(LineClip.clipped($1.name))) }
     }
 
-    /// Most posts first; equal counts by name, case-insensitively.
-    public static func byCountThenName(_ a: Tag, _ b: Tag) -> Bool {
-        let (l, r) = (a.count, b.count)
-        if l != r { return l > r }
-        return byName(a, b)
-    }
-
     /// By name, case-insensitively, then by spelling: the order of tags with equal counts.
     static func byName(_ a: Tag, _ b: Tag) -> Bool {
         a.key != b.key ? a.key < b.key : a.name < b.name

@@ -6,10 +6,3 @@ public protocol BodyInspector: Sendable {
     /// The first paragraph as plain text: markup removed, links reduced to their text.
     func firstParagraph(in markdown: String) -> String?
 }
-
-/// A body inspector that finds nothing, for callers that never need fallbacks.
-public struct NoBodyInspector: BodyInspector {
-    public init() {}
-    public func firstHeading(in markdown: String) -> String? { nil }
-    public func firstParagraph(in markdown: String) -> String? { nil }
-}

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What says a file changed: its size and modification time (nanoseconds). A file whose stamp is the
 /// cached one is not read again (BylineIndex).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Reads post files with POSIX calls: a prefix for the front matter at start, the whole file on demand.
 ///
@@ -65,7 +61,6 @@ public enum PostFile {
         /// `open(path, flags)`, relative to the cached folder when it is `path`'s. Any failure with the
         /// folder falls back to the full path, so errors read as they always did.
         func open(_ path: String, flags: Int32) -> Int32 {
-            #if os(Linux)
             let utf8 = path.utf8
             guard let slash = utf8.lastIndex(of: 0x2F), slash != utf8.startIndex else { return Glibc.open(path, flags) }
             let folderPart = path[..<slash]
@@ -79,9 +74,6 @@ public enum PostFile {
             let nameOffset = utf8.distance(from: utf8.startIndex, to: slash) + 1
             let fd = path.withCString { openat(descriptor, $0 + nameOffset, flags) }
             return fd >= 0 ? fd : Glibc.open(path, flags)
-            #else
-            return Darwin.open(path, flags)
-            #endif
         }
     }
 

@@ -1,9 +1,5 @@
 import Dispatch
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The posts of one folder, newest first, with their tag index and everything that was wrong on the way.
 ///
@@ -34,8 +30,9 @@ public struct PostStore: Sendable {
     /// The folder with symlinks resolved; every post file is under it.
     public let realRoot: String
     public let layout: SiteLayout
-    /// Newest first; a post's number is its position here.
-    public let posts: [Post]
+    /// Newest first; a post's number is its position here. From a cache's snapshot, each post is made
+    /// when it is asked for (`PostList`).
+    public let posts: PostList
     public let tags: TagIndex
     /// Problems, sorted by file then line.
     public let diagnostics: [Diagnostic]
@@ -308,6 +305,12 @@ public struct PostStore: Sendable {
     /// `assemble`'s and a snapshot's).
     init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex,
          diagnostics: [Diagnostic], absolutePaths: [String?]) {
+        self.init(root: root, realRoot: realRoot, layout: layout, posts: PostList(posts), tags: tags, diagnostics: diagnostics,
+                  absolutePaths: absolutePaths)
+    }
+
+    init(root: String, realRoot: String, layout: SiteLayout, posts: PostList, tags: TagIndex,
+         diagnostics: [Diagnostic], absolutePaths: [String?]) {
         self.posts = posts
         self.root = root
         self.realRoot = realRoot
@@ -363,9 +366,7 @@ public struct PostStore: Sendable {
     /// Whether `other` holds this store's very posts (the same array, not merely equal ones), as the
     /// store a cache build hands over does: post numbers then mean the same posts in both.
     public func holdsSamePosts(as other: PostStore) -> Bool {
-        posts.count == other.posts.count && posts.withUnsafeBufferPointer { mine in
-            other.posts.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress }
-        }
+        posts.isSameStorage(as: other.posts)
     }
 
     // MARK: Posts and bodies

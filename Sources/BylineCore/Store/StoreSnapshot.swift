@@ -4,7 +4,8 @@
 ///
 /// Compact on purpose (100,000 posts are about 28 MB): strings are a varint length and UTF-8 bytes,
 /// numbers varints, a tag's posts delta-coded. Decoding checks every length against the bytes left
-/// and answers nil for anything malformed; it never traps on bad input.
+/// and answers nil for anything malformed; it never traps on bad input. The decoded store keeps the
+/// posts' records as they are (`PostList`): a post is made from its record when it is asked for.
 public enum StoreSnapshot {
     static let magic: [UInt8] = Array("byline-store-3\n".utf8)
     /// Posts per chunk: a chunk is read and decoded at a time, so no copy of the whole snapshot is
@@ -109,7 +110,8 @@ public enum StoreSnapshot {
         let tags: [TagIndex.Tag]
         /// Each tag's display spelling, by its place in `tags`.
         let tagNames: [String]
-        var posts: [Post] = []
+        var chunks: [[UInt8]] = []
+        var starts: [UInt64] = []
         var paths: [String?] = []
         var documents: [Int64?] = []
 
@@ -151,46 +153,86 @@ public enum StoreSnapshot {
             tagNames = tags.map(\.name)
         }
 
-        /// Adds the posts of one chunk; false when it is malformed or holds more posts than the header said.
+        /// Adds the posts of one chunk (its bytes are copied and kept); false when it is malformed or holds
+        /// more posts than the header said. Each record is checked here, once; no post is made.
         public mutating func add(chunk buffer: UnsafeBufferPointer<UInt8>) -> Bool {
             // Room for every post the header counts, once, not grown a doubling at a time.
-            if posts.capacity == 0 {
-                posts.reserveCapacity(count)
+            if starts.capacity == 0 {
+                starts.reserveCapacity(count)
                 paths.reserveCapacity(count)
                 documents.reserveCapacity(count)
             }
+            guard buffer.count <= UInt32.max, chunks.count < UInt32.max else { return false }
+            let chunk = UInt64(chunks.count) << 32
             var input = ByteReader(buffer)
             while !input.isAtEnd {
-                guard posts.count < count, let path = input.string(), let slug = input.string(), let title = input.string(),
-                      let date = input.date(), let tagCount = input.varint(), tagCount <= buffer.count else { return false }
-                var tags: [String] = []
-                tags.reserveCapacity(tagCount)
-                for _ in 0..<tagCount {
-                    guard let number = input.varint(), number <= tagNames.count else { return false }
-                    if number > 0 {
-                        tags.append(tagNames[number - 1])
-                    } else {
-                        guard let tag = input.string() else { return false }
-                        tags.append(tag)
-                    }
-                }
-                guard let summary = input.string(), let draft = input.varint(), let size = input.varint(),
-                      let absolute = input.string(), let document = input.varint() else { return false }
-                posts.append(Post(path: path, slug: slug, title: title, date: date.value, tags: tags, summary: summary,
-                                  draft: draft != 0, fileSize: size))
-                paths.append(absolute.isEmpty ? nil : absolute)
-                documents.append(document == 0 ? nil : Int64(document - 1))
+                let start = input.offset
+                guard starts.count < count, let record = PostRecord.read(&input, tagNames: tagNames.count) else { return false }
+                starts.append(chunk | UInt64(start))
+                paths.append(record.absolute.isEmpty ? nil : record.string(record.absolute, in: buffer))
+                documents.append(record.document)
             }
+            chunks.append(Array(buffer))
             return true
         }
 
         /// The store, once every chunk was added; nil when posts are missing.
         public func finish() -> (store: PostStore, documentIDs: [Int64?])? {
-            guard posts.count == count else { return nil }
+            guard starts.count == count else { return nil }
+            let posts = PostList(PostRecords(chunks: chunks, starts: starts, tagNames: tagNames))
             let store = PostStore(root: root, realRoot: realRoot, layout: layout, posts: posts, tags: TagIndex(tags: tags),
                                   diagnostics: diagnostics, absolutePaths: paths)
             return (store, documents)
         }
+    }
+}
+
+/// One post's record in a snapshot chunk, as `StoreSnapshot.encode` writes it: its strings as byte
+/// ranges of the chunk, so that checking a record makes nothing, and making its post reads it again.
+struct PostRecord {
+    var path: Range<Int>, slug: Range<Int>, title: Range<Int>, summary: Range<Int>, absolute: Range<Int>
+    var date: PostDate?
+    /// The tag entries' bytes (a number into the tag list, or 0 and a spelling), and how many.
+    var tags: Range<Int>
+    var tagCount: Int
+    var draft: Bool
+    var fileSize: Int
+    var document: Int64?
+
+    /// The record at `input`'s offset, which it passes; nil when malformed (a length past the end, a tag
+    /// number past the `tagNames` tags of the header).
+    static func read(_ input: inout ByteReader, tagNames: Int) -> PostRecord? {
+        guard let path = input.range(), let slug = input.range(), let title = input.range(), let date = input.date(),
+              let tagCount = input.varint(), tagCount <= input.buffer.count else { return nil }
+        let tagStart = input.offset
+        for _ in 0..<tagCount {
+            guard let number = input.varint(), number <= tagNames else { return nil }
+            if number == 0 { guard input.range() != nil else { return nil } }
+        }
+        let tags = tagStart..<input.offset
+        guard let summary = input.range(), let draft = input.varint(), let size = input.varint(),
+              let absolute = input.range(), let document = input.varint() else { return nil }
+        return PostRecord(path: path, slug: slug, title: title, summary: summary, absolute: absolute, date: date.value,
+                          tags: tags, tagCount: tagCount, draft: draft != 0, fileSize: size,
+                          document: document == 0 ? nil : Int64(document - 1))
+    }
+
+    func string(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+
+    /// The post, from the chunk the record was read in.
+    func post(in buffer: UnsafeBufferPointer<UInt8>, tagNames: [String]) -> Post {
+        var names: [String] = []
+        names.reserveCapacity(tagCount)
+        var input = ByteReader(UnsafeBufferPointer(rebasing: buffer[..<tags.upperBound]))
+        input.offset = tags.lowerBound
+        for _ in 0..<tagCount {
+            let number = input.varint() ?? 0
+            names.append(number > 0 ? tagNames[number - 1] : input.string() ?? "")
+        }
+        return Post(path: string(path, in: buffer), slug: string(slug, in: buffer), title: string(title, in: buffer), date: date,
+                    tags: names, summary: string(summary, in: buffer), draft: draft, fileSize: fileSize)
     }
 }
 
@@ -265,6 +307,13 @@ struct ByteReader {
     mutating func string() -> String? {
         guard let length = varint(), let bytes = take(length) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Where the next string's bytes are, passing them.
+    mutating func range() -> Range<Int>? {
+        guard let length = varint(), length >= 0, length <= buffer.count - offset else { return nil }
+        defer { offset += length }
+        return offset..<offset + length
     }
 
     /// A date as `ByteWriter.date` wrote it: `.some(nil)` for none, nil when malformed.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `write` until every byte is out, retrying on partial writes and EINTR.
 public enum WholeWrite {
