@@ -80,8 +80,8 @@ struct ShowCommand: ParsableCommand {
         let chosen = Theme.named(theme) ?? .dark
         let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80
         let loaded = LoadedPost(body)
-        // Laid out straight into flat buffers (no `StyledLine` per line), as the preview would show it.
-        let lines = PreviewContent.flatParts(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,
+        // Laid out into flat buffers (no `StyledLine` per line) by the layout the preview and the reader use.
+        let lines = PreviewContent.flatText(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,
                                              capacity: body.bytes.count * 2)
 
         let useANSI: Bool

@@ -22,11 +22,11 @@ final class LayoutLeakTests: XCTestCase {
         XCTAssertLessThan(growth, Self.allowedGrowth, "\(growth) bytes kept by \(Self.rounds) wraps")
     }
 
-    func testFlatLayoutsKeepNoMemory() throws {
+    func testDocumentLayoutsKeepNoMemory() throws {
         let document = Document(blocks: [])
-        _ = FlatLayout.text(for: document, width: 40)
+        _ = DocumentLayout.text(for: document, width: 40)
         let before = try heapBytes()
-        for _ in 0..<Self.rounds { _ = FlatLayout.text(for: document, width: 40) }
+        for _ in 0..<Self.rounds { _ = DocumentLayout.text(for: document, width: 40) }
         let growth = try heapBytes() - before
         XCTAssertLessThan(growth, Self.allowedGrowth, "\(growth) bytes kept by \(Self.rounds) flat layouts")
     }
