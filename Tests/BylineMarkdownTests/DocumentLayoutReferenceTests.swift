@@ -87,6 +87,15 @@ final class DocumentLayoutReferenceTests: XCTestCase {
             XCTFail("\(context()): laid out a block at a time, the lines differ")
             return false
         }
+        // In parts, as `byline show` writes it: the same bytes.
+        var parts: [UInt8] = []
+        DocumentLayout.write(document, width: width, glyphs: glyphs, prefix: Self.prefix, partBytes: 64) { part in
+            ANSIText.write(part, theme: .dark, colors: .palette256, hyperlinks: true) { parts.append(contentsOf: $0) }
+        }
+        guard parts == ANSIText.bytes(flat, theme: .dark, colors: .palette256, hyperlinks: true) else {
+            XCTFail("\(context()): written in parts, the bytes differ")
+            return false
+        }
         guard Self.merged(flat.styledLines) == Self.merged(old) else {
             let got = flat.styledLines
             let pairs = Array(zip(Self.merged(got), Self.merged(old)))

@@ -10,17 +10,29 @@ public enum DocumentLayout {
     /// Containers stop indenting once less than this would be left for their content.
     static let minimumContentWidth = 8
 
-    /// `prefix`, then the whole document at `width`, in flat form: what `byline show` writes out.
-    /// `capacity` is the bytes to reserve for the text (a guess; the buffer grows past it).
-    public static func text(for document: Document, width: Int, glyphs: Glyphs = .unicode, prefix: [StyledLine] = [],
-                            capacity: Int = 0) -> FlatText {
-        let context = Context(width: max(1, width), glyphs: glyphs, listDepth: 0)
+    /// `prefix`, then the whole document at `width`, in flat form.
+    public static func text(for document: Document, width: Int, glyphs: Glyphs = .unicode, prefix: [StyledLine] = []) -> FlatText {
+        var whole = FlatText()
+        write(document, width: width, glyphs: glyphs, prefix: prefix, partBytes: .max) { whole = $0 }
+        return whole
+    }
+
+    /// The same lines in parts of about `partBytes` bytes of text each (cut between top-level blocks),
+    /// handed to `part` one after another as they are laid out: `byline show` writes each part out
+    /// before it lays out the next, so a long post's lines never sit in memory whole. Every line is
+    /// whole in one part.
+    public static func write(_ document: Document, width: Int, glyphs: Glyphs, prefix: [StyledLine], partBytes: Int,
+                             to part: (FlatText) -> Void) {
+        var cursor = Cursor(document, width: width, glyphs: glyphs)
+        // Room for a part, as far as it can be known: growing the buffer copies it.
+        let capacity = min(partBytes, document.blocks.isEmpty ? 0 : 1 << 20)
         var writer = FlatTextWriter(capacity: capacity)
         for line in prefix { writer.append(line) }
-        var started = false
-        for block in document.blocks { context.layOutTopLevel(block, started: &started, &writer) }
-        context.notesAndReferences(document, &writer)
-        return writer.finish()
+        while !cursor.isComplete {
+            cursor.layOut(into: &writer) { $0.byteCount < partBytes }
+            part(writer.finish())
+            writer = FlatTextWriter(capacity: capacity)
+        }
     }
 
     /// The whole document as `StyledLine`s.
@@ -37,41 +49,61 @@ public enum DocumentLayout {
     public struct Progressive: Sendable {
         /// The lines so far: `prefix`, then the document's.
         public private(set) var lines: [StyledLine]
+        private var cursor: Cursor
+
         /// Whether `lines` holds the whole document (notes and references too).
-        public private(set) var isComplete = false
-        private let document: Document
-        private let context: Context
-        private var nextBlock = 0
-        /// Whether a top-level block had lines: the next one then gets a blank line first.
-        private var bodyStarted = false
+        public var isComplete: Bool { cursor.isComplete }
 
         public init(_ document: Document, width: Int, glyphs: Glyphs, prefix: [StyledLine] = []) {
-            self.document = document
-            context = Context(width: max(1, width), glyphs: glyphs, listDepth: 0)
+            cursor = Cursor(document, width: width, glyphs: glyphs)
             lines = prefix
         }
 
         /// Lines that are all there is (a post still loading, say).
         public init(complete lines: [StyledLine]) {
-            document = Document()
-            context = Context(width: 1, glyphs: .ascii, listDepth: 0)
+            cursor = Cursor(Document(), width: 1, glyphs: .ascii, complete: true)
             self.lines = lines
-            isComplete = true
         }
 
         /// Lays out blocks until there are at least `count` lines or the document is done.
         public mutating func extend(toAtLeast count: Int) {
             guard !isComplete, lines.count < count else { return }
+            let have = lines.count
             var writer = FlatTextWriter()
-            while lines.count + writer.lineCount < count, nextBlock < document.blocks.count {
-                context.layOutTopLevel(document.blocks[nextBlock], started: &bodyStarted, &writer)
-                nextBlock += 1
-            }
-            if lines.count + writer.lineCount < count {
-                context.notesAndReferences(document, &writer)
-                isComplete = true
-            }
+            cursor.layOut(into: &writer) { have + $0.lineCount < count }
             lines += writer.finish().styledLines
+        }
+    }
+
+    /// Where the layout of a document has got to: the next top-level block, whether any block before
+    /// had lines (the next one then gets a blank line first), and whether the notes and references
+    /// are written too. `write` and `Progressive` both go through it, so a layout cut into parts is
+    /// the layout made whole.
+    struct Cursor: Sendable {
+        private let document: Document
+        private let context: Context
+        private var nextBlock = 0
+        private var bodyStarted = false
+        private(set) var isComplete = false
+
+        init(_ document: Document, width: Int, glyphs: Glyphs, complete: Bool = false) {
+            self.document = document
+            context = Context(width: max(1, width), glyphs: glyphs, listDepth: 0)
+            isComplete = complete
+        }
+
+        /// Lays out top-level blocks into `writer` while `more(writer)`, then, past the last block and
+        /// with `more` still true, the notes and references.
+        mutating func layOut(into writer: inout FlatTextWriter, while more: (FlatTextWriter) -> Bool) {
+            while !isComplete, more(writer) {
+                if nextBlock < document.blocks.count {
+                    context.layOutTopLevel(document.blocks[nextBlock], started: &bodyStarted, &writer)
+                    nextBlock += 1
+                } else {
+                    context.notesAndReferences(document, &writer)
+                    isComplete = true
+                }
+            }
         }
     }
 

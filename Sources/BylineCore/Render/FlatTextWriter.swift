@@ -53,6 +53,8 @@ struct FlatTextWriter: LineSink {
     }
 
     var lineCount: Int { text.lineEnds.count }
+    /// Bytes of text written so far.
+    var byteCount: Int { buffer.count }
     var depth: Int { frames.count }
 
     /// The text written; the writer is done with.

@@ -56,10 +56,12 @@ public enum PreviewContent {
         return layout.lines
     }
 
-    /// The same lines in flat form, for `byline show`, which only writes them out.
-    public static func flatText(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs, capacity: Int = 0) -> FlatText {
-        DocumentLayout.text(for: loaded.document, width: width, glyphs: glyphs, prefix: header(post, loaded, width: width, glyphs: glyphs),
-                            capacity: capacity)
+    /// The same lines in flat form, for `byline show`, which only writes them out: in parts of about
+    /// `partBytes` bytes of text, each handed to `part` before the next is laid out.
+    public static func write(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs, partBytes: Int,
+                             to part: (FlatText) -> Void) {
+        DocumentLayout.write(loaded.document, width: width, glyphs: glyphs, prefix: header(post, loaded, width: width, glyphs: glyphs),
+                             partBytes: partBytes, to: part)
     }
 
     static func layout(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs) -> DocumentLayout.Progressive {
