@@ -24,15 +24,15 @@ public enum DocumentLayout {
     public static func write(_ document: Document, width: Int, glyphs: Glyphs, prefix: [StyledLine], partBytes: Int,
                              to part: (FlatText) -> Void) {
         var cursor = Cursor(document, width: width, glyphs: glyphs)
-        // Room for a part, as far as it can be known: growing the buffer copies it.
-        let capacity = min(partBytes, document.blocks.isEmpty ? 0 : 1 << 20)
-        var writer = FlatTextWriter(capacity: capacity)
-        for line in prefix { writer.append(line) }
-        while !cursor.isComplete {
+        var prefix = prefix
+        repeat {
+            // Every writer made is finished: its buffer is handed on in the part, never left behind.
+            var writer = FlatTextWriter(capacity: min(partBytes, 1 << 16))
+            for line in prefix { writer.append(line) }
+            prefix = []
             cursor.layOut(into: &writer) { $0.byteCount < partBytes }
             part(writer.finish())
-            writer = FlatTextWriter(capacity: capacity)
-        }
+        } while !cursor.isComplete
     }
 
     /// The whole document as `StyledLine`s.
