@@ -43,6 +43,10 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Make links clickable with OSC 8 hyperlinks (in colour output).")
     var hyperlinks = false
 
+    /// Bytes of text laid out before they are written: a part's text, its runs and its output stay in
+    /// the cache, and a long post's lines are never in memory whole. Parts end between top-level blocks.
+    static let partBytes = 64 * 1024
+
     func validate() throws {
         if let width, !Self.widthRange.contains(width) {
             throw ValidationError("--width must be between \(Self.widthRange.lowerBound) and \(Self.widthRange.upperBound) columns")
@@ -80,9 +84,6 @@ struct ShowCommand: ParsableCommand {
         let chosen = Theme.named(theme) ?? .dark
         let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80
         let loaded = LoadedPost(body)
-        // Laid out straight into flat buffers (no `StyledLine` per line), as the preview would show it.
-        let lines = PreviewContent.flatParts(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs,
-                                             capacity: body.bytes.count * 2)
 
         let useANSI: Bool
         switch color {
@@ -90,16 +91,20 @@ struct ShowCommand: ParsableCommand {
         case .never: useANSI = false
         case .auto: useANSI = Console.outputIsTerminal
         }
-        if useANSI {
-            let noColor = color == .auto && !(Environment.value("NO_COLOR") ?? "").isEmpty
-            let depth = noColor ? ANSIText.ColorDepth.none : TerminalWidth.colorDepth()
-            ANSIText.write(lines, theme: chosen, colors: depth, hyperlinks: hyperlinks) { FileHandleOut.standardOutput.write(buffer: $0) }
-        } else {
-            Console.out(bytes: PlainText.bytes(lines))
+        let noColor = !useANSI || color == .auto && !(Environment.value("NO_COLOR") ?? "").isEmpty
+        let depth = noColor ? ANSIText.ColorDepth.none : TerminalWidth.colorDepth()
+        // Laid out by the layout the preview and the reader use, into flat buffers (no `StyledLine` per
+        // line), a part at a time, each written out before the next is laid out.
+        PreviewContent.write(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs, partBytes: Self.partBytes) { part in
+            if useANSI {
+                ANSIText.write(part, theme: chosen, colors: depth, hyperlinks: hyperlinks) { FileHandleOut.standardOutput.write(buffer: $0) }
+            } else {
+                Console.out(bytes: PlainText.bytes(part))
+            }
         }
         // Everything is written (with write(2): no stdio buffer holds any of it): leave without freeing
-        // a large post's lines, or its parsed document (kept alive to here for that reason), one by
-        // one, and without the exit handlers the runtime and its libraries run (2 ms for the 1 MB post).
-        withExtendedLifetime((loaded, lines)) { Glibc._exit(0) }
+        // a large post's parsed document (kept alive to here for that reason) node by node, and
+        // without the exit handlers the runtime and its libraries run (2 ms for the 1 MB post).
+        withExtendedLifetime(loaded) { Glibc._exit(0) }
     }
 }

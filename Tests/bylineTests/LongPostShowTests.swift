@@ -4,7 +4,7 @@ import Foundation
 import XCTest
 
 /// `byline show` of a long post takes its own road: parsed from the body's bytes with its words counted
-/// on the second core, and laid out straight into flat buffers (`FlatLayout`).
+/// on the second core, and laid out whole into flat buffers (`DocumentLayout.text`).
 /// What it prints must be what the plain road gives: `PreviewContent.lines` in this process.
 final class LongPostShowTests: XCTestCase {
     func testALongPostPrintsWhatTheStyledLinesSay() throws {

@@ -1,6 +1,6 @@
 // libFuzzer target: a post body through cmark-gfm into a Document, laid out at a width taken from the
-// input, as the reader (`DocumentLayout`), `show` (`FlatLayout`) and `show` on a terminal (`ANSIText`)
-// lay it out.
+// input, as the reader (`DocumentLayout.lines`, a block at a time), `show` (`DocumentLayout.text`,
+// whole) and `show` on a terminal (`ANSIText`) lay it out.
 //
 // Input: two bytes of width (big-endian, taken modulo 1000, plus 1: 1...1000), one byte of options
 // (bit 0: ASCII glyphs; bit 1: hyperlinks in the ANSI output), then the markdown. Seeds are made by
@@ -30,12 +30,12 @@ func markdownFuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     if width >= widthKeptFrom, let wide = lines.first(where: { $0.width > width }) {
         fatalError("a line of \(wide.width) columns at width \(width): \(wide.text)")
     }
-    // `show` lays out the same lines another way (FlatLayoutTests holds the two together from width 10).
-    let flat = FlatLayout.text(for: document, width: width, glyphs: glyphs)
+    // `show` lays the document out whole, the reader a block at a time: the same lines.
+    let flat = DocumentLayout.text(for: document, width: width, glyphs: glyphs)
     if width >= widthKeptFrom {
         let flatLines = flat.styledLines
         guard flatLines.count == lines.count else {
-            fatalError("FlatLayout made \(flatLines.count) lines, DocumentLayout \(lines.count), at width \(width)")
+            fatalError("laid out whole, \(flatLines.count) lines; a block at a time, \(lines.count), at width \(width)")
         }
         if let row = lines.indices.first(where: { lines[$0].text != flatLines[$0].text }) {
             fatalError("line \(row) differs at width \(width): \(lines[row].text) / \(flatLines[row].text)")
@@ -43,7 +43,7 @@ func markdownFuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     }
 
     // Only the escape sequences the sink writes itself may reach a terminal.
-    let ansi = ANSIText.bytes(lines, theme: .dark, colors: .palette256, hyperlinks: options & 2 == 2)
+    let ansi = ANSIText.bytes(flat, theme: .dark, colors: .palette256, hyperlinks: options & 2 == 2)
     if let leak = EscapeCheck.firstForeignControl(in: ansi) {
         fatalError("control byte 0x\(String(leak, radix: 16)) in the ANSI output at width \(width)")
     }

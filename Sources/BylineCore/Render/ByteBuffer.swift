@@ -1,8 +1,7 @@
 /// A growable run of bytes for writers that append millions of short pieces: `Array.append(contentsOf:)`
 /// costs some 25 instructions a call before it copies anything, here an append is a capacity check and
-/// a `memcpy`. The owner ends it exactly once, by `free` or `takeStorage`; it is never copied. It may
-/// move to another thread with its owner (a writer laying out half a post), never be shared.
-struct ByteBuffer: @unchecked Sendable {
+/// a `memcpy`. The owner ends it exactly once, by `free` or `takeStorage`; it is never copied or shared.
+struct ByteBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     /// Bytes at `base`; 0 once the buffer has handed its memory back (then `base` is `released`).

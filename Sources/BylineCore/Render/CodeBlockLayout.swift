@@ -6,14 +6,7 @@ public enum CodeBlockLayout {
     static let gutter = 2
     static let tabStop = 4
 
-    public static func lines(language: String?, code: [[StyledSpan]], width: Int, glyphs: Glyphs) -> [StyledLine] {
-        var collector = StyledLineCollector(capacity: max(1, width) * 2)
-        collector.lines.reserveCapacity(code.count + 1)
-        write(language: language, code: code, width: width, glyphs: glyphs, into: &collector)
-        return collector.lines
-    }
-
-    /// The same rows, written into `sink`.
+    /// A code block's rows, written into `sink`.
     static func write<Sink: LineSink>(language: String?, code: [[StyledSpan]], width: Int, glyphs: Glyphs, into sink: inout Sink) {
         let gutter = width > gutter + 1 ? gutter : 0
         let contentWidth = max(1, width - gutter)

@@ -1,73 +1,107 @@
-/// Lays a `Document` out at a width: the pure function every view of a post goes through (the preview,
-/// the reader and `byline show`). No line it returns is wider than `width`.
+/// Lays a `Document` out at a width: the one set of layout rules every view of a post goes through
+/// (the preview, the reader, the dumb-terminal reader and `byline show`). No line is wider than `width`.
+///
+/// It writes into a `FlatText` (every line's text in one buffer, cut into styled runs) through a
+/// `FlatTextWriter`, which keeps the stack of open containers (a quote's bar, a list item's bullet
+/// and indentation) and writes their prefixes as each line starts. `byline show` writes that flat
+/// text out as it is; the reader and the preview take it as `StyledLine`s (`Progressive`), a few
+/// top-level blocks at a time.
 public enum DocumentLayout {
     /// Containers stop indenting once less than this would be left for their content.
     static let minimumContentWidth = 8
 
+    /// `prefix`, then the whole document at `width`, in flat form.
+    public static func text(for document: Document, width: Int, glyphs: Glyphs = .unicode, prefix: [StyledLine] = []) -> FlatText {
+        var whole = FlatText()
+        write(document, width: width, glyphs: glyphs, prefix: prefix, partBytes: .max) { whole = $0 }
+        return whole
+    }
+
+    /// The same lines in parts of about `partBytes` bytes of text each (cut between top-level blocks),
+    /// handed to `part` one after another as they are laid out: `byline show` writes each part out
+    /// before it lays out the next, so a long post's lines never sit in memory whole. Every line is
+    /// whole in one part.
+    public static func write(_ document: Document, width: Int, glyphs: Glyphs, prefix: [StyledLine], partBytes: Int,
+                             to part: (FlatText) -> Void) {
+        var cursor = Cursor(document, width: width, glyphs: glyphs)
+        var prefix = prefix
+        repeat {
+            // Every writer made is finished: its buffer is handed on in the part, never left behind.
+            var writer = FlatTextWriter(capacity: min(partBytes, 1 << 16))
+            for line in prefix { writer.append(line) }
+            prefix = []
+            cursor.layOut(into: &writer) { $0.byteCount < partBytes }
+            part(writer.finish())
+        } while !cursor.isComplete
+    }
+
+    /// The whole document as `StyledLine`s.
     public static func lines(for document: Document, width: Int, glyphs: Glyphs = .unicode) -> [StyledLine] {
         var layout = Progressive(document, width: width, glyphs: glyphs)
         layout.extend(toAtLeast: .max)
         return layout.lines
     }
 
-    /// A layout made a top-level block at a time, as far as it is needed: the preview of a long post
-    /// shows its first screen without laying out the rest. Whatever has been laid out is exactly the
-    /// start of what `lines(for:)` gives (after `prefix`), because both are this.
+    /// The lines of a post at a width, laid out at least as far as they have been asked for, and
+    /// extendable: the preview of a long post shows its first screen without laying out the rest.
+    /// Whatever has been laid out is exactly the start of what `text(for:)` gives, because both are
+    /// the same walk, cut between top-level blocks.
     public struct Progressive: Sendable {
         /// The lines so far: `prefix`, then the document's.
         public private(set) var lines: [StyledLine]
+        private var cursor: Cursor
+
         /// Whether `lines` holds the whole document (notes and references too).
-        public private(set) var isComplete = false
-        private let document: Document
-        private let context: Context
-        private var nextBlock = 0
-        private var bodyStarted = false
+        public var isComplete: Bool { cursor.isComplete }
 
         public init(_ document: Document, width: Int, glyphs: Glyphs, prefix: [StyledLine] = []) {
-            self.document = document
-            context = Context(width: max(1, width), glyphs: glyphs, listDepth: 0)
+            cursor = Cursor(document, width: width, glyphs: glyphs)
             lines = prefix
         }
 
         /// Lines that are all there is (a post still loading, say).
         public init(complete lines: [StyledLine]) {
-            document = Document()
-            context = Context(width: 1, glyphs: .ascii, listDepth: 0)
+            cursor = Cursor(Document(), width: 1, glyphs: .ascii, complete: true)
             self.lines = lines
-            isComplete = true
         }
 
         /// Lays out blocks until there are at least `count` lines or the document is done.
         public mutating func extend(toAtLeast count: Int) {
-            while !isComplete, lines.count < count {
-                if nextBlock < document.blocks.count {
-                    let block = document.blocks[nextBlock]
-                    nextBlock += 1
-                    let blockLines = context.layout(block)
-                    if blockLines.isEmpty { continue }
-                    // Top-level blocks are never tight: a blank line between any two.
-                    if bodyStarted { lines.append(StyledLine()) }
-                    lines += blockLines
-                    bodyStarted = true
-                } else {
-                    appendNotesAndReferences()
-                    isComplete = true
-                }
-            }
+            guard !isComplete, lines.count < count else { return }
+            let have = lines.count
+            var writer = FlatTextWriter()
+            cursor.layOut(into: &writer) { have + $0.lineCount < count }
+            lines += writer.finish().styledLines
+        }
+    }
+
+    /// Where the layout of a document has got to: the next top-level block, whether any block before
+    /// had lines (the next one then gets a blank line first), and whether the notes and references
+    /// are written too. `write` and `Progressive` both go through it, so a layout cut into parts is
+    /// the layout made whole.
+    struct Cursor: Sendable {
+        private let document: Document
+        private let context: Context
+        private var nextBlock = 0
+        private var bodyStarted = false
+        private(set) var isComplete = false
+
+        init(_ document: Document, width: Int, glyphs: Glyphs, complete: Bool = false) {
+            self.document = document
+            context = Context(width: max(1, width), glyphs: glyphs, listDepth: 0)
+            isComplete = complete
         }
 
-        private mutating func appendNotesAndReferences() {
-            if !document.footnotes.isEmpty {
-                lines += [StyledLine(), StyledLine("Notes", [.heading4, .meta])]
-                for (index, blocks) in document.footnotes.enumerated() {
-                    lines += context.hanging(label: StyledLine("[^\(index + 1)] ", .reference), body: blocks, tight: true)
-                }
-            }
-            if !document.references.isEmpty {
-                lines += [StyledLine(), StyledLine("References", [.heading4, .meta])]
-                for (index, url) in document.references.enumerated() {
-                    let label = StyledLine("[\(index + 1)] ", .reference)
-                    lines += context.hanging(label: label, body: [.paragraph([StyledSpan(url, .link, link: url)])], tight: true)
+        /// Lays out top-level blocks into `writer` while `more(writer)`, then, past the last block and
+        /// with `more` still true, the notes and references.
+        mutating func layOut(into writer: inout FlatTextWriter, while more: (FlatTextWriter) -> Bool) {
+            while !isComplete, more(writer) {
+                if nextBlock < document.blocks.count {
+                    context.layOutTopLevel(document.blocks[nextBlock], started: &bodyStarted, &writer)
+                    nextBlock += 1
+                } else {
+                    context.notesAndReferences(document, &writer)
+                    isComplete = true
                 }
             }
         }
@@ -79,38 +113,68 @@ public enum DocumentLayout {
         var glyphs: Glyphs
         var listDepth: Int
 
-        /// Blocks one after another, with a blank line between them unless `tight`.
-        func layout(_ blocks: [Block], tight: Bool) -> [StyledLine] {
-            var lines: [StyledLine] = []
-            for block in blocks {
-                let blockLines = layout(block)
-                if blockLines.isEmpty { continue }
-                if !lines.isEmpty, !tight || !block.isParagraphLike { lines.append(StyledLine()) }
-                lines += blockLines
-            }
-            return lines
+        /// A top-level block: top-level blocks are never tight, so a blank line comes between any
+        /// two that have lines. `started` says whether one before had lines.
+        func layOutTopLevel(_ block: Block, started: inout Bool, _ writer: inout FlatTextWriter) {
+            let before = writer.lineCount
+            if started { writer.pendingBlank = 0 }
+            layout(block, &writer)
+            // A block with no lines needs no blank before it.
+            if writer.lineCount > before { started = true } else if started { writer.pendingBlank = nil }
         }
 
-        func layout(_ block: Block) -> [StyledLine] {
+        func notesAndReferences(_ document: Document, _ writer: inout FlatTextWriter) {
+            if !document.footnotes.isEmpty {
+                writer.append(StyledLine())
+                writer.append(StyledLine("Notes", [.heading4, .meta]))
+                for (index, blocks) in document.footnotes.enumerated() {
+                    hanging(label: StyledLine("[^\(index + 1)] ", .reference), body: blocks, tight: true, &writer)
+                }
+            }
+            if !document.references.isEmpty {
+                writer.append(StyledLine())
+                writer.append(StyledLine("References", [.heading4, .meta]))
+                for (index, url) in document.references.enumerated() {
+                    let label = StyledLine("[\(index + 1)] ", .reference)
+                    hanging(label: label, body: [.paragraph([StyledSpan(url, .link, link: url)])], tight: true, &writer)
+                }
+            }
+        }
+
+        /// Blocks one after another, with a blank line between them unless `tight`.
+        func layout(_ blocks: [Block], tight: Bool, _ writer: inout FlatTextWriter) {
+            var produced = false
+            for block in blocks {
+                let before = writer.lineCount
+                let separate = produced && (!tight || !block.isParagraphLike)
+                if separate { writer.pendingBlank = writer.depth }
+                layout(block, &writer)
+                // A block with no lines needs no blank before it; a blank owed by an outer container
+                // (this is the first block to have lines) still is.
+                if writer.lineCount > before { produced = true } else if separate { writer.pendingBlank = nil }
+            }
+        }
+
+        func layout(_ block: Block, _ writer: inout FlatTextWriter) {
             switch block {
             case let .paragraph(spans):
-                return TextWrapper.wrap(spans, width: width)
+                TextWrapper.wrap(spans, width: width, into: &writer)
             case let .heading(level, spans):
-                return heading(level: level, spans)
+                heading(level: level, spans, &writer)
             case let .code(language, lines):
-                return CodeBlockLayout.lines(language: language, code: lines, width: width, glyphs: glyphs)
+                CodeBlockLayout.write(language: language, code: lines, width: width, glyphs: glyphs, into: &writer)
             case let .list(list):
-                return self.list(list)
+                self.list(list, &writer)
             case let .quote(blocks):
-                return quote(blocks)
+                quote(blocks, &writer)
             case let .table(table):
-                return TableLayout.lines(table, width: width, glyphs: glyphs)
+                for line in TableLayout.lines(table, width: width, glyphs: glyphs) { writer.append(line) }
             case .rule:
-                return [StyledLine(Blank.repeated(glyphs.rule, width), .rule)]
+                writer.append(StyledLine(Blank.repeated(glyphs.rule, width), .rule))
             }
         }
 
-        func heading(level: Int, _ spans: [StyledSpan]) -> [StyledLine] {
+        func heading(level: Int, _ spans: [StyledSpan], _ writer: inout FlatTextWriter) {
             let headingStyle: TextStyle
             switch level {
             case ...1: headingStyle = .heading1
@@ -120,72 +184,63 @@ public enum DocumentLayout {
             }
             let styled = spans.map { StyledSpan($0.text, $0.style.union(headingStyle), link: $0.link) }
             if level <= 2 {
+                // Underlined as wide as the heading's widest line: its lines are needed first.
                 let lines = TextWrapper.wrap(styled, width: width)
+                for line in lines { writer.append(line) }
                 let ruleWidth = min(width, lines.map(\.width).max() ?? 0)
                 let rule = level == 1 ? glyphs.doubleRule : glyphs.rule
-                return lines + [StyledLine(Blank.repeated(rule, ruleWidth), [.headingRule, headingStyle])]
+                writer.append(StyledLine(Blank.repeated(rule, ruleWidth), [.headingRule, headingStyle]))
+                return
             }
             // Levels 3 to 6 keep markdown's own prefix, so they stay distinct without colour.
-            let prefix = String(repeating: "#", count: min(level, 6)) + " "
-            return hanging(label: StyledLine(prefix, [.marker, headingStyle]), spans: styled)
+            let label = StyledLine(String(repeating: "#", count: min(level, 6)) + " ", [.marker, headingStyle])
+            let indent = label.width
+            guard width - indent >= DocumentLayout.minimumContentWidth else {
+                TextWrapper.wrap(label.spans + styled, width: width, into: &writer)
+                return
+            }
+            writer.push(.hanging(label: label, indent: indent))
+            TextWrapper.wrap(styled, width: width - indent, into: &writer)
+            writer.pop()
         }
 
-        func quote(_ blocks: [Block]) -> [StyledLine] {
+        func quote(_ blocks: [Block], _ writer: inout FlatTextWriter) {
             let bar = glyphs.quoteBar
             let barWidth = DisplayWidth.of(bar)
-            guard width - barWidth >= DocumentLayout.minimumContentWidth else {
-                return layout(blocks, tight: false).map { $0.adding(.quote) }
-            }
             var inner = self
-            inner.width = width - barWidth
-            return inner.layout(blocks, tight: false).map { line in
-                var prefixed = StyledLine(bar, [.marker, .quote])
-                prefixed.append(contentsOf: line.adding(.quote))
-                return prefixed
+            if width - barWidth >= DocumentLayout.minimumContentWidth {
+                inner.width = width - barWidth
+                writer.push(.quote(bar: bar), adding: .quote)
+            } else {
+                writer.push(.none, adding: .quote)
             }
+            inner.layout(blocks, tight: false, &writer)
+            writer.pop()
         }
 
-        func list(_ list: ListBlock) -> [StyledLine] {
+        func list(_ list: ListBlock, _ writer: inout FlatTextWriter) {
             let markers = list.markers(glyphs: glyphs, depth: listDepth)
             var inner = self
             inner.listDepth += 1
-            var lines: [StyledLine] = []
             for (index, item) in list.items.enumerated() {
-                if !list.tight, index > 0 { lines.append(StyledLine()) }
-                lines += inner.hanging(label: StyledLine(markers[index], .marker), body: item.blocks, tight: list.tight)
+                if !list.tight, index > 0 { writer.append(StyledLine()) }
+                inner.hanging(label: StyledLine(markers[index], .marker), body: item.blocks, tight: list.tight, &writer)
             }
-            return lines
         }
 
         /// `label` on the first line and the body indented under it (list items, notes, references).
-        func hanging(label: StyledLine, body: [Block], tight: Bool) -> [StyledLine] {
+        func hanging(label: StyledLine, body: [Block], tight: Bool, _ writer: inout FlatTextWriter) {
             let indent = label.width
             guard width - indent >= DocumentLayout.minimumContentWidth else {
-                return [label] + layout(body, tight: tight)
+                writer.append(label)
+                layout(body, tight: tight, &writer)
+                return
             }
             var inner = self
             inner.width = width - indent
-            let bodyLines = inner.layout(body, tight: tight)
-            return prefix(bodyLines, first: label, rest: Blank.string(indent))
-        }
-
-        /// Inline text with a hanging label (`### ` before a heading).
-        func hanging(label: StyledLine, spans: [StyledSpan]) -> [StyledLine] {
-            let indent = label.width
-            guard width - indent >= DocumentLayout.minimumContentWidth else {
-                return TextWrapper.wrap(label.spans + spans, width: width)
-            }
-            return prefix(TextWrapper.wrap(spans, width: width - indent), first: label, rest: Blank.string(indent))
-        }
-
-        private func prefix(_ lines: [StyledLine], first: StyledLine, rest: String) -> [StyledLine] {
-            guard !lines.isEmpty else { return [first] }
-            return lines.enumerated().map { index, line in
-                var prefixed = index == 0 ? first : StyledLine(rest)
-                if line.spans.isEmpty && index > 0 { return StyledLine() }
-                prefixed.append(contentsOf: line)
-                return prefixed
-            }
+            writer.push(.hanging(label: label, indent: indent))
+            inner.layout(body, tight: tight, &writer)
+            writer.pop()
         }
     }
 }

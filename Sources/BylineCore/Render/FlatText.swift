@@ -1,7 +1,8 @@
 /// Styled lines in flat form: every line's text in one UTF-8 buffer, cut into runs that each name a
-/// look (a style and a link) by number. What `byline show` lays a post out into and writes from: a
-/// 1 MB post is some 30,000 lines and 100,000 runs, and as `StyledLine`s each of those is an array or
-/// a `String` of its own to allocate, reference-count and free; here they are three arrays.
+/// look (a style and a link) by number. What `DocumentLayout` lays every post out into, and what
+/// `byline show` writes from: a 1 MB post is some 30,000 lines and 100,000 runs, and as `StyledLine`s
+/// each of those is an array or a `String` of its own to allocate, reference-count and free; here
+/// they are three arrays.
 ///
 /// It holds exactly what `[StyledLine]` holds (`styledLines` gives them back), except that
 /// neighbouring runs of one look are always merged, which no sink can tell apart.
@@ -41,8 +42,8 @@ public struct FlatText: Sendable {
         (index == 0 ? 0 : Int(runs[index - 1].end))..<Int(runs[index].end)
     }
 
-    /// The same lines as `StyledLine`s: what the tests compare with `DocumentLayout`, and what a view
-    /// that keeps styled lines could take a few rows of.
+    /// The same lines as `StyledLine`s: what the reader and the preview draw from
+    /// (`DocumentLayout.Progressive`).
     public var styledLines: [StyledLine] {
         (0..<lineCount).map { line in
             StyledLine(runs(ofLine: line).map { run in

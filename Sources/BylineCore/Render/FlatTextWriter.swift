@@ -1,11 +1,10 @@
 /// Builds a `FlatText` a piece at a time, with what containers put before their lines.
 ///
-/// `DocumentLayout` lays a container's body out and then prefixes each of its lines (a quote's bar, a
-/// list item's bullet or indentation); writing straight into one buffer, the prefixes have to come
-/// first, so the writer keeps a stack of open containers and writes their prefixes when a line's first
-/// piece arrives. An empty line is decided at its end, by `DocumentLayout`'s rules: a quote bars
-/// every line, a hanging label starts its first line even if empty, and a later empty line under a
-/// label stays empty. The wrapper and the code splitter write into it as a `LineSink`. A struct passed
+/// Writing straight into one buffer, a container's prefixes (a quote's bar, a list item's bullet or
+/// indentation) have to come before its lines, so the writer keeps a stack of open containers and
+/// writes their prefixes when a line's first piece arrives. An empty line is decided at its end: a
+/// quote bars every line, a hanging label starts its first line even if empty, and a later empty line
+/// under a label stays empty. The wrapper and the code splitter write into it as a `LineSink`. A struct passed
 /// `inout`, not a class: every piece of a post goes through it, and a class's stored properties would
 /// cost a dynamic exclusivity check on each access.
 struct FlatTextWriter: LineSink {
@@ -54,6 +53,8 @@ struct FlatTextWriter: LineSink {
     }
 
     var lineCount: Int { text.lineEnds.count }
+    /// Bytes of text written so far.
+    var byteCount: Int { buffer.count }
     var depth: Int { frames.count }
 
     /// The text written; the writer is done with.
@@ -107,19 +108,6 @@ struct FlatTextWriter: LineSink {
     mutating func append(_ string: String, _ style: TextStyle, link: String? = nil) {
         var string = string
         string.withUTF8 { append($0, style, link: link) }
-    }
-
-    /// Every line of `text`, as the next lines (outside any container: the second half of a
-    /// document laid out apart).
-    mutating func append(contentsOf text: FlatText) {
-        let bytes = text.bytes.buffer
-        for line in 0..<text.lineCount {
-            for run in text.runs(ofLine: line) {
-                let look = text.looks[Int(text.runs[run].look)]
-                append(UnsafeBufferPointer(rebasing: bytes[text.byteRange(ofRun: run)]), look.style, link: look.link)
-            }
-            endLine()
-        }
     }
 
     /// A whole styled line (a table row, a heading), as the next line.

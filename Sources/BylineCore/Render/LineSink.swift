@@ -1,6 +1,6 @@
-/// Where wrapped prose and code rows go, piece by piece: either `StyledLine`s (the reader and preview,
-/// through `StyledLineCollector`) or one flat buffer (`FlatTextWriter`, for `byline show`). The
-/// wrapper and the code splitter are generic over it, so both forms come from the same code.
+/// Where wrapped prose and code rows go, piece by piece: one flat buffer (`FlatTextWriter`, what a
+/// document is laid out into) or `StyledLine`s (`StyledLineCollector`, for a few lines of prose
+/// wrapped on their own: a post's header, a table cell, a message).
 protocol LineSink {
     /// Appends text to the current line; empty text adds nothing.
     mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ style: TextStyle, link: String?)

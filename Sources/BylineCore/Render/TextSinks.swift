@@ -1,95 +1,102 @@
-/// Styled lines as plain text, for pipes and files: no escape sequence at all.
+/// Laid-out lines as bytes for `byline show` and the dumb-terminal reader: plain text for pipes and
+/// files, or text with ANSI SGR sequences (and OSC 8 hyperlinks when asked) for a terminal. Written
+/// run by run from a `FlatText`, the form the layout makes; `StyledLine`s are put in that form first.
+/// The only escape sequences in the output are the ones written here: the text itself was made safe
+/// by `VisibleText` before it became spans.
 public enum PlainText {
     public static func render(_ lines: [StyledLine]) -> String {
-        var output = ""
-        output.reserveCapacity(lines.count * 60)
-        for line in lines {
-            let text = line.text
-            // Trailing blanks (table padding, code shading) are noise in a pipe.
-            let utf8 = text.utf8
-            var end = utf8.endIndex
-            while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
-            output += text[..<end]
-            output += "\n"
+        String(decoding: bytes(FlatText(lines)), as: UTF8.self)
+    }
+
+    public static func bytes(_ text: FlatText) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.bytes.count + text.lineCount)
+        do {
+            let bytes = text.bytes.buffer
+            var start = 0
+            for line in 0..<text.lineCount {
+                let runs = text.runs(ofLine: line)
+                let end = runs.isEmpty ? start : Int(text.runs[runs.upperBound - 1].end)
+                // Trailing blanks (table padding, code shading) are noise in a pipe.
+                var last = end
+                while last > start, bytes[last - 1] == 0x20 { last -= 1 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<last]))
+                output.append(0x0A)
+                start = end
+            }
         }
         return output
     }
 }
 
-/// Styled lines as text with ANSI SGR sequences (and OSC 8 hyperlinks when asked), for `byline show`
-/// on a terminal. The only escape sequences in its output are the ones written here: the text itself
-/// was made safe by `VisibleText` before it became spans.
 public enum ANSIText {
     /// How many colours the terminal shows.
     public enum ColorDepth: Sendable { case none, sixteen, palette256 }
 
+    /// `lines` written out (an empty span writes nothing, not even its style).
     public static func render(_ lines: [StyledLine], theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> String {
-        String(decoding: bytes(lines, theme: theme, colors: colors, hyperlinks: hyperlinks), as: UTF8.self)
+        String(decoding: bytes(FlatText(lines), theme: theme, colors: colors, hyperlinks: hyperlinks), as: UTF8.self)
     }
 
-    /// The same output as `render`, as UTF-8 bytes in one buffer: what `byline show` writes with one
-    /// `write`, without building a `String` piece by piece (a 1 MB post is millions of appends).
-    public static func bytes(_ lines: [StyledLine], theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> [UInt8] {
+    public static func bytes(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(lines.count * 160)
-        // A post uses a few dozen style combinations; each is looked up in the theme, and its SGR
-        // sequence written out, once.
-        var looks: [TextStyle: Look] = [:]
-        var lastStyle: TextStyle?
-        var lastLook = Look(attributes: TextAttributes(), sgr: [])
-        let plain = TextAttributes()
-        for line in lines {
-            var current = plain
-            var openLink: String?
-            // Whether `openLink` was written as a hyperlink (a target too long is not, and is not closed).
-            var opened = false
-            for span in line.spans {
-                if hyperlinks, span.link != openLink {
-                    if opened { output += closeLink }
-                    opened = false
-                    if let url = span.link, let open = Self.openLink(url) {
-                        output += open
-                        opened = true
-                    }
-                    openLink = span.link
-                }
-                if span.style != lastStyle {
-                    if let known = looks[span.style] {
-                        lastLook = known
-                    } else {
-                        var attributes = theme.attributes(for: span.style)
-                        if colors == .none { attributes.foreground = nil; attributes.background = nil }
-                        lastLook = Look(attributes: attributes, sgr: Array(sgr(attributes, colors: colors).utf8))
-                        looks[span.style] = lastLook
-                    }
-                    lastStyle = span.style
-                }
-                if lastLook.attributes != current {
-                    output += lastLook.sgr
-                    current = lastLook.attributes
-                }
-                append(span.text, to: &output)
-            }
-            if opened { output += closeLink }
-            if current != plain { output += reset }
-            output.append(0x0A)
-        }
+        write(text, theme: theme, colors: colors, hyperlinks: hyperlinks) { output.append(contentsOf: $0) }
         return output
     }
 
-    /// A style's attributes and the sequence that sets them.
-    private struct Look {
-        var attributes: TextAttributes
-        var sgr: [UInt8]
+    /// The same bytes, handed to `sink` in chunks of about `chunkSize` as they are made: `byte show`
+    /// writes a 1 MB post's 2 MB of output through one reused buffer instead of building all of it.
+    public static func write(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false,
+                             chunkSize: Int = 1 << 16, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var output = ByteBuffer(capacity: chunkSize + 4096)
+        func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { output.append($0) } }
+        // Each look's attributes and the sequence that sets them, by look number.
+        let looks: [(attributes: TextAttributes, sgr: [UInt8])] = text.looks.map { look in
+            var attributes = theme.attributes(for: look.style)
+            if colors == .none { attributes.foreground = nil; attributes.background = nil }
+            return (attributes, Array(sgr(attributes, colors: colors).utf8))
+        }
+        let links: [[UInt8]?] = hyperlinks ? text.looks.map { look in look.link.flatMap(openLink) } : []
+        let newline: [UInt8] = [0x0A]
+        let plain = TextAttributes()
+        do {
+            let bytes = text.bytes.buffer
+            var start = 0
+            for line in 0..<text.lineCount {
+                if output.count >= chunkSize { output.drain(to: sink) }
+                var current = plain
+                var openLink: String?
+                for run in text.runs(ofLine: line) {
+                    let lookID = Int(text.runs[run].look)
+                    if hyperlinks {
+                        // A link too long to open (`maximumHyperlinkBytes`) is no link: nothing to close after it.
+                        let link = links[lookID] == nil ? nil : text.looks[lookID].link
+                        if link != openLink {
+                            if openLink != nil { write(closeLink) }
+                            if let open = links[lookID] { write(open) }
+                            openLink = link
+                        }
+                    }
+                    let look = looks[lookID]
+                    if look.attributes != current {
+                        write(look.sgr)
+                        current = look.attributes
+                    }
+                    let end = Int(text.runs[run].end)
+                    output.append(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    start = end
+                }
+                if openLink != nil { write(closeLink) }
+                if current != plain { write(reset) }
+                write(newline)
+            }
+        }
+        output.drain(to: sink)
+        output.free()
     }
 
     private static let closeLink = Array("\u{1B}]8;;\u{1B}\\".utf8)
     private static let reset = Array("\u{1B}[0m".utf8)
-
-    private static func append(_ text: String, to output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
-    }
 
     /// The SGR sequence that sets exactly `attributes` (from a reset).
     static func sgr(_ attributes: TextAttributes, colors: ColorDepth) -> String {

@@ -50,17 +50,21 @@ public enum PreviewContent {
         return layout.lines
     }
 
-    /// The same lines in flat form, for `byline show`, which only writes them out: in the parts
-    /// `FlatLayout.parts` gives, to be written one after another.
-    public static func flatParts(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs, capacity: Int = 0) -> [FlatText] {
-        FlatLayout.parts(for: loaded.document, width: width, glyphs: glyphs,
-                         prefix: PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()],
-                         capacity: capacity)
+    /// The same lines in flat form, for `byline show`, which only writes them out: in parts of about
+    /// `partBytes` bytes of text, each handed to `part` before the next is laid out.
+    public static func write(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs, partBytes: Int,
+                             to part: (FlatText) -> Void) {
+        DocumentLayout.write(loaded.document, width: width, glyphs: glyphs, prefix: header(post, loaded, width: width, glyphs: glyphs),
+                             partBytes: partBytes, to: part)
     }
 
     static func layout(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs) -> DocumentLayout.Progressive {
-        DocumentLayout.Progressive(loaded.document, width: width, glyphs: glyphs,
-                                   prefix: PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()])
+        DocumentLayout.Progressive(loaded.document, width: width, glyphs: glyphs, prefix: header(post, loaded, width: width, glyphs: glyphs))
+    }
+
+    /// What comes before the body: the post's header and a blank line.
+    private static func header(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs) -> [StyledLine] {
+        PostHeader.lines(post, words: loaded.words, width: width, glyphs: glyphs) + [StyledLine()]
     }
 }
 

@@ -2,14 +2,16 @@
 import BylineMarkdown
 import XCTest
 
-/// `FlatLayout` against `DocumentLayout`, which it mirrors: the same lines for every fixture and for
-/// random documents at widths 10 to 200, and the same bytes from the flat sinks as from the old ones.
-/// Lines are compared with neighbouring spans of one look merged (the flat form always merges them;
-/// no sink can tell the difference, which the byte comparisons check).
-final class FlatLayoutTests: XCTestCase {
+/// `DocumentLayout`, the one layout engine, against `ReferenceDocumentLayout`, the same rules written
+/// the other way (each container prefixing its laid-out body): the same lines for every fixture and for
+/// random documents at widths 10 to 200, whether laid out whole (`byline show`) or a block at a time
+/// (the reader and the preview), and the same bytes through every sink. Lines are compared with
+/// neighbouring spans of one look merged (the flat form always merges them; no sink can tell the
+/// difference, which the byte comparisons check).
+final class DocumentLayoutReferenceTests: XCTestCase {
     static let prefix = [StyledLine("A title", [.title, .heading2]), StyledLine("2026-01-01", .meta), StyledLine()]
 
-    func testFixturesLayOutAsDocumentLayoutDoes() throws {
+    func testFixturesLayOutAsTheReferenceDoes() throws {
         for name in MarkdownFixtures.names {
             let document = MarkdownDocument.parse(try MarkdownFixtures.text(name))
             for width in [10, 11, 13, 17, 20, 24, 31, 40, 57, 80, 97, 120, 160, 200] {
@@ -20,7 +22,7 @@ final class FlatLayoutTests: XCTestCase {
         }
     }
 
-    func testRandomDocumentsLayOutAsDocumentLayoutDoes() {
+    func testRandomDocumentsLayOutAsTheReferenceDoes() {
         var random = SeededRandom(seed: 0xF1A7)
         for round in 0..<400 {
             let markdown = RandomMarkdown.document(&random)
@@ -76,22 +78,21 @@ final class FlatLayoutTests: XCTestCase {
 
     @discardableResult
     private func assertSame(_ document: Document, width: Int, glyphs: Glyphs, _ context: @autoclosure () -> String) -> Bool {
-        var layout = DocumentLayout.Progressive(document, width: width, glyphs: glyphs, prefix: Self.prefix)
-        layout.extend(toAtLeast: .max)
-        let old = layout.lines
-        let flat = FlatLayout.text(for: document, width: width, glyphs: glyphs, prefix: Self.prefix)
-        // Split in two and laid out on two cores, as long posts are: the same lines again.
-        let halves = FlatLayout.text(for: document, width: width, glyphs: glyphs, prefix: Self.prefix, parallelAbove: 2)
-        guard Self.merged(halves.styledLines) == Self.merged(flat.styledLines) else {
-            XCTFail("\(context()): laid out in two halves, the lines differ")
+        let old = Self.prefix + ReferenceDocumentLayout.lines(for: document, width: width, glyphs: glyphs)
+        let flat = DocumentLayout.text(for: document, width: width, glyphs: glyphs, prefix: Self.prefix)
+        // A block at a time, as the reader and the preview lay a post out: the same lines again.
+        var growing = DocumentLayout.Progressive(document, width: width, glyphs: glyphs, prefix: Self.prefix)
+        while !growing.isComplete { growing.extend(toAtLeast: growing.lines.count + 1) }
+        guard Self.merged(growing.lines) == Self.merged(flat.styledLines) else {
+            XCTFail("\(context()): laid out a block at a time, the lines differ")
             return false
         }
-        // The halves as `byline show` writes them, one part after the other, never joined.
-        let parts = FlatLayout.parts(for: document, width: width, glyphs: glyphs, prefix: Self.prefix, parallelAbove: 2)
-        var written: [UInt8] = []
-        ANSIText.write(parts, theme: .dark, colors: .palette256, hyperlinks: true) { written.append(contentsOf: $0) }
-        guard written == ANSIText.bytes(flat, theme: .dark, colors: .palette256, hyperlinks: true),
-              PlainText.bytes(parts) == PlainText.bytes(flat) else {
+        // In parts, as `byline show` writes it: the same bytes.
+        var parts: [UInt8] = []
+        DocumentLayout.write(document, width: width, glyphs: glyphs, prefix: Self.prefix, partBytes: 64) { part in
+            ANSIText.write(part, theme: .dark, colors: .palette256, hyperlinks: true) { parts.append(contentsOf: $0) }
+        }
+        guard parts == ANSIText.bytes(flat, theme: .dark, colors: .palette256, hyperlinks: true) else {
             XCTFail("\(context()): written in parts, the bytes differ")
             return false
         }
@@ -105,7 +106,7 @@ final class FlatLayoutTests: XCTestCase {
         for colors in [ANSIText.ColorDepth.none, .sixteen, .palette256] {
             for hyperlinks in [false, true] {
                 guard ANSIText.bytes(flat, theme: .dark, colors: colors, hyperlinks: hyperlinks)
-                    == ANSIText.bytes(old, theme: .dark, colors: colors, hyperlinks: hyperlinks) else {
+                    == Array(ANSIText.render(old, theme: .dark, colors: colors, hyperlinks: hyperlinks).utf8) else {
                     XCTFail("\(context()): ANSI bytes differ (\(colors), hyperlinks \(hyperlinks))")
                     return false
                 }
@@ -113,7 +114,7 @@ final class FlatLayoutTests: XCTestCase {
         }
         var chunked: [UInt8] = []
         ANSIText.write(flat, theme: .light, colors: .palette256, hyperlinks: true, chunkSize: 7) { chunked.append(contentsOf: $0) }
-        guard chunked == ANSIText.bytes(old, theme: .light, colors: .palette256, hyperlinks: true) else {
+        guard chunked == Array(ANSIText.render(old, theme: .light, colors: .palette256, hyperlinks: true).utf8) else {
             XCTFail("\(context()): ANSI bytes written in chunks differ")
             return false
         }
