@@ -179,7 +179,8 @@ private struct Session {
             switch pending.removeFirst() {
             case .quit:
                 quit = true
-            case .redraw:
+            case .redraw, .loadBlog, .refreshBlog:
+                // The fuzzed reader starts on the whole blog (`.start(.complete)`): nothing to load or refresh.
                 continue
             case let .loadBody(post):
                 pending += AppView.apply(to: &state, cache, answer(post))
