@@ -47,11 +47,17 @@ imports=(-I "$built/Modules"
          -Xcc -fmodule-map-file=Sources/CCmarkGFM/module.modulemap
          -Xcc -fmodule-map-file=Sources/CNcursesw/module.modulemap)
 
+# The modules' declarations are `package` (byline has no public API): the entry files are compiled as
+# part of the same package, under the name SwiftPM gave it (the root folder's name, so read, not fixed).
+package_name=$(python3 -c 'import re, sys
+names = [re.search(r"\"-package-name\",\"([^\"]+)\"", line) for line in open(sys.argv[1]) if "\"-module-name\",\"BylineCore\"" in line]
+print(next(n.group(1) for n in names if n))' "$scratch/release.yaml")
+
 mkdir -p "$scratch/bin"
 # Entry files by absolute path: the keys target finds posts/ from its #filePath.
 for entry in fuzz/targets/*Fuzz.swift; do
   name=$(basename "$entry" Fuzz.swift | tr '[:upper:]' '[:lower:]')
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld -module-name "$(basename "$entry" .swift)" \
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld -module-name "$(basename "$entry" .swift)" -package-name "$package_name" \
     "${imports[@]}" "$PWD/$entry" "$PWD"/fuzz/targets/Support/*.swift "${objects[@]}" -lstdc++ -o "$scratch/bin/$name"
   echo "fuzz/build.sh: built $scratch/bin/$name"
 done

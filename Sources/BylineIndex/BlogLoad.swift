@@ -6,31 +6,31 @@ import BylineCore
 /// Loads a blog the way the reader and `byline index` do: from its cache where the cache still holds,
 /// reading only files that are new or changed since (by size and modification time), and reporting
 /// progress as it goes. With no cache this is a plain load, in batches, with progress.
-public enum BlogLoad {
+package enum BlogLoad {
     /// Files read per batch: progress moves in steps this size, and a batch's bodies are the most held
     /// in memory while indexing.
     static let batch = 512
 
     /// A folder read from disk (and the cache): every file, and the store they make.
-    public struct Scan: Sendable {
-        public var realRoot: String
-        public var files: [CachedFile]
-        public var layout: SiteLayout
-        public var folderDiagnostics: [Diagnostic]
+    package struct Scan: Sendable {
+        package var realRoot: String
+        package var files: [CachedFile]
+        package var layout: SiteLayout
+        package var folderDiagnostics: [Diagnostic]
         /// Files read from disk this time (new or changed), by position in `files`.
-        public var read: [Int]
+        package var read: [Int]
         /// Cached files no longer on disk, or replaced by a changed file, whose words the index still holds.
-        public var retired: Int
+        package var retired: Int
         /// Whether anything differs from the cache it started from (always true without one). When
         /// nothing did, `files` is empty: the cache's own store is the store.
-        public var changed: Bool
+        package var changed: Bool
         /// Why the cache could not be read, if it could not (everything was then read from disk).
-        public var cacheProblem: String?
+        package var cacheProblem: String?
     }
 
     /// What the folder holds now, reading only what `cache` does not hold as it is (nil: read
     /// everything); `progress` is called with (files read, files to read) after each batch.
-    public static func scan(root: String, includeDrafts: Bool, inspector: any BodyInspector, cache: PostCache?,
+    package static func scan(root: String, includeDrafts: Bool, inspector: any BodyInspector, cache: PostCache?,
                             allCores: Bool = true, giveWay: GiveWay? = nil, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> Scan {
         guard let real = realPath(root) else { throw PostStore.OpenError(description: "\(root): no such folder") }
         let found = PostFinder.find(root: real, includeDrafts: includeDrafts, giveWay: giveWay)
@@ -103,7 +103,7 @@ public enum BlogLoad {
     }
 
     /// The store the files make, searching through `index` for the files it holds words of.
-    public static func store(root: String, realRoot: String, files: [CachedFile], layout: SiteLayout,
+    package static func store(root: String, realRoot: String, files: [CachedFile], layout: SiteLayout,
                              folderDiagnostics: [Diagnostic], includeDrafts: Bool, index: PostCache?) -> PostStore {
         let store = PostStore.assemble(root: root, realRoot: realRoot, layout: layout, entries: files.map(\.entry),
                                        finderDiagnostics: folderDiagnostics, includeDrafts: includeDrafts)

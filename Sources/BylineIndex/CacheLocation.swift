@@ -1,8 +1,8 @@
 /// Where a blog's cache lives: one SQLite file per folder (and drafts setting) under
 /// `$XDG_CACHE_HOME/byline/`, else `~/.cache/byline/`, or a folder the user names (`--cache-dir`).
-public enum CacheLocation {
+package enum CacheLocation {
     /// The default cache folder for this environment; nil when neither variable says where home is.
-    public static func defaultDirectory(environment: [String: String]) -> String? {
+    package static func defaultDirectory(environment: [String: String]) -> String? {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/byline" }
         if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/byline" }
         return nil
@@ -10,7 +10,7 @@ public enum CacheLocation {
 
     /// The cache file for a folder: its last path component (for people looking in the folder) and a
     /// hash of its real path and the drafts setting (so two blogs never share a file).
-    public static func file(forFolder realRoot: String, includeDrafts: Bool, in directory: String) -> String {
+    package static func file(forFolder realRoot: String, includeDrafts: Bool, in directory: String) -> String {
         let name = realRoot.split(separator: "/").last.map(String.init) ?? "root"
         let safe = String(name.unicodeScalars.map { scalar -> Character in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")

@@ -6,16 +6,16 @@ import BylineCore
 /// 2. `scan(...)`: the folder as it is now, reading only new and changed files (in the background).
 /// 3. `persist(...)`: the cache brought up to date (never when read-only), and the store searching
 ///    through it.
-public final class CachedBlog: @unchecked Sendable {
+package final class CachedBlog: @unchecked Sendable {
     /// Where the cache is and whether byline may write it.
-    public struct Policy: Sendable {
+    package struct Policy: Sendable {
         /// The cache file; nil for no cache at all.
-        public var path: String?
+        package var path: String?
         /// False in restricted mode: a fresh cache is read, none is written.
-        public var writable: Bool
+        package var writable: Bool
         /// A cache is started only for blogs at least this large (one that exists is always kept up to date).
-        public var minimumPosts: Int
-        public init(path: String?, writable: Bool, minimumPosts: Int = 1000) {
+        package var minimumPosts: Int
+        package init(path: String?, writable: Bool, minimumPosts: Int = 1000) {
             self.path = path
             self.writable = writable
             self.minimumPosts = minimumPosts
@@ -25,22 +25,22 @@ public final class CachedBlog: @unchecked Sendable {
     /// Rebuild instead of updating when the index holds this share of dead words or more.
     static let deadShareForRebuild = 0.25
 
-    public let root: String
-    public let includeDrafts: Bool
-    public let policy: Policy
-    public let inspector: any BodyInspector
+    package let root: String
+    package let includeDrafts: Bool
+    package let policy: Policy
+    package let inspector: any BodyInspector
     /// Work on all cores (`byline index`, a first load), or on the calling thread alone (the reader
     /// refreshing or indexing behind a screen that must keep answering).
-    public var usesAllCores = true
+    package var usesAllCores = true
     /// Slept on between small steps of a scan or a write behind the reader's screen, while a key is
     /// answered; nil for work nobody waits behind.
-    public var giveWay: GiveWay?
+    package var giveWay: GiveWay?
     /// The cache as opened in step 1, if it could be.
-    public private(set) var cache: PostCache?
+    package private(set) var cache: PostCache?
     /// Why the cache could not be used, when it exists but could not (it is then rebuilt if writable).
-    public private(set) var problem: String?
+    package private(set) var problem: String?
 
-    public init(root: String, includeDrafts: Bool, inspector: any BodyInspector, policy: Policy) {
+    package init(root: String, includeDrafts: Bool, inspector: any BodyInspector, policy: Policy) {
         self.root = root
         self.includeDrafts = includeDrafts
         self.inspector = inspector
@@ -49,7 +49,7 @@ public final class CachedBlog: @unchecked Sendable {
 
     /// Step 1: the store as the cache last wrote it (nil without a usable cache): one decode of its
     /// snapshot, the whole store searching through the cache.
-    public func cachedStore() -> PostStore? {
+    package func cachedStore() -> PostStore? {
         guard let path = policy.path, let real = realPath(root) else { return nil }
         do {
             let cache = try PostCache(path: path, realRoot: real, includeDrafts: includeDrafts, writable: policy.writable)
@@ -63,7 +63,7 @@ public final class CachedBlog: @unchecked Sendable {
     }
 
     /// Step 2: the folder as it is now; with a cache, only files new or changed since it was written are read.
-    public func scan(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> BlogLoad.Scan {
+    package func scan(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> BlogLoad.Scan {
         let scan = try BlogLoad.scan(root: root, includeDrafts: includeDrafts, inspector: inspector, cache: cache,
                                      allCores: usesAllCores, giveWay: giveWay, progress: progress)
         if let trouble = scan.cacheProblem {
@@ -76,7 +76,7 @@ public final class CachedBlog: @unchecked Sendable {
     /// A first load, with no cache to start from: the store on all cores (`progress` hears files read,
     /// files in all), and, when a cache may be written, what to write it from beside the store (the
     /// same reading of every file: `persist(firstRead:store:)`).
-    public func load(progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil)
+    package func load(progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil)
         throws(PostStore.OpenError) -> (store: PostStore, firstRead: PostStore.FirstRead?) {
         let options = PostStore.Options(includeDrafts: includeDrafts)
         guard mayWriteCache else {
@@ -87,14 +87,14 @@ public final class CachedBlog: @unchecked Sendable {
 
     /// The store as the folder is now: the cache's when nothing changed (`cached`, from step 1), else
     /// the one the scan makes.
-    public func currentStore(_ scan: BlogLoad.Scan, cached: PostStore?) -> PostStore {
+    package func currentStore(_ scan: BlogLoad.Scan, cached: PostStore?) -> PostStore {
         if !scan.changed, let cached { return cached }
         return store(from: scan)
     }
 
     /// The whole store as the folder is now, for commands that need it before they go on (a listing,
     /// `list`, `tags`): through the cache when step 1 gave one (`cached`), else a plain load.
-    public func freshStore(startingFrom cached: PostStore?) throws(PostStore.OpenError) -> PostStore {
+    package func freshStore(startingFrom cached: PostStore?) throws(PostStore.OpenError) -> PostStore {
         guard let cached else {
             return try PostStore.load(root: root, options: .init(includeDrafts: includeDrafts), inspector: inspector)
         }
@@ -102,13 +102,13 @@ public final class CachedBlog: @unchecked Sendable {
     }
 
     /// The store a scan makes, searching through the cache for the files whose words it holds.
-    public func store(from scan: BlogLoad.Scan) -> PostStore {
+    package func store(from scan: BlogLoad.Scan) -> PostStore {
         BlogLoad.store(root: root, realRoot: scan.realRoot, files: scan.files, layout: scan.layout,
                        folderDiagnostics: scan.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
     }
 
     /// What `persist` did.
-    public enum Outcome: Equatable, Sendable {
+    package enum Outcome: Equatable, Sendable {
         /// Nothing to write: the cache is fresh, or there is none and the blog is too small to want one.
         case unchanged
         /// The changed files' words were added to the cache.
@@ -122,7 +122,7 @@ public final class CachedBlog: @unchecked Sendable {
 
     /// Step 3: brings the cache up to date with `scan`; returns the store searching through the new
     /// cache (nil when nothing was written). `progress` is called with (posts indexed, posts to index).
-    public func persist(_ scan: BlogLoad.Scan, store: @autoclosure () -> PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+    package func persist(_ scan: BlogLoad.Scan, store: @autoclosure () -> PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         -> (outcome: Outcome, store: PostStore?) {
         guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
         if cache != nil, !scan.changed, problem == nil { return (.unchanged, nil) }
@@ -162,7 +162,7 @@ public final class CachedBlog: @unchecked Sendable {
     /// Step 3 after a first load (`load`): the cache written from the store and what the load kept
     /// beside it (both as `load` returned them), with only each post's body read again (for its words).
     /// Returns the store searching through the new cache (nil when nothing was written).
-    public func persist(firstRead: PostStore.FirstRead, store: PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+    package func persist(firstRead: PostStore.FirstRead, store: PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         -> (outcome: Outcome, store: PostStore?) {
         precondition(firstRead.reads.count == store.posts.count, "the store the first load returned with what it kept")
         guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
@@ -219,14 +219,14 @@ public final class CachedBlog: @unchecked Sendable {
     }
 
     /// Whether `persist` would write anything for this scan of a blog of `posts` posts.
-    public func willWrite(_ scan: BlogLoad.Scan, posts: Int) -> Bool {
+    package func willWrite(_ scan: BlogLoad.Scan, posts: Int) -> Bool {
         if cache != nil, !scan.changed, problem == nil { return false }
         return wantsCache(posts: posts)
     }
 
     /// Whether a blog of `posts` posts gets a cache written: one exists (or a broken one is to be
     /// replaced), or the blog is large enough; never when read-only.
-    public func wantsCache(posts: Int) -> Bool {
+    package func wantsCache(posts: Int) -> Bool {
         guard mayWriteCache else { return false }
         return cache != nil || problem != nil || posts >= policy.minimumPosts
     }

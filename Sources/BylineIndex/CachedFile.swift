@@ -2,19 +2,19 @@ import BylineCore
 
 /// One file of a blog as the cache remembers it: when it was read (size and modification time) and
 /// what reading it gave: a post (nil when the file could not be used) and its diagnostics.
-public struct CachedFile: Sendable, Equatable {
+package struct CachedFile: Sendable, Equatable {
     /// Relative to the posts folder, as in `Post.path` and `Diagnostic.file`.
-    public var path: String
+    package var path: String
     /// The real file.
-    public var absolutePath: String
-    public var stamp: FileStamp
+    package var absolutePath: String
+    package var stamp: FileStamp
     /// The post's document in the full-text index; nil when it is not indexed.
-    public var document: Int64?
+    package var document: Int64?
     /// As the loader read it (tags in the file's own spelling).
-    public var post: Post?
-    public var diagnostics: [Diagnostic]
+    package var post: Post?
+    package var diagnostics: [Diagnostic]
 
-    public init(path: String, absolutePath: String, stamp: FileStamp, document: Int64?, post: Post?, diagnostics: [Diagnostic]) {
+    package init(path: String, absolutePath: String, stamp: FileStamp, document: Int64?, post: Post?, diagnostics: [Diagnostic]) {
         self.path = path
         self.absolutePath = absolutePath
         self.stamp = stamp

@@ -11,31 +11,31 @@ import GRDB
 ///
 /// Written only inside transactions, and built anew into a temporary file renamed over the old one, so
 /// a reader (or a crash) never sees half a cache.
-public final class PostCache: PostSearchIndex, @unchecked Sendable {
+package final class PostCache: PostSearchIndex, @unchecked Sendable {
     /// Why a cache file cannot be used; the caller rebuilds it (or, read-only, scans instead).
-    public struct Unusable: Error, CustomStringConvertible, Equatable {
-        public var description: String
+    package struct Unusable: Error, CustomStringConvertible, Equatable {
+        package var description: String
         /// There is no cache file at all (not a problem to report: one is simply not made yet).
-        public var isMissing = false
+        package var isMissing = false
     }
 
     /// What the cache says about its blog.
-    public struct Contents: Sendable {
-        public var files: [CachedFile]
-        public var layout: SiteLayout
+    package struct Contents: Sendable {
+        package var files: [CachedFile]
+        package var layout: SiteLayout
         /// Problems with the folder itself (the finder's), not with one file.
-        public var folderDiagnostics: [Diagnostic]
+        package var folderDiagnostics: [Diagnostic]
     }
 
-    public let path: String
-    public let isWritable: Bool
+    package let path: String
+    package let isWritable: Bool
     private let reader: DatabaseQueue
     private let realRoot: String
     private let includeDrafts: Bool
 
     /// Opens an existing cache for `realRoot`; throws when it is missing, of another version or blog,
     /// or not a database at all.
-    public init(path: String, realRoot: String, includeDrafts: Bool, writable: Bool) throws(Unusable) {
+    package init(path: String, realRoot: String, includeDrafts: Bool, writable: Bool) throws(Unusable) {
         self.path = path
         self.isWritable = writable
         self.realRoot = realRoot
@@ -77,7 +77,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     /// The store as of the last write, decoded from its snapshot (throws when there is none or it is
     /// bad), with each post's document. Decoded a chunk at a time straight from SQLite's buffers: no
     /// copy of the whole snapshot (28 MB at 100,000 posts) is ever held.
-    public func snapshot(root: String) throws(Unusable) -> (store: PostStore, documentIDs: [Int64?]) {
+    package func snapshot(root: String) throws(Unusable) -> (store: PostStore, documentIDs: [Int64?]) {
         let decoded: (store: PostStore, documentIDs: [Int64?])?
         do {
             decoded = try reader.read { db in
@@ -103,7 +103,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     /// Every file the cache knows, with the folder's layout and problems.
-    public func contents() throws(Unusable) -> Contents {
+    package func contents() throws(Unusable) -> Contents {
         do {
             return try reader.read { db in
                 let meta = try Self.meta(db)
@@ -135,14 +135,14 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     /// Every file's stamp as the cache has it: enough to tell whether anything changed.
-    public struct Stamps: Sendable {
+    package struct Stamps: Sendable {
         /// By a hash of the path, with a hash of the real path: 100,000 files in 3 MB, not 30.
         var files: [UInt64: (absolute: UInt64, stamp: FileStamp)]
         var layout: SiteLayout
         var folderDiagnostics: [Diagnostic]
 
         /// Whether the folder as found now is the folder as cached: the same files, none changed.
-        public func match(_ candidates: [PostFinder.Candidate], _ stamps: [FileStamp?], layout: SiteLayout,
+        package func match(_ candidates: [PostFinder.Candidate], _ stamps: [FileStamp?], layout: SiteLayout,
                           folderDiagnostics: [Diagnostic], giveWay: GiveWay? = nil) -> Bool {
             guard candidates.count == files.count, layout == self.layout, folderDiagnostics == self.folderDiagnostics else { return false }
             for (candidate, stamp) in zip(candidates, stamps) {
@@ -154,7 +154,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
     }
 
-    public func stamps(giveWay: GiveWay? = nil) throws(Unusable) -> Stamps {
+    package func stamps(giveWay: GiveWay? = nil) throws(Unusable) -> Stamps {
         do {
             return try reader.read { db in
                 var files: [UInt64: (absolute: UInt64, stamp: FileStamp)] = [:]
@@ -174,13 +174,13 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     /// Documents the index holds that no file points to any more (replaced or removed posts).
-    public func deadDocuments() -> Int {
+    package func deadDocuments() -> Int {
         (try? reader.read { db in try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'dead'") ?? 0 }) ?? 0
     }
 
     // MARK: PostSearchIndex
 
-    public func documents(matchingAll terms: [SearchTerm]) -> [Int64]? {
+    package func documents(matchingAll terms: [SearchTerm]) -> [Int64]? {
         guard !terms.isEmpty else { return nil }
         return try? reader.read { db in
             try Int64.fetchAll(db, sql: "SELECT rowid FROM words WHERE words MATCH ?", arguments: [FullTextQuery.match(terms)])
@@ -190,9 +190,9 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     // MARK: Writing
 
     /// A post's words to add to the index: its fields normalized by `SearchText`.
-    public struct Words: Sendable {
+    package struct Words: Sendable {
         var title: String, summary: String, tags: String, body: String
-        public init(post: Post, body: String) {
+        package init(post: Post, body: String) {
             title = SearchText.normalizedString(post.title)
             summary = SearchText.normalizedString(post.summary)
             tags = SearchText.normalizedString(post.tags.joined(separator: " "))
@@ -202,7 +202,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     /// Adds the words of new and changed posts, then records every file (in store order) and the
     /// folder's state, in one transaction. `files[i].document` must be set for each new document.
-    public func write(files: [CachedFile], store: PostStore, newDocuments: [(document: Int64, words: Words)], dead: Int,
+    package func write(files: [CachedFile], store: PostStore, newDocuments: [(document: Int64, words: Words)], dead: Int,
                       layout: SiteLayout, folderDiagnostics: [Diagnostic], giveWay: GiveWay? = nil) throws(Unusable) {
         guard isWritable else { throw Unusable(description: "cache \(path) is read-only") }
         do {
@@ -221,10 +221,10 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     /// One file as a build records it, with its words when it is indexed.
-    public struct FileRow: Sendable {
-        public var file: CachedFile
-        public var words: Words?
-        public init(file: CachedFile, words: Words?) {
+    package struct FileRow: Sendable {
+        package var file: CachedFile
+        package var words: Words?
+        package init(file: CachedFile, words: Words?) {
             self.file = file
             self.words = words
         }
@@ -236,7 +236,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     /// bodies, and its files as recorded, are never all in memory. (Files are committed 512 at a time
     /// whatever `rowsAtOnce` is.) Returns each of the store's posts' document number (nil when not indexed).
     @discardableResult
-    public static func build(path: String, realRoot: String, includeDrafts: Bool, count: Int, store: PostStore,
+    package static func build(path: String, realRoot: String, includeDrafts: Bool, count: Int, store: PostStore,
                              layout: SiteLayout, folderDiagnostics: [Diagnostic], rowsAtOnce: Int = 512, giveWay: GiveWay? = nil,
                              rows: (_ range: Range<Int>) -> [FileRow],
                              progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) -> [Int64?] {
@@ -331,7 +331,7 @@ public final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     /// The next free document number.
-    public func nextDocument() -> Int64 {
+    package func nextDocument() -> Int64 {
         (try? reader.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(document) FROM files") ?? 0 }).map { $0 + 1 } ?? 1
     }
 

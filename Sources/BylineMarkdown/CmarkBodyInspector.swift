@@ -2,10 +2,10 @@ import BylineCore
 @preconcurrency import CCmarkGFM
 
 /// Finds a post's title and summary in its body with cmark-gfm, for posts whose front matter lacks them.
-public struct CmarkBodyInspector: BodyInspector {
-    public init() {}
+package struct CmarkBodyInspector: BodyInspector {
+    package init() {}
 
-    public func firstHeading(in markdown: String) -> String? {
+    package func firstHeading(in markdown: String) -> String? {
         let document = CmarkDocument(markdown)
         var node = cmark_node_first_child(document.root)
         while let current = node {
@@ -18,7 +18,7 @@ public struct CmarkBodyInspector: BodyInspector {
     }
 
     /// The first top-level paragraph that says something: not an image alone, not template code.
-    public func firstParagraph(in markdown: String) -> String? {
+    package func firstParagraph(in markdown: String) -> String? {
         let document = CmarkDocument(markdown)
         var node = cmark_node_first_child(document.root)
         while let current = node {

@@ -7,24 +7,24 @@ import BylineCore
 /// nested deeper than `Block.maximumNesting` are flattened into their parent: 10,000 nested quotes
 /// render, in bounded time and stack. Every piece of text passes through `SafeSpans`. One document is
 /// parsed and walked on one thread: cmark does not say its trees may be read from two at once.
-public enum MarkdownDocument {
+package enum MarkdownDocument {
     /// Bodies at least this long are parsed on one core while `alongside` work (the word count) runs on
     /// the other (a long article is some 30 KB).
-    public static let parallelBytes = 64 * 1024
+    package static let parallelBytes = 64 * 1024
 
-    public static func parse(_ markdown: String) -> Document {
+    package static func parse(_ markdown: String) -> Document {
         document(CmarkDocument(markdown))
     }
 
     /// The document, and what `work` returns. For a long body, `work` (which must not touch cmark)
     /// runs on the second core while cmark parses and the tree is walked on the first.
-    public static func parse<Extra: Sendable>(_ markdown: String, alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
+    package static func parse<Extra: Sendable>(_ markdown: String, alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
         parse(length: markdown.utf8.count, { document(CmarkDocument(markdown)) }, alongside: work)
     }
 
     /// The same from bytes that are well-formed UTF-8 (a cleaned post body, `PostLoader.bodyBytes`),
     /// without a String made of them first.
-    public static func parse<Extra: Sendable>(utf8 bytes: ArraySlice<UInt8>, alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
+    package static func parse<Extra: Sendable>(utf8 bytes: ArraySlice<UInt8>, alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
         parse(length: bytes.count, { document(CmarkDocument(utf8: bytes)) }, alongside: work)
     }
 

@@ -3,13 +3,13 @@ import Synchronization
 
 /// One running effect as its performer sees it: where its answers go, whether a newer effect of the
 /// same identity has cancelled it, the clock, and the gate that makes background work give way to keys.
-public final class EffectContext: Sendable {
+package final class EffectContext: Sendable {
     /// The effect being performed.
-    public let effect: Effect
+    package let effect: Effect
     /// The runtime's clock, for throttling what is sent.
-    public let clock: any RuntimeClock
+    package let clock: any RuntimeClock
     /// Slept on by work behind the screen while the runtime answers a key.
-    public let giveWay: GiveWay
+    package let giveWay: GiveWay
     private let inbox: Inbox
     private let cancelled = Atomic<Bool>(false)
 
@@ -21,10 +21,10 @@ public final class EffectContext: Sendable {
     }
 
     /// Whether the effect was cancelled: its answers are dropped, and it may stop early.
-    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+    package var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
 
     /// Hands `action` to the runtime, which reduces it unless the effect has been cancelled by then.
-    public func send(_ action: Action) { inbox.post(.action(action, from: self)) }
+    package func send(_ action: Action) { inbox.post(.action(action, from: self)) }
 
     /// Hands a first screen laid out ahead to the runtime's view cache.
     func keep(_ ahead: LaidOutAhead) { inbox.post(.laidOut(ahead, from: self)) }

@@ -6,15 +6,15 @@ import Synchronization
 /// What performs each kind of effect, handed to the runtime so a test can hold a search or a body back
 /// and release it. Each runs off the input thread (the runtime picks the thread) and answers through
 /// its `EffectContext`.
-public struct Performers: Sendable {
+package struct Performers: Sendable {
     /// Reads the blog: the whole of it, or (`refresh`) the files changed since the cached store.
-    public var blog: @Sendable (_ refresh: Bool, _ context: EffectContext) -> Void
+    package var blog: @Sendable (_ refresh: Bool, _ context: EffectContext) -> Void
     /// Searches `store` for `query`, bodies included: partial results, then `.searchFinished`.
-    public var search: @Sendable (_ query: PostQuery, _ store: PostStore, _ context: EffectContext) -> Void
+    package var search: @Sendable (_ query: PostQuery, _ store: PostStore, _ context: EffectContext) -> Void
     /// Reads and parses one body: `.bodyLoaded` or `.bodyFailed`.
-    public var body: @Sendable (_ post: Int, _ store: PostStore) -> Action
+    package var body: @Sendable (_ post: Int, _ store: PostStore) -> Action
 
-    public init(blog: @escaping @Sendable (Bool, EffectContext) -> Void = { _, _ in },
+    package init(blog: @escaping @Sendable (Bool, EffectContext) -> Void = { _, _ in },
                 search: @escaping @Sendable (PostQuery, PostStore, EffectContext) -> Void = Performers.search(_:in:_:),
                 body: @escaping @Sendable (Int, PostStore) -> Action = Performers.body(_:in:)) {
         self.blog = blog
@@ -23,7 +23,7 @@ public struct Performers: Sendable {
     }
 
     /// The reader's: `blog` loaded and refreshed as `BlogLoading` does it.
-    public static func live(blog: CachedBlog?) -> Performers {
+    package static func live(blog: CachedBlog?) -> Performers {
         Performers(blog: { refresh, context in
             guard let blog else { return }
             BlogLoading(blog: blog, context: context).run(refresh: refresh)
@@ -32,10 +32,10 @@ public struct Performers: Sendable {
 
     /// How often a running search's settled results are sent after its first ones: each such frame
     /// rewrites every tag's count, bytes on the wire for numbers still moving.
-    public static let settledResultsSeconds = 0.2
+    package static let settledResultsSeconds = 0.2
 
     /// The store's own search, cancelled with the effect.
-    @Sendable public static func search(_ query: PostQuery, in store: PostStore, _ context: EffectContext) {
+    @Sendable package static func search(_ query: PostQuery, in store: PostStore, _ context: EffectContext) {
         let lastSent = Mutex<Double?>(nil)
         let results = store.matches(query, cancelled: { context.isCancelled }, progress: { settled in
             let now = context.clock.now()
@@ -50,7 +50,7 @@ public struct Performers: Sendable {
     }
 
     /// Reads and parses one body: the only disk work the reader does after start-up.
-    @Sendable public static func body(_ post: Int, in store: PostStore) -> Action {
+    @Sendable package static func body(_ post: Int, in store: PostStore) -> Action {
         switch store.limitedBody(of: post) {
         case let .success(body): return .bodyLoaded(post: post, LoadedPost(body))
         case let .failure(error): return .bodyFailed(post: post, message: error.description)

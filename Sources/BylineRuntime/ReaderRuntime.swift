@@ -9,13 +9,13 @@ import Synchronization
 ///     key ─> Action ─> reduce ─> [Effect] ─> performer ─> Action ─> inbox ─┐
 ///      ^                 └─> AppState ─> view ─> Screen ─> backend           │
 ///      └──────────── poll(terminal, inbox) <──────────────────────────────────┘
-public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinished` is read from other threads
+package final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinished` is read from other threads
     /// How a session ended.
-    public enum Ending: Equatable, Sendable {
+    package enum Ending: Equatable, Sendable {
         case quit, hangup, signal(Int32), idle(seconds: Int)
 
         /// The process's exit status: 0 for a quit or an idle close, 128 + the signal otherwise (a hang-up is SIGHUP's).
-        public var status: Int32 {
+        package var status: Int32 {
             switch self {
             case .quit, .idle: return 0
             case .hangup: return 128 + SIGHUP
@@ -53,10 +53,10 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
 
     /// Effects started whose end the loop has not yet taken from the inbox: at 0, with the backend
     /// waiting, the runtime has seen everything background work had to say (how tests know it settled).
-    public var effectsRunning: Int { effects.running }
+    package var effectsRunning: Int { effects.running }
 
     /// A runtime for `state` (sized to `backend`), with `performers` doing the background work.
-    public init(state: AppState, backend: any TerminalBackend, performers: Performers, clock: any RuntimeClock = SystemClock(),
+    package init(state: AppState, backend: any TerminalBackend, performers: Performers, clock: any RuntimeClock = SystemClock(),
                 idleTimeout: Int? = nil, deepLink: DeepLink? = nil) {
         self.state = state
         self.backend = backend
@@ -79,7 +79,7 @@ public final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinishe
     private var holdUntil: Double?
 
     /// Runs until the user quits, the terminal goes away or the session is idle too long.
-    public func run(start: BlogStart) -> Ending {
+    package func run(start: BlogStart) -> Ending {
         lastKey = clock.now()
         pending = reduce(.resize(width: backend.width, height: backend.height)) + reduce(.start(start))
         if start != .load { pending += openWaitingLink() }

@@ -2,7 +2,7 @@ import BylineCore
 
 /// What the terminal can show in colour, and how a theme's `TerminalColor` becomes an ncurses colour
 /// number there. Pure: the terminal measures `COLORS` once and everything after is arithmetic.
-public enum ColorMode: Equatable, Sendable {
+package enum ColorMode: Equatable, Sendable {
     /// No colours (or the terminal has none): attributes only.
     case none
     /// The eight ANSI colours: bright colours 8–15 fold onto 0–7, a bright foreground adds bold.
@@ -16,7 +16,7 @@ public enum ColorMode: Equatable, Sendable {
     case direct
 
     /// Reads the mode from what ncurses reports after `start_color`.
-    public init(hasColors: Bool, colors: Int) {
+    package init(hasColors: Bool, colors: Int) {
         switch colors {
         case _ where !hasColors: self = .none
         case 0..<8: self = .none
@@ -29,7 +29,7 @@ public enum ColorMode: Equatable, Sendable {
 
     /// The number `Terminal.colorCount` reports: 0, 8, 16 or 256 (a direct-colour terminal shows the
     /// whole 256-colour palette).
-    public var colorCount: Int {
+    package var colorCount: Int {
         switch self {
         case .none: return 0
         case .eight: return 8

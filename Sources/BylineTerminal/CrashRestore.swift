@@ -10,10 +10,10 @@ import BylineCore
 ///
 /// The handler may only do async-signal-safe work, so everything it writes is prepared beforehand:
 /// the modes saved before ncurses changed them and the bytes from terminfo.
-public enum CrashRestore {
+package enum CrashRestore {
     /// The signals that end a process on a program error (a Swift trap is SIGILL or SIGTRAP; `abort`
     /// is SIGABRT).
-    public static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT]
+    package static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT]
 
     private static let slots = 65
     // Written only by `prepare`, `install` and `uninstall` on the thread that owns the terminal, while

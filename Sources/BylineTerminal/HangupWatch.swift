@@ -14,13 +14,13 @@ import Synchronization
 /// (a live one, after a `kill -HUP`, gets its modes back first), and the cache is only ever written
 /// to a temporary file renamed into place or inside SQLite transactions, so a cut write leaves the old
 /// cache whole (the temporary file is removed by the next build, see `PostCache`).
-public final class HangupWatch: @unchecked Sendable {
+package final class HangupWatch: @unchecked Sendable {
     /// How long the main loop has to notice a hang-up itself and end in order (restoring the terminal,
     /// reporting the status) before the process is ended for it. Short enough that the whole exit
     /// stays well inside the promised second; long enough for an idle loop, which wakes at once.
-    public static let graceMilliseconds: Int32 = 300
+    package static let graceMilliseconds: Int32 = 300
     /// The exit status of a session ended by a hang-up: 128 + SIGHUP, as the runtime reports it too.
-    public static let exitStatus: Int32 = 128 + SIGHUP
+    package static let exitStatus: Int32 = 128 + SIGHUP
 
     /// The write end of the watch now running, for the SIGHUP handler; -1 when none runs.
     private static let signalTarget = Atomic<Int32>(-1)
@@ -36,7 +36,7 @@ public final class HangupWatch: @unchecked Sendable {
     /// Starts watching `descriptors` for a hang-up (and the process for SIGHUP, when the signal's
     /// handler calls `signalArrived`). `end` runs on the watch's thread when the session has not ended
     /// `grace` milliseconds after; by default it ends the process with `exitStatus`.
-    public init(watching descriptors: [Int32], grace: Int32 = HangupWatch.graceMilliseconds,
+    package init(watching descriptors: [Int32], grace: Int32 = HangupWatch.graceMilliseconds,
                 end: @escaping @Sendable () -> Void = HangupWatch.endProcess) {
         self.descriptors = descriptors
         self.grace = grace
@@ -66,7 +66,7 @@ public final class HangupWatch: @unchecked Sendable {
     /// process behind the runtime's back. Idempotent. The pipe stays open: a SIGHUP handler that read
     /// its descriptor just before may still write to it, and closed, that number could by then name
     /// another file (the cache); two descriptors per session, and a session is a process's whole life.
-    public func stop() {
+    package func stop() {
         guard let running = thread else { return }
         thread = nil
         _ = Self.signalTarget.compareExchange(expected: wake.write, desired: -1, ordering: .acquiringAndReleasing)
@@ -85,7 +85,7 @@ public final class HangupWatch: @unchecked Sendable {
     /// Ends the process as a hang-up: gives a live terminal its modes back first (`CrashRestore`
     /// prepared the bytes), then `_exit`, which runs no `atexit` handler that could wait on a lock the
     /// busy main thread holds.
-    @Sendable public static func endProcess() {
+    @Sendable package static func endProcess() {
         CrashRestore.giveBackTerminal()
         _exit(exitStatus)
     }

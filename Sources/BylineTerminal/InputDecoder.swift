@@ -11,24 +11,24 @@ import BylineCore
 /// `maximumPasteBytes` of text and ends after `maximumPasteLength` values or `pasteQuietMilliseconds`
 /// of silence even if its end marker never comes, so a visitor can neither make byline buffer
 /// without bound nor have every later key swallowed into a paste that never ends.
-public struct InputDecoder {
+package struct InputDecoder {
     /// Text kept from one paste, in UTF-8 bytes: far more than any prompt takes (the core keeps
     /// `AppState.maximumPromptLength` characters), small enough to hold without thought. The rest of
     /// the paste is read and dropped.
-    public static let maximumPasteBytes = 64 * 1024
+    package static let maximumPasteBytes = 64 * 1024
     /// Values read in one paste, kept or dropped, before it ends even without its end marker: a stream
     /// that never ends and never pauses is then read as keys again, and the runtime, which waits for
     /// the paste's one key, draws again. ncurses reads a byte per system call: a 1 MiB paste cost
     /// 3.6 s of CPU (4 MiB: 15 s; debug build, two busy cores), most of it in the kernel's tty reads
     /// and polls; no prompt takes a thousandth of it.
-    public static let maximumPasteLength = 1024 * 1024
+    package static let maximumPasteLength = 1024 * 1024
     /// Silence that ends a paste whose end marker has not come: a terminal sends a paste in one go,
     /// so a second with nothing means the marker was lost or never sent (a visitor's hand-typed
     /// `ESC [ 200 ~`), and the keys after it are keys again.
-    public static let pasteQuietMilliseconds = 1000
+    package static let pasteQuietMilliseconds = 1000
 
     /// One value from `wget_wch`.
-    public enum Input: Equatable, Sendable {
+    package enum Input: Equatable, Sendable {
         /// It returned `OK`: a character (a Unicode scalar value, or something ncurses could not decode).
         case character(UInt32)
         /// It returned `KEY_CODE_YES`: a key code such as `KEY_UP`.
@@ -36,7 +36,7 @@ public struct InputDecoder {
     }
 
     /// What the decoder holds on to, which decides how long the terminal waits for the next value.
-    public enum Holding: Equatable, Sendable {
+    package enum Holding: Equatable, Sendable {
         /// Nothing: wait as long as the runtime asked.
         case nothing
         /// A lone Escape. ncurses has already waited its escape delay for what follows, and keeps
@@ -68,25 +68,25 @@ public struct InputDecoder {
     /// Keys decoded and not yet taken, oldest first; a few at most (a broken marker gives back six).
     private var ready: [Key] = []
 
-    public init() {}
+    package init() {}
 
     /// What the decoder holds on to now.
-    public var holding: Holding {
+    package var holding: Holding {
         if paste != nil { return .paste }
         if held.isEmpty { return .nothing }
         return held.count == 1 ? .escape : .sequence
     }
 
     /// Whether a decoded key waits to be taken.
-    public var hasKey: Bool { !ready.isEmpty }
+    package var hasKey: Bool { !ready.isEmpty }
 
     /// Takes the oldest decoded key.
-    public mutating func takeKey() -> Key? {
+    package mutating func takeKey() -> Key? {
         ready.isEmpty ? nil : ready.removeFirst()
     }
 
     /// Reads one value.
-    public mutating func feed(_ input: Input) {
+    package mutating func feed(_ input: Input) {
         if paste != nil { return feedPaste(input) }
         switch input {
         case let .keyCode(code):
@@ -114,7 +114,7 @@ public struct InputDecoder {
 
     /// The wait that `holding` asked for ended with nothing: a lone Escape is the Escape key, a broken
     /// marker is the keys it was made of, and a paste without its end marker ends here.
-    public mutating func pause() {
+    package mutating func pause() {
         if paste != nil { return endPaste() }
         releaseHeld()
     }

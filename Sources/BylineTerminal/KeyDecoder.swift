@@ -2,12 +2,12 @@ import BylineCore
 @preconcurrency import CNcursesw
 
 /// Turns what `wget_wch` returns into a `Key`. Pure, so every mapping is tested without a terminal.
-public enum KeyDecoder {
+package enum KeyDecoder {
     /// Decodes one value from `wget_wch`: a character when it returned `OK`, a key code when it
     /// returned `KEY_CODE_YES` (`isFunctionKey`). Returns nil for what byline has no use for (mouse
     /// events, keys no binding can name, C1 controls): the caller ignores those instead of guessing.
     /// `KEY_RESIZE` is not a key; the terminal handles it before asking here.
-    public static func decode(_ value: UInt32, isFunctionKey: Bool) -> Key? {
+    package static func decode(_ value: UInt32, isFunctionKey: Bool) -> Key? {
         isFunctionKey ? decodeKeyCode(Int32(truncatingIfNeeded: value)) : decodeCharacter(value)
     }
 

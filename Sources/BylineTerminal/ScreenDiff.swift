@@ -4,24 +4,24 @@ import BylineCore
 /// moving a selection touches only its rows, and that wide characters are redrawn whole.
 /// (ncurses then compares its own copy of the screen, so the bytes sent are minimal either way; this
 /// keeps the per-frame work proportional to what changed.)
-public enum ScreenDiff {
+package enum ScreenDiff {
     /// A run of changed cells on one row, `columns` in screen columns.
-    public struct Run: Hashable, Sendable, CustomStringConvertible {
-        public var row: Int
-        public var columns: Range<Int>
+    package struct Run: Hashable, Sendable, CustomStringConvertible {
+        package var row: Int
+        package var columns: Range<Int>
 
-        public init(row: Int, columns: Range<Int>) {
+        package init(row: Int, columns: Range<Int>) {
             self.row = row
             self.columns = columns
         }
 
-        public var description: String { "row \(row) \(columns.lowerBound)..<\(columns.upperBound)" }
+        package var description: String { "row \(row) \(columns.lowerBound)..<\(columns.upperBound)" }
     }
 
     /// The runs to repaint. Every cell when there is no previous frame or its size differs.
     /// A changed half of a wide character (in either frame) takes its other half with it: ncurses
     /// draws a wide character from its left column, and a half left behind would show stale text.
-    public static func changedRuns(from old: Screen?, to new: Screen) -> [Run] {
+    package static func changedRuns(from old: Screen?, to new: Screen) -> [Run] {
         guard new.width > 0, new.height > 0 else { return [] }
         guard let old, old.width == new.width, old.height == new.height else {
             return (0..<new.height).map { Run(row: $0, columns: 0..<new.width) }

@@ -8,7 +8,7 @@ extension Terminal: TerminalBackend {
     /// Never spins: a terminal that is gone reports `.hangup` once and every time after, and a
     /// signal that arrived is reported even if it landed on another thread. A paste is read whole
     /// (bounded: `InputDecoder`) before its key is returned; a signal or resize during it comes first.
-    public func readEvent(timeoutMilliseconds: Int?, wake: Int32) -> TerminalEvent {
+    package func readEvent(timeoutMilliseconds: Int?, wake: Int32) -> TerminalEvent {
         guard !isStopped else { return .hangup }
         if let key = input.takeKey() { return .key(key) }
         // ncurses is asked once without waiting first: it may hold bytes the descriptor no longer shows.
@@ -70,7 +70,7 @@ extension Terminal: TerminalBackend {
     /// Whether input is already waiting to be read (a key typed ahead): then the runtime is not idle.
     /// Asked between reads, when ncurses holds no bytes of its own, so the terminal's descriptor tells,
     /// unless keys decoded together (a broken paste marker) are still to be taken.
-    public var inputIsWaiting: Bool {
+    package var inputIsWaiting: Bool {
         guard !isStopped else { return false }
         if input.hasKey { return true }
         var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)

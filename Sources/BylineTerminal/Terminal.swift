@@ -4,7 +4,7 @@ import BylineCore
 
 /// The full-screen terminal: set up, painted frame by frame, read key by key, and given back intact.
 /// The runtime owns one between `start` and `stop` and calls it from one thread.
-public final class Terminal {
+package final class Terminal {
     /// Terminal types tried, in order, when `TERM` is unset or has no terminfo entry (a `TERM` copied
     /// over SSH from a machine with a newer ncurses): better a plainer screen than none.
     static let fallbackTypes = ["xterm-256color", "xterm", "vt100"]
@@ -21,14 +21,14 @@ public final class Terminal {
     var input = InputDecoder()
 
     /// The terminal type in use: `TERM`, or the fallback that worked.
-    public let terminalType: String
+    package let terminalType: String
     /// What the terminal offers: 0 (mono), 8, 16 or 256 colours.
-    public let colorCount: Int
+    package let colorCount: Int
 
     /// Takes over the terminal: UTF-8 locale, raw keys, no echo, hidden cursor, bracketed paste, the
     /// theme's colours.
     /// Throws when standard input/output is not a terminal or no terminal type can be used at all.
-    public static func start(theme: Theme) throws -> Terminal {
+    package static func start(theme: Theme) throws -> Terminal {
         guard !TerminalSession.isActive else { throw TerminalError.alreadyStarted }
         TerminalLocale.ensureUTF8()
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
@@ -101,20 +101,20 @@ public final class Terminal {
     deinit { stop() }
 
     /// Columns of the window now.
-    public var width: Int { stopped ? 0 : Int(getmaxx(stdscr)) }
+    package var width: Int { stopped ? 0 : Int(getmaxx(stdscr)) }
     /// Rows of the window now.
-    public var height: Int { stopped ? 0 : Int(getmaxy(stdscr)) }
+    package var height: Int { stopped ? 0 : Int(getmaxy(stdscr)) }
 
     /// Shows `screen`: draws only the cells that changed since the last call (everything after a
     /// resize or `invalidate()`), then one `doupdate()`. Does nothing after `stop()`.
-    public func paint(_ screen: Screen) {
+    package func paint(_ screen: Screen) {
         guard !stopped else { return }
         painter.paint(screen)
     }
 
     /// Makes the next `paint` clear the terminal and draw every cell: Ctrl-L, for when something
     /// else wrote over the screen (a `wall` message, a background job).
-    public func invalidate() {
+    package func invalidate() {
         guard !stopped else { return }
         clearok(curscr, true)
         painter.forgetScreen()
@@ -122,7 +122,7 @@ public final class Terminal {
 
     /// Gives the terminal back: pastes no longer bracketed, tty modes, visible cursor, keypad mode
     /// off, the shell's screen, and the signal handlers that were there before. Idempotent.
-    public func stop() {
+    package func stop() {
         guard !stopped else { return }
         stopped = true
         hangupWatch.stop()

@@ -1,7 +1,7 @@
 import BylineCore
 
 /// Why `Terminal.start` could not set up a terminal.
-public enum TerminalError: Error, Equatable, CustomStringConvertible {
+package enum TerminalError: Error, Equatable, CustomStringConvertible {
     /// Standard input or output is not a terminal (a pipe, a file): the full-screen reader cannot run.
     case notATerminal
     /// No terminfo entry worked: neither `TERM` nor any of the fallbacks.
@@ -9,7 +9,7 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     /// A terminal is already running; `stop()` it first.
     case alreadyStarted
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notATerminal: return "standard input and output must be a terminal"
         case let .unknownTerminalType(name):

@@ -1,7 +1,7 @@
 @preconcurrency import CNcursesw
 
 /// The locale set-up every terminal program needs before it measures or draws text.
-public enum TerminalLocale {
+package enum TerminalLocale {
     /// Takes the user's character set, falling back to `C.UTF-8` when it is not UTF-8: over SSH `LANG`
     /// often does not arrive, and without UTF-8 wide characters vanish and `wcwidth` answers -1.
     /// Returns the codeset in force afterwards.
@@ -11,7 +11,7 @@ public enum TerminalLocale {
     /// (two file opens and a map each, 0.2 ms of a 12 ms first screen), and a `LC_NUMERIC` with a
     /// decimal comma could only have misread numbers.
     @discardableResult
-    public static func ensureUTF8() -> String {
+    package static func ensureUTF8() -> String {
         setlocale(LC_CTYPE, "")
         if codeset() != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         return codeset()

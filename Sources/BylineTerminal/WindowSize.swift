@@ -6,11 +6,11 @@ import BylineCore
 /// `newscr`) at that size, about 28 bytes a cell each: 8000x3000 cost 2.76 GB resident, and above
 /// 32767 columns ncurses' 16-bit sizes overflow (a SIGSEGV in `doupdate`). A larger window is used as
 /// the largest size, drawn in its top-left corner, so memory never depends on a claim beyond it.
-public struct WindowSize: Equatable, Sendable {
-    public var columns: Int
-    public var rows: Int
+package struct WindowSize: Equatable, Sendable {
+    package var columns: Int
+    package var rows: Int
 
-    public init(columns: Int, rows: Int) {
+    package init(columns: Int, rows: Int) {
         self.columns = columns
         self.rows = rows
     }
@@ -18,18 +18,18 @@ public struct WindowSize: Equatable, Sendable {
     /// The widest window used: the core's own bound (`ScreenLimits`), so that ncurses never holds more
     /// than the core draws. ncurses' three screens at 1000x500 take about 42 MB. Not configurable: it
     /// bounds what a stranger can cost.
-    public static let maximumColumns = ScreenLimits.maximumWidth
+    package static let maximumColumns = ScreenLimits.maximumWidth
     /// The tallest window used: see `maximumColumns`.
-    public static let maximumRows = ScreenLimits.maximumHeight
+    package static let maximumRows = ScreenLimits.maximumHeight
     /// A window that reports 0 columns or rows has no known size (a pseudo-terminal nobody sized, a
     /// serial line): it is taken as the classic 80x24, the size ncurses itself assumes then.
-    public static let unknownColumns = 80
+    package static let unknownColumns = 80
     /// See `unknownColumns`.
-    public static let unknownRows = 24
+    package static let unknownRows = 24
 
     /// The size to draw at for a window that reports `columns` x `rows`: each at most its maximum, and
     /// an unknown (zero) one the classic size.
-    public static func bounded(columns: Int, rows: Int) -> WindowSize {
+    package static func bounded(columns: Int, rows: Int) -> WindowSize {
         WindowSize(columns: columns <= 0 ? unknownColumns : min(columns, maximumColumns),
                    rows: rows <= 0 ? unknownRows : min(rows, maximumRows))
     }

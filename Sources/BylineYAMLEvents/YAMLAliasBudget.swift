@@ -10,17 +10,17 @@ import CYaml
 /// over the events, such a front matter never reaches `compose`.
 ///
 /// A module of its own, as Yams is over the same C library: BylineCore imports no C module.
-public enum YAMLAliasBudget {
+package enum YAMLAliasBudget {
     /// Where an alias passed the limit: zero-based line and column in the text, as libyaml counts.
-    public struct Overrun: Equatable, Sendable {
-        public var line: Int
-        public var column: Int
+    package struct Overrun: Equatable, Sendable {
+        package var line: Int
+        package var column: Int
     }
 
     /// The first alias at which the values brought in by aliases pass `limit`; nil when they stay
     /// within it, or when libyaml finds the text malformed (then `compose` reports the error in its
     /// words).
-    public static func firstOverrun(in text: String, limit: Int) -> Overrun? {
+    package static func firstOverrun(in text: String, limit: Int) -> Overrun? {
         var bytes = Array(text.utf8)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }

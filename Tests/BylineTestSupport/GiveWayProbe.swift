@@ -6,10 +6,10 @@ import XCTest
 /// Runs work handed a gate on another thread while the test keeps a key being answered for a while:
 /// work with a `giveWay.point()` in it cannot finish before the keys stop. (A lower bound on time,
 /// which a slow or loaded machine cannot break.)
-public enum GiveWayProbe {
-    public static let answeringSeconds = 0.2
+package enum GiveWayProbe {
+    package static let answeringSeconds = 0.2
 
-    public static func assertGivesWay(file: StaticString = #filePath, line: UInt = #line, _ work: @escaping @Sendable (GiveWay) -> Void) throws {
+    package static func assertGivesWay(file: StaticString = #filePath, line: UInt = #line, _ work: @escaping @Sendable (GiveWay) -> Void) throws {
         let finished = Atomic<Bool>(false)
         let finishedAt = Mutex<Double>(0)
         let start = Date().timeIntervalSinceReferenceDate

@@ -4,17 +4,17 @@ import XCTest
 
 /// Golden files beside the tests: the expected output, compared exactly. Re-record with
 /// `RECORD_SNAPSHOTS=1 make test`; a recording run fails, so it can never pass silently.
-public struct Golden {
-    public let folder: URL
+package struct Golden {
+    package let folder: URL
 
     /// Goldens in the `Goldens` folder beside the calling test file.
-    public init(besides filePath: StaticString = #filePath) {
+    package init(besides filePath: StaticString = #filePath) {
         folder = URL(fileURLWithPath: "\(filePath)").deletingLastPathComponent().appendingPathComponent("Goldens")
     }
 
-    public static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
+    package static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
 
-    public func assert(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    package func assert(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
         let url = folder.appendingPathComponent(name)
         if Golden.recording {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -38,10 +38,10 @@ public struct Golden {
     }
 
     /// ANSI output with ESC written as `\e`, so goldens are readable text.
-    public static func visible(_ ansi: String) -> String { ansi.replacingOccurrences(of: "\u{1B}", with: "\\e") }
+    package static func visible(_ ansi: String) -> String { ansi.replacingOccurrences(of: "\u{1B}", with: "\\e") }
 
     /// A screen as a golden: its rows between bars, then its style runs row by row.
-    public static func text(of screen: Screen) -> String {
+    package static func text(of screen: Screen) -> String {
         var output = screen.rows.map { "|" + $0 + "|" }.joined(separator: "\n") + "\n\nstyles:\n"
         for row in 0..<screen.height {
             var runs: [String] = []

@@ -1,10 +1,10 @@
 /// SplitMix64: a tiny seeded generator, so generated inputs are the same on every run and machine, and a
 /// failing one can be found again.
-public struct SplitMix {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
+package struct SplitMix {
+    package var state: UInt64
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -13,5 +13,5 @@ public struct SplitMix {
     }
 
     /// A number in `0..<below`.
-    public mutating func next(_ below: Int) -> Int { Int(next() % UInt64(below)) }
+    package mutating func next(_ below: Int) -> Int { Int(next() % UInt64(below)) }
 }

@@ -1,5 +1,5 @@
 /// What the user (or the runtime) wants, named by intent, never by key: the keymap maps keys here.
-public enum Action: Hashable, Sendable {
+package enum Action: Hashable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, moveToFirst, moveToLast
     case focusNextPane, focusPreviousPane, focusTags
     case toggleRequired, toggleExcluded, toggleMatchMode, toggleTagSort, clearFilter
@@ -44,7 +44,7 @@ public enum Action: Hashable, Sendable {
 }
 
 /// What the first store still needs when the reader opens.
-public enum BlogStart: Hashable, Sendable {
+package enum BlogStart: Hashable, Sendable {
     /// Nothing: it is the whole blog (a listing, a test).
     case complete
     /// Everything: it is empty, and the folder is read (`Effect.loadBlog`).
@@ -54,7 +54,7 @@ public enum BlogStart: Hashable, Sendable {
 }
 
 /// Work that `reduce` asks the runtime to do: the reducer itself never touches the disk or the terminal.
-public enum Effect: Hashable, Sendable {
+package enum Effect: Hashable, Sendable {
     /// Read and parse post `n`, then send `.bodyLoaded` or `.bodyFailed`.
     case loadBody(Int)
     /// Read and parse these posts' bodies off the input thread, then send `.bodyLoaded` or
@@ -73,7 +73,7 @@ public enum Effect: Hashable, Sendable {
 
     /// Which running effect a newer one replaces: the older is cancelled and its answers dropped
     /// (TCA's `.cancellable(id:)`). Nil for effects that run to the end beside any other.
-    public var id: EffectID? {
+    package var id: EffectID? {
         switch self {
         case .loadBlog, .refreshBlog: return .blog
         case .search: return .search
@@ -84,7 +84,7 @@ public enum Effect: Hashable, Sendable {
 
     /// Whether the frame answering the action that asked for it waits (briefly) for its answer: the
     /// body on screen, the blog behind a first frame. A frame then comes whole, not blank and redrawn.
-    public var completesFrame: Bool {
+    package var completesFrame: Bool {
         switch self {
         case .loadBlog, .loadBody: return true
         default: return false
@@ -93,17 +93,17 @@ public enum Effect: Hashable, Sendable {
 }
 
 /// The identity of a running effect: one search, one load of the blog, one read of each body.
-public enum EffectID: Hashable, Sendable {
+package enum EffectID: Hashable, Sendable {
     case blog, search
     case body(Int)
 }
 
 /// A post's body, parsed once, with its word count for the reading time.
-public struct LoadedPost: Hashable, Sendable {
-    public var document: Document
-    public var words: Int
+package struct LoadedPost: Hashable, Sendable {
+    package var document: Document
+    package var words: Int
 
-    public init(document: Document, words: Int) {
+    package init(document: Document, words: Int) {
         self.document = document
         self.words = words
     }
@@ -111,13 +111,13 @@ public struct LoadedPost: Hashable, Sendable {
 
 /// A store handed to the reducer, compared by its serial number (stores are large; two updates are the
 /// same update only when they are one).
-public struct StoreUpdate: Hashable, Sendable {
-    public let store: PostStore
-    public let serial: Int
-    public init(_ store: PostStore, serial: Int) {
+package struct StoreUpdate: Hashable, Sendable {
+    package let store: PostStore
+    package let serial: Int
+    package init(_ store: PostStore, serial: Int) {
         self.store = store
         self.serial = serial
     }
-    public static func == (a: StoreUpdate, b: StoreUpdate) -> Bool { a.serial == b.serial }
-    public func hash(into hasher: inout Hasher) { hasher.combine(serial) }
+    package static func == (a: StoreUpdate, b: StoreUpdate) -> Bool { a.serial == b.serial }
+    package func hash(into hasher: inout Hasher) { hasher.combine(serial) }
 }

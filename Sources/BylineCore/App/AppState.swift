@@ -4,20 +4,20 @@ import Glibc
 
 /// Everything the interface shows, as values. `reduce` is its only writer (every field is read-only
 /// outside the core), `AppView` draws it. Compared field by field (synthesized), the store by its serial.
-public struct AppState: Equatable, Sendable {
+package struct AppState: Equatable, Sendable {
     /// The store with the serial it came with: replaced whole when loading finishes or a background
     /// refresh finds changed files (`.storeReplaced`), and compared by that serial, not by its posts.
     private var source: StoreUpdate
     /// The posts, their tags and their search.
-    public var store: PostStore { source.store }
+    package var store: PostStore { source.store }
     /// Which store the post numbers in this state count in: changes when a store with other posts
     /// replaces it, so a layout (or layout fact) of post 7 is never taken for another post 7's.
-    public private(set) var numbering = 0
+    package private(set) var numbering = 0
     /// Longest search or find text kept, in Unicode scalars: enough for any real query, and a bound on
     /// pasted input. Scalars, not `Character`s: a letter followed by 100,000 combining marks (or
     /// zero-width joiners) is one `Character`, so a limit in characters let such a paste through whole,
     /// and every key searched again with a longer term (31 s, found by fuzzing).
-    public static let maximumPromptLength = 200
+    package static let maximumPromptLength = 200
     /// What of `typed` fits after `prompt` within `maximumPromptLength` scalars; nil for nothing (full,
     /// or nothing typed). Only the prompt is counted whole, never the typed text, which may be a paste.
     static func promptAddition(after prompt: String, _ typed: String) -> String? {
@@ -30,62 +30,62 @@ public struct AppState: Equatable, Sendable {
         LineClip.clipped(text, toScalars: scalars)
     }
     /// The blog's name for the title bar: the folder's name.
-    public internal(set) var blogName: String
+    package internal(set) var blogName: String
     /// The screen laid out, within `ScreenLimits` (set through `.resize`).
-    public private(set) var width: Int
-    public private(set) var height: Int
-    public internal(set) var glyphs: Glyphs
+    package private(set) var width: Int
+    package private(set) var height: Int
+    package internal(set) var glyphs: Glyphs
 
-    public internal(set) var mode: Mode = .browsing
-    public internal(set) var focus: Pane = .list
+    package internal(set) var mode: Mode = .browsing
+    package internal(set) var focus: Pane = .list
 
     // The filter.
-    public internal(set) var tagStates: [String: TagState] = [:]
-    public internal(set) var match: PostQuery.Match = .all
-    public internal(set) var search = ""
-    public internal(set) var tagSort: TagSort = .count
+    package internal(set) var tagStates: [String: TagState] = [:]
+    package internal(set) var match: PostQuery.Match = .all
+    package internal(set) var search = ""
+    package internal(set) var tagSort: TagSort = .count
 
     /// The posts the filter leaves, newest first. Derived from the store and the filter; kept only
     /// because a search reads bodies (a test checks it equals `store.matches(query)`).
-    public private(set) var results: [Int] = []
+    package private(set) var results: [Int] = []
 
     // Positions. Posts and tags are followed by identity, so they stay put when the filter changes.
-    public internal(set) var selected: Int?
-    public internal(set) var tagCursor: String?
-    public internal(set) var listScroll = 0
-    public internal(set) var tagScroll = 0
+    package internal(set) var selected: Int?
+    package internal(set) var tagCursor: String?
+    package internal(set) var listScroll = 0
+    package internal(set) var tagScroll = 0
     /// The preview's scroll as the keys asked, bounded by what `layoutFacts` know of the post.
-    public internal(set) var previewScroll = 0
+    package internal(set) var previewScroll = 0
     /// What the view measured of the post on screen (see `LayoutFacts`); nil before any was asked.
-    public internal(set) var layoutFacts: LayoutFacts?
+    package internal(set) var layoutFacts: LayoutFacts?
 
     /// Post bodies parsed so far, by post number.
-    public internal(set) var loaded: [Int: LoadedPost] = [:]
-    public internal(set) var failed: [Int: String] = [:]
+    package internal(set) var loaded: [Int: LoadedPost] = [:]
+    package internal(set) var failed: [Int: String] = [:]
     /// Bodies asked of the runtime and not yet back, so each is asked for once.
-    public internal(set) var loading: Set<Int> = []
+    package internal(set) var loading: Set<Int> = []
     /// Bodies asked of the runtime ahead of need (`Effect.prefetchBodies`) and not yet back. A move
     /// onto one still asks for it with `.loadBody`: the runtime then takes the parse under way.
-    public internal(set) var prefetching: Set<Int> = []
+    package internal(set) var prefetching: Set<Int> = []
     /// Parsed bodies kept once the input pauses (`.inputIdle`; twice as many while keys keep coming):
     /// the selection's, the reader's, and those nearest the selection, plus the neighbours parsed ahead
     /// after that. Bounds memory however far the reader wanders (a 15 KB post parses to roughly 100 KB).
-    public static let keptBodies = 12
+    package static let keptBodies = 12
     /// A transient message for the status line.
-    public internal(set) var note: String?
+    package internal(set) var note: String?
     /// The search asked of the runtime and not yet answered (the status line says "searching").
-    public internal(set) var pendingSearch: PostQuery?
+    package internal(set) var pendingSearch: PostQuery?
     /// How far that search has read bodies (`searching 43,000 of 100,000`), when it has to.
-    public internal(set) var searchProgress: Progress?
+    package internal(set) var searchProgress: Progress?
     /// Loading or refreshing in the background, shown in the status line; nil when idle.
-    public internal(set) var progress: Progress?
+    package internal(set) var progress: Progress?
 
     /// Work the runtime does in the background, as the status line tells it: `loading 43,000 of 100,000`.
-    public struct Progress: Hashable, Sendable {
-        public var verb: String
-        public var done: Int
-        public var total: Int?
-        public init(verb: String, done: Int, total: Int?) {
+    package struct Progress: Hashable, Sendable {
+        package var verb: String
+        package var done: Int
+        package var total: Int?
+        package init(verb: String, done: Int, total: Int?) {
             self.verb = verb
             self.done = done
             self.total = total
@@ -96,7 +96,7 @@ public struct AppState: Equatable, Sendable {
     /// every post) and keep showing the last results until the search answers.
     static let instantFilterLimit = 20_000
 
-    public init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
+    package init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         source = StoreUpdate(store, serial: 0)
         self.blogName = blogName
         (self.width, self.height) = ScreenLimits.clamped(width: width, height: height)
@@ -114,18 +114,18 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// The filter as a store query.
-    public var query: PostQuery {
+    package var query: PostQuery {
         PostQuery(requiredTags: tags(in: .required), excludedTags: tags(in: .excluded), match: match, search: search)
     }
 
     /// The names of the tags in `state`, in the index's order. Looks up only the tags in the filter, not
     /// every tag of the blog (hashing a key normalizes it: a key of 50,000 combining marks, every frame).
-    public func tags(in state: TagState) -> [String] {
+    package func tags(in state: TagState) -> [String] {
         let keys = tagStates.compactMap { $0.value == state ? $0.key : nil }
         return keys.isEmpty ? [] : store.tags.inIndexOrder(keys).map(\.name)
     }
 
-    public func state(of tagKey: String) -> TagState { tagStates[tagKey] ?? .off }
+    package func state(of tagKey: String) -> TagState { tagStates[tagKey] ?? .off }
 
     /// Updates `results` for the current filter from what needs no disk: tags, titles, summaries.
     /// A search also asks the runtime for body matches (`Effect.search`), which replace these.
@@ -216,20 +216,20 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Results as a set, for faceted counts.
-    public var resultSet: PostSet { PostSet(capacity: store.posts.count, members: results) }
+    package var resultSet: PostSet { PostSet(capacity: store.posts.count, members: results) }
 
     /// One row of the tag pane.
-    public struct TagRow: Hashable, Sendable {
-        public var key: String
-        public var name: String
+    package struct TagRow: Hashable, Sendable {
+        package var key: String
+        package var name: String
         /// Posts among the current results that carry the tag.
-        public var count: Int
-        public var state: TagState
+        package var count: Int
+        package var state: TagState
 
         /// Whether the tag cursor is on this row. Compared by bytes: the cursor is always a row's key as
         /// it stands, and `==` on strings compares canonical equivalence, which normalizes a key of
         /// 50,000 combining marks (one grapheme) whole on every comparison, several times a key.
-        public func holds(_ cursor: String?) -> Bool {
+        package func holds(_ cursor: String?) -> Bool {
             guard var cursor, cursor.utf8.count == key.utf8.count else { return false }
             var key = key
             // The cursor was copied from the row, so the two usually share their bytes: no pass at all.
@@ -241,7 +241,7 @@ public struct AppState: Equatable, Sendable {
     /// from the store, the results, the tag states and the order, and counted again only when one of
     /// them changed (`recountTags`): at 100,000 posts a count is most of a tag toggle's time, and a
     /// list move changes none of them.
-    public private(set) var orderedTags: [TagRow] = []
+    package private(set) var orderedTags: [TagRow] = []
 
     /// Counts the tag rows again if what they depend on changed since `before`. Comparing results that
     /// did not change is free: arrays that share storage compare equal at once.
@@ -265,7 +265,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// The filter written out: `go AND NOT career`, `(go OR rust) AND NOT career`, and the search.
-    public var filterDescription: String {
+    package var filterDescription: String {
         var parts: [String] = []
         let required = tags(in: .required)
         if !required.isEmpty {
@@ -279,7 +279,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// The post the preview and the reader show.
-    public var readerPost: Int? {
+    package var readerPost: Int? {
         if case let .reading(reader) = mode { return reader.post }
         if case let .help(over, _) = mode, case let .reading(reader) = over { return reader.post }
         return nil

@@ -1,6 +1,6 @@
 /// Where a reader arriving over SSH asked to start: `ssh -t blog@host tag:go`. The request comes from
 /// the client (sshd passes it in `SSH_ORIGINAL_COMMAND`), so it is parsed here and never run.
-public enum DeepLink: Hashable, Sendable {
+package enum DeepLink: Hashable, Sendable {
     /// `tag:NAME`: start with the tag required.
     case tag(String)
     /// `post:SLUG`: start in the reader on that post.
@@ -11,10 +11,10 @@ public enum DeepLink: Hashable, Sendable {
     case ignored(String)
 
     /// Longest request honoured; anything longer is ignored rather than processed.
-    public static let maximumLength = 200
+    package static let maximumLength = 200
 
     /// The deep link in an `SSH_ORIGINAL_COMMAND`; nil when there is none.
-    public static func parse(_ command: String?) -> DeepLink? {
+    package static func parse(_ command: String?) -> DeepLink? {
         guard let command else { return nil }
         let text = command.trimmed
         guard !text.isEmpty else { return nil }

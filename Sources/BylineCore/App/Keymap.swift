@@ -1,5 +1,5 @@
 /// Where a key is pressed, for the binding table.
-public enum KeyContext: String, Hashable, Sendable, CaseIterable {
+package enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case tags, list, preview, reader, help
     /// The search prompt in the browsing screen.
     case search
@@ -7,23 +7,23 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case find
 
     /// The three panes of the browsing screen.
-    public static let browse: Set<KeyContext> = [.tags, .list, .preview]
+    package static let browse: Set<KeyContext> = [.tags, .list, .preview]
 
     /// Its name where the help and the README say where a key applies.
     var scopeName: String { self == .tags ? "tag pane" : rawValue }
 }
 
 /// One row of the binding table: the keys, what they do, where, and how help describes it.
-public struct KeyBinding: Hashable, Sendable {
-    public var keys: [Key]
-    public var action: Action
-    public var contexts: Set<KeyContext>
+package struct KeyBinding: Hashable, Sendable {
+    package var keys: [Key]
+    package var action: Action
+    package var contexts: Set<KeyContext>
     /// The help overlay's and the README's words for it.
-    public var help: String
+    package var help: String
     /// The short form for the status line's hints, when it is worth a place there.
-    public var hint: String?
+    package var hint: String?
 
-    public init(_ keys: [Key], _ action: Action, _ contexts: Set<KeyContext>, help: String, hint: String? = nil) {
+    package init(_ keys: [Key], _ action: Action, _ contexts: Set<KeyContext>, help: String, hint: String? = nil) {
         self.keys = keys
         self.action = action
         self.contexts = contexts
@@ -33,7 +33,7 @@ public struct KeyBinding: Hashable, Sendable {
 
     /// The words for where it applies, as the help and the README show them: said from `contexts`, so
     /// they cannot claim more than the key does (Tab and `?` said "everywhere" when written by hand).
-    public var scope: String {
+    package var scope: String {
         if contexts == Set(KeyContext.allCases) { return "everywhere" }
         if contexts == KeyContext.browse.union([.reader, .help]) { return "any pane" }
         var rest = contexts
@@ -47,8 +47,8 @@ public struct KeyBinding: Hashable, Sendable {
 }
 
 /// The one binding table. The help overlay, the status line hints and the README's key table come from it.
-public enum Keymap {
-    public static let bindings: [KeyBinding] = [
+package enum Keymap {
+    package static let bindings: [KeyBinding] = [
         KeyBinding([.tab], .focusNextPane, KeyContext.browse, help: "focus the next pane", hint: "Tab pane"),
         KeyBinding([.backTab], .focusPreviousPane, KeyContext.browse, help: "focus the previous pane"),
         KeyBinding([.character("t")], .focusTags, KeyContext.browse, help: "focus the tag pane"),
@@ -91,7 +91,7 @@ public enum Keymap {
     ]
 
     /// The action for `key` in `context`; typed characters in a prompt become text.
-    public static func action(for key: Key, in context: KeyContext) -> Action? {
+    package static func action(for key: Key, in context: KeyContext) -> Action? {
         if case let .paste(text) = key { return pasteAction(text, in: context) }
         if let binding = table[ContextKey(context: context, key: key)] { return binding.action }
         if context == .search || context == .find, case let .character(character) = key { return .insertText(String(character)) }
@@ -107,7 +107,7 @@ public enum Keymap {
     }
 
     /// The hints for the status line in `context`, in table order.
-    public static func hints(in context: KeyContext) -> [String] {
+    package static func hints(in context: KeyContext) -> [String] {
         bindings.filter { $0.contexts.contains(context) }.compactMap(\.hint)
     }
 

@@ -1,6 +1,6 @@
 /// The binding table as a markdown table, for the README and `byline keys`: generated, so it cannot drift.
-public enum KeymapDocumentation {
-    public static func markdownTable() -> String {
+package enum KeymapDocumentation {
+    package static func markdownTable() -> String {
         var rows = ["| keys | where | action |", "|---|---|---|"]
         for binding in Keymap.bindings {
             let keys = binding.keys.map { "`\($0.label == "`" ? "``" : $0.label)`" }.joined(separator: " ")

@@ -1,32 +1,32 @@
 /// What a post's rendered lines depend on: the post (in the state's `numbering`), the text width, the
 /// glyphs, and whether its body is in yet. The view keys its layouts by it; the reducer, its facts.
-public struct LayoutKey: Hashable, Sendable {
+package struct LayoutKey: Hashable, Sendable {
     /// Whether a post's body was parsed, could not be read, or is not in yet: the lines differ.
-    public enum Body: Hashable, Sendable { case pending, loaded, failed }
+    package enum Body: Hashable, Sendable { case pending, loaded, failed }
 
-    public var post: Int
+    package var post: Int
     /// Which store's post numbers `post` is counted in (`AppState.numbering`).
-    public var numbering: Int
-    public var width: Int
-    public var glyphs: Glyphs
-    public var body: Body
+    package var numbering: Int
+    package var width: Int
+    package var glyphs: Glyphs
+    package var body: Body
 }
 
 /// What the reducer knows of the layout of the post on screen, as the view measured it. `reduce` never
 /// lays a post out: it keeps the scroll the user asked for, bounds it by these facts, and where they
 /// fall short it asks (`AppState.layoutQuestion`); the runtime has the view answer (`AppView.measure`)
 /// and feeds the answer back as `.measured`, before the next key and before the frame is painted.
-public struct LayoutFacts: Hashable, Sendable {
-    public var key: LayoutKey
+package struct LayoutFacts: Hashable, Sendable {
+    package var key: LayoutKey
     /// Lines laid out: the whole post when `isComplete`, else at least as many as were asked for.
-    public var lines: Int
-    public var isComplete: Bool
+    package var lines: Int
+    package var isComplete: Bool
     /// The find text `matches` was counted for; nil when none was asked for.
-    public var find: String?
+    package var find: String?
     /// The numbers of the lines holding `find`, case-insensitively, ascending.
-    public var matches: [Int]
+    package var matches: [Int]
 
-    public init(key: LayoutKey, lines: Int, isComplete: Bool, find: String? = nil, matches: [Int] = []) {
+    package init(key: LayoutKey, lines: Int, isComplete: Bool, find: String? = nil, matches: [Int] = []) {
         self.key = key
         self.lines = lines
         self.isComplete = isComplete
@@ -43,14 +43,14 @@ public struct LayoutFacts: Hashable, Sendable {
 
 /// A layout fact the reducer waits for: lay `key`'s post out to at least `lines` lines (or its end),
 /// and count the lines holding `find`.
-public struct LayoutQuestion: Hashable, Sendable {
-    public var key: LayoutKey
-    public var lines: Int
-    public var find: String?
+package struct LayoutQuestion: Hashable, Sendable {
+    package var key: LayoutKey
+    package var lines: Int
+    package var find: String?
 }
 
 /// A move of the reader that needs the post's layout: kept in `Reader.intent` until the facts are in.
-public enum ReaderIntent: Hashable, Sendable {
+package enum ReaderIntent: Hashable, Sendable {
     /// Keep the scroll within the post (after a scroll key): at most its last screen.
     case keepInPost
     /// Go to the first line holding the find's text after `line` (or the last before it), then keep

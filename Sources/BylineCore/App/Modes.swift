@@ -1,5 +1,5 @@
 /// The three panes of the browsing screen.
-public enum Pane: Hashable, Sendable, CaseIterable {
+package enum Pane: Hashable, Sendable, CaseIterable {
     /// The tag filter.
     case tags
     /// The posts the filter leaves.
@@ -9,7 +9,7 @@ public enum Pane: Hashable, Sendable, CaseIterable {
 }
 
 /// Where a tag stands in the filter.
-public enum TagState: Hashable, Sendable {
+package enum TagState: Hashable, Sendable {
     /// Not part of the filter.
     case off
     /// Posts must carry it (all or any of the required tags, by `PostQuery.Match`).
@@ -19,7 +19,7 @@ public enum TagState: Hashable, Sendable {
 }
 
 /// How the tag pane is ordered.
-public enum TagSort: Hashable, Sendable {
+package enum TagSort: Hashable, Sendable {
     /// Most posts (among the current results) first, then by name.
     case count
     /// Alphabetically.
@@ -27,7 +27,7 @@ public enum TagSort: Hashable, Sendable {
 }
 
 /// What the keyboard is doing: one at a time, never a handful of flags that could contradict.
-public indirect enum Mode: Hashable, Sendable {
+package indirect enum Mode: Hashable, Sendable {
     /// The three panes; keys move, filter and open.
     case browsing
     /// The search prompt is open; typed words filter the list as they are typed. `previous` is
@@ -40,17 +40,17 @@ public indirect enum Mode: Hashable, Sendable {
 }
 
 /// The full-screen reader's state.
-public struct Reader: Hashable, Sendable {
+package struct Reader: Hashable, Sendable {
     /// The post, by its number in the store.
-    public var post: Int
+    package var post: Int
     /// The first rendered line shown.
-    public var scroll: Int = 0
-    public var find: Find = .none
+    package var scroll: Int = 0
+    package var find: Find = .none
     /// A move that waits for the post's layout facts (`LayoutFacts`); nil once settled, which the runtime
     /// does before the next key and before a frame.
-    public internal(set) var intent: ReaderIntent?
+    package internal(set) var intent: ReaderIntent?
 
-    public init(post: Int, scroll: Int = 0, find: Find = .none) {
+    package init(post: Int, scroll: Int = 0, find: Find = .none) {
         self.post = post
         self.scroll = scroll
         self.find = find
@@ -58,7 +58,7 @@ public struct Reader: Hashable, Sendable {
 }
 
 /// Find in the reader, as in less.
-public enum Find: Hashable, Sendable {
+package enum Find: Hashable, Sendable {
     /// No search.
     case none
     /// The `/` prompt is open with this text.

@@ -1,41 +1,41 @@
 /// Where each pane goes for a terminal size, from named constraints: three panes from 100 columns,
 /// two from 60 (the preview takes the list's place when focused), one below that, and a notice
 /// under 40x10.
-public struct PaneLayout: Hashable, Sendable {
-    public struct Rect: Hashable, Sendable {
-        public var x: Int, y: Int, width: Int, height: Int
+package struct PaneLayout: Hashable, Sendable {
+    package struct Rect: Hashable, Sendable {
+        package var x: Int, y: Int, width: Int, height: Int
     }
 
     /// A pane on screen and where its content goes.
-    public struct Entry: Hashable, Sendable {
-        public var pane: Pane
-        public var rect: Rect
+    package struct Entry: Hashable, Sendable {
+        package var pane: Pane
+        package var rect: Rect
     }
 
-    public static let minimumWidth = 40
-    public static let minimumHeight = 10
+    package static let minimumWidth = 40
+    package static let minimumHeight = 10
     /// From here all three panes fit side by side.
-    public static let threePaneWidth = 100
+    package static let threePaneWidth = 100
     /// From here the tag pane stays beside the list.
-    public static let twoPaneWidth = 60
+    package static let twoPaneWidth = 60
     /// Tag names are short; the pane takes the longest name plus marker and count, within these.
-    public static let tagPaneWidthRange = 18...28
+    package static let tagPaneWidthRange = 18...28
     /// The list's share of what the tag pane leaves, in three-pane layouts.
-    public static let listShare = 0.42
-    public static let minimumListWidth = 30
+    package static let listShare = 0.42
+    package static let minimumListWidth = 30
     /// Rows above the panes (title bar, pane headers) and below them (status line).
-    public static let rowsAbove = 2, rowsBelow = 1
+    package static let rowsAbove = 2, rowsBelow = 1
     /// The reader keeps lines to a comfortable length on wide terminals.
-    public static let readerMaximumWidth = 100
+    package static let readerMaximumWidth = 100
 
-    public var width: Int
-    public var height: Int
+    package var width: Int
+    package var height: Int
     /// Content rectangles (below each pane's header row) of the panes on screen, left to right.
-    public var panes: [Entry]
+    package var panes: [Entry]
 
-    public func rect(of pane: Pane) -> Rect? { panes.first { $0.pane == pane }?.rect }
+    package func rect(of pane: Pane) -> Rect? { panes.first { $0.pane == pane }?.rect }
 
-    public init(width: Int, height: Int, focus: Pane, longestTag: Int) {
+    package init(width: Int, height: Int, focus: Pane, longestTag: Int) {
         self.width = width
         self.height = height
         let top = PaneLayout.rowsAbove
@@ -57,11 +57,11 @@ public struct PaneLayout: Hashable, Sendable {
     }
 
     /// The reader's text column: its left edge and width.
-    public static func readerColumn(width: Int) -> (x: Int, width: Int) {
+    package static func readerColumn(width: Int) -> (x: Int, width: Int) {
         let textWidth = max(1, min(width - 4, readerMaximumWidth))
         return (max(0, (width - textWidth) / 2), textWidth)
     }
 
     /// Rows of post text in the reader (the title bar and the status line take one each).
-    public static func readerRows(height: Int) -> Int { max(1, height - 2) }
+    package static func readerRows(height: Int) -> Int { max(1, height - 2) }
 }

@@ -1,8 +1,8 @@
 /// The one place state changes: pure, so every transition is tested without a terminal. Disk and
 /// terminal work leaves as `Effect`s that the runtime performs and answers with actions; what needs a
 /// layout is kept as asked and bounded by the facts the view measured (`LayoutFacts`).
-public enum Reducer {
-    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+package enum Reducer {
+    package static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         let before = state
         var effects: [Effect] = []
         switch action {

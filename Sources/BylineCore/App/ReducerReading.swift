@@ -55,17 +55,17 @@ extension Reducer {
 
 extension AppState {
     /// The pane layout for the current size and focus.
-    public var layout: PaneLayout {
+    package var layout: PaneLayout {
         PaneLayout(width: width, height: height, focus: focus, longestTag: store.tags.longestNameWidth)
     }
 
     /// Rows each post takes in the list: two (the summary under the title) when the pane is tall.
-    public var listItemHeight: Int { (layout.rect(of: .list)?.height ?? 0) >= ListView.summaryMinimumHeight ? 2 : 1 }
+    package var listItemHeight: Int { (layout.rect(of: .list)?.height ?? 0) >= ListView.summaryMinimumHeight ? 2 : 1 }
 
-    public var listItemsPerPage: Int { max(1, (layout.rect(of: .list)?.height ?? 1) / listItemHeight) }
+    package var listItemsPerPage: Int { max(1, (layout.rect(of: .list)?.height ?? 1) / listItemHeight) }
 
     /// The key context for the keymap.
-    public var keyContext: KeyContext {
+    package var keyContext: KeyContext {
         switch mode {
         case .help: return .help
         case .searching: return .search
@@ -126,7 +126,7 @@ extension AppState {
 
     /// The layout fact the state waits for, if any: the runtime has the view measure it
     /// (`AppView.measure`) and sends it back as `.measured` before the next key and the next frame.
-    public var layoutQuestion: LayoutQuestion? {
+    package var layoutQuestion: LayoutQuestion? {
         if case let .reading(reader) = mode {
             guard reader.intent != nil else { return nil }
             var find: String?

@@ -14,10 +14,10 @@ import Synchronization
 /// written 1.0 ms after the key, and the process reading the pty, woken onto the core the refresh
 /// held, ran only 2.7 ms later, when the scheduler next took the core back. A sleeping background
 /// thread frees its core at once.
-public final class GiveWay: Sendable {
+package final class GiveWay: Sendable {
     /// How long background work stays asleep after a key arrives and after the frame that answers it:
     /// time for the terminal or sshd to carry the frame out (a frame takes about a millisecond to write).
-    public static let windowNanoseconds: UInt64 = 10_000_000
+    package static let windowNanoseconds: UInt64 = 10_000_000
 
     /// Until when (on `now`'s clock) background work sleeps; 0 when no key is being answered.
     private let quietUntil = Atomic<UInt64>(0)
@@ -25,19 +25,19 @@ public final class GiveWay: Sendable {
     private let sleep: @Sendable (UInt64) -> Void
 
     /// The clock and the sleep are handed in so tests can drive them.
-    public init(now: @escaping @Sendable () -> UInt64 = Monotonic.nanoseconds,
+    package init(now: @escaping @Sendable () -> UInt64 = Monotonic.nanoseconds,
                 sleep: @escaping @Sendable (UInt64) -> Void = GiveWay.sleepNanoseconds) {
         self.now = now
         self.sleep = sleep
     }
 
     /// Called by the runtime when a key arrives and when the frame answering it has been written.
-    public func answering() { quietUntil.store(now() + Self.windowNanoseconds, ordering: .relaxed) }
+    package func answering() { quietUntil.store(now() + Self.windowNanoseconds, ordering: .relaxed) }
 
     /// Called by background work between small steps (a file, a row): sleeps until the window closes;
     /// a window moved on meanwhile (the frame written, the next key) is waited out too. While no key
     /// is being answered it costs one atomic load.
-    public func point() {
+    package func point() {
         while true {
             let until = quietUntil.load(ordering: .relaxed)
             guard until != 0 else { return }
@@ -51,7 +51,7 @@ public final class GiveWay: Sendable {
         }
     }
 
-    @Sendable public static func sleepNanoseconds(_ nanoseconds: UInt64) {
+    @Sendable package static func sleepNanoseconds(_ nanoseconds: UInt64) {
         var wait = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
         var left = timespec()
         while nanosleep(&wait, &left) != 0, errno == EINTR { wait = left }

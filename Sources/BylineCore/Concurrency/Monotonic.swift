@@ -3,14 +3,14 @@ import Glibc
 #endif
 
 /// A clock that never jumps (`CLOCK_MONOTONIC`): for durations and deadlines, never for dates.
-public enum Monotonic {
-    public static func nanoseconds() -> UInt64 {
+package enum Monotonic {
+    package static func nanoseconds() -> UInt64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 
-    public static func seconds() -> Double {
+    package static func seconds() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9

@@ -1,14 +1,14 @@
 import Dispatch
 
 /// `map` on all cores, results in input order. Used for reading thousands of files at once.
-public enum ParallelMap {
-    public static func map<T, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] where T: Sendable, R: Sendable {
+package enum ParallelMap {
+    package static func map<T, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] where T: Sendable, R: Sendable {
         map(items, state: {}) { _, item in transform(item) }
     }
 
     /// The same, where each run of items handed to a worker shares one `State`, made for the run and
     /// dropped after it (an open folder, say), so that it needs no lock.
-    public static func map<T, R, State>(_ items: [T], state makeState: @Sendable () -> State,
+    package static func map<T, R, State>(_ items: [T], state makeState: @Sendable () -> State,
                                  _ transform: @Sendable (inout State, T) -> R) -> [R] where T: Sendable, R: Sendable {
         guard items.count > 1 else {
             var state = makeState()
@@ -34,13 +34,13 @@ public enum ParallelMap {
 extension ParallelMap {
     /// `map` on all cores, or on the calling thread alone (work behind the screen, which must leave
     /// the cores to the reader), giving way to keys between items (`giveWay`).
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], allCores: Bool, giveWay: GiveWay? = nil,
+    package static func map<T: Sendable, R: Sendable>(_ items: [T], allCores: Bool, giveWay: GiveWay? = nil,
                                                      _ transform: @Sendable (T) -> R) -> [R] {
         allCores ? map(items, transform) : items.map { giveWay?.point(); return transform($0) }
     }
 
     /// `first()` and `second()`, on two cores when there are.
-    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    package static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         let slots = PairSlots<A, B>()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 { slots.first = first() } else { slots.second = second() }
@@ -81,7 +81,7 @@ private final class ResultSlots<R>: @unchecked Sendable {
 
 /// A value handed to another thread whose owner promises that only one thread uses it at a time
 /// (a buffer read by all, a result written by one and read after it is joined).
-public struct UnsafeSendable<T>: @unchecked Sendable {
-    public let value: T
-    public init(_ value: T) { self.value = value }
+package struct UnsafeSendable<T>: @unchecked Sendable {
+    package let value: T
+    package init(_ value: T) { self.value = value }
 }

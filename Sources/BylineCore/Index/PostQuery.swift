@@ -1,21 +1,21 @@
 /// What the reader asked for: tags that must be there, tags that must not, and search words.
-public struct PostQuery: Hashable, Sendable {
+package struct PostQuery: Hashable, Sendable {
     /// How required tags combine.
-    public enum Match: String, Hashable, Sendable {
+    package enum Match: String, Hashable, Sendable {
         /// A post needs every required tag (AND).
         case all
         /// A post needs at least one required tag (OR).
         case any
     }
 
-    public var requiredTags: [String]
-    public var excludedTags: [String]
-    public var match: Match
+    package var requiredTags: [String]
+    package var excludedTags: [String]
+    package var match: Match
     /// Words that must each begin a word of the title, summary, tags or body (case-insensitively;
     /// see `SearchText`).
-    public var search: String
+    package var search: String
 
-    public init(requiredTags: [String] = [], excludedTags: [String] = [], match: Match = .all, search: String = "") {
+    package init(requiredTags: [String] = [], excludedTags: [String] = [], match: Match = .all, search: String = "") {
         self.requiredTags = requiredTags
         self.excludedTags = excludedTags
         self.match = match
@@ -23,9 +23,9 @@ public struct PostQuery: Hashable, Sendable {
     }
 
     /// The search as terms, one per typed word (split at blanks); words without a letter or digit ask nothing.
-    public var searchTerms: [SearchTerm] {
+    package var searchTerms: [SearchTerm] {
         search.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).compactMap { SearchTerm(typed: $0) }
     }
 
-    public var isEmpty: Bool { requiredTags.isEmpty && excludedTags.isEmpty && searchTerms.isEmpty }
+    package var isEmpty: Bool { requiredTags.isEmpty && excludedTags.isEmpty && searchTerms.isEmpty }
 }

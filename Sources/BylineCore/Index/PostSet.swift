@@ -2,48 +2,48 @@
 ///
 /// Tag filtering and faceted counts are intersections and population counts over these: at 100,000
 /// posts a set is 1,563 words, so a toggle that recounts 60 tags touches under 100,000 words.
-public struct PostSet: Hashable, Sendable, Sequence {
+package struct PostSet: Hashable, Sendable, Sequence {
     private(set) var words: [UInt64]
     /// How many posts the set ranges over (the store's size).
-    public let capacity: Int
+    package let capacity: Int
 
-    public init(capacity: Int) {
+    package init(capacity: Int) {
         self.capacity = capacity
         words = [UInt64](repeating: 0, count: (capacity + 63) / 64)
     }
 
     /// Every post of the store.
-    public static func all(_ capacity: Int) -> PostSet {
+    package static func all(_ capacity: Int) -> PostSet {
         var set = PostSet(capacity: capacity)
         for index in set.words.indices { set.words[index] = ~0 }
         if capacity % 64 != 0, !set.words.isEmpty { set.words[set.words.count - 1] = (1 << UInt64(capacity % 64)) - 1 }
         return set
     }
 
-    public init<S: Sequence>(capacity: Int, members: S) where S.Element == Int {
+    package init<S: Sequence>(capacity: Int, members: S) where S.Element == Int {
         self.init(capacity: capacity)
         for member in members { insert(member) }
     }
 
-    public mutating func insert(_ member: Int) {
+    package mutating func insert(_ member: Int) {
         precondition(member >= 0 && member < capacity, "post \(member) outside 0..<\(capacity)")
         words[member >> 6] |= 1 << UInt64(member & 63)
     }
 
-    public func contains(_ member: Int) -> Bool {
+    package func contains(_ member: Int) -> Bool {
         guard member >= 0, member < capacity else { return false }
         return words[member >> 6] & (1 << UInt64(member & 63)) != 0
     }
 
-    public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
-    public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+    package var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+    package var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 
-    public func intersection(_ other: PostSet) -> PostSet { combine(other, &) }
-    public func union(_ other: PostSet) -> PostSet { combine(other, |) }
-    public func subtracting(_ other: PostSet) -> PostSet { combine(other) { $0 & ~$1 } }
+    package func intersection(_ other: PostSet) -> PostSet { combine(other, &) }
+    package func union(_ other: PostSet) -> PostSet { combine(other, |) }
+    package func subtracting(_ other: PostSet) -> PostSet { combine(other) { $0 & ~$1 } }
 
     /// `intersection(other).count` without building the intersection.
-    public func intersectionCount(_ other: PostSet) -> Int {
+    package func intersectionCount(_ other: PostSet) -> Int {
         precondition(words.count == other.words.count, "sets of different stores")
         // Unchecked: a toggle counts every tag this way, 1,563 words each at 100,000 posts.
         return words.withUnsafeBufferPointer { mine in
@@ -63,14 +63,14 @@ public struct PostSet: Hashable, Sendable, Sequence {
     }
 
     /// Members in increasing order, which is newest first.
-    public func makeIterator() -> Iterator { Iterator(words: words) }
+    package func makeIterator() -> Iterator { Iterator(words: words) }
 
     /// A lower bound that is exact: `Array(set)` then allocates once.
-    public var underestimatedCount: Int { count }
+    package var underestimatedCount: Int { count }
 
     /// Walks the set bits word by word. A concrete iterator, not `AnyIterator`: `Array(set)` of
     /// 45,000 members at 100,000 posts costs a tenth of a millisecond instead of over two.
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         let words: [UInt64]
         var wordIndex = 0
         var current: UInt64
@@ -80,7 +80,7 @@ public struct PostSet: Hashable, Sendable, Sequence {
             current = words.first ?? 0
         }
 
-        public mutating func next() -> Int? {
+        package mutating func next() -> Int? {
             while current == 0 {
                 wordIndex += 1
                 guard wordIndex < words.count else { return nil }

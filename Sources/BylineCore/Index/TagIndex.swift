@@ -1,26 +1,26 @@
 /// Every tag of a store with the posts that carry it, so "posts with these tags" and the count of each
 /// tag among any set of posts never scan the posts themselves.
-public struct TagIndex: Sendable {
+package struct TagIndex: Sendable {
     /// One tag: its spellings met as one, and its posts.
-    public struct Tag: Hashable, Sendable {
+    package struct Tag: Hashable, Sendable {
         /// The case-folded key (`TagName.key`).
-        public var key: String
+        package var key: String
         /// The most common spelling; ties go to the spelling that sorts first.
-        public var name: String
-        public var posts: PostSet
-        public var count: Int { posts.count }
+        package var name: String
+        package var posts: PostSet
+        package var count: Int { posts.count }
     }
 
     /// By count, most used first, then by name.
-    public private(set) var tags: [Tag]
+    package private(set) var tags: [Tag]
     private var positions: [String: Int]
     /// Columns of the widest tag name (each cut to `ScreenLimits.maximumLineScalars` first), measured
     /// once here: the pane layout asks for it several times a key, and measuring every name each time
     /// cost 80 ms a key with one tag of 50,000 combining marks.
-    public let longestNameWidth: Int
+    package let longestNameWidth: Int
 
     /// Builds the index for `posts` in store order; post numbers are positions in that array.
-    public init(posts: [Post]) {
+    package init(posts: [Post]) {
         var spellings: [String: [String: Int]] = [:]
         var members: [String: [Int]] = [:]
         // By index: `enumerated()` copied every post, a retain and release of each of its strings.
@@ -60,15 +60,15 @@ public struct TagIndex: Sendable {
     }
 
     /// The tag for any spelling of its name.
-    public func tag(named name: String) -> Tag? {
+    package func tag(named name: String) -> Tag? {
         positions[TagName.key(TagName.clean(name))].map { tags[$0] }
     }
 
     /// The tags with these keys (those the index has), in the index's order.
-    public func inIndexOrder(_ keys: [String]) -> [Tag] {
+    package func inIndexOrder(_ keys: [String]) -> [Tag] {
         keys.compactMap { positions[$0] }.sorted().map { tags[$0] }
     }
 
     /// The display spelling of a tag as written in some post.
-    public func displayName(_ spelling: String) -> String { tag(named: spelling)?.name ?? spelling }
+    package func displayName(_ spelling: String) -> String { tag(named: spelling)?.name ?? spelling }
 }

@@ -66,9 +66,9 @@ struct ByteBuffer {
 /// Bytes that never change once written, freed with the last reference: `FlatText`'s text, taken
 /// from the `ByteBuffer` it was written into without a copy (a copy of a 1 MB post's text is a
 /// megabyte of fresh pages to fault in).
-public final class FlatBytes: @unchecked Sendable {
+package final class FlatBytes: @unchecked Sendable {
     private let base: UnsafeMutablePointer<UInt8>
-    public let count: Int
+    package let count: Int
 
     init(_ base: UnsafeMutablePointer<UInt8>, count: Int) {
         self.base = base
@@ -79,5 +79,5 @@ public final class FlatBytes: @unchecked Sendable {
 
     deinit { base.deallocate() }
 
-    public var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    package var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 }

@@ -1,7 +1,7 @@
 /// Lays out a code block: never re-wrapped as prose. A shaded block (every cell carries `.codeBlock`,
 /// which themes give a background), the language named on a label line above, tabs expanded to stops
 /// of four, and lines longer than the width soft-wrapped behind a visible continuation mark.
-public enum CodeBlockLayout {
+package enum CodeBlockLayout {
     /// Columns before the code: room for the continuation mark.
     static let gutter = 2
     static let tabStop = 4

@@ -1,13 +1,13 @@
 /// A markdown document as width-independent blocks of styled spans: what `BylineMarkdown` makes of
 /// cmark-gfm's tree, and what `DocumentLayout` wraps to a width. All text in it is terminal-safe.
-public struct Document: Hashable, Sendable {
-    public var blocks: [Block]
+package struct Document: Hashable, Sendable {
+    package var blocks: [Block]
     /// Link and image targets in order of first appearance; the reference `[n]` is `references[n - 1]`.
-    public var references: [String]
+    package var references: [String]
     /// Footnote bodies in order of first reference; `[^n]` is `footnotes[n - 1]`.
-    public var footnotes: [[Block]]
+    package var footnotes: [[Block]]
 
-    public init(blocks: [Block] = [], references: [String] = [], footnotes: [[Block]] = []) {
+    package init(blocks: [Block] = [], references: [String] = [], footnotes: [[Block]] = []) {
         self.blocks = blocks
         self.references = references
         self.footnotes = footnotes
@@ -16,7 +16,7 @@ public struct Document: Hashable, Sendable {
 
 /// One block of a document. Containers nest only as deep as `Block.maximumNesting`: the builder
 /// flattens anything deeper, so laying out hostile input cannot exhaust the stack.
-public indirect enum Block: Hashable, Sendable {
+package indirect enum Block: Hashable, Sendable {
     /// Inline content; a span whose text is "\n" is a hard line break.
     case paragraph([StyledSpan])
     case heading(level: Int, [StyledSpan])
@@ -29,19 +29,19 @@ public indirect enum Block: Hashable, Sendable {
     case rule
 
     /// Containers deeper than this are flattened into their parent.
-    public static let maximumNesting = 16
+    package static let maximumNesting = 16
 }
 
 /// A bulleted or numbered list.
-public struct ListBlock: Hashable, Sendable {
-    public var ordered: Bool
+package struct ListBlock: Hashable, Sendable {
+    package var ordered: Bool
     /// The first number of an ordered list, as written (`3.` starts at 3).
-    public var start: Int
+    package var start: Int
     /// Tight lists have no blank lines between items.
-    public var tight: Bool
-    public var items: [ListItem]
+    package var tight: Bool
+    package var items: [ListItem]
 
-    public init(ordered: Bool, start: Int = 1, tight: Bool, items: [ListItem]) {
+    package init(ordered: Bool, start: Int = 1, tight: Bool, items: [ListItem]) {
         self.ordered = ordered
         self.start = start
         self.tight = tight
@@ -50,30 +50,30 @@ public struct ListBlock: Hashable, Sendable {
 }
 
 /// One item of a list; a task item has a checkbox.
-public struct ListItem: Hashable, Sendable {
+package struct ListItem: Hashable, Sendable {
     /// nil for an ordinary item; whether a task item is done.
-    public var task: Bool?
-    public var blocks: [Block]
+    package var task: Bool?
+    package var blocks: [Block]
 
-    public init(task: Bool? = nil, blocks: [Block]) {
+    package init(task: Bool? = nil, blocks: [Block]) {
         self.task = task
         self.blocks = blocks
     }
 }
 
 /// A GFM table.
-public struct TableBlock: Hashable, Sendable {
-    public enum Alignment: Hashable, Sendable { case none, left, center, right }
+package struct TableBlock: Hashable, Sendable {
+    package enum Alignment: Hashable, Sendable { case none, left, center, right }
 
-    public var alignments: [Alignment]
-    public var header: [[StyledSpan]]
-    public var rows: [[[StyledSpan]]]
+    package var alignments: [Alignment]
+    package var header: [[StyledSpan]]
+    package var rows: [[[StyledSpan]]]
 
-    public init(alignments: [Alignment], header: [[StyledSpan]], rows: [[[StyledSpan]]]) {
+    package init(alignments: [Alignment], header: [[StyledSpan]], rows: [[[StyledSpan]]]) {
         self.alignments = alignments
         self.header = header
         self.rows = rows
     }
 
-    public var columnCount: Int { max(alignments.count, header.count, rows.map(\.count).max() ?? 0) }
+    package var columnCount: Int { max(alignments.count, header.count, rows.map(\.count).max() ?? 0) }
 }

@@ -6,12 +6,12 @@
 /// and indentation) and writes their prefixes as each line starts. `byline show` writes that flat
 /// text out as it is; the reader and the preview take it as `StyledLine`s (`Progressive`), a few
 /// top-level blocks at a time.
-public enum DocumentLayout {
+package enum DocumentLayout {
     /// Containers stop indenting once less than this would be left for their content.
     static let minimumContentWidth = 8
 
     /// `prefix`, then the whole document at `width`, in flat form.
-    public static func text(for document: Document, width: Int, glyphs: Glyphs = .unicode, prefix: [StyledLine] = []) -> FlatText {
+    package static func text(for document: Document, width: Int, glyphs: Glyphs = .unicode, prefix: [StyledLine] = []) -> FlatText {
         var whole = FlatText()
         write(document, width: width, glyphs: glyphs, prefix: prefix, partBytes: .max) { whole = $0 }
         return whole
@@ -21,7 +21,7 @@ public enum DocumentLayout {
     /// handed to `part` one after another as they are laid out: `byline show` writes each part out
     /// before it lays out the next, so a long post's lines never sit in memory whole. Every line is
     /// whole in one part.
-    public static func write(_ document: Document, width: Int, glyphs: Glyphs, prefix: [StyledLine], partBytes: Int,
+    package static func write(_ document: Document, width: Int, glyphs: Glyphs, prefix: [StyledLine], partBytes: Int,
                              to part: (FlatText) -> Void) {
         var cursor = Cursor(document, width: width, glyphs: glyphs)
         var prefix = prefix
@@ -36,7 +36,7 @@ public enum DocumentLayout {
     }
 
     /// The whole document as `StyledLine`s.
-    public static func lines(for document: Document, width: Int, glyphs: Glyphs = .unicode) -> [StyledLine] {
+    package static func lines(for document: Document, width: Int, glyphs: Glyphs = .unicode) -> [StyledLine] {
         var layout = Progressive(document, width: width, glyphs: glyphs)
         layout.extend(toAtLeast: .max)
         return layout.lines
@@ -46,27 +46,27 @@ public enum DocumentLayout {
     /// extendable: the preview of a long post shows its first screen without laying out the rest.
     /// Whatever has been laid out is exactly the start of what `text(for:)` gives, because both are
     /// the same walk, cut between top-level blocks.
-    public struct Progressive: Sendable {
+    package struct Progressive: Sendable {
         /// The lines so far: `prefix`, then the document's.
-        public private(set) var lines: [StyledLine]
+        package private(set) var lines: [StyledLine]
         private var cursor: Cursor
 
         /// Whether `lines` holds the whole document (notes and references too).
-        public var isComplete: Bool { cursor.isComplete }
+        package var isComplete: Bool { cursor.isComplete }
 
-        public init(_ document: Document, width: Int, glyphs: Glyphs, prefix: [StyledLine] = []) {
+        package init(_ document: Document, width: Int, glyphs: Glyphs, prefix: [StyledLine] = []) {
             cursor = Cursor(document, width: width, glyphs: glyphs)
             lines = prefix
         }
 
         /// Lines that are all there is (a post still loading, say).
-        public init(complete lines: [StyledLine]) {
+        package init(complete lines: [StyledLine]) {
             cursor = Cursor(Document(), width: 1, glyphs: .ascii, complete: true)
             self.lines = lines
         }
 
         /// Lays out blocks until there are at least `count` lines or the document is done.
-        public mutating func extend(toAtLeast count: Int) {
+        package mutating func extend(toAtLeast count: Int) {
             guard !isComplete, lines.count < count else { return }
             let have = lines.count
             var writer = FlatTextWriter()

@@ -6,45 +6,45 @@
 ///
 /// It holds exactly what `[StyledLine]` holds (`styledLines` gives them back), except that
 /// neighbouring runs of one look are always merged, which no sink can tell apart.
-public struct FlatText: Sendable {
+package struct FlatText: Sendable {
     /// A style with the link it points to: what a run is drawn as.
-    public struct Look: Hashable, Sendable {
-        public var style: TextStyle
-        public var link: String?
+    package struct Look: Hashable, Sendable {
+        package var style: TextStyle
+        package var link: String?
     }
 
     /// Every line's text, one after another, with nothing between lines.
-    public internal(set) var bytes = FlatBytes()
+    package internal(set) var bytes = FlatBytes()
     /// A piece of a line in one look: where it ends in `bytes` (it starts where the previous run
     /// ended) and its look, an index into `looks`. Eight bytes: a 1 MB post has some 150,000 runs.
-    public struct Run: Sendable {
-        public var end: UInt32
-        public var look: UInt32
+    package struct Run: Sendable {
+        package var end: UInt32
+        package var look: UInt32
     }
 
-    public internal(set) var runs: [Run] = []
+    package internal(set) var runs: [Run] = []
     /// Where each line's runs end in `runs`; a line's runs start where the previous line's ended.
-    public internal(set) var lineEnds: [UInt32] = []
+    package internal(set) var lineEnds: [UInt32] = []
     /// The looks used, each once.
-    public internal(set) var looks: [Look] = []
+    package internal(set) var looks: [Look] = []
 
-    public init() {}
+    package init() {}
 
-    public var lineCount: Int { lineEnds.count }
+    package var lineCount: Int { lineEnds.count }
 
     /// The runs of line `index`, as indices into `runEnds` and `runLooks`.
-    public func runs(ofLine index: Int) -> Range<Int> {
+    package func runs(ofLine index: Int) -> Range<Int> {
         (index == 0 ? 0 : Int(lineEnds[index - 1]))..<Int(lineEnds[index])
     }
 
     /// The bytes of run `index`, as a range of `bytes`.
-    public func byteRange(ofRun index: Int) -> Range<Int> {
+    package func byteRange(ofRun index: Int) -> Range<Int> {
         (index == 0 ? 0 : Int(runs[index - 1].end))..<Int(runs[index].end)
     }
 
     /// The same lines as `StyledLine`s: what the reader and the preview draw from
     /// (`DocumentLayout.Progressive`).
-    public var styledLines: [StyledLine] {
+    package var styledLines: [StyledLine] {
         (0..<lineCount).map { line in
             StyledLine(runs(ofLine: line).map { run in
                 let look = looks[Int(runs[run].look)]
@@ -54,7 +54,7 @@ public struct FlatText: Sendable {
     }
 
     /// Lines in flat form, merging neighbouring spans of one look.
-    public init(_ lines: [StyledLine]) {
+    package init(_ lines: [StyledLine]) {
         var writer = FlatTextWriter()
         for line in lines { writer.append(line) }
         self = writer.finish()

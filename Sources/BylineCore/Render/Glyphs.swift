@@ -1,36 +1,36 @@
 /// The characters that draw structure: Unicode box drawing by default, plain ASCII for terminals
 /// (or fonts) that have nothing else.
-public struct Glyphs: Hashable, Sendable {
+package struct Glyphs: Hashable, Sendable {
     /// List bullets by depth; the last repeats for deeper levels.
-    public var bullets: [String]
-    public var taskOpen: String
-    public var taskDone: String
+    package var bullets: [String]
+    package var taskOpen: String
+    package var taskDone: String
     /// The bar before each line of a block quote (with its trailing space).
-    public var quoteBar: String
+    package var quoteBar: String
     /// Thematic breaks and the underline of level-2 headings.
-    public var rule: Character
+    package var rule: Character
     /// The underline of level-1 headings.
-    public var doubleRule: Character
+    package var doubleRule: Character
     /// At the start of a code line that continues the one above.
-    public var continuation: String
-    public var table: TableGlyphs
+    package var continuation: String
+    package var table: TableGlyphs
     /// Before the focused pane's name and the selected row: visible without colour.
-    public var focus: String
+    package var focus: String
     /// A required tag and an excluded one in the tag pane.
-    public var required: String
-    public var excluded: String
+    package var required: String
+    package var excluded: String
 
     /// Box-drawing characters for tables.
-    public struct TableGlyphs: Hashable, Sendable {
-        public var horizontal: Character, vertical: Character
-        public var topLeft: Character, topMiddle: Character, topRight: Character
-        public var middleLeft: Character, middle: Character, middleRight: Character
-        public var bottomLeft: Character, bottomMiddle: Character, bottomRight: Character
+    package struct TableGlyphs: Hashable, Sendable {
+        package var horizontal: Character, vertical: Character
+        package var topLeft: Character, topMiddle: Character, topRight: Character
+        package var middleLeft: Character, middle: Character, middleRight: Character
+        package var bottomLeft: Character, bottomMiddle: Character, bottomRight: Character
         /// The line under the header row.
-        public var headerHorizontal: Character
+        package var headerHorizontal: Character
     }
 
-    public static let unicode = Glyphs(
+    package static let unicode = Glyphs(
         bullets: ["•", "◦", "▪", "‣"], taskOpen: "☐", taskDone: "☑", quoteBar: "│ ", rule: "─", doubleRule: "═",
         continuation: "↪",
         table: TableGlyphs(horizontal: "─", vertical: "│", topLeft: "┌", topMiddle: "┬", topRight: "┐",
@@ -38,7 +38,7 @@ public struct Glyphs: Hashable, Sendable {
                            bottomRight: "┘", headerHorizontal: "─"),
         focus: "▸", required: "✓", excluded: "✗")
 
-    public static let ascii = Glyphs(
+    package static let ascii = Glyphs(
         bullets: ["*", "-", "+"], taskOpen: "[ ]", taskDone: "[x]", quoteBar: "| ", rule: "-", doubleRule: "=",
         continuation: ">",
         table: TableGlyphs(horizontal: "-", vertical: "|", topLeft: "+", topMiddle: "+", topRight: "+",
@@ -46,7 +46,7 @@ public struct Glyphs: Hashable, Sendable {
                            bottomRight: "+", headerHorizontal: "="),
         focus: ">", required: "+", excluded: "-")
 
-    public func bullet(depth: Int) -> String { bullets[min(depth, bullets.count - 1)] }
+    package func bullet(depth: Int) -> String { bullets[min(depth, bullets.count - 1)] }
 }
 
 /// Runs of spaces for padding, without building a new string of blanks each time.

@@ -1,12 +1,12 @@
 /// The header above a rendered post: its title, then date, tags and reading time on one line.
 /// The preview, the reader and `byline show` all show a post under this header.
-public enum PostHeader {
+package enum PostHeader {
     /// Words a minute for reading-time estimates; a common figure for reading on a screen.
-    public static let wordsPerMinute = 230
+    package static let wordsPerMinute = 230
 
-    public static func readingMinutes(words: Int) -> Int { max(1, (words + wordsPerMinute - 1) / wordsPerMinute) }
+    package static func readingMinutes(words: Int) -> Int { max(1, (words + wordsPerMinute - 1) / wordsPerMinute) }
 
-    public static func lines(_ post: Post, words: Int, width: Int, glyphs: Glyphs = .unicode) -> [StyledLine] {
+    package static func lines(_ post: Post, words: Int, width: Int, glyphs: Glyphs = .unicode) -> [StyledLine] {
         var lines = TextWrapper.wrap(SafeText.lineSpans(post.title, [.title, .heading2]), width: width)
         var meta: [StyledSpan] = []
         func separate() { if !meta.isEmpty { meta.append(StyledSpan(" · ", .meta)) } }
@@ -29,9 +29,9 @@ public enum PostHeader {
 
 /// Text from a post as spans: every control character and bidi override replaced by its visible symbol
 /// (see `VisibleText`), styled `.escaped` so a reader sees that something was there.
-public enum SafeText {
+package enum SafeText {
     /// Newlines and tabs are kept (the layout decides what they mean).
-    public static func spans(_ text: String, _ style: TextStyle, link: String? = nil) -> [StyledSpan] {
+    package static func spans(_ text: String, _ style: TextStyle, link: String? = nil) -> [StyledSpan] {
         guard !VisibleText.isSafe(text) else { return [StyledSpan(text, style, link: link)] }
         var spans: [StyledSpan] = []
         var run = String.UnicodeScalarView()
@@ -48,7 +48,7 @@ public enum SafeText {
     }
 
     /// On one line: newlines and tabs become spaces (titles, tags, summaries).
-    public static func lineSpans(_ text: String, _ style: TextStyle) -> [StyledSpan] {
+    package static func lineSpans(_ text: String, _ style: TextStyle) -> [StyledSpan] {
         spans(String(text.map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }), style)
     }
 }

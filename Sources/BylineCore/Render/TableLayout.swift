@@ -1,8 +1,8 @@
 /// Lays out a GFM table: columns sized to their content and fitted to the width, cell text wrapped
 /// inside its column, alignment honoured, borders drawn with the theme's glyphs. When not even one
 /// column per cell fits, each row becomes a record of `header: value` lines instead.
-public enum TableLayout {
-    public static func lines(_ table: TableBlock, width: Int, glyphs: Glyphs) -> [StyledLine] {
+package enum TableLayout {
+    package static func lines(_ table: TableBlock, width: Int, glyphs: Glyphs) -> [StyledLine] {
         let columns = table.columnCount
         guard columns > 0 else { return [] }
         let header = normalized(table.header, columns)

@@ -3,12 +3,12 @@
 /// run by run from a `FlatText`, the form the layout makes; `StyledLine`s are put in that form first.
 /// The only escape sequences in the output are the ones written here: the text itself was made safe
 /// by `VisibleText` before it became spans.
-public enum PlainText {
-    public static func render(_ lines: [StyledLine]) -> String {
+package enum PlainText {
+    package static func render(_ lines: [StyledLine]) -> String {
         String(decoding: bytes(FlatText(lines)), as: UTF8.self)
     }
 
-    public static func bytes(_ text: FlatText) -> [UInt8] {
+    package static func bytes(_ text: FlatText) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(text.bytes.count + text.lineCount)
         do {
@@ -29,16 +29,16 @@ public enum PlainText {
     }
 }
 
-public enum ANSIText {
+package enum ANSIText {
     /// How many colours the terminal shows.
-    public enum ColorDepth: Sendable { case none, sixteen, palette256 }
+    package enum ColorDepth: Sendable { case none, sixteen, palette256 }
 
     /// `lines` written out (an empty span writes nothing, not even its style).
-    public static func render(_ lines: [StyledLine], theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> String {
+    package static func render(_ lines: [StyledLine], theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> String {
         String(decoding: bytes(FlatText(lines), theme: theme, colors: colors, hyperlinks: hyperlinks), as: UTF8.self)
     }
 
-    public static func bytes(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> [UInt8] {
+    package static func bytes(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false) -> [UInt8] {
         var output: [UInt8] = []
         write(text, theme: theme, colors: colors, hyperlinks: hyperlinks) { output.append(contentsOf: $0) }
         return output
@@ -46,7 +46,7 @@ public enum ANSIText {
 
     /// The same bytes, handed to `sink` in chunks of about `chunkSize` as they are made: `byte show`
     /// writes a 1 MB post's 2 MB of output through one reused buffer instead of building all of it.
-    public static func write(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false,
+    package static func write(_ text: FlatText, theme: Theme, colors: ColorDepth, hyperlinks: Bool = false,
                              chunkSize: Int = 1 << 16, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         var output = ByteBuffer(capacity: chunkSize + 4096)
         func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { output.append($0) } }
@@ -126,7 +126,7 @@ public enum ANSIText {
     /// The OSC 8 specification's length limits leave longer URIs to be ignored by terminals (VTE drops
     /// any over 2083 bytes), and a link is opened again on every line it wraps to: a 20 KB URL made 5.3 MB
     /// of `show --hyperlinks`. A longer link is written as its text alone.
-    public static let maximumHyperlinkBytes = 2048
+    package static let maximumHyperlinkBytes = 2048
 
     /// The sequence that opens a hyperlink to `url`; nil when the target is too long to be one.
     static func openLink(_ url: String) -> [UInt8]? {

@@ -4,8 +4,8 @@
 /// except before closing punctuation; a word longer than the line is broken between grapheme clusters,
 /// never lost. Runs of blanks and tabs become one space. A span whose text is "\n" forces a break.
 /// Every returned line is at most `width` columns wide.
-public enum TextWrapper {
-    public static func wrap(_ spans: [StyledSpan], width: Int) -> [StyledLine] {
+package enum TextWrapper {
+    package static func wrap(_ spans: [StyledSpan], width: Int) -> [StyledLine] {
         var collector = StyledLineCollector(capacity: max(1, width) * 4)
         wrap(spans, width: width, into: &collector)
         return collector.lines

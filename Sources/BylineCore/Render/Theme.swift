@@ -1,22 +1,22 @@
 /// How semantic styles look: one table per theme. Colours come as 256-colour indices with a
 /// 16-colour fallback; a sink that may not use colour uses only the attributes.
-public struct Theme: Sendable {
-    public var name: String
-    public var glyphs: Glyphs
+package struct Theme: Sendable {
+    package var name: String
+    package var glyphs: Glyphs
     /// The rules in order; later rules win where they set the same attribute.
-    public var rules: [Rule]
+    package var rules: [Rule]
     /// The rules to use without colour: a colour theme's attribute-only twin, so that nothing it
     /// told apart by colour alone (inline code, say) becomes indistinguishable.
-    public var monochromeRules: [Rule]
+    package var monochromeRules: [Rule]
 
     /// One row of a theme's table: the look of text that carries `style`.
-    public struct Rule: Sendable {
-        public var style: TextStyle
-        public var foreground: TerminalColor?
-        public var background: TerminalColor?
-        public var bold: Bool?, dim: Bool?, italic: Bool?, underline: Bool?, reverse: Bool?, strikethrough: Bool?
+    package struct Rule: Sendable {
+        package var style: TextStyle
+        package var foreground: TerminalColor?
+        package var background: TerminalColor?
+        package var bold: Bool?, dim: Bool?, italic: Bool?, underline: Bool?, reverse: Bool?, strikethrough: Bool?
 
-        public init(_ style: TextStyle, fg: TerminalColor? = nil, bg: TerminalColor? = nil, bold: Bool? = nil, dim: Bool? = nil,
+        package init(_ style: TextStyle, fg: TerminalColor? = nil, bg: TerminalColor? = nil, bold: Bool? = nil, dim: Bool? = nil,
                     italic: Bool? = nil, underline: Bool? = nil, reverse: Bool? = nil, strikethrough: Bool? = nil) {
             self.style = style
             foreground = fg
@@ -30,7 +30,7 @@ public struct Theme: Sendable {
         }
     }
 
-    public init(name: String, glyphs: Glyphs, rules: [Rule], monochromeRules: [Rule]? = nil) {
+    package init(name: String, glyphs: Glyphs, rules: [Rule], monochromeRules: [Rule]? = nil) {
         self.name = name
         self.glyphs = glyphs
         self.rules = rules
@@ -38,7 +38,7 @@ public struct Theme: Sendable {
     }
 
     /// The combined look of a span's styles.
-    public func attributes(for style: TextStyle) -> TextAttributes {
+    package func attributes(for style: TextStyle) -> TextAttributes {
         var attributes = TextAttributes()
         guard !style.isEmpty else { return attributes }
         for rule in rules where !style.isDisjoint(with: rule.style) {
@@ -55,7 +55,7 @@ public struct Theme: Sendable {
     }
 
     /// The same theme without colours: what `NO_COLOR` and terminals without colour get.
-    public var withoutColors: Theme {
+    package var withoutColors: Theme {
         var theme = self
         theme.rules = monochromeRules.map { rule in
             var plain = rule
@@ -67,31 +67,31 @@ public struct Theme: Sendable {
     }
 
     /// The themes by name, for `--theme`.
-    public static func named(_ name: String) -> Theme? {
+    package static func named(_ name: String) -> Theme? {
         [dark, light, mono, ascii].first { $0.name == name.lowercased() }
     }
 
-    public static let names = ["dark", "light", "mono", "ascii"]
+    package static let names = ["dark", "light", "mono", "ascii"]
 }
 
 /// A colour as a 256-colour index, with the nearest of the 16 basic colours for smaller terminals.
-public struct TerminalColor: Hashable, Sendable {
-    public var index256: UInt8
-    public var index16: UInt8
+package struct TerminalColor: Hashable, Sendable {
+    package var index256: UInt8
+    package var index16: UInt8
 
-    public init(_ index256: UInt8, basic index16: UInt8) {
+    package init(_ index256: UInt8, basic index16: UInt8) {
         self.index256 = index256
         self.index16 = index16
     }
 }
 
 /// What a terminal cell looks like.
-public struct TextAttributes: Hashable, Sendable {
-    public var foreground: TerminalColor?
-    public var background: TerminalColor?
-    public var bold = false, dim = false, italic = false, underline = false, reverse = false, strikethrough = false
+package struct TextAttributes: Hashable, Sendable {
+    package var foreground: TerminalColor?
+    package var background: TerminalColor?
+    package var bold = false, dim = false, italic = false, underline = false, reverse = false, strikethrough = false
 
-    public init() {}
+    package init() {}
 
-    public var isPlain: Bool { self == TextAttributes() }
+    package var isPlain: Bool { self == TextAttributes() }
 }

@@ -1,10 +1,10 @@
 /// The built-in themes, one table each.
 extension Theme {
     /// Attributes only: readable on any terminal, and what `NO_COLOR` means.
-    public static let mono = Theme(name: "mono", glyphs: .unicode, rules: monoRules)
+    package static let mono = Theme(name: "mono", glyphs: .unicode, rules: monoRules)
 
     /// `mono` drawn with ASCII only, for terminals and fonts without box drawing.
-    public static let ascii = Theme(name: "ascii", glyphs: .ascii, rules: monoRules)
+    package static let ascii = Theme(name: "ascii", glyphs: .ascii, rules: monoRules)
 
     static let monoRules: [Rule] = [
         Rule([.meta, .marker, .rule, .headingRule, .reference, .template, .comment, .continuation], dim: true),
@@ -24,7 +24,7 @@ extension Theme {
     ]
 
     /// For dark backgrounds.
-    public static let dark = Theme(name: "dark", glyphs: .unicode, monochromeRules: monoRules, colorRules: [
+    package static let dark = Theme(name: "dark", glyphs: .unicode, monochromeRules: monoRules, colorRules: [
         Rule(.codeBlock, fg: TerminalColor(252, basic: 7), bg: TerminalColor(236, basic: 0)),
         Rule(.code, fg: TerminalColor(215, basic: 11), bg: TerminalColor(236, basic: 0), reverse: false),
         Rule(.heading1, fg: TerminalColor(75, basic: 12)),
@@ -53,7 +53,7 @@ extension Theme {
     ])
 
     /// For light backgrounds.
-    public static let light = Theme(name: "light", glyphs: .unicode, monochromeRules: monoRules, colorRules: [
+    package static let light = Theme(name: "light", glyphs: .unicode, monochromeRules: monoRules, colorRules: [
         Rule(.codeBlock, fg: TerminalColor(235, basic: 0), bg: TerminalColor(254, basic: 7)),
         Rule(.code, fg: TerminalColor(130, basic: 3), bg: TerminalColor(254, basic: 7), reverse: false),
         Rule(.heading1, fg: TerminalColor(25, basic: 4)),

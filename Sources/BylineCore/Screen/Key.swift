@@ -1,5 +1,5 @@
 /// A key as the user pressed it, decoded by the terminal backend. The keymap turns keys into actions.
-public enum Key: Hashable, Sendable {
+package enum Key: Hashable, Sendable {
     /// A printable character (`j`, `/`, `日`).
     case character(Character)
     /// Ctrl with a letter: `.control("c")` is Ctrl-C.
@@ -14,7 +14,7 @@ public enum Key: Hashable, Sendable {
     case paste(String)
 
     /// How the key is written in help and hints: `j`, `Ctrl-d`, `PgDn`, `Space`.
-    public var label: String {
+    package var label: String {
         switch self {
         case let .character(character): return character == " " ? "Space" : String(character)
         case let .control(letter): return "Ctrl-" + String(letter)

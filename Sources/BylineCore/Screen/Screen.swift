@@ -1,41 +1,41 @@
 /// One frame of the interface as a grid of cells: everything the user sees, decided by the pure core.
 /// The backend paints the cells that differ from the last frame; nothing else.
-public struct Screen: Hashable, Sendable {
+package struct Screen: Hashable, Sendable {
     /// One terminal cell, laid out the way ncurses lays out text: a spacing character with the
     /// zero-width characters that follow it (combining marks, joiners, variation selectors).
-    public struct Cell: Hashable, Sendable {
+    package struct Cell: Hashable, Sendable {
         /// The characters drawn in the cell; empty for the right half of a wide character.
-        public var text: String
+        package var text: String
         /// 1, 2 for a wide character, 0 for the column a wide character covers.
-        public var width: UInt8
-        public var style: TextStyle
+        package var width: UInt8
+        package var style: TextStyle
 
-        public static let blank = Cell(text: " ", width: 1, style: .plain)
+        package static let blank = Cell(text: " ", width: 1, style: .plain)
 
-        public init(text: String, width: UInt8, style: TextStyle) {
+        package init(text: String, width: UInt8, style: TextStyle) {
             self.text = text
             self.width = width
             self.style = style
         }
     }
 
-    public let width: Int
-    public let height: Int
-    public private(set) var cells: [Cell]
+    package let width: Int
+    package let height: Int
+    package private(set) var cells: [Cell]
 
-    public init(width: Int, height: Int) {
+    package init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
-    public subscript(row: Int, column: Int) -> Cell {
+    package subscript(row: Int, column: Int) -> Cell {
         cells[row * width + column]
     }
 
     /// Writes `line` at `row` from `column`, within `limit` columns (to the right edge by default).
     /// A wide character that would cross the limit is replaced by a blank: nothing ever spills.
-    public mutating func put(_ line: StyledLine, row: Int, column: Int, limit: Int? = nil) {
+    package mutating func put(_ line: StyledLine, row: Int, column: Int, limit: Int? = nil) {
         guard row >= 0, row < height, column < width else { return }
         let end = min(width, column + (limit ?? width))
         var x = column
@@ -79,7 +79,7 @@ public struct Screen: Hashable, Sendable {
     }
 
     /// Fills a rectangle with blanks in `style` (pane backgrounds, the selection bar).
-    public mutating func fill(row: Int, column: Int, width fillWidth: Int, height fillHeight: Int = 1, style: TextStyle = .plain) {
+    package mutating func fill(row: Int, column: Int, width fillWidth: Int, height fillHeight: Int = 1, style: TextStyle = .plain) {
         for y in max(0, row)..<min(height, row + fillHeight) {
             for x in max(0, column)..<min(width, column + fillWidth) {
                 set(y, x, Cell(text: " ", width: 1, style: style))
@@ -88,7 +88,7 @@ public struct Screen: Hashable, Sendable {
     }
 
     /// Adds `style` to every cell of a row segment (selection, focus).
-    public mutating func addStyle(_ style: TextStyle, row: Int, column: Int, width segmentWidth: Int) {
+    package mutating func addStyle(_ style: TextStyle, row: Int, column: Int, width segmentWidth: Int) {
         guard row >= 0, row < height else { return }
         for x in max(0, column)..<min(width, column + segmentWidth) {
             cells[row * width + x].style.formUnion(style)
@@ -104,7 +104,7 @@ public struct Screen: Hashable, Sendable {
     }
 
     /// The rows as plain text (right halves of wide characters omitted), for tests and goldens.
-    public var rows: [String] {
+    package var rows: [String] {
         (0..<height).map { row in
             var text = ""
             for column in 0..<width { text += self[row, column].text }

@@ -1,6 +1,6 @@
 /// What one wait for input produced. The runtime turns keys into actions, re-lays out on resize,
 /// and quits cleanly on hang-up or a terminating signal.
-public enum TerminalEvent: Equatable, Sendable {
+package enum TerminalEvent: Equatable, Sendable {
     /// A key the user pressed.
     case key(Key)
     /// The window changed size; the values are the new size, already in effect.
@@ -16,7 +16,7 @@ public enum TerminalEvent: Equatable, Sendable {
 
 /// The terminal as the runtime sees it: a size, events, and a grid to paint. The ncurses terminal is
 /// one; the runtime's tests use one in memory. (ratatui's `Backend` and `TestBackend`.)
-public protocol TerminalBackend: AnyObject {
+package protocol TerminalBackend: AnyObject {
     /// Columns of the window now.
     var width: Int { get }
     /// Rows of the window now.

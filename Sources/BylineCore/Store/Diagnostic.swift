@@ -1,27 +1,27 @@
 /// A problem found in a posts folder, reported the way compilers do so editors can jump to it.
 ///
 /// Loading never stops at a bad file: the loader records a diagnostic and goes on with the rest.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// Whether the problem makes `byline check` fail.
-    public enum Severity: String, Sendable, Comparable {
+    package enum Severity: String, Sendable, Comparable {
         /// The file could not be read or parsed as intended.
         case error
         /// The file was read, but something in it was ignored or guessed.
         case warning
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
     /// The file, relative to the posts folder.
-    public var file: String
+    package var file: String
     /// One-based line, when the problem has a place.
-    public var line: Int?
+    package var line: Int?
     /// One-based column in Unicode scalars, when known.
-    public var column: Int?
-    public var severity: Severity
-    public var message: String
+    package var column: Int?
+    package var severity: Severity
+    package var message: String
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity, message: String) {
+    package init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity, message: String) {
         self.file = file
         self.line = line
         self.column = column
@@ -30,17 +30,17 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:col: error: message`, or `file: error: message` without a place.
-    public var description: String { file + afterFile }
+    package var description: String { file + afterFile }
 
     /// The same line made safe for a terminal, as `check` prints it: every control in the file name,
     /// newlines and tabs too, shown as its symbol (`␊`), so that a name is never confused with another
     /// (`a\nb.md` is not `a b.md`); the message on one line, through `VisibleText.escapeLine`.
-    public var visibleLine: String {
+    package var visibleLine: String {
         Self.visibleName(file) + VisibleText.escapeLine(afterFile)
     }
 
     /// A file name with every control shown as a symbol, newlines and tabs included.
-    public static func visibleName(_ name: String) -> String {
+    package static func visibleName(_ name: String) -> String {
         guard name.unicodeScalars.contains(where: { VisibleText.needsEscape($0) || $0 == "\n" || $0 == "\t" }) else { return name }
         var shown = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {

@@ -2,27 +2,27 @@
 ///
 /// Front matter is YAML between `---` lines (the closing line may also be YAML's `...`) or TOML between
 /// `+++` lines, starting on the first line of the file. A file without either has no front matter.
-public struct FrontMatterBlock: Equatable, Sendable {
+package struct FrontMatterBlock: Equatable, Sendable {
     /// The two formats blogs use.
-    public enum Format: String, Sendable {
+    package enum Format: String, Sendable {
         /// `---` fenced, Jekyll, Hugo, Eleventy, Astro.
         case yaml
         /// `+++` fenced, Hugo and Zola.
         case toml
     }
 
-    public var format: Format
+    package var format: Format
     /// Byte range of the front matter text, without its fences.
-    public var text: Range<Int>
+    package var text: Range<Int>
     /// One-based line of the file on which `text` starts.
-    public var firstLine: Int
+    package var firstLine: Int
     /// Byte offset where the body starts, just after the closing fence's line.
-    public var bodyStart: Int
+    package var bodyStart: Int
     /// One-based line of the file on which the body starts.
-    public var bodyFirstLine: Int
+    package var bodyFirstLine: Int
 
     /// What `locate` found at the start of a file.
-    public enum Search: Equatable, Sendable {
+    package enum Search: Equatable, Sendable {
         /// The file does not start with a fence.
         case none
         /// A complete block.
@@ -32,7 +32,7 @@ public struct FrontMatterBlock: Equatable, Sendable {
     }
 
     /// Finds the block in `bytes` (LF line ends; a BOM already removed).
-    public static func locate(in bytes: [UInt8]) -> Search {
+    package static func locate(in bytes: [UInt8]) -> Search {
         guard let (fence, format) = openingFence(bytes) else { return .none }
         var lineStart = nextLine(after: 0, in: bytes)
         var line = 2

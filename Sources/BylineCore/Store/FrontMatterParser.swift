@@ -3,16 +3,16 @@ import TOMLKit
 import Yams
 
 /// Parses a front matter block with Yams or TOMLKit into `FrontMatterValue`, reporting errors at file lines.
-public enum FrontMatterParser {
+package enum FrontMatterParser {
     /// A parse failure at a place in the file.
-    public struct Failure: Error, Equatable {
-        public var message: String
-        public var line: Int?
-        public var column: Int?
+    package struct Failure: Error, Equatable {
+        package var message: String
+        package var line: Int?
+        package var column: Int?
     }
 
     /// Parses `text`, which starts on line `firstLine` of its file. The result is always a table.
-    public static func parse(_ text: String, format: FrontMatterBlock.Format, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+    package static func parse(_ text: String, format: FrontMatterBlock.Format, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
         switch format {
         case .yaml: return parseYAML(text, firstLine: firstLine)
         case .toml: return parseTOML(text, firstLine: firstLine)
@@ -74,7 +74,7 @@ public enum FrontMatterParser {
     /// (`YAMLAliasBudget`). An alias stands for every value of what it names, so a 260-byte "billion
     /// laughs" of aliases nested 9 deep stands for 9^9 values: copied out, over 60 s and 5.8 GB; used as
     /// keys, minutes inside `compose`. A blog that reuses a list of tags under a few names stays far below.
-    public static let maximumAliasedValues = 10_000
+    package static let maximumAliasedValues = 10_000
 
     /// Yams' tree copied out; aliases are already known to bring in at most `maximumAliasedValues`.
     private static func convert(_ node: Node, firstLine: Int, depth: Int) -> FrontMatterEntry {

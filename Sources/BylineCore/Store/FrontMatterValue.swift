@@ -4,7 +4,7 @@
 /// which is both faster and the only way to accept the many date spellings real blogs use.
 /// Not `indirect`: lists and tables nest through their arrays already, and an indirect enum puts every
 /// value, every title and tag, in a box of its own on the heap.
-public enum FrontMatterValue: Equatable, Sendable {
+package enum FrontMatterValue: Equatable, Sendable {
     /// A scalar as written (YAML) or a TOML string.
     case string(String)
     /// A TOML integer or float, kept as its decimal text.
@@ -20,7 +20,7 @@ public enum FrontMatterValue: Equatable, Sendable {
     /// Anything byline does not read (YAML null, a TOML time of day, an alias).
     case other
 
-    public static func == (lhs: FrontMatterValue, rhs: FrontMatterValue) -> Bool {
+    package static func == (lhs: FrontMatterValue, rhs: FrontMatterValue) -> Bool {
         switch (lhs, rhs) {
         case let (.string(a), .string(b)), let (.number(a), .number(b)): return a == b
         case let (.bool(a), .bool(b)): return a == b
@@ -35,20 +35,20 @@ public enum FrontMatterValue: Equatable, Sendable {
 }
 
 /// A value with the place it was written, for diagnostics.
-public struct FrontMatterEntry: Equatable, Sendable {
-    public var value: FrontMatterValue
+package struct FrontMatterEntry: Equatable, Sendable {
+    package var value: FrontMatterValue
     /// One-based line in the file (not in the front matter), when the parser reports it.
-    public var line: Int?
-    public var column: Int?
+    package var line: Int?
+    package var column: Int?
 
-    public init(_ value: FrontMatterValue, line: Int? = nil, column: Int? = nil) {
+    package init(_ value: FrontMatterValue, line: Int? = nil, column: Int? = nil) {
         self.value = value
         self.line = line
         self.column = column
     }
 
     /// The value under `key` in a table, compared case-insensitively (`Title` and `title` are one field).
-    public subscript(key: String) -> FrontMatterEntry? {
+    package subscript(key: String) -> FrontMatterEntry? {
         guard case let .table(pairs) = value else { return nil }
         if let exact = pairs.first(where: { $0.key == key }) { return exact.value }
         // Most lookups are for fields a post does not have: ASCII keys are folded byte by byte instead of
@@ -66,7 +66,7 @@ public struct FrontMatterEntry: Equatable, Sendable {
     }
 
     /// Short name of the kind of value, for messages such as "title should be text, not a list".
-    public var kindName: String {
+    package var kindName: String {
         switch value {
         case .string: return "text"
         case .number: return "a number"

@@ -1,25 +1,25 @@
 /// One post of a blog: what lists, filters and previews need, read from the front matter and the place
 /// of the file. The body is not kept; `PostStore.body(of:)` reads it when it is shown.
-public struct Post: Hashable, Sendable, Identifiable {
+package struct Post: Hashable, Sendable, Identifiable {
     /// Relative to the posts folder, `/`-separated. Unique within a store.
-    public var path: String
+    package var path: String
     /// The name to open the post by: the front matter's `slug`, else the file (or bundle folder) name
     /// without a Jekyll date prefix.
-    public var slug: String
+    package var slug: String
     /// The front matter's title, else the first level-1 heading, else the slug.
-    public var title: String
-    public var date: PostDate?
+    package var title: String
+    package var date: PostDate?
     /// In their display spelling once the post is in a store (the most common spelling of each tag).
-    public var tags: [String]
+    package var tags: [String]
     /// The front matter's summary or description, else the first paragraph as plain text.
-    public var summary: String
-    public var draft: Bool
+    package var summary: String
+    package var draft: Bool
     /// The file's size in bytes, for reading-time estimates before the body is read.
-    public var fileSize: Int
+    package var fileSize: Int
 
-    public var id: String { path }
+    package var id: String { path }
 
-    public init(path: String, slug: String, title: String, date: PostDate?, tags: [String], summary: String,
+    package init(path: String, slug: String, title: String, date: PostDate?, tags: [String], summary: String,
                 draft: Bool, fileSize: Int) {
         self.path = path
         self.slug = slug
@@ -60,7 +60,7 @@ public struct Post: Hashable, Sendable, Identifiable {
 
     /// Newest first; posts without a date after all dated ones; then by title and path, so the
     /// order never depends on the order files were read in.
-    public static func newestFirst(_ a: Post, _ b: Post) -> Bool {
+    package static func newestFirst(_ a: Post, _ b: Post) -> Bool {
         switch (a.date, b.date) {
         case let (l?, r?) where l != r: return l > r
         case (.some, nil): return true

@@ -1,18 +1,18 @@
 /// A post's publication date as its author wrote it: a calendar day, or a day and time with or without
 /// a UTC offset. Kept as written (not as a `Date`) so that `2024-04-09` prints back as `2024-04-09`.
-public struct PostDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+package struct PostDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// A wall-clock time on the post's day.
-    public struct Time: Hashable, Sendable {
+    package struct Time: Hashable, Sendable {
         // Packed (8 bytes, not 32): a store holds one date per post, 100,000 of them in a large blog.
         private var packedHour: UInt8, packedMinute: UInt8, packedSecond: UInt8
         private var packedNanosecond: UInt32
-        public var hour: Int { get { Int(packedHour) } set { packedHour = Time.pack(newValue) } }
-        public var minute: Int { get { Int(packedMinute) } set { packedMinute = Time.pack(newValue) } }
-        public var second: Int { get { Int(packedSecond) } set { packedSecond = Time.pack(newValue) } }
+        package var hour: Int { get { Int(packedHour) } set { packedHour = Time.pack(newValue) } }
+        package var minute: Int { get { Int(packedMinute) } set { packedMinute = Time.pack(newValue) } }
+        package var second: Int { get { Int(packedSecond) } set { packedSecond = Time.pack(newValue) } }
         /// Fractional seconds, in nanoseconds.
-        public var nanosecond: Int { get { Int(packedNanosecond) } set { packedNanosecond = UInt32(exactly: newValue) ?? .max } }
+        package var nanosecond: Int { get { Int(packedNanosecond) } set { packedNanosecond = UInt32(exactly: newValue) ?? .max } }
 
-        public init(hour: Int, minute: Int, second: Int = 0, nanosecond: Int = 0) {
+        package init(hour: Int, minute: Int, second: Int = 0, nanosecond: Int = 0) {
             packedHour = Time.pack(hour)
             packedMinute = Time.pack(minute)
             packedSecond = Time.pack(second)
@@ -26,18 +26,18 @@ public struct PostDate: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     private var packedYear: Int16, packedMonth: UInt8, packedDay: UInt8
     private var packedOffset: Int16?
-    public var time: Time?
-    public var year: Int { get { Int(packedYear) } set { packedYear = Int16(clamping: newValue) } }
-    public var month: Int { get { Int(packedMonth) } set { packedMonth = UInt8(clamping: newValue) } }
-    public var day: Int { get { Int(packedDay) } set { packedDay = UInt8(clamping: newValue) } }
+    package var time: Time?
+    package var year: Int { get { Int(packedYear) } set { packedYear = Int16(clamping: newValue) } }
+    package var month: Int { get { Int(packedMonth) } set { packedMonth = UInt8(clamping: newValue) } }
+    package var day: Int { get { Int(packedDay) } set { packedDay = UInt8(clamping: newValue) } }
     /// Offset from UTC in minutes; nil for a day or a local ("floating") time.
-    public var utcOffsetMinutes: Int? {
+    package var utcOffsetMinutes: Int? {
         get { packedOffset.map(Int.init) }
         set { packedOffset = newValue.map { Int16(clamping: $0) } }
     }
 
     /// Returns nil when the day does not exist (`2024-02-30`) or a field is out of range.
-    public init?(year: Int, month: Int, day: Int, time: Time? = nil, utcOffsetMinutes: Int? = nil) {
+    package init?(year: Int, month: Int, day: Int, time: Time? = nil, utcOffsetMinutes: Int? = nil) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...PostDate.daysIn(month: month, year: year)).contains(day) else { return nil }
         if let time {
@@ -53,7 +53,7 @@ public struct PostDate: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     /// Seconds since 1970-01-01T00:00:00Z; days and floating times count as UTC. Orders posts.
-    public var secondsSinceEpoch: Int64 {
+    package var secondsSinceEpoch: Int64 {
         let days = Int64(PostDate.daysFromCivil(year: year, month: month, day: day))
         var seconds = days * 86_400
         if let time {
@@ -64,7 +64,7 @@ public struct PostDate: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     /// ISO 8601: `2024-04-09`, `2024-04-09T10:30:00`, `2024-04-09T10:30:00-05:00` (fractions kept).
-    public var iso8601: String {
+    package var iso8601: String {
         var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
         guard let time else { return text }
         text += "T\(pad(time.hour, 2)):\(pad(time.minute, 2)):\(pad(time.second, 2))"
@@ -82,11 +82,11 @@ public struct PostDate: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     /// The calendar day alone, `2024-04-09`, as lists show it.
-    public var dayString: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    package var dayString: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 
-    public var description: String { iso8601 }
+    package var description: String { iso8601 }
 
-    public static func < (lhs: PostDate, rhs: PostDate) -> Bool {
+    package static func < (lhs: PostDate, rhs: PostDate) -> Bool {
         let (l, r) = (lhs.secondsSinceEpoch, rhs.secondsSinceEpoch)
         if l != r { return l < r }
         return (lhs.time?.nanosecond ?? 0) < (rhs.time?.nanosecond ?? 0)

@@ -5,9 +5,9 @@
 /// `2013-11-22 05:00:00 +0000` and `-0500`, a time without seconds (`2024-04-09 10:30`), and days
 /// with English month names (`Jul 08 2022`, `July 8, 2022`, `8 July 2022`).
 /// Anything after a valid date that is not a time is an error: `2024-04-09 lunch` is not a date.
-public enum PostDateParser {
+package enum PostDateParser {
     /// The date in `text`, or nil when it is not one of the accepted shapes.
-    public static func parse(_ text: String) -> PostDate? {
+    package static func parse(_ text: String) -> PostDate? {
         var scanner = DateScanner(Array(text.utf8))
         scanner.skipSpaces()
         guard let date = scanner.date() else { return parseWithMonthName(text) }
@@ -44,7 +44,7 @@ public enum PostDateParser {
                                      "september", "october", "november", "december"]
 
     /// A `YYYY-MM-DD` prefix of a file or folder name (Jekyll's `2024-04-09-slug.md`), and the rest.
-    public static func datePrefix(of name: Substring) -> (date: PostDate, rest: Substring)? {
+    package static func datePrefix(of name: Substring) -> (date: PostDate, rest: Substring)? {
         let bytes = Array(name.utf8)
         guard bytes.count >= 10 else { return nil }
         let shape = "dddd-dd-dd"

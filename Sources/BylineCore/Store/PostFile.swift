@@ -4,16 +4,16 @@ import Glibc
 ///
 /// Only regular files are read. The file is opened non-blocking so that a FIFO or device named `x.md`
 /// can never hang the program, and checked with `fstat` after opening (the name could have been swapped).
-public enum PostFile {
+package enum PostFile {
     /// Why a file could not be read.
-    public struct ReadError: Error, Equatable, CustomStringConvertible {
-        public var description: String
+    package struct ReadError: Error, Equatable, CustomStringConvertible {
+        package var description: String
     }
 
     /// Up to `limit` bytes from the start of the file, and the file's size and stamp (taken after opening
     /// it, before reading). With `folders`, the file is opened relative to its folder, kept open from the
     /// file before.
-    public static func read(_ path: String, limit: Int = .max, folders: FolderCache? = nil)
+    package static func read(_ path: String, limit: Int = .max, folders: FolderCache? = nil)
         -> Result<(bytes: [UInt8], size: Int, stamp: FileStamp), ReadError> {
         let fd = folders?.open(path, flags: fileFlags) ?? open(path, fileFlags)
         guard fd >= 0 else { return .failure(ReadError(description: "cannot read: \(errnoText())")) }
@@ -48,11 +48,11 @@ public enum PostFile {
     /// The folder of the last file opened, kept open so that the next file in it is opened by its name
     /// alone: the kernel then walks the folder's path once per run of files, not once per post.
     /// Owned by one worker at a time.
-    public final class FolderCache {
+    package final class FolderCache {
         private var folder = ""
         private var descriptor: Int32 = -1
 
-        public init() {}
+        package init() {}
 
         deinit {
             if descriptor >= 0 { close(descriptor) }

@@ -10,21 +10,21 @@ import Glibc
 /// - Jekyll: only files under `_posts/` count; `_drafts/` only with drafts.
 /// - Symlinks are followed only while they stay inside the folder, and a folder is never read twice,
 ///   so a link loop ends. Anything that is not a regular file or folder is reported and skipped.
-public struct PostFinder {
+package struct PostFinder {
     /// A file that is a post, and what its place says about it.
-    public struct Candidate: Equatable, Sendable {
+    package struct Candidate: Equatable, Sendable {
         /// Relative to the posts folder, `/`-separated, as the user sees it.
-        public var path: String
+        package var path: String
         /// The real file to open.
-        public var absolutePath: String
+        package var absolutePath: String
         /// The name the post is known by when its front matter gives no slug: the file name, or the
         /// folder name of a bundle, without extension.
-        public var baseName: String
+        package var baseName: String
         /// Found under `_drafts/`.
-        public var inDrafts: Bool
+        package var inDrafts: Bool
     }
 
-    public static let extensions: Set<String> = ["md", "markdown", "mdx"]
+    package static let extensions: Set<String> = ["md", "markdown", "mdx"]
 
     let root: String
     let includeDrafts: Bool
@@ -38,7 +38,7 @@ public struct PostFinder {
 
     /// Finds the posts under `root` (an absolute or relative folder path), giving way to keys
     /// between entries when handed a `giveWay` (behind the reader's screen).
-    public static func find(root: String, includeDrafts: Bool, giveWay: GiveWay? = nil)
+    package static func find(root: String, includeDrafts: Bool, giveWay: GiveWay? = nil)
         -> (candidates: [Candidate], diagnostics: [Diagnostic], layout: SiteLayout) {
         var finder = PostFinder(root: root, includeDrafts: includeDrafts)
         finder.giveWay = giveWay
@@ -260,7 +260,7 @@ public struct PostFinder {
 
 /// The absolute path with every symlink resolved, or nil when it does not resolve.
 /// The path with symlinks resolved, or nil when it does not exist.
-public func realPath(_ path: String) -> String? {
+package func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)

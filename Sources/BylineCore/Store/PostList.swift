@@ -6,14 +6,14 @@
 /// 100,000 posts (94 ms to the first screen); keeping the snapshot's 28 MB of records and an offset
 /// per post is one copy of each chunk and a pass that checks it. A list row, a preview or a search
 /// field asks for a post and gets it made, as it would have been decoded.
-public struct PostList: RandomAccessCollection, Equatable, Sendable {
+package struct PostList: RandomAccessCollection, Equatable, Sendable {
     private enum Storage: Sendable {
         case posts([Post])
         case records(PostRecords)
     }
 
     private let storage: Storage
-    public let count: Int
+    package let count: Int
 
     init(_ posts: [Post]) {
         storage = .posts(posts)
@@ -25,10 +25,10 @@ public struct PostList: RandomAccessCollection, Equatable, Sendable {
         count = records.count
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { count }
 
-    public subscript(number: Int) -> Post {
+    package subscript(number: Int) -> Post {
         switch storage {
         case let .posts(posts): return posts[number]
         case let .records(records): return records.post(number)
@@ -48,7 +48,7 @@ public struct PostList: RandomAccessCollection, Equatable, Sendable {
         }
     }
 
-    public static func == (lhs: PostList, rhs: PostList) -> Bool {
+    package static func == (lhs: PostList, rhs: PostList) -> Bool {
         lhs.count == rhs.count && (lhs.isSameStorage(as: rhs) || lhs.elementsEqual(rhs))
     }
 }

@@ -6,32 +6,32 @@ extension PostLoader {
     /// densest markdown tried (a link, a table, a list, code and a quote every 500 bytes), 0.06 s per MiB
     /// of plain prose: 2 MiB keeps the worst post near a second and 200 MB, per visitor over SSH.
     /// Without a cap, a 200 MB post took `show` 51 s and 3.4 GB, and `check` read a 1 GB file whole.
-    public static let bodyLimit = 2 << 20
+    package static let bodyLimit = 2 << 20
     /// The most read from one file: the front matter, its fences (with some trailing blanks) and the
     /// body up to its limit.
     static let readLimit = frontMatterLimit + bodyLimit + 1024
     /// Bytes of UTF-8 a summary keeps (cut at a word, with `…`): the list shows it on one line, and
     /// an 8 KB first paragraph is not a summary.
-    public static let summaryLimit = 600
+    package static let summaryLimit = 600
     /// How far back from the body's limit a line end is looked for, to cut there rather than inside a line.
     static let lineEndSearch = 64 << 10
 
     /// A body as it is shown: at most `bodyLimit` bytes, and how much of the file was left out.
-    public struct Body: Sendable, Equatable {
+    package struct Body: Sendable, Equatable {
         /// Well-formed UTF-8 with LF line ends, ending at a line end (or a character) when cut.
-        public var bytes: ArraySlice<UInt8>
+        package var bytes: ArraySlice<UInt8>
         /// Bytes of the file after `bytes` that are not shown (0 for a whole body); never read past
         /// `readLimit`, so counted from the file's size.
-        public var omittedBytes: Int
+        package var omittedBytes: Int
 
-        public init(bytes: ArraySlice<UInt8>, omittedBytes: Int = 0) {
+        package init(bytes: ArraySlice<UInt8>, omittedBytes: Int = 0) {
             self.bytes = bytes
             self.omittedBytes = omittedBytes
         }
     }
 
     /// The body of the post at `absolutePath`, cut to `bodyLimit`; at most `readLimit` bytes are read.
-    public static func limitedBody(at absolutePath: String) -> Result<Body, PostFile.ReadError> {
+    package static func limitedBody(at absolutePath: String) -> Result<Body, PostFile.ReadError> {
         PostFile.read(absolutePath, limit: readLimit).map { raw in
             let truncated = raw.bytes.count < raw.size
             let text = PostText.clean(raw.bytes, truncated: truncated).bytes
@@ -76,7 +76,7 @@ extension PostLoader {
     }
 
     /// "1 MiB", "195.3 MiB", "512 KiB", "80 bytes": a size for a message.
-    public static func sizeText(_ bytes: Int) -> String {
+    package static func sizeText(_ bytes: Int) -> String {
         func unit(_ value: Double, _ name: String) -> String {
             let rounded = (value * 10).rounded() / 10
             return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + " " + name

@@ -2,19 +2,19 @@
 ///
 /// At start only a prefix is read: enough for the front matter and the first paragraph. `check` asks
 /// for as much as is ever shown (`readLimit`) so that a bad byte anywhere in it is found.
-public struct PostLoader: Sendable {
+package struct PostLoader: Sendable {
     /// Bytes read first; most front matter and a first paragraph fit.
     static let prefixSize = 4096
     /// Front matter longer than this is not a blog's: it is reported and not read, by `list`, `check`,
     /// `show` and the reader alike, and the post is listed without it.
-    public static let frontMatterLimit = 1 << 20
+    package static let frontMatterLimit = 1 << 20
     /// Body bytes wanted after the front matter for the title and summary fallbacks.
     static let bodyPeek = 2048
     let inspector: any BodyInspector
     /// Read and check files as far as they are shown (for `check`), not just their start.
     let readWholeFiles: Bool
 
-    public init(inspector: any BodyInspector, readWholeFiles: Bool = false) {
+    package init(inspector: any BodyInspector, readWholeFiles: Bool = false) {
         self.inspector = inspector
         self.readWholeFiles = readWholeFiles
     }
@@ -23,7 +23,7 @@ public struct PostLoader: Sendable {
     /// file's stamp as it was when opened (nil when it could not be): what a cache records, so that a
     /// file changed while it was being read is read again next time.
     /// `folders`, when given, keeps the folder of the previous file open for this one (see `PostFile.FolderCache`).
-    public func load(_ candidate: PostFinder.Candidate, folders: PostFile.FolderCache? = nil)
+    package func load(_ candidate: PostFinder.Candidate, folders: PostFile.FolderCache? = nil)
         -> (post: Post?, diagnostics: [Diagnostic], stamp: FileStamp?) {
         var diagnostics: [Diagnostic] = []
         func report(_ severity: Diagnostic.Severity, _ message: String, line: Int? = nil, column: Int? = nil) {
@@ -121,13 +121,13 @@ public struct PostLoader: Sendable {
     }
 
     /// The post's body (everything after the front matter, up to `bodyLimit`) as clean text.
-    public static func body(at absolutePath: String) -> Result<String, PostFile.ReadError> {
+    package static func body(at absolutePath: String) -> Result<String, PostFile.ReadError> {
         bodyBytes(at: absolutePath).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The same body as bytes (well-formed UTF-8, LF line ends), for a caller that only hands it on:
     /// making a String of a 1 MB body copies and checks it once more (a millisecond).
-    public static func bodyBytes(at absolutePath: String) -> Result<ArraySlice<UInt8>, PostFile.ReadError> {
+    package static func bodyBytes(at absolutePath: String) -> Result<ArraySlice<UInt8>, PostFile.ReadError> {
         limitedBody(at: absolutePath).map(\.bytes)
     }
 

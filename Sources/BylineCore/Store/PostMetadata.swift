@@ -8,25 +8,25 @@
 /// | summary | `summary`, `description`, Zola's `[extra]` `summary`, `excerpt` |
 /// | draft | `draft: true`, or Jekyll's `published: false` |
 /// | slug | `slug` |
-public struct PostMetadata: Equatable, Sendable {
-    public var title: String?
-    public var date: PostDate?
-    public var tags: [String] = []
-    public var summary: String?
-    public var draft = false
-    public var slug: String?
+package struct PostMetadata: Equatable, Sendable {
+    package var title: String?
+    package var date: PostDate?
+    package var tags: [String] = []
+    package var summary: String?
+    package var draft = false
+    package var slug: String?
 
-    public init() {}
+    package init() {}
 
     /// A field whose value could not be used, to become a warning.
-    public struct Problem: Equatable, Sendable {
-        public var message: String
-        public var line: Int?
-        public var column: Int?
+    package struct Problem: Equatable, Sendable {
+        package var message: String
+        package var line: Int?
+        package var column: Int?
     }
 
     /// Reads the fields of a front matter table; problems are returned, never thrown.
-    public static func read(_ table: FrontMatterEntry) -> (PostMetadata, [Problem]) {
+    package static func read(_ table: FrontMatterEntry) -> (PostMetadata, [Problem]) {
         var reader = FieldReader(table: table)
         var metadata = PostMetadata()
         metadata.title = reader.text("title")
@@ -42,11 +42,11 @@ public struct PostMetadata: Equatable, Sendable {
     /// Tags one post keeps, the first ones written (each spelling of a tag counted once). Real posts carry
     /// a handful (the shipped blog's at most four); 40,000 tags in one post filled the tag pane with
     /// one-post tags and made loading quadratic.
-    public static let maximumTags = 64
+    package static let maximumTags = 64
 
     /// Bytes of UTF-8 one tag keeps (100 letters, 33 CJK characters): a tag is a word or two. A longer
     /// one is cut at a character's boundary; 50,000 combining marks made one tag 100 KB wide.
-    public static let maximumTagBytes = 100
+    package static let maximumTagBytes = 100
 
     /// A slug is one path component: no slashes, no surrounding blanks.
     static func cleanSlug(_ slug: String) -> String {

@@ -2,7 +2,7 @@
 /// reading the others' bodies in list order.
 extension PostStore {
     /// The numbers of the posts that the query's tags allow, newest first, without the search.
-    public func tagMatches(_ query: PostQuery) -> PostSet {
+    package func tagMatches(_ query: PostQuery) -> PostSet {
         var result = PostSet.all(posts.count)
         let required = query.requiredTags.map { tags.tag(named: $0)?.posts ?? PostSet(capacity: posts.count) }
         if !required.isEmpty {
@@ -19,14 +19,14 @@ extension PostStore {
 
     /// The posts the whole query leaves, newest first. Searching reads the bodies of the candidates
     /// the search index (if any) does not hold.
-    public func matches(_ query: PostQuery) -> [Int] {
+    package func matches(_ query: PostQuery) -> [Int] {
         matches(query, cancelled: { false }) ?? []
     }
 
     /// The same, giving up (nil) as soon as `cancelled` says so: a search superseded by the next
     /// keystroke stops reading bodies instead of competing with it.
     /// `progress` hears, after each block of bodies, what the scan has settled (`SearchPartial`).
-    public func matches(_ query: PostQuery, cancelled: @escaping @Sendable () -> Bool,
+    package func matches(_ query: PostQuery, cancelled: @escaping @Sendable () -> Bool,
                         progress: (SearchPartial) -> Void = { _ in }) -> [Int]? {
         let candidates = Array(tagMatches(query))
         let terms = query.searchTerms
@@ -84,7 +84,7 @@ extension PostStore {
     }
 
     /// The fields search looks in, besides the body, normalized: title, summary, tags (one field).
-    public static func searchFields(of post: Post) -> [[UInt8]] {
+    package static func searchFields(of post: Post) -> [[UInt8]] {
         [SearchText.normalized(post.title), SearchText.normalized(post.summary),
          SearchText.normalized(post.tags.joined(separator: " "))]
     }

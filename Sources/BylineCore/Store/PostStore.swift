@@ -5,43 +5,43 @@ import Glibc
 ///
 /// Loading reads only front matter (and a first paragraph when the summary is missing), on all cores.
 /// Bodies are read on demand. Drafts are left out unless asked for. The store never writes anything.
-public struct PostStore: Sendable {
+package struct PostStore: Sendable {
     /// How to load.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Include drafts (`draft: true`, `published: false`, and Jekyll's `_drafts/`).
-        public var includeDrafts = false
+        package var includeDrafts = false
         /// Read and check as much of each file as is ever shown (for `check`): the front matter and the
         /// body up to `PostLoader.bodyLimit`, not just the start; slower. Nothing past that is read.
-        public var readWholeFiles = false
-        public init(includeDrafts: Bool = false, readWholeFiles: Bool = false) {
+        package var readWholeFiles = false
+        package init(includeDrafts: Bool = false, readWholeFiles: Bool = false) {
             self.includeDrafts = includeDrafts
             self.readWholeFiles = readWholeFiles
         }
     }
 
     /// Why a store could not be opened at all.
-    public struct OpenError: Error, CustomStringConvertible, Equatable {
-        public var description: String
-        public init(description: String) { self.description = description }
+    package struct OpenError: Error, CustomStringConvertible, Equatable {
+        package var description: String
+        package init(description: String) { self.description = description }
     }
 
     /// The folder as given.
-    public let root: String
+    package let root: String
     /// The folder with symlinks resolved; every post file is under it.
-    public let realRoot: String
-    public let layout: SiteLayout
+    package let realRoot: String
+    package let layout: SiteLayout
     /// Newest first; a post's number is its position here. From a cache's snapshot, each post is made
     /// when it is asked for (`PostList`).
-    public let posts: PostList
-    public let tags: TagIndex
+    package let posts: PostList
+    package let tags: TagIndex
     /// Problems, sorted by file then line.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
     /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept).
     let absolutePaths: [String?]
     /// A full-text index that answers searches for the posts it holds (a persistent cache), if any.
-    public private(set) var searchIndex: (any PostSearchIndex)?
+    package private(set) var searchIndex: (any PostSearchIndex)?
     /// Each post's document in `searchIndex`, nil for a post the index does not hold (it is scanned).
-    public private(set) var documentIDs: [Int64?] = []
+    package private(set) var documentIDs: [Int64?] = []
     /// Post number by document (-1: no post); documents are small dense numbers, so an array serves.
     private(set) var postOfDocument: [Int32] = []
     /// The posts `searchIndex` holds.
@@ -49,7 +49,7 @@ public struct PostStore: Sendable {
 
     /// Loads the posts under `root`. `progress` hears (files read, files in all once the walk is done)
     /// from the workers, for a status line.
-    public static func load(root: String, options: Options = Options(), inspector: any BodyInspector,
+    package static func load(root: String, options: Options = Options(), inspector: any BodyInspector,
                             progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil) throws(OpenError) -> PostStore {
         try load(root: root, options: options, inspector: inspector, keepingFiles: false, progress: progress).store
     }
@@ -60,30 +60,30 @@ public struct PostStore: Sendable {
     ///
     /// At 100,000 posts this is 4 MB. Keeping every file as read, beside the store, held 46 MB more at
     /// the peak of a first start (a second `Post` of every post, and each file's paths once more).
-    public struct FirstRead: Sendable {
+    package struct FirstRead: Sendable {
         /// One of the store's posts as its file gave it, beyond the store's own post.
-        public struct Read: Sendable, Equatable {
+        package struct Read: Sendable, Equatable {
             /// The file's stamp when it was opened (nil when there is none).
-            public var stamp: FileStamp?
+            package var stamp: FileStamp?
             /// The tags in the file's own spelling (the store shows each in the spelling most posts use;
             /// usually the same array, shared).
-            public var tags: [String]
+            package var tags: [String]
             /// What was wrong with the file (warnings: it gave a post).
-            public var diagnostics: [Diagnostic]
+            package var diagnostics: [Diagnostic]
         }
 
         /// For each of the store's posts, in store order.
-        public var reads: [Read]
+        package var reads: [Read]
         /// Files that gave the store no post (could not be used, or drafts left out), in the order the
         /// walk found them.
-        public var others: [LoadedFile]
-        public var layout: SiteLayout
+        package var others: [LoadedFile]
+        package var layout: SiteLayout
         /// The walk's own problems (the folder's, not one file's).
-        public var folderDiagnostics: [Diagnostic]
+        package var folderDiagnostics: [Diagnostic]
 
         /// Post `number` of `store` as its file gave it (tags in the file's spelling), with its stamp and
         /// problems: what `load` read for it.
-        public func file(_ number: Int, of store: PostStore) -> LoadedFile {
+        package func file(_ number: Int, of store: PostStore) -> LoadedFile {
             var post = store.posts[number]
             post.tags = reads[number].tags
             return LoadedFile(path: post.path, absolutePath: store.absolutePath(of: number), stamp: reads[number].stamp, post: post,
@@ -93,17 +93,17 @@ public struct PostStore: Sendable {
 
     /// One file: where it is, its stamp when first opened (nil when it could not be), its post as read
     /// (drafts too, tags as the file spells them; nil when there is none) and what was wrong with it.
-    public struct LoadedFile: Sendable {
-        public var path: String
-        public var absolutePath: String
-        public var stamp: FileStamp?
-        public var post: Post?
-        public var diagnostics: [Diagnostic]
+    package struct LoadedFile: Sendable {
+        package var path: String
+        package var absolutePath: String
+        package var stamp: FileStamp?
+        package var post: Post?
+        package var diagnostics: [Diagnostic]
     }
 
     /// `load`, keeping what a cache is written from (`FirstRead`), so that it is written without reading
     /// every file's front matter a second time.
-    public static func loadKeepingReads(root: String, options: Options = Options(), inspector: any BodyInspector,
+    package static func loadKeepingReads(root: String, options: Options = Options(), inspector: any BodyInspector,
                                         progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)? = nil)
         throws(OpenError) -> (store: PostStore, firstRead: FirstRead) {
         let loaded = try load(root: root, options: options, inspector: inspector, keepingFiles: true, progress: progress)
@@ -155,11 +155,11 @@ public struct PostStore: Sendable {
     }
 
     /// One file's outcome: its post (nil when it could not be used) and what was wrong with it.
-    public struct Entry: Sendable {
-        public var absolutePath: String
-        public var post: Post?
-        public var diagnostics: [Diagnostic]
-        public init(absolutePath: String, post: Post?, diagnostics: [Diagnostic]) {
+    package struct Entry: Sendable {
+        package var absolutePath: String
+        package var post: Post?
+        package var diagnostics: [Diagnostic]
+        package init(absolutePath: String, post: Post?, diagnostics: [Diagnostic]) {
             self.absolutePath = absolutePath
             self.post = post
             self.diagnostics = diagnostics
@@ -168,7 +168,7 @@ public struct PostStore: Sendable {
 
     /// A store from files already read, in any order (the persistent cache's refresh): the same order,
     /// tag index, spellings and problems as `load` (a test holds the two to it).
-    public static func assemble(root: String, realRoot real: String, layout: SiteLayout, entries: [Entry],
+    package static func assemble(root: String, realRoot real: String, layout: SiteLayout, entries: [Entry],
                                 finderDiagnostics: [Diagnostic], includeDrafts: Bool) -> PostStore {
         var loaded: [(post: Post, path: String)] = []
         var diagnostics = finderDiagnostics
@@ -345,7 +345,7 @@ public struct PostStore: Sendable {
     // MARK: The search index and other stores (queries: PostStore+Queries.swift)
 
     /// The same store answering searches from `index` for the posts it holds (`documentIDs[n]`).
-    public func searching(with index: any PostSearchIndex, documentIDs: [Int64?]) -> PostStore {
+    package func searching(with index: any PostSearchIndex, documentIDs: [Int64?]) -> PostStore {
         precondition(documentIDs.count == posts.count, "one document slot per post")
         var store = self
         store.searchIndex = index
@@ -365,14 +365,14 @@ public struct PostStore: Sendable {
 
     /// Whether `other` holds this store's very posts (the same array, not merely equal ones), as the
     /// store a cache build hands over does: post numbers then mean the same posts in both.
-    public func holdsSamePosts(as other: PostStore) -> Bool {
+    package func holdsSamePosts(as other: PostStore) -> Bool {
         posts.isSameStorage(as: other.posts)
     }
 
     // MARK: Posts and bodies
 
     /// The post with this slug, or at this path (relative to the folder, or absolute inside it).
-    public func number(of slugOrPath: String) -> Int? {
+    package func number(of slugOrPath: String) -> Int? {
         if let exact = posts.firstIndex(where: { $0.slug == slugOrPath }) { return exact }
         if let path = posts.firstIndex(where: { $0.path == slugOrPath }) { return path }
         if let real = realPath(slugOrPath), let index = posts.indices.first(where: { absolutePath(of: $0) == real }) { return index }
@@ -381,33 +381,33 @@ public struct PostStore: Sendable {
     }
 
     /// Where post `number`'s file is (symlinks resolved).
-    public func absolutePath(of number: Int) -> String {
+    package func absolutePath(of number: Int) -> String {
         (number < absolutePaths.count ? absolutePaths[number] : nil) ?? realRoot + "/" + posts[number].path
     }
 
     /// The body of post `number`: everything after its front matter, as clean UTF-8 with LF line ends.
-    public func body(of number: Int) -> Result<String, PostFile.ReadError> {
+    package func body(of number: Int) -> Result<String, PostFile.ReadError> {
         PostLoader.body(at: absolutePath(of: number))
     }
 
     /// The same body as bytes (`PostLoader.bodyBytes`).
-    public func bodyBytes(of number: Int) -> Result<ArraySlice<UInt8>, PostFile.ReadError> {
+    package func bodyBytes(of number: Int) -> Result<ArraySlice<UInt8>, PostFile.ReadError> {
         PostLoader.bodyBytes(at: absolutePath(of: number))
     }
 
     /// The body as it is shown: cut to `PostLoader.bodyLimit`, with how much was left out.
-    public func limitedBody(of number: Int) -> Result<PostLoader.Body, PostFile.ReadError> {
+    package func limitedBody(of number: Int) -> Result<PostLoader.Body, PostFile.ReadError> {
         PostLoader.limitedBody(at: absolutePath(of: number))
     }
 
     /// Words in the body: runs of non-blank characters that hold a letter or digit (markup alone is no word).
-    public func wordCount(of number: Int) -> Int? {
+    package func wordCount(of number: Int) -> Int? {
         guard case let .success(body) = body(of: number) else { return nil }
         return WordCount.count(body)
     }
 
     /// Word counts of many posts, read on all cores.
-    public func wordCounts(of numbers: [Int]) -> [Int?] {
+    package func wordCounts(of numbers: [Int]) -> [Int?] {
         ParallelMap.map(numbers) { self.wordCount(of: $0) }
     }
 }

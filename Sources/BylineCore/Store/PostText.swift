@@ -6,16 +6,16 @@ import Glibc
 ///
 /// BOMs are removed and CRLF becomes LF silently (both are normal in real blogs). Invalid UTF-8 is
 /// replaced by U+FFFD with a warning at its first place. A NUL byte marks a binary file, which is refused.
-public enum PostText {
+package enum PostText {
     /// What was wrong with the bytes, with the first place it happened.
-    public enum Problem: Equatable, Sendable {
+    package enum Problem: Equatable, Sendable {
         case invalidUTF8(line: Int, column: Int)
         case nulByte(line: Int, column: Int)
     }
 
     /// The cleaned bytes (valid UTF-8, LF line ends, no BOM) and any problem.
     /// `truncated` says the bytes are a prefix of the file, so a character cut at the end is not an error.
-    public static func clean(_ raw: [UInt8], truncated: Bool = false) -> (bytes: [UInt8], problem: Problem?) {
+    package static func clean(_ raw: [UInt8], truncated: Bool = false) -> (bytes: [UInt8], problem: Problem?) {
         var start = 0
         if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { start = 3 }
         var end = raw.count

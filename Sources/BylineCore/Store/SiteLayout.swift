@@ -3,7 +3,7 @@
 /// Pointing byline at a site's root works as well as pointing it at the posts: Hugo and Zola keep posts
 /// under `content/`, Astro under `src/content/`, Jekyll in `_posts/` folders, Eleventy anywhere but its
 /// own folders. A plain folder of markdown is read whole.
-public enum SiteLayout: String, Sendable, CaseIterable {
+package enum SiteLayout: String, Sendable, CaseIterable {
     /// Hugo or Zola: a config file beside `content/`.
     case hugoOrZola
     /// Jekyll: `_config.yml` or a `_posts/` folder; only files under `_posts/` (and `_drafts/`) are posts.

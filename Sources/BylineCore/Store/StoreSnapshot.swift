@@ -6,20 +6,20 @@
 /// numbers varints, a tag's posts delta-coded. Decoding checks every length against the bytes left
 /// and answers nil for anything malformed; it never traps on bad input. The decoded store keeps the
 /// posts' records as they are (`PostList`): a post is made from its record when it is asked for.
-public enum StoreSnapshot {
+package enum StoreSnapshot {
     static let magic: [UInt8] = Array("byline-store-3\n".utf8)
     /// Posts per chunk: a chunk is read and decoded at a time, so no copy of the whole snapshot is
     /// ever held (at 100,000 posts the snapshot is about 28 MB).
-    public static let postsPerChunk = 2048
+    package static let postsPerChunk = 2048
 
     /// A snapshot: a header (the folder, problems, tags) and the posts in chunks.
-    public struct Encoded: Equatable, Sendable {
-        public var header: [UInt8]
-        public var chunks: [[UInt8]]
+    package struct Encoded: Equatable, Sendable {
+        package var header: [UInt8]
+        package var chunks: [[UInt8]]
     }
 
     /// The bytes of `store` (with `documentIDs`, or the store's own), `postsPerChunk` posts a chunk.
-    public static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk) -> Encoded {
+    package static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk) -> Encoded {
         var parts: [[UInt8]] = []
         encode(store, documentIDs: documentIDs, postsPerChunk: postsPerChunk) { parts.append($0) }
         return Encoded(header: parts[0], chunks: Array(parts.dropFirst()))
@@ -27,7 +27,7 @@ public enum StoreSnapshot {
 
     /// The same bytes a part at a time, header first, each handed to `part` as soon as it is made: a
     /// cache stores them without the whole snapshot in memory (28 MB at 100,000 posts).
-    public static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk,
+    package static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk,
                               each part: ([UInt8]) throws -> Void) rethrows {
         var header = ByteWriter()
         header.bytes += magic
@@ -91,7 +91,7 @@ public enum StoreSnapshot {
     }
 
     /// The store in `encoded`, opened at `root` (as the user named it), or nil when it is not a snapshot.
-    public static func decode(_ encoded: Encoded, root: String) -> (store: PostStore, documentIDs: [Int64?])? {
+    package static func decode(_ encoded: Encoded, root: String) -> (store: PostStore, documentIDs: [Int64?])? {
         var decoder = encoded.header.withUnsafeBufferPointer { Decoder(header: $0, root: root) }
         for chunk in encoded.chunks {
             guard chunk.withUnsafeBufferPointer({ decoder?.add(chunk: $0) }) == true else { return nil }
@@ -101,7 +101,7 @@ public enum StoreSnapshot {
 
     /// Decodes a snapshot a chunk at a time, from bytes owned elsewhere (SQLite's own buffers). Every
     /// length is checked against the bytes left, and anything malformed ends in nil, never a trap.
-    public struct Decoder {
+    package struct Decoder {
         let root: String
         let realRoot: String
         let layout: SiteLayout
@@ -116,7 +116,7 @@ public enum StoreSnapshot {
         var documents: [Int64?] = []
 
         /// Nil when the header is not a snapshot's.
-        public init?(header buffer: UnsafeBufferPointer<UInt8>, root: String) {
+        package init?(header buffer: UnsafeBufferPointer<UInt8>, root: String) {
             var input = ByteReader(buffer)
             guard input.take(StoreSnapshot.magic.count).map(Array.init) == StoreSnapshot.magic,
                   let realRoot = input.string(), let layoutName = input.string(), let layout = SiteLayout(rawValue: layoutName),
@@ -155,7 +155,7 @@ public enum StoreSnapshot {
 
         /// Adds the posts of one chunk (its bytes are copied and kept); false when it is malformed or holds
         /// more posts than the header said. Each record is checked here, once; no post is made.
-        public mutating func add(chunk buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        package mutating func add(chunk buffer: UnsafeBufferPointer<UInt8>) -> Bool {
             // Room for every post the header counts, once, not grown a doubling at a time.
             if starts.capacity == 0 {
                 starts.reserveCapacity(count)
@@ -177,7 +177,7 @@ public enum StoreSnapshot {
         }
 
         /// The store, once every chunk was added; nil when posts are missing.
-        public func finish() -> (store: PostStore, documentIDs: [Int64?])? {
+        package func finish() -> (store: PostStore, documentIDs: [Int64?])? {
             guard starts.count == count else { return nil }
             let posts = PostList(PostRecords(chunks: chunks, starts: starts, tagNames: tagNames))
             let store = PostStore(root: root, realRoot: realRoot, layout: layout, posts: posts, tags: TagIndex(tags: tags),

@@ -1,7 +1,7 @@
 /// How tags are compared and cleaned. `Release` and `release` are one tag; spaces inside a tag are kept.
-public enum TagName {
+package enum TagName {
     /// Trims the tag and folds runs of blanks into one space (`"machine   learning"` → `machine learning`).
-    public static func clean(_ raw: String) -> String {
+    package static func clean(_ raw: String) -> String {
         // Most tags are clean already: a byte check spares the split and join.
         var previousWasSpace = true
         for byte in raw.utf8 {
@@ -17,5 +17,5 @@ public enum TagName {
     }
 
     /// The key under which spellings of one tag meet.
-    public static func key(_ tag: String) -> String { tag.lowercased() }
+    package static func key(_ tag: String) -> String { tag.lowercased() }
 }

@@ -1,10 +1,10 @@
 import Glibc
 
 /// `write` until every byte is out, retrying on partial writes and EINTR.
-public enum WholeWrite {
+package enum WholeWrite {
     /// Whether all of `buffer` was written to `descriptor`.
     @discardableResult
-    public static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+    package static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         guard let base = buffer.baseAddress else { return true }
         var offset = 0
         while offset < buffer.count {

@@ -1,13 +1,13 @@
 /// Counts words the way a reader would: blank-separated runs that contain a letter or a digit, so
 /// markdown markers (`##`, `-`, `|`, `---`) are not words. CJK text without spaces counts each ideograph.
-public enum WordCount {
-    public static func count(_ text: String) -> Int {
+package enum WordCount {
+    package static func count(_ text: String) -> Int {
         var text = text
         return text.withUTF8(count)
     }
 
     /// The same over bytes that must be well-formed UTF-8, as `PostText.clean` leaves a post's.
-    public static func count(utf8 bytes: ArraySlice<UInt8>) -> Int {
+    package static func count(utf8 bytes: ArraySlice<UInt8>) -> Int {
         bytes.withUnsafeBufferPointer(count)
     }
 

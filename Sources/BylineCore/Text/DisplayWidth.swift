@@ -2,9 +2,9 @@
 /// code point): CJK and most emoji take 2, combining marks, zero-width joiners and variation
 /// selectors 0, everything else 1. Never `Character` count: that is the bug this type exists to avoid.
 /// The tables are generated from glibc (`scripts/gen-display-widths.c`) and checked against it in tests.
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// Columns of one scalar. Controls count 0 here; `VisibleText` replaces them before display.
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+    package static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0xA0 { return value < 0x20 || value >= 0x7F ? 0 : 1 }
         if isZeroWidth(value) { return 0 }
@@ -12,7 +12,7 @@ public enum DisplayWidth {
     }
 
     /// Columns of a string: the sum over its scalars.
-    public static func of<S: StringProtocol>(_ text: S) -> Int {
+    package static func of<S: StringProtocol>(_ text: S) -> Int {
         // Printable ASCII is one column a byte: most text, measured without decoding.
         var printableASCII = true
         var bytes = 0
@@ -27,15 +27,15 @@ public enum DisplayWidth {
     }
 
     /// Whether every byte is printable ASCII, so that width is byte count.
-    public static func isPrintableASCII<S: StringProtocol>(_ text: S) -> Bool {
+    package static func isPrintableASCII<S: StringProtocol>(_ text: S) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The same for a `String`, eight bytes at a time.
-    public static func isPrintableASCII(_ text: String) -> Bool { ASCIIScan.isPrintable(text) }
+    package static func isPrintableASCII(_ text: String) -> Bool { ASCIIScan.isPrintable(text) }
 
     /// Columns of one grapheme cluster.
-    public static func of(_ character: Character) -> Int {
+    package static func of(_ character: Character) -> Int {
         var total = 0
         for scalar in character.unicodeScalars { total += of(scalar) }
         return total

@@ -1,8 +1,8 @@
 /// Cutting one-line text to what a screen can show before it is measured or drawn, in time that
 /// depends on the limit, never on the text's length.
-public enum LineClip {
+package enum LineClip {
     /// `text` cut to its first `limit` Unicode scalars (whole when it has no more).
-    public static func clipped(_ text: String, toScalars limit: Int = ScreenLimits.maximumLineScalars) -> String {
+    package static func clipped(_ text: String, toScalars limit: Int = ScreenLimits.maximumLineScalars) -> String {
         // Every scalar takes at least one byte: a text with no more bytes than the limit is whole.
         guard text.utf8.count > limit else { return text }
         let scalars = text.unicodeScalars
@@ -16,7 +16,7 @@ public enum LineClip {
     }
 
     /// Tags as the list shows them, `#go #rust`, joined only as far as a screen could show.
-    public static func hashTags(_ tags: [String], limit: Int = ScreenLimits.maximumLineScalars) -> String {
+    package static func hashTags(_ tags: [String], limit: Int = ScreenLimits.maximumLineScalars) -> String {
         var text = ""
         for tag in tags {
             // Four bytes is the longest scalar: past this many bytes, more than `limit` scalars are in.

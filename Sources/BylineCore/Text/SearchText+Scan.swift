@@ -9,7 +9,7 @@ extension SearchText {
     ///
     /// `cancelled` is asked between pieces: a search superseded by the next key stops inside a long body
     /// too (false then), instead of folding the rest of an 8.7 MB post while the next search runs.
-    public static func containsAll(_ terms: [SearchTerm], inWordsOf text: UnsafeBufferPointer<UInt8>,
+    package static func containsAll(_ terms: [SearchTerm], inWordsOf text: UnsafeBufferPointer<UInt8>,
                                    cancelled: () -> Bool = { false }) -> Bool {
         guard !terms.isEmpty else { return true }
         guard mayContainAll(terms, text) else { return false }

@@ -8,29 +8,29 @@
 /// A word is a run of letters, digits and combining marks; everything else separates words (markdown
 /// punctuation, emoji, symbols). Han, Hiragana and Katakana characters are one word each, because those
 /// scripts put no spaces between words: `中文` is searched as the two words `中 文` side by side.
-public enum SearchText {
+package enum SearchText {
     /// The words of `text`, lower-cased, as UTF-8 bytes: `" word word word "` (a space before and after
     /// every word), so a typed word `w` begins a word exactly where `" w"` occurs.
-    public static func normalized(_ text: some StringProtocol) -> [UInt8] {
+    package static func normalized(_ text: some StringProtocol) -> [UInt8] {
         if let folded = text.utf8.withContiguousStorageIfAvailable(normalized) { return folded }
         return Array(text.utf8).withUnsafeBufferPointer(normalized)
     }
 
     /// The same for well-formed UTF-8 bytes (a post's body as `PostLoader.bodyBytes` reads it).
-    public static func normalized(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    package static func normalized(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let folder = WordFolder(expected: utf8.count)
         folder.fold(utf8, 0..<utf8.count)
         return folder.finished()
     }
 
     /// The same as a string (for tests and the index, which stores text).
-    public static func normalizedString(_ text: some StringProtocol) -> String {
+    package static func normalizedString(_ text: some StringProtocol) -> String {
         String(decoding: normalized(text), as: UTF8.self)
     }
 
     /// One typed word as the words search sees in it (`go-lang` → `go`, `lang`; `中文` → `中`, `文`);
     /// empty when it holds no letter or digit.
-    public static func words(of typed: some StringProtocol) -> [String] {
+    package static func words(of typed: some StringProtocol) -> [String] {
         normalizedString(typed).split(separator: " ").map(String.init)
     }
 
@@ -62,22 +62,22 @@ public enum SearchText {
 
 /// One typed word of a search, as search sees it: the words it holds, which must stand side by side in
 /// a field, the last one possibly unfinished (a prefix).
-public struct SearchTerm: Hashable, Sendable {
+package struct SearchTerm: Hashable, Sendable {
     /// Lower-case words; never empty.
-    public let words: [String]
+    package let words: [String]
 
     /// Nil when the typed word holds no letter or digit (it then asks nothing).
-    public init?(typed: some StringProtocol) {
+    package init?(typed: some StringProtocol) {
         let words = SearchText.words(of: typed)
         guard !words.isEmpty else { return nil }
         self.words = words
     }
 
     /// The bytes to find in a normalized text: a space, then the words with one space between.
-    public var needle: [UInt8] { Array((" " + words.joined(separator: " ")).utf8) }
+    package var needle: [UInt8] { Array((" " + words.joined(separator: " ")).utf8) }
 
     /// Whether the term occurs in a text already normalized by `SearchText.normalized`.
-    public func occurs(in normalized: [UInt8]) -> Bool {
+    package func occurs(in normalized: [UInt8]) -> Bool {
         TextSearch.contains(normalized, needle)
     }
 }

@@ -4,20 +4,20 @@ import Glibc
 
 /// Substring search over UTF-8 bytes with `memchr` and `memcmp`: the search box calls it for every post on every
 /// keystroke, and Foundation's locale-aware `contains` costs ten times as much.
-public enum TextSearch {
+package enum TextSearch {
     /// Whether `needle` occurs in `haystack`, byte for byte (search normalizes both first).
-    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    package static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         haystack.withUnsafeBufferPointer { hay in contains(hay, needle) }
     }
 
-    public static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    package static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         needle.withUnsafeBufferPointer { pin in contains(hay, pin) }
     }
 
     /// `memchr` for a byte of the needle, then `memcmp`. The anchor is the needle's second byte when it
     /// has one: normalized needles start with a space, which occurs every few bytes of text. (glibc's
     /// `memmem` is a GNU extension that Swift's Glibc module does not export.)
-    public static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pin.isEmpty else { return true }
         guard hay.count >= pin.count, let hayBase = hay.baseAddress, let pinBase = pin.baseAddress else { return false }
         let anchor = pin.count > 1 ? 1 : 0

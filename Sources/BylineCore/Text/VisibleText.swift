@@ -4,9 +4,9 @@
 /// except newline and tab becomes its Control Pictures symbol (ESC is `␛`), DEL is `␡`, a C1 control
 /// is shown as its hex code in brackets (`⦗9B⦘`), and Unicode bidirectional overrides and isolates are
 /// shown by name (`⦗RLO⦘`) so that text cannot be reordered to lie.
-public enum VisibleText {
+package enum VisibleText {
     /// `text` with every control made visible. Newlines and tabs are kept.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard !isSafe(text) else { return text }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -16,13 +16,13 @@ public enum VisibleText {
     }
 
     /// `text` on one line: newlines and tabs become spaces too, for titles, summaries and tags.
-    public static func escapeLine(_ text: String) -> String {
+    package static func escapeLine(_ text: String) -> String {
         escape(text).map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }.reduce(into: "") { $0.append($1) }
     }
 
     /// `text` with every control made visible, newlines and tabs too (as `␊` and `␉`): for a piece of
     /// untrusted text quoted inside a message, where a newline would forge a line of the message.
-    public static func escapeAll(_ text: String) -> String {
+    package static func escapeAll(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if needsEscape(scalar) || scalar == "\n" || scalar == "\t" {
@@ -37,7 +37,7 @@ public enum VisibleText {
     /// Whether no scalar of `text` needs escaping, decided on its UTF-8 bytes without decoding: the
     /// C1 controls are `C2 80`...`C2 9F`, the bidi controls `E2 80 AA`...`E2 80 AE` and
     /// `E2 81 A6`...`E2 81 A9`. Most text is checked here at a few instructions a byte.
-    public static func isSafe(_ text: String) -> Bool {
+    package static func isSafe(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
             let count = utf8.count
@@ -68,7 +68,7 @@ public enum VisibleText {
     }
 
     /// Whether a scalar must not reach a terminal as itself.
-    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: return false
         case 0x00...0x1F, 0x7F, 0x80...0x9F: return true
@@ -78,7 +78,7 @@ public enum VisibleText {
     }
 
     /// The visible stand-in for a control scalar.
-    public static func symbol(for scalar: Unicode.Scalar) -> String {
+    package static func symbol(for scalar: Unicode.Scalar) -> String {
         switch scalar.value {
         case 0x00...0x1F: return String(Unicode.Scalar(0x2400 + scalar.value)!)
         case 0x7F: return "\u{2421}"

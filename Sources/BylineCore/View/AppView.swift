@@ -1,7 +1,7 @@
 /// Draws the whole interface for a state: a new `Screen` every frame (the backend diffs).
-public enum AppView {
+package enum AppView {
     /// The frame for `state`; layouts are kept in `cache` for the frames after.
-    public static func render(_ state: AppState, _ cache: ViewCache) -> Screen {
+    package static func render(_ state: AppState, _ cache: ViewCache) -> Screen {
         var screen = Screen(width: state.width, height: state.height)
         guard state.width >= PaneLayout.minimumWidth, state.height >= PaneLayout.minimumHeight else {
             drawTooSmall(&screen)
@@ -21,7 +21,7 @@ public enum AppView {
 
     /// What the state waits to know of a layout (`AppState.layoutQuestion`), measured: the action the
     /// runtime sends back after each action that leaves a question, before the next key and frame.
-    public static func measure(_ state: AppState, _ cache: ViewCache) -> Action? {
+    package static func measure(_ state: AppState, _ cache: ViewCache) -> Action? {
         guard let question = state.layoutQuestion else { return nil }
         let laidOut = PreviewContent.laidOut(state, question.key, atLeast: question.lines, in: cache)
         var facts = LayoutFacts(key: question.key, lines: laidOut.lines.count, isComplete: laidOut.isComplete)
@@ -34,7 +34,7 @@ public enum AppView {
 
     /// Reduces `action`, then sends back what the view measured for the question it leaves, if any:
     /// how the runtime (and the tests that stand in for it) hand every action to the state.
-    public static func apply(to state: inout AppState, _ cache: ViewCache, _ action: Action) -> [Effect] {
+    package static func apply(to state: inout AppState, _ cache: ViewCache, _ action: Action) -> [Effect] {
         var effects = Reducer.reduce(&state, action)
         if let measured = measure(state, cache) { effects += Reducer.reduce(&state, measured) }
         return effects

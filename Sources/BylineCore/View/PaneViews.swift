@@ -35,9 +35,9 @@ enum TagPaneView {
 }
 
 /// The result list: date and title (and tags) of each post, the summary under it when there is room.
-public enum ListView {
+package enum ListView {
     /// From this many rows the list shows each post's summary on a second line.
-    public static let summaryMinimumHeight = 12
+    package static let summaryMinimumHeight = 12
     static let dateWidth = 10
 
     static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {

@@ -1,10 +1,10 @@
 /// The rendered lines of a post for the preview and the reader: its header, then its body laid out at
 /// the given width (or a line saying it is loading or could not be read).
-public enum PreviewContent {
+package enum PreviewContent {
     /// At least the first `count` lines (all of them when there are fewer; every line by default):
     /// what the preview pane shows, without laying out the rest of a long post until it is scrolled
     /// to. Always the start of the whole post's lines. Kept in `cache` and continued from there.
-    public static func lines(_ state: AppState, post: Int, width: Int, atLeast count: Int = .max, in cache: ViewCache) -> [StyledLine] {
+    package static func lines(_ state: AppState, post: Int, width: Int, atLeast count: Int = .max, in cache: ViewCache) -> [StyledLine] {
         laidOut(state, state.layoutKey(post: post, width: width), atLeast: count, in: cache).lines
     }
 
@@ -17,7 +17,7 @@ public enum PreviewContent {
     /// is in the state: called off the input thread, which hands the value back for the runtime to
     /// keep in its `ViewCache`, so the move that shows the post finds its lines there. `state` need not
     /// hold the body yet; the lines depend on the key alone.
-    public static func layOutAhead(_ state: AppState, post: Int, _ loaded: LoadedPost) -> LaidOutAhead? {
+    package static func layOutAhead(_ state: AppState, post: Int, _ loaded: LoadedPost) -> LaidOutAhead? {
         // The reader lays a post out whole, at its own width: nothing to gain there from a first screen.
         guard state.readerPost == nil, state.store.posts.indices.contains(post),
               let rect = state.layout.rect(of: .preview) else { return nil }
@@ -44,7 +44,7 @@ public enum PreviewContent {
 
     /// A loaded post as every view shows it: the header, a blank line, the body at `width`.
     /// The preview, the reader, `byline show` and the dumb-terminal reader all draw through this.
-    public static func lines(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs) -> [StyledLine] {
+    package static func lines(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs) -> [StyledLine] {
         var layout = layout(post, loaded, width: width, glyphs: glyphs)
         layout.extend(toAtLeast: .max)
         return layout.lines
@@ -52,7 +52,7 @@ public enum PreviewContent {
 
     /// The same lines in flat form, for `byline show`, which only writes them out: in parts of about
     /// `partBytes` bytes of text, each handed to `part` before the next is laid out.
-    public static func write(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs, partBytes: Int,
+    package static func write(_ post: Post, _ loaded: LoadedPost, width: Int, glyphs: Glyphs, partBytes: Int,
                              to part: (FlatText) -> Void) {
         DocumentLayout.write(loaded.document, width: width, glyphs: glyphs, prefix: header(post, loaded, width: width, glyphs: glyphs),
                              partBytes: partBytes, to: part)
@@ -69,8 +69,8 @@ public enum PreviewContent {
 }
 
 /// The reader's lines: the same content as the preview, at the reader's column width.
-public enum ReaderContent {
-    public static func lines(_ state: AppState, post: Int, in cache: ViewCache) -> [StyledLine] {
+package enum ReaderContent {
+    package static func lines(_ state: AppState, post: Int, in cache: ViewCache) -> [StyledLine] {
         PreviewContent.lines(state, post: post, width: PaneLayout.readerColumn(width: state.width).width, in: cache)
     }
 
@@ -90,8 +90,8 @@ public enum ReaderContent {
 }
 
 /// The help overlay's text, made from the binding table so it cannot drift from the keys.
-public enum HelpContent {
-    public static func lines() -> [StyledLine] {
+package enum HelpContent {
+    package static func lines() -> [StyledLine] {
         var lines = [StyledLine("Keys", [.heading2]), StyledLine()]
         for binding in Keymap.bindings {
             var line = StyledLine()
@@ -107,7 +107,7 @@ public enum HelpContent {
     static let keyColumn = 20
 
     /// Rows the overlay leaves for text at a terminal height.
-    public static func visibleRows(height: Int) -> Int { max(2, height - 4) }
+    package static func visibleRows(height: Int) -> Int { max(2, height - 4) }
 
-    public static func maximumScroll(height: Int) -> Int { max(0, lines().count - (visibleRows(height: height) - 1)) }
+    package static func maximumScroll(height: Int) -> Int { max(0, lines().count - (visibleRows(height: height) - 1)) }
 }

@@ -4,25 +4,25 @@
 /// Used on the runtime's thread only: it is not `Sendable`, and it has no lock.
 ///
 /// Pure memoization: everything in it is a function of its key, so a fresh cache draws the same frames.
-public final class ViewCache {
+package final class ViewCache {
     var layouts = LayoutMemo()
     var finds = FindMemo()
 
-    public init() {}
+    package init() {}
 
     /// Posts laid out and kept (for tests).
-    public var layoutCount: Int { layouts.count }
+    package var layoutCount: Int { layouts.count }
 
     /// How many times a post's lines were searched through for a find (for tests).
-    public var findPasses: Int { finds.searches }
+    package var findPasses: Int { finds.searches }
 
     /// Keeps a first screen laid out ahead by background work, for the frame that shows its post.
-    public func keep(_ ahead: LaidOutAhead) { layouts.keep(ahead.key, ahead.layout) }
+    package func keep(_ ahead: LaidOutAhead) { layouts.keep(ahead.key, ahead.layout) }
 }
 
 /// A preview's first screen laid out off the runtime's thread, with a body parsed ahead: a value that
 /// background work hands back and the runtime keeps in its `ViewCache` (`PreviewContent.layOutAhead`).
-public struct LaidOutAhead: Sendable {
+package struct LaidOutAhead: Sendable {
     let key: LayoutKey
     let layout: DocumentLayout.Progressive
 }

@@ -4,14 +4,14 @@ import BylineCore
 /// UTF-8 bytes, with no regular expressions and no recursion, so a post with a megabyte of code costs
 /// milliseconds and no input can make it backtrack. The output is width-independent: lines are
 /// wrapped, and tabs expanded, by the caller.
-public enum CodeHighlighter {
+package enum CodeHighlighter {
     /// One array of spans per line of `code`. Concatenating a line's spans gives back the line exactly
     /// (tabs and any `\r` kept); every span's style contains `.codeBlock`, plus one token style where
     /// the language gives one. An empty line has no spans. Lines are split on `\n`; a trailing `\n`
     /// does not make an extra line, and empty code has no lines. Comments and strings that span lines
     /// carry their state from line to line. An unknown or missing language gives each line as one
     /// plain `.codeBlock` span.
-    public static func highlight(_ code: String, language: String?) -> [[StyledSpan]] {
+    package static func highlight(_ code: String, language: String?) -> [[StyledSpan]] {
         var code = code
         code.makeContiguousUTF8()
         let compiled = language.flatMap(definition(for:))?.compiled
@@ -21,7 +21,7 @@ public enum CodeHighlighter {
 
     /// The definition for a fence's info string: `go`, `Go`, `go title="main.go"`, `{.python}`,
     /// `rust,ignore`. Nil for languages we do not colour.
-    public static func definition(for language: String) -> LanguageDefinition? {
+    package static func definition(for language: String) -> LanguageDefinition? {
         definitionsByName[languageName(fromInfoString: language)]
     }
 

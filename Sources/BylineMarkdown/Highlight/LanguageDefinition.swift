@@ -4,51 +4,51 @@ import BylineCore
 /// has a single scanner that reads these tables, so adding a language is adding one value (see
 /// `Languages*.swift`), never new scanning code. Only what a reader's eye needs is described; this is a
 /// highlighter, not a parser, and a wrong guess costs a colour, never text.
-public struct LanguageDefinition: Sendable {
+package struct LanguageDefinition: Sendable {
     /// Names a fence's info string may use, lower case; the first is the canonical one.
-    public let names: [String]
+    package let names: [String]
     /// Reserved words, styled `.keyword`. Matched as whole words only (`format` is not `for`).
-    public let keywords: [String]
+    package let keywords: [String]
     /// Built-in types and functions, styled `.type`.
-    public let types: [String]
+    package let types: [String]
     /// SQL and Dockerfile words match in any case (`SELECT`, `select`).
-    public let caseInsensitiveWords: Bool
+    package let caseInsensitiveWords: Bool
     /// Languages whose types are conventionally capitalised (Swift, Rust, Java) style every word that
     /// starts with an ASCII capital as `.type`, so user types get colour without being listed.
-    public let capitalizedWordsAreTypes: Bool
+    package let capitalizedWordsAreTypes: Bool
     /// Extra characters that may start a word and continue it (`$` in JavaScript).
-    public let identifierStarts: String
+    package let identifierStarts: String
     /// Extra characters that continue a word once started (`-` in shell, so `do-thing` is not `do`;
     /// `?` and `!` in Ruby method names).
-    public let identifierCharacters: String
+    package let identifierCharacters: String
     /// Line comment openers: `//`, `#`, `--`. A comment runs to the end of the line.
-    public let lineComments: [String]
+    package let lineComments: [String]
     /// Shell and YAML only start a comment at a word boundary (`a#b` is a word, `a #b` a comment).
-    public let lineCommentsNeedSpaceBefore: Bool
+    package let lineCommentsNeedSpaceBefore: Bool
     /// The block comment, if the language has one; it may span lines.
-    public let blockComment: BlockComment?
+    package let blockComment: BlockComment?
     /// String forms, tried in order of longest opener first so `"""` wins over `"`.
-    public let strings: [StringSyntax]
+    package let strings: [StringSyntax]
     /// Words that may prefix a string and belong to it (`f"..."`, `b"..."`), matched in any case.
-    public let stringPrefixes: [String]
+    package let stringPrefixes: [String]
     /// Raw strings closed by a quote and as many `#` as opened them (Rust `r#"…"#`, Swift `#"…"#`).
-    public let hashStrings: HashStrings?
+    package let hashStrings: HashStrings?
     /// A quote only opens a string where a word does not run into it, so YAML's `Don't panic` and a
     /// shell's `it's` stay plain text.
-    public let stringsNeedWordBoundary: Bool
+    package let stringsNeedWordBoundary: Bool
     /// JSON: a string followed by `:` is an object key, styled `.keyword` to set keys apart from values.
-    public let stringKeys: Bool
+    package let stringKeys: Bool
     /// How numbers are written; nil for languages without numbers worth colouring.
-    public let numbers: NumberSyntax?
+    package let numbers: NumberSyntax?
     /// Prefix characters that mark a name: shell `$VAR`, decorators `@name`, Swift `#if`.
-    public let sigils: [Sigil]
+    package let sigils: [Sigil]
     /// YAML, TOML and Makefile keys before their separator at the start of a line.
-    public let keys: KeySyntax?
+    package let keys: KeySyntax?
     /// TOML and INI `[section]` headers at the start of a line, styled `.keyword`.
-    public let sectionHeaders: Bool
+    package let sectionHeaders: Bool
     /// Whole-line styles by prefix, first match wins (diff). A language with line styles does no other
     /// scanning: a diff's lines are whatever language the patch touched.
-    public let lineStyles: [LineStyle]
+    package let lineStyles: [LineStyle]
 
     /// The same tables as bytes, so scanning never converts strings. Built the first time the
     /// language colours code, not in `init`: a post with only Go in it does not pay, at start-up, for
@@ -58,7 +58,7 @@ public struct LanguageDefinition: Sendable {
 
     /// Every argument but `names` has a default meaning "the language has no such thing", so a
     /// definition lists only what it has.
-    public init(
+    package init(
         names: [String],
         keywords: [String] = [],
         types: [String] = [],

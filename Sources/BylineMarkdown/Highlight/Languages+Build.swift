@@ -4,7 +4,7 @@ import BylineCore
 
 extension LanguageDefinition {
     /// Dockerfile: instructions in any case, `$VAR` and `${VAR}` as in the shell.
-    public static let dockerfile = LanguageDefinition(
+    package static let dockerfile = LanguageDefinition(
         names: ["dockerfile", "docker", "containerfile"],
         keywords: [
             "add", "arg", "as", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label",
@@ -23,7 +23,7 @@ extension LanguageDefinition {
 
     /// Makefile: a target before `:` at the start of a line is `.keyword` (recipes are indented and are
     /// not); `$(VAR)`, `${VAR}` and automatic variables like `$@` are `.type`.
-    public static let makefile = LanguageDefinition(
+    package static let makefile = LanguageDefinition(
         names: ["makefile", "make", "mk", "mak", "gnumakefile", "bsdmakefile"],
         keywords: [
             "ifeq", "ifneq", "ifdef", "ifndef", "else", "endif", "include", "sinclude", "define", "endef",
@@ -40,7 +40,7 @@ extension LanguageDefinition {
     )
 
     /// nginx: directives are keywords, `$variables` are `.type`.
-    public static let nginx = LanguageDefinition(
+    package static let nginx = LanguageDefinition(
         names: ["nginx", "nginxconf"],
         keywords: [
             "access_log", "add_header", "alias", "allow", "charset", "client_max_body_size", "default_type",

@@ -5,7 +5,7 @@ import BylineCore
 extension LanguageDefinition {
     /// Go: backtick raw strings span lines; `'x'` is a rune. Exported names are capitalised but are not
     /// types, so Go lists its types instead.
-    public static let go = LanguageDefinition(
+    package static let go = LanguageDefinition(
         names: ["go", "golang"],
         keywords: [
             "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for",
@@ -26,7 +26,7 @@ extension LanguageDefinition {
 
     /// Rust: strings span lines, raw strings are `r#"…"#`, and `'a` is a lifetime unless it closes as
     /// a character literal (`'a'`). Block comments nest.
-    public static let rust = LanguageDefinition(
+    package static let rust = LanguageDefinition(
         names: ["rust", "rs"],
         keywords: [
             "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
@@ -50,7 +50,7 @@ extension LanguageDefinition {
 
     /// Swift: `"""` strings span lines, `#"…"#` are raw, block comments nest; `@MainActor` and `#if`
     /// are attributes and compiler directives.
-    public static let swift = LanguageDefinition(
+    package static let swift = LanguageDefinition(
         names: ["swift"],
         keywords: [
             "actor", "any", "as", "associatedtype", "async", "await", "borrowing", "break", "case", "catch",
@@ -73,7 +73,7 @@ extension LanguageDefinition {
     )
 
     /// C: `#include` and other directives are keywords.
-    public static let c = LanguageDefinition(
+    package static let c = LanguageDefinition(
         names: ["c", "h"],
         keywords: cKeywords,
         types: cTypes,
@@ -86,7 +86,7 @@ extension LanguageDefinition {
     )
 
     /// C++: C and its own keywords and standard types.
-    public static let cpp = LanguageDefinition(
+    package static let cpp = LanguageDefinition(
         names: ["cpp", "c++", "cxx", "cc", "hpp", "hxx", "hh"],
         keywords: cKeywords + [
             "alignas", "alignof", "catch", "class", "co_await", "co_return", "co_yield", "concept",
@@ -106,7 +106,7 @@ extension LanguageDefinition {
     )
 
     /// Java: `"""` text blocks span lines; `@Override` is an annotation.
-    public static let java = LanguageDefinition(
+    package static let java = LanguageDefinition(
         names: ["java"],
         keywords: [
             "abstract", "assert", "break", "case", "catch", "class", "const", "continue", "default", "do",
@@ -126,7 +126,7 @@ extension LanguageDefinition {
     )
 
     /// Kotlin: `"""` raw strings span lines; block comments nest.
-    public static let kotlin = LanguageDefinition(
+    package static let kotlin = LanguageDefinition(
         names: ["kotlin", "kt", "kts"],
         keywords: [
             "abstract", "actual", "annotation", "as", "break", "by", "catch", "class", "companion", "const",

@@ -4,7 +4,7 @@ import BylineCore
 
 extension LanguageDefinition {
     /// JSON, with JSONC's comments: a string before `:` is a key, styled `.keyword`.
-    public static let json = LanguageDefinition(
+    package static let json = LanguageDefinition(
         names: ["json", "jsonc", "json5", "geojson"],
         keywords: ["true", "false", "null"],
         lineComments: cComments.line,
@@ -16,7 +16,7 @@ extension LanguageDefinition {
 
     /// YAML: the key before `: ` is `.keyword`, list dashes included; `#` comments need a space before;
     /// quotes open strings only at a word boundary so `Don't panic` stays plain.
-    public static let yaml = LanguageDefinition(
+    package static let yaml = LanguageDefinition(
         names: ["yaml", "yml"],
         keywords: ["true", "false", "null"], // YAML 1.2: `no` and `on` are words again
         caseInsensitiveWords: true,
@@ -31,7 +31,7 @@ extension LanguageDefinition {
     )
 
     /// TOML: `[table]` headers and the keys before `=` are `.keyword`; all four string forms.
-    public static let toml = LanguageDefinition(
+    package static let toml = LanguageDefinition(
         names: ["toml"],
         keywords: ["true", "false", "inf", "nan"],
         identifierCharacters: "-:", // so `1979-05-27T07:32:00Z` reads as one value
@@ -47,7 +47,7 @@ extension LanguageDefinition {
     )
 
     /// INI and its relatives (`.editorconfig`, `.gitconfig`): sections, keys before `=`, `;` and `#`.
-    public static let ini = LanguageDefinition(
+    package static let ini = LanguageDefinition(
         names: ["ini", "cfg", "dosini", "editorconfig", "gitconfig", "properties"],
         keywords: ["true", "false", "yes", "no", "on", "off"],
         caseInsensitiveWords: true,
@@ -62,7 +62,7 @@ extension LanguageDefinition {
 
     /// SQL in its common dialects: words in any case, `--` comments, `''` doubling for quotes (read as
     /// two adjacent strings, which look like one), and Postgres `$$` bodies spanning lines.
-    public static let sql = LanguageDefinition(
+    package static let sql = LanguageDefinition(
         names: ["sql", "mysql", "postgresql", "postgres", "psql", "plpgsql", "pgsql", "sqlite", "tsql"],
         keywords: [
             "add", "all", "alter", "and", "as", "asc", "begin", "between", "by", "cascade", "case", "check",
@@ -94,7 +94,7 @@ extension LanguageDefinition {
 
     /// Unified diffs: whole lines by their first characters. File and hunk headers come first so
     /// `+++` and `---` are not read as an added and a removed line.
-    public static let diff = LanguageDefinition(
+    package static let diff = LanguageDefinition(
         names: ["diff", "patch", "udiff"],
         numbers: nil,
         lineStyles: [

@@ -5,7 +5,7 @@ import BylineCore
 extension LanguageDefinition {
     /// JavaScript: template literals in backticks span lines; `$` is a letter; capitalised names are
     /// classes and constructors (`Promise`, `Map`).
-    public static let javascript = LanguageDefinition(
+    package static let javascript = LanguageDefinition(
         names: ["javascript", "js", "jsx", "mjs", "cjs"],
         keywords: javascriptKeywords,
         types: javascriptGlobals,
@@ -19,7 +19,7 @@ extension LanguageDefinition {
     )
 
     /// TypeScript: JavaScript plus its type-level keywords and primitive types.
-    public static let typescript = LanguageDefinition(
+    package static let typescript = LanguageDefinition(
         names: ["typescript", "ts", "tsx", "mts", "cts"],
         keywords: javascriptKeywords + [
             "abstract", "asserts", "declare", "enum", "implements", "infer", "interface", "is", "keyof",
@@ -40,7 +40,7 @@ extension LanguageDefinition {
 
     /// Python: `"""` and `'''` strings span lines (docstrings); `f`, `r`, `b` and their mixes prefix
     /// strings; `@decorator`.
-    public static let python = LanguageDefinition(
+    package static let python = LanguageDefinition(
         names: ["python", "py", "python3", "py3"],
         keywords: [
             "False", "None", "True", "and", "as", "assert", "async", "await", "break", "case", "class",
@@ -66,7 +66,7 @@ extension LanguageDefinition {
     )
 
     /// Ruby: method names may end in `?` or `!`; `@ivar`; capitalised names are classes and constants.
-    public static let ruby = LanguageDefinition(
+    package static let ruby = LanguageDefinition(
         names: ["ruby", "rb"],
         keywords: [
             "BEGIN", "END", "alias", "and", "begin", "break", "case", "class", "def", "defined?", "do", "else",
@@ -83,7 +83,7 @@ extension LanguageDefinition {
     )
 
     /// Lua: `--[[ ]]` block comments, `[[ ]]` long strings spanning lines.
-    public static let lua = LanguageDefinition(
+    package static let lua = LanguageDefinition(
         names: ["lua"],
         keywords: [
             "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
@@ -103,7 +103,7 @@ extension LanguageDefinition {
     /// after a space; `-` joins words so `do-thing` is not `do`, and paths are words so the `local` in
     /// `~/.local/bin` is not a keyword. Quotes end with their line: a session's
     /// output is prose, and one apostrophe there must not colour the rest of the block.
-    public static let shell = LanguageDefinition(
+    package static let shell = LanguageDefinition(
         names: ["sh", "bash", "zsh", "shell", "console", "shellsession", "ksh"],
         keywords: [
             "if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until", "do", "done",

@@ -3,7 +3,7 @@ import BylineCore
 extension LanguageDefinition {
     /// Every language the highlighter knows, looked up by `CodeHighlighter.definition(for:)`. To add
     /// one, write its definition beside its family in `Languages+*.swift` and list it here.
-    public static let builtIn: [LanguageDefinition] = [
+    package static let builtIn: [LanguageDefinition] = [
         go, rust, swift, c, cpp, java, kotlin,
         javascript, typescript, python, ruby, lua, shell,
         json, yaml, toml, ini, sql, diff,
