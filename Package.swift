@@ -22,15 +22,14 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
-        // libyaml's event stream, read once to count what YAML aliases expand to before Yams composes a
-        // front matter (a few hundred bytes of aliases can keep `compose` busy for minutes).
+        // libyaml's event stream, from which BylineCore builds YAML front matter in one pass. libyaml is
+        // Yams' CYaml target, reached through the Yams product (no Swift code here imports Yams itself).
         .target(name: "BylineYAMLEvents", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The pure core: posts, store, state, reducer, view. No C imports.
         .target(
             name: "BylineCore",
             dependencies: [
                 "BylineYAMLEvents",
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -53,7 +52,9 @@ let package = Package(
         // Golden files and screen dumps shared by the test targets.
         .target(name: "BylineTestSupport", dependencies: ["BylineCore"], path: "Tests/BylineTestSupport"),
         // Store tests use the real cmark-gfm inspector; fixtures are read from the source tree.
-        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "BylineMarkdown", "BylineTestSupport"],
+        // Yams composes YAML in the tests only: the oracle the front matter reader is held to.
+        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "BylineMarkdown", "BylineTestSupport",
+                                                            .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "BylineMarkdownTests", dependencies: ["BylineMarkdown", "BylineCore", "BylineTestSupport"],
                     exclude: ["Fixtures", "Goldens"]),

@@ -4,7 +4,7 @@ import BylineTestSupport
 import XCTest
 @testable import BylineCore
 
-/// `PostStore.load` overlaps the walk with the loading, parses flat YAML without Yams and takes other
+/// `PostStore.load` overlaps the walk with the loading, reads YAML from the file's bytes and takes other
 /// shortcuts. Here it is held to the straightforward load it replaced (kept below as the reference):
 /// the same posts in the same order, the same tags and spellings, the same diagnostics, the same files.
 final class StoreLoadEquivalenceTests: XCTestCase {
@@ -63,7 +63,7 @@ final class StoreLoadEquivalenceTests: XCTestCase {
         try assertSameAsReference(Fixtures.shippedPosts)
     }
 
-    /// Many posts in nested folders, with clashing slugs, drafts, bad files and front matter that goes to Yams.
+    /// Many posts in nested folders, with clashing slugs, drafts, bad files and front matter past flat `key: value` lines.
     func testAGeneratedBlogWithEveryKindOfPost() throws {
         let folder = try TempFolder()
         var random: UInt64 = 6

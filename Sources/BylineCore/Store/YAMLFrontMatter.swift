@@ -1,0 +1,397 @@
+import BylineYAMLEvents
+
+/// Reads a YAML front matter in one pass over libyaml's events (`YAMLEventReader`) straight into a
+/// `FrontMatterEntry`: the entry, the errors and their places that Yams' `compose` with the basic
+/// resolver gave, without a tree in between. `YAMLFrontMatterOracleTests` holds it to Yams.
+///
+/// Scalars stay strings; YAML's plain nulls (empty, `~`, `null`) are `.other`. Aliases are the values
+/// their anchors name, counted against `FrontMatterParser.maximumAliasedValues` as they come; values
+/// below `FrontMatterParser.maximumDepth` are `.other`. A document that repeats a key in a mapping is
+/// refused, as Yams refuses it.
+enum YAMLFrontMatter {
+    typealias Failure = FrontMatterParser.Failure
+
+    /// The front matter table of `text`, which starts on line `firstLine` of its file.
+    static func parse(_ text: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+        var builder = YAMLFrontMatterBuilder(firstLine: firstLine)
+        let error = YAMLEventReader.read(text) { builder.take($0) }
+        return builder.result(error)
+    }
+}
+
+/// The builder the events are handed to: a stack of the collections still open.
+struct YAMLFrontMatterBuilder {
+    typealias Failure = FrontMatterParser.Failure
+    private let firstLine: Int
+    private var open: [Frame] = []
+    private var root: Node?
+    private var documents = 0
+    private var anchors: [String: Node] = [:]
+    /// Values brought in by aliases so far.
+    private var aliased = 0
+    /// An alias that passed the budget ends the read at once.
+    private var overrun: Failure?
+    /// The first error Yams found itself (an undefined alias, a repeated key, a second document); the
+    /// events are still counted after it, as the alias budget counted them before Yams composed.
+    private var composerError: Failure?
+
+    private static let limit = FrontMatterParser.maximumAliasedValues
+    private static let maximumDepth = FrontMatterParser.maximumDepth
+    private static let valueTag = "tag:yaml.org,2002:value"
+
+    init(firstLine: Int) { self.firstLine = firstLine }
+
+    /// A node as its parent needs it.
+    struct Node {
+        var entry: FrontMatterEntry
+        /// Values it stands for, itself included, capped past the limit.
+        var size: Int
+        /// Levels below it; an entry built whole (anchored) is cut to the depth it is used at.
+        var height: Int
+        var builtWhole: Bool
+        /// Yams' `Node ==` for keys, made only where a key may need it.
+        var identity: KeyIdentity?
+        /// Yams' `node.string` (a key's text).
+        var keyText: String?
+        /// Tagged `!!value` (Yams then takes a mapping key's text from that pair's value).
+        var isValueTagged: Bool
+    }
+
+    /// One open sequence or mapping.
+    private struct Frame {
+        var isMapping: Bool
+        var line: Int, column: Int
+        var anchor: String?
+        var tag: String?
+        var depth: Int
+        /// Whether its entry is made (above the depth limit, or anchored and so made whole).
+        var builds: Bool
+        var whole: Bool
+        /// Whether its children's identities are made (a key, inside one, or anchored).
+        var tracks: Bool
+        var isValueTagged: Bool
+        var size = 1
+        var height = 0
+        var items: [FrontMatterEntry] = []
+        var pairs: [(key: String, value: FrontMatterEntry)] = []
+        var key: Node?
+        var keys: [KeyRecord] = []
+        var keySet: Set<KeyIdentity> = []
+        var hasRepeatedKey = false
+        var childIdentities: [KeyIdentity] = []
+        var valueKeyText: String??
+    }
+
+    private struct KeyRecord {
+        var identity: KeyIdentity
+        var text: String?
+        var line: Int, column: Int
+    }
+
+    /// Keys compared one by one before a set is built: most front matter has fewer.
+    private static let keysComparedDirectly = 16
+
+    // MARK: Events
+
+    /// Takes one event; false ends the read (an alias passed the budget).
+    mutating func take(_ event: YAMLEvent) -> Bool {
+        switch event.kind {
+        case .scalar: scalar(event)
+        case .alias: return alias(event)
+        case .sequenceStart, .mappingStart: start(event)
+        case .sequenceEnd, .mappingEnd: end()
+        case .documentStart:
+            documents += 1
+            if documents == 2 {
+                fail(Failure(message: "YAML front matter: expected a single document in the stream, but found another document",
+                             line: event.line + firstLine, column: event.column + 1))
+            }
+        case .documentEnd, .streamEnd: break
+        }
+        return true
+    }
+
+    private var building: Bool { composerError == nil }
+
+    /// Where a new node stands: its depth, whether it is a key, and what its parent builds and tracks.
+    private func place() -> (depth: Int, isKey: Bool, builds: Bool, whole: Bool, tracks: Bool) {
+        guard let parent = open.last else { return (0, false, true, false, false) }
+        let isKey = parent.isMapping && parent.key == nil
+        return (parent.depth + 1, isKey, parent.builds && !isKey, parent.whole, parent.tracks)
+    }
+
+    private mutating func scalar(_ event: YAMLEvent) {
+        guard building else { countScalar(event); return }
+        let at = place()
+        let bytes = Self.droppingBOM(event.value)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let isNull = event.isPlain && Self.isNull(bytes)
+        let line = event.line + firstLine, column = event.column + 1
+        let tag = event.tag
+        let anchor = event.anchor
+        var identity: KeyIdentity?
+        if at.isKey || at.tracks || anchor != nil {
+            let resolved = event.isQuotedImplicit || tag == nil || tag == "!" || tag == KeyIdentity.stringTag ? nil : tag
+            identity = .scalar(tag: resolved, text: text)
+        }
+        let rawTag = event.isQuotedImplicit ? KeyIdentity.stringTag : tag
+        let isCut = at.depth >= Self.maximumDepth && !at.whole && anchor == nil
+        let entry = FrontMatterEntry(isNull || isCut ? .other : .string(text), line: line, column: column)
+        let node = Node(entry: entry, size: 1, height: 0, builtWhole: anchor != nil, identity: identity,
+                        keyText: text, isValueTagged: rawTag == Self.valueTag)
+        if let anchor { anchors[anchor] = node }
+        finish(node, depth: at.depth)
+    }
+
+    /// A scalar without a leading U+FEFF, as Yams made it (Foundation's `String(bytes:encoding:)` drops it).
+    private static func droppingBOM(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF else { return bytes }
+        return UnsafeBufferPointer(rebasing: bytes[3...])
+    }
+
+    /// Plain scalars that Yams' conversion made `.other`: YAML's nulls.
+    private static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == 0x7E // ~
+        case 4: return bytes[0] == 0x6E && bytes[1] == 0x75 && bytes[2] == 0x6C && bytes[3] == 0x6C // null
+                    || bytes[0] == 0x4E && bytes[1] == 0x75 && bytes[2] == 0x6C && bytes[3] == 0x6C // Null
+                    || bytes[0] == 0x4E && bytes[1] == 0x55 && bytes[2] == 0x4C && bytes[3] == 0x4C // NULL
+        default: return false
+        }
+    }
+
+    private mutating func start(_ event: YAMLEvent) {
+        guard building else {
+            var frame = Self.counting
+            frame.anchor = event.anchor
+            open.append(frame)
+            return
+        }
+        let at = place()
+        let anchor = event.anchor
+        let whole = at.whole || anchor != nil
+        let tag = event.tag
+        open.append(Frame(isMapping: event.kind == .mappingStart, line: event.line + firstLine, column: event.column + 1,
+                          anchor: anchor, tag: tag, depth: at.depth,
+                          builds: whole || (at.builds && at.depth < Self.maximumDepth), whole: whole,
+                          tracks: at.isKey || at.tracks || anchor != nil, isValueTagged: tag == Self.valueTag))
+    }
+
+    /// A frame that only counts values, once Yams would have stopped.
+    private static let counting = Frame(isMapping: false, line: 0, column: 0, depth: 0, builds: false, whole: false,
+                                        tracks: false, isValueTagged: false)
+
+    private mutating func end() {
+        guard var frame = open.popLast() else { return }
+        guard building else { countEnd(frame); return }
+        if frame.isMapping, frame.hasRepeatedKey {
+            fail(repeatedKeys(frame.keys))
+            countEnd(frame)
+            return
+        }
+        let value: FrontMatterValue = frame.builds ? (frame.isMapping ? .table(frame.pairs) : .list(frame.items)) : .other
+        frame.pairs = []
+        frame.items = []
+        var identity: KeyIdentity?
+        if frame.tracks {
+            let defaultTag = frame.isMapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq"
+            let tag = frame.tag == nil || frame.tag == "!" || frame.tag == defaultTag ? nil : frame.tag
+            identity = KeyIdentity.collection(shapes.id(of: Shape(isMapping: frame.isMapping, tag: tag, children: frame.childIdentities)))
+        }
+        let node = Node(entry: FrontMatterEntry(value, line: frame.line, column: frame.column), size: frame.size,
+                        height: frame.height, builtWhole: frame.anchor != nil, identity: identity,
+                        keyText: frame.isMapping ? frame.valueKeyText ?? nil : nil, isValueTagged: frame.isValueTagged)
+        if let anchor = frame.anchor { anchors[anchor] = node }
+        finish(node, depth: frame.depth)
+    }
+
+    private mutating func alias(_ event: YAMLEvent) -> Bool {
+        let anchor = event.anchor ?? ""
+        let found = anchors[anchor]
+        let size = found?.size ?? 0
+        aliased = min(aliased + size, Self.limit + 1)
+        guard aliased <= Self.limit else {
+            overrun = Failure(
+                message: "YAML front matter: aliases (`*name`) bring in more than \(Self.limit) values, the limit (this one passes it)",
+                line: event.line + firstLine, column: event.column + 1)
+            return false
+        }
+        guard building else { count(size); return true }
+        guard var node = found else {
+            fail(Failure(message: "YAML front matter: found undefined alias", line: event.line + firstLine, column: event.column + 1))
+            count(size)
+            return true
+        }
+        node.builtWhole = true
+        finish(node, depth: place().depth)
+        return true
+    }
+
+    private mutating func fail(_ failure: Failure) {
+        if composerError == nil { composerError = failure }
+    }
+
+    /// After an error, values are only counted, and the sizes of anchors kept, for the alias budget.
+    private mutating func countScalar(_ event: YAMLEvent) {
+        if let anchor = event.anchor { anchors[anchor] = Self.counted(size: 1) }
+        count(1)
+    }
+
+    private mutating func countEnd(_ frame: Frame) {
+        if let anchor = frame.anchor { anchors[anchor] = Self.counted(size: frame.size) }
+        count(frame.size)
+    }
+
+    private static func counted(size: Int) -> Node {
+        Node(entry: FrontMatterEntry(.other), size: size, height: 0, builtWhole: true, identity: nil, keyText: nil,
+             isValueTagged: false)
+    }
+
+    /// Adds `size` values to the collection still open, without building (after an error).
+    private mutating func count(_ size: Int) {
+        guard !open.isEmpty else { return }
+        open[open.count - 1].size = min(open[open.count - 1].size + size, Self.limit + 1)
+    }
+
+    // MARK: Building
+
+    /// Puts a finished node into its parent, or makes it the root.
+    private mutating func finish(_ node: Node, depth: Int) {
+        guard !open.isEmpty else { root = node; return }
+        let last = open.count - 1
+        open[last].size = min(open[last].size + node.size, Self.limit + 1)
+        open[last].height = max(open[last].height, node.height + 1)
+        if open[last].tracks, let identity = node.identity { open[last].childIdentities.append(identity) }
+        guard open[last].isMapping else {
+            if open[last].builds {
+                let entry = entry(of: node, at: depth, parentIsWhole: open[last].whole)
+                open[last].items.append(entry)
+            }
+            return
+        }
+        guard let key = open[last].key else {
+            open[last].key = node
+            return
+        }
+        open[last].key = nil
+        if open[last].tracks, key.isValueTagged, open[last].valueKeyText == nil {
+            open[last].valueKeyText = .some(node.keyText)
+        }
+        if let identity = key.identity { remember(KeyRecord(identity: identity, text: key.keyText, line: key.entry.line ?? 0,
+                                                           column: key.entry.column ?? 0), in: last) }
+        if open[last].builds {
+            let entry = entry(of: node, at: depth, parentIsWhole: open[last].whole)
+            open[last].pairs.append((key.keyText ?? "", entry))
+        }
+    }
+
+    /// The entry a node adds to its parent: a whole-built one is cut to the depth it is used at.
+    private func entry(of node: Node, at depth: Int, parentIsWhole: Bool) -> FrontMatterEntry {
+        guard node.builtWhole, !parentIsWhole else { return node.entry }
+        let levels = Self.maximumDepth - depth
+        return node.height >= levels ? Self.cut(node.entry, levels: levels) : node.entry
+    }
+
+    private static func cut(_ entry: FrontMatterEntry, levels: Int) -> FrontMatterEntry {
+        guard levels > 0 else { return FrontMatterEntry(.other, line: entry.line, column: entry.column) }
+        var entry = entry
+        switch entry.value {
+        case let .list(items): entry.value = .list(items.map { cut($0, levels: levels - 1) })
+        case let .table(pairs): entry.value = .table(pairs.map { ($0.key, cut($0.value, levels: levels - 1)) })
+        default: break
+        }
+        return entry
+    }
+
+    private mutating func remember(_ key: KeyRecord, in index: Int) {
+        let seen: Bool
+        if open[index].keys.count < Self.keysComparedDirectly {
+            seen = open[index].keys.contains { $0.identity == key.identity }
+        } else {
+            if open[index].keySet.isEmpty { open[index].keySet = Set(open[index].keys.map(\.identity)) }
+            seen = !open[index].keySet.insert(key.identity).inserted
+        }
+        if seen { open[index].hasRepeatedKey = true }
+        open[index].keys.append(key)
+    }
+
+    /// Yams' report of repeated keys: each repeated key once, in order, at the first one's place.
+    private func repeatedKeys(_ keys: [KeyRecord]) -> Failure {
+        var counts: [KeyIdentity: Int] = [:]
+        for key in keys { counts[key.identity, default: 0] += 1 }
+        var firsts: [KeyRecord] = []
+        var listed: Set<KeyIdentity> = []
+        for key in keys where counts[key.identity, default: 0] > 1 && listed.insert(key.identity).inserted { firsts.append(key) }
+        // Yams sorts them as nodes: scalars by their text; collections have no order among scalars.
+        let sorted = firsts.filter(\.identity.isScalar).sorted { ($0.text ?? "") < ($1.text ?? "") }
+            + firsts.filter { !$0.identity.isScalar }
+        let first = sorted[0]
+        return Failure(message: "YAML front matter: duplicate field \(sorted.map { $0.text ?? "<uncovertable>" }.joined(separator: ", "))",
+                       line: first.line, column: first.column)
+    }
+
+    private var shapes = ShapeTable()
+
+    // MARK: Result
+
+    /// The entry, or the first error: an alias past the budget, then Yams' own, then libyaml's.
+    func result(_ error: YAMLEventError?) -> Result<FrontMatterEntry, Failure> {
+        if let overrun { return .failure(overrun) }
+        if let composerError { return .failure(composerError) }
+        if let error {
+            switch error.kind {
+            case .scanner, .parser:
+                let prefix = error.context.map { "\($0), " } ?? ""
+                return .failure(Failure(message: "YAML front matter: \(prefix)\(error.problem)",
+                                        line: error.line + firstLine, column: error.column + 1))
+            case .reader:
+                return .failure(Failure(message: "YAML front matter: \(error.problem)", line: firstLine, column: 1))
+            case .memory:
+                return .failure(Failure(message: "YAML front matter: Memory error", line: firstLine, column: 1))
+            }
+        }
+        guard let root else { return .success(FrontMatterEntry(.table([]), line: firstLine, column: 1)) }
+        let entry = root.builtWhole ? entry(ofRoot: root) : root.entry
+        guard case .table = entry.value else {
+            return .failure(Failure(message: "front matter should be fields (`title: ...`), not \(entry.kindName)",
+                                    line: entry.line ?? firstLine, column: entry.column ?? 1))
+        }
+        return .success(entry)
+    }
+
+    private func entry(ofRoot root: Node) -> FrontMatterEntry {
+        root.height >= Self.maximumDepth ? Self.cut(root.entry, levels: Self.maximumDepth) : root.entry
+    }
+}
+
+/// What Yams compares keys by (`Node ==`): a scalar's resolved tag and text; a collection's resolved
+/// tag and children, as an id in a `ShapeTable`, so that comparing and hashing never walk a tree.
+enum KeyIdentity: Hashable {
+    /// `tag` nil is `!!str`, the basic resolver's tag for every untagged scalar.
+    case scalar(tag: String?, text: String)
+    case collection(Int)
+
+    static let stringTag = "tag:yaml.org,2002:str"
+
+    var isScalar: Bool { if case .scalar = self { return true } else { return false } }
+}
+
+/// A collection as Yams compares it; `tag` nil is the default (`!!seq`, `!!map`).
+struct Shape: Hashable {
+    var isMapping: Bool
+    var tag: String?
+    var children: [KeyIdentity]
+}
+
+/// One id per distinct collection shape: equal collections get equal ids.
+struct ShapeTable {
+    private var ids: [Shape: Int] = [:]
+
+    mutating func id(of shape: Shape) -> Int {
+        if let id = ids[shape] { return id }
+        let id = ids.count
+        ids[shape] = id
+        return id
+    }
+}
