@@ -56,6 +56,22 @@ final class HostileYAMLTests: HostileBlogTestCase {
         XCTAssertEqual(diagnostic.line, 7)
     }
 
+    /// An earlier error that Yams itself found (an undefined alias, a repeated key) does not hide an
+    /// alias bomb after it: aliases are counted to the end, as they were counted before Yams composed.
+    func testAliasesAreCountedPastAnEarlierError() throws {
+        for (name, prefix) in [("undefined.md", "u: *nothing\n"), ("repeated.md", "d: 1\nd: 2\n")] {
+            let text = laughs(depth: 9).replacingOccurrences(of: "title: Laughs\n", with: "title: Laughs\n" + prefix)
+            try folder.write(name, text)
+        }
+        let store = try loadStore(folder.path)
+        assertGoodStillListed(store)
+        for (name, line) in [("undefined.md", 8), ("repeated.md", 9)] {
+            let diagnostic = try XCTUnwrap(store.diagnostics.first { $0.file == name })
+            XCTAssertTrue(diagnostic.message.contains("\(FrontMatterParser.maximumAliasedValues) values, the limit"), diagnostic.message)
+            XCTAssertEqual(diagnostic.line, line)
+        }
+    }
+
     /// Aliases within the limit are read as the values they stand for.
     func testAFewAliasesAreStillRead() throws {
         try folder.write("reuse.md", "---\ntitle: Reuse\ncommon: &common [go, web]\nextra:\n  x: 1\ntags: *common\n---\nBody.\n")

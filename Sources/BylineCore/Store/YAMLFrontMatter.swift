@@ -31,8 +31,8 @@ struct YAMLFrontMatterBuilder {
     private var aliased = 0
     /// An alias that passed the budget ends the read at once.
     private var overrun: Failure?
-    /// The first error Yams found itself (an undefined alias, a repeated key, a second document); the
-    /// events are still counted after it, as the alias budget counted them before Yams composed.
+    /// The first error Yams found itself (an undefined alias, a repeated key, a second document). The
+    /// read goes on after it, so that aliases are still counted as the budget counted them before Yams.
     private var composerError: Failure?
 
     private static let limit = FrontMatterParser.maximumAliasedValues
@@ -111,8 +111,6 @@ struct YAMLFrontMatterBuilder {
         return true
     }
 
-    private var building: Bool { composerError == nil }
-
     /// Where a new node stands: its depth, whether it is a key, and what its parent builds and tracks.
     private func place() -> (depth: Int, isKey: Bool, builds: Bool, whole: Bool, tracks: Bool) {
         guard let parent = open.last else { return (0, false, true, false, false) }
@@ -121,7 +119,6 @@ struct YAMLFrontMatterBuilder {
     }
 
     private mutating func scalar(_ event: YAMLEvent) {
-        guard building else { countScalar(event); return }
         let at = place()
         let bytes = Self.droppingBOM(event.value)
         let text = String(decoding: bytes, as: UTF8.self)
@@ -162,12 +159,6 @@ struct YAMLFrontMatterBuilder {
     }
 
     private mutating func start(_ event: YAMLEvent) {
-        guard building else {
-            var frame = Self.counting
-            frame.anchor = event.anchor
-            open.append(frame)
-            return
-        }
         let at = place()
         let anchor = event.anchor
         let whole = at.whole || anchor != nil
@@ -178,18 +169,9 @@ struct YAMLFrontMatterBuilder {
                           tracks: at.isKey || at.tracks || anchor != nil, isValueTagged: tag == Self.valueTag))
     }
 
-    /// A frame that only counts values, once Yams would have stopped.
-    private static let counting = Frame(isMapping: false, line: 0, column: 0, depth: 0, builds: false, whole: false,
-                                        tracks: false, isValueTagged: false)
-
     private mutating func end() {
         guard var frame = open.popLast() else { return }
-        guard building else { countEnd(frame); return }
-        if frame.isMapping, frame.hasRepeatedKey {
-            fail(repeatedKeys(frame.keys))
-            countEnd(frame)
-            return
-        }
+        if frame.hasRepeatedKey { fail(repeatedKeys(frame.keys)) }
         let value: FrontMatterValue = frame.builds ? (frame.isMapping ? .table(frame.pairs) : .list(frame.items)) : .other
         frame.pairs = []
         frame.items = []
@@ -197,7 +179,10 @@ struct YAMLFrontMatterBuilder {
         if frame.tracks {
             let defaultTag = frame.isMapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq"
             let tag = frame.tag == nil || frame.tag == "!" || frame.tag == defaultTag ? nil : frame.tag
-            identity = KeyIdentity.collection(shapes.id(of: Shape(isMapping: frame.isMapping, tag: tag, children: frame.childIdentities)))
+            let shape = Shape(isMapping: frame.isMapping, tag: tag, children: frame.childIdentities)
+            let id = shapes[shape] ?? shapes.count
+            shapes[shape] = id
+            identity = .collection(id)
         }
         let node = Node(entry: FrontMatterEntry(value, line: frame.line, column: frame.column), size: frame.size,
                         height: frame.height, builtWhole: frame.anchor != nil, identity: identity,
@@ -217,12 +202,12 @@ struct YAMLFrontMatterBuilder {
                 line: event.line + firstLine, column: event.column + 1)
             return false
         }
-        guard building else { count(size); return true }
-        guard var node = found else {
+        if found == nil {
             fail(Failure(message: "YAML front matter: found undefined alias", line: event.line + firstLine, column: event.column + 1))
-            count(size)
-            return true
         }
+        // An undefined alias stands in as nothing, so that the read goes on in step.
+        var node = found ?? Node(entry: FrontMatterEntry(.other), size: 0, height: 0, builtWhole: false, identity: nil,
+                                 keyText: nil, isValueTagged: false)
         node.builtWhole = true
         finish(node, depth: place().depth)
         return true
@@ -230,28 +215,6 @@ struct YAMLFrontMatterBuilder {
 
     private mutating func fail(_ failure: Failure) {
         if composerError == nil { composerError = failure }
-    }
-
-    /// After an error, values are only counted, and the sizes of anchors kept, for the alias budget.
-    private mutating func countScalar(_ event: YAMLEvent) {
-        if let anchor = event.anchor { anchors[anchor] = Self.counted(size: 1) }
-        count(1)
-    }
-
-    private mutating func countEnd(_ frame: Frame) {
-        if let anchor = frame.anchor { anchors[anchor] = Self.counted(size: frame.size) }
-        count(frame.size)
-    }
-
-    private static func counted(size: Int) -> Node {
-        Node(entry: FrontMatterEntry(.other), size: size, height: 0, builtWhole: true, identity: nil, keyText: nil,
-             isValueTagged: false)
-    }
-
-    /// Adds `size` values to the collection still open, without building (after an error).
-    private mutating func count(_ size: Int) {
-        guard !open.isEmpty else { return }
-        open[open.count - 1].size = min(open[open.count - 1].size + size, Self.limit + 1)
     }
 
     // MARK: Building
@@ -331,7 +294,8 @@ struct YAMLFrontMatterBuilder {
                        line: first.line, column: first.column)
     }
 
-    private var shapes = ShapeTable()
+    /// One id per distinct collection shape met in a key or an anchor: equal collections, equal ids.
+    private var shapes: [Shape: Int] = [:]
 
     // MARK: Result
 
@@ -366,7 +330,7 @@ struct YAMLFrontMatterBuilder {
 }
 
 /// What Yams compares keys by (`Node ==`): a scalar's resolved tag and text; a collection's resolved
-/// tag and children, as an id in a `ShapeTable`, so that comparing and hashing never walk a tree.
+/// tag and children, as an id given to its `Shape`, so that comparing and hashing never walk a tree.
 enum KeyIdentity: Hashable {
     /// `tag` nil is `!!str`, the basic resolver's tag for every untagged scalar.
     case scalar(tag: String?, text: String)
@@ -382,16 +346,4 @@ struct Shape: Hashable {
     var isMapping: Bool
     var tag: String?
     var children: [KeyIdentity]
-}
-
-/// One id per distinct collection shape: equal collections get equal ids.
-struct ShapeTable {
-    private var ids: [Shape: Int] = [:]
-
-    mutating func id(of shape: Shape) -> Int {
-        if let id = ids[shape] { return id }
-        let id = ids.count
-        ids[shape] = id
-        return id
-    }
 }
