@@ -75,21 +75,10 @@ struct YAMLFrontMatterBuilder {
         var items: [FrontMatterEntry] = []
         var pairs: [(key: String, value: FrontMatterEntry)] = []
         var key: Node?
-        var keys: [KeyRecord] = []
-        var keySet: Set<KeyIdentity> = []
-        var hasRepeatedKey = false
+        var keys = YAMLMappingKeys()
         var childIdentities: [KeyIdentity] = []
         var valueKeyText: String??
     }
-
-    private struct KeyRecord {
-        var identity: KeyIdentity
-        var text: String?
-        var line: Int, column: Int
-    }
-
-    /// Keys compared one by one before a set is built: most front matter has fewer.
-    private static let keysComparedDirectly = 16
 
     // MARK: Events
 
@@ -171,7 +160,7 @@ struct YAMLFrontMatterBuilder {
 
     private mutating func end() {
         guard var frame = open.popLast() else { return }
-        if frame.hasRepeatedKey { fail(repeatedKeys(frame.keys)) }
+        if let repeated = frame.keys.repeated() { fail(repeated) }
         let value: FrontMatterValue = frame.builds ? (frame.isMapping ? .table(frame.pairs) : .list(frame.items)) : .other
         frame.pairs = []
         frame.items = []
@@ -241,8 +230,9 @@ struct YAMLFrontMatterBuilder {
         if open[last].tracks, key.isValueTagged, open[last].valueKeyText == nil {
             open[last].valueKeyText = .some(node.keyText)
         }
-        if let identity = key.identity { remember(KeyRecord(identity: identity, text: key.keyText, line: key.entry.line ?? 0,
-                                                           column: key.entry.column ?? 0), in: last) }
+        if let identity = key.identity {
+            open[last].keys.add(identity, text: key.keyText, line: key.entry.line ?? 0, column: key.entry.column ?? 0)
+        }
         if open[last].builds {
             let entry = entry(of: node, at: depth, parentIsWhole: open[last].whole)
             open[last].pairs.append((key.keyText ?? "", entry))
@@ -267,33 +257,6 @@ struct YAMLFrontMatterBuilder {
         return entry
     }
 
-    private mutating func remember(_ key: KeyRecord, in index: Int) {
-        let seen: Bool
-        if open[index].keys.count < Self.keysComparedDirectly {
-            seen = open[index].keys.contains { $0.identity == key.identity }
-        } else {
-            if open[index].keySet.isEmpty { open[index].keySet = Set(open[index].keys.map(\.identity)) }
-            seen = !open[index].keySet.insert(key.identity).inserted
-        }
-        if seen { open[index].hasRepeatedKey = true }
-        open[index].keys.append(key)
-    }
-
-    /// Yams' report of repeated keys: each repeated key once, in order, at the first one's place.
-    private func repeatedKeys(_ keys: [KeyRecord]) -> Failure {
-        var counts: [KeyIdentity: Int] = [:]
-        for key in keys { counts[key.identity, default: 0] += 1 }
-        var firsts: [KeyRecord] = []
-        var listed: Set<KeyIdentity> = []
-        for key in keys where counts[key.identity, default: 0] > 1 && listed.insert(key.identity).inserted { firsts.append(key) }
-        // Yams sorts them as nodes: scalars by their text; collections have no order among scalars.
-        let sorted = firsts.filter(\.identity.isScalar).sorted { ($0.text ?? "") < ($1.text ?? "") }
-            + firsts.filter { !$0.identity.isScalar }
-        let first = sorted[0]
-        return Failure(message: "YAML front matter: duplicate field \(sorted.map { $0.text ?? "<uncovertable>" }.joined(separator: ", "))",
-                       line: first.line, column: first.column)
-    }
-
     /// One id per distinct collection shape met in a key or an anchor: equal collections, equal ids.
     private var shapes: [Shape: Int] = [:]
 
@@ -316,34 +279,11 @@ struct YAMLFrontMatterBuilder {
             }
         }
         guard let root else { return .success(FrontMatterEntry(.table([]), line: firstLine, column: 1)) }
-        let entry = root.builtWhole ? entry(ofRoot: root) : root.entry
+        let entry = entry(of: root, at: 0, parentIsWhole: false)
         guard case .table = entry.value else {
             return .failure(Failure(message: "front matter should be fields (`title: ...`), not \(entry.kindName)",
                                     line: entry.line ?? firstLine, column: entry.column ?? 1))
         }
         return .success(entry)
     }
-
-    private func entry(ofRoot root: Node) -> FrontMatterEntry {
-        root.height >= Self.maximumDepth ? Self.cut(root.entry, levels: Self.maximumDepth) : root.entry
-    }
-}
-
-/// What Yams compares keys by (`Node ==`): a scalar's resolved tag and text; a collection's resolved
-/// tag and children, as an id given to its `Shape`, so that comparing and hashing never walk a tree.
-enum KeyIdentity: Hashable {
-    /// `tag` nil is `!!str`, the basic resolver's tag for every untagged scalar.
-    case scalar(tag: String?, text: String)
-    case collection(Int)
-
-    static let stringTag = "tag:yaml.org,2002:str"
-
-    var isScalar: Bool { if case .scalar = self { return true } else { return false } }
-}
-
-/// A collection as Yams compares it; `tag` nil is the default (`!!seq`, `!!map`).
-struct Shape: Hashable {
-    var isMapping: Bool
-    var tag: String?
-    var children: [KeyIdentity]
 }
