@@ -115,16 +115,18 @@ struct YAMLFrontMatterBuilder {
         let line = event.line + firstLine, column = event.column + 1
         let tag = event.tag
         let anchor = event.anchor
-        var identity: KeyIdentity?
+        // Only a key, a node inside one, or an anchored node (an alias may make it a key) is compared as a key.
+        var identity: KeyIdentity?, keyText: String?
         if at.isKey || at.tracks || anchor != nil {
             let resolved = event.isQuotedImplicit || tag == nil || tag == "!" || tag == KeyIdentity.stringTag ? nil : tag
             identity = .scalar(tag: resolved, text: text)
+            keyText = text
         }
         let rawTag = event.isQuotedImplicit ? KeyIdentity.stringTag : tag
         let isCut = at.depth >= Self.maximumDepth && !at.whole && anchor == nil
         let entry = FrontMatterEntry(isNull || isCut ? .other : .string(text), line: line, column: column)
         let node = Node(entry: entry, size: 1, height: 0, builtWhole: anchor != nil, identity: identity,
-                        keyText: text, isValueTagged: rawTag == Self.valueTag)
+                        keyText: keyText, isValueTagged: rawTag == Self.valueTag)
         if let anchor { anchors[anchor] = node }
         finish(node, depth: at.depth)
     }
