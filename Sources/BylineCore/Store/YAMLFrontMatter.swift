@@ -101,10 +101,12 @@ struct YAMLFrontMatterBuilder {
     }
 
     /// Where a new node stands: its depth, whether it is a key, and what its parent builds and tracks.
+    /// Fields are read through the index: `open.last` would copy the frame, with a retain of each array.
     private func place() -> (depth: Int, isKey: Bool, builds: Bool, whole: Bool, tracks: Bool) {
-        guard let parent = open.last else { return (0, false, true, false, false) }
-        let isKey = parent.isMapping && parent.key == nil
-        return (parent.depth + 1, isKey, parent.builds && !isKey, parent.whole, parent.tracks)
+        guard !open.isEmpty else { return (0, false, true, false, false) }
+        let parent = open.count - 1
+        let isKey = open[parent].isMapping && open[parent].key == nil
+        return (open[parent].depth + 1, isKey, open[parent].builds && !isKey, open[parent].whole, open[parent].tracks)
     }
 
     private mutating func scalar(_ event: YAMLEvent) {
@@ -224,11 +226,12 @@ struct YAMLFrontMatterBuilder {
             }
             return
         }
-        guard let key = open[last].key else {
+        var key: Node? = nil
+        swap(&key, &open[last].key)
+        guard let key else {
             open[last].key = node
             return
         }
-        open[last].key = nil
         if open[last].tracks, key.isValueTagged, open[last].valueKeyText == nil {
             open[last].valueKeyText = .some(node.keyText)
         }
