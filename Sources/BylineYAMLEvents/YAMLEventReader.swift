@@ -14,11 +14,10 @@ package enum YAMLEventReader {
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         // libyaml asserts on a null input; an empty buffer may have no address.
         var empty: UInt8 = 0
-        let error = withUnsafePointer(to: &empty) { emptyAddress -> YAMLEventError? in
+        return withUnsafePointer(to: &empty) { emptyAddress in
             yaml_parser_set_input_string(&parser, text.baseAddress ?? emptyAddress, text.count)
             return events(&parser, body)
         }
-        return error
     }
 
     private static func events(_ parser: inout yaml_parser_t, _ body: (YAMLEvent) -> Bool) -> YAMLEventError? {
@@ -91,8 +90,6 @@ package struct YAMLEvent {
         tagBytes = UnsafePointer(tag)
     }
 
-    /// Whether the node defines an anchor (`&name`), without making its name.
-    package var hasAnchor: Bool { anchorBytes != nil }
     /// The anchor a node defines or the one an alias (`*name`) names; most nodes have none.
     package var anchor: String? { anchorBytes.map(Self.text) }
     /// The node's own tag, expanded by libyaml (`!!str` is `tag:yaml.org,2002:str`); nil when it has
