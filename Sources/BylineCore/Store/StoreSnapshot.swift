@@ -212,7 +212,7 @@ struct PostRecord {
         let tags = tagStart..<input.offset
         guard let summary = input.range(), let draft = input.varint(), let size = input.varint(),
               let absolute = input.range(), let document = input.varint() else { return nil }
-        return PostRecord(path: path, slug: slug, title: title, summary: summary, absolute: absolute, date: date.value,
+        return PostRecord(path: path, slug: slug, title: title, summary: summary, absolute: absolute, date: date,
                           tags: tags, tagCount: tagCount, draft: draft != 0, fileSize: size,
                           document: document == 0 ? nil : Int64(document - 1))
     }
@@ -317,9 +317,9 @@ struct ByteReader {
     }
 
     /// A date as `ByteWriter.date` wrote it: `.some(nil)` for none, nil when malformed.
-    mutating func date() -> Box<PostDate?>? {
+    mutating func date() -> PostDate?? {
         guard let kind = varint(), kind <= 4 else { return nil }
-        guard kind > 0 else { return Box(nil) }
+        guard kind > 0 else { return .some(nil) }
         guard let year = varint(), let month = varint(), let day = varint() else { return nil }
         var time: PostDate.Time?
         if (kind - 1) & 1 != 0 {
@@ -332,12 +332,6 @@ struct ByteReader {
             offsetMinutes = offset - 24 * 60
         }
         guard let date = PostDate(year: year, month: month, day: day, time: time, utcOffsetMinutes: offsetMinutes) else { return nil }
-        return Box(date)
-    }
-
-    /// Tells "no date" from "no valid date".
-    struct Box<Value> {
-        let value: Value
-        init(_ value: Value) { self.value = value }
+        return .some(date)
     }
 }
