@@ -149,7 +149,7 @@ package struct PostStore: Sendable {
             guard posts[number].tags.contains(where: { displayName($0) != $0 }) else { continue }
             posts[number].tags = posts[number].tags.map(displayName)
         }
-        let store = PostStore(root: root, realRoot: real, layout: found.layout, posts: posts, tags: index,
+        let store = PostStore(root: root, realRoot: real, layout: found.layout, posts: PostList(posts), tags: index,
                               diagnostics: diagnostics, absolutePaths: files)
         return (store, keepingFiles ? FirstRead(reads: reads, others: others, layout: found.layout, folderDiagnostics: found.diagnostics) : nil)
     }
@@ -189,7 +189,7 @@ package struct PostStore: Sendable {
             post.tags = post.tags.map(index.displayName)
             return post
         }
-        return PostStore(root: root, realRoot: real, layout: layout, posts: posts, tags: index, diagnostics: diagnostics,
+        return PostStore(root: root, realRoot: real, layout: layout, posts: PostList(posts), tags: index, diagnostics: diagnostics,
                          absolutePaths: compacted(loaded.map(\.path), posts, real))
     }
 
@@ -303,12 +303,6 @@ package struct PostStore: Sendable {
 
     /// A store whose posts are in order, tags in display spelling and tag index built (the loader's,
     /// `assemble`'s and a snapshot's).
-    init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex,
-         diagnostics: [Diagnostic], absolutePaths: [String?]) {
-        self.init(root: root, realRoot: realRoot, layout: layout, posts: PostList(posts), tags: tags, diagnostics: diagnostics,
-                  absolutePaths: absolutePaths)
-    }
-
     init(root: String, realRoot: String, layout: SiteLayout, posts: PostList, tags: TagIndex,
          diagnostics: [Diagnostic], absolutePaths: [String?]) {
         self.posts = posts
