@@ -220,10 +220,6 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     package struct FileRow: Sendable {
         package var file: CachedFile
         package var words: Words?
-        package init(file: CachedFile, words: Words?) {
-            self.file = file
-            self.words = words
-        }
     }
 
     /// Builds a cache from nothing into a temporary file beside `path`, renamed over it when complete.
