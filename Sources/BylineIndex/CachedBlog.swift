@@ -144,7 +144,8 @@ package final class CachedBlog: @unchecked Sendable {
                     next += 1
                 }
                 progress(wanted.count, wanted.count)
-                let newStore = reopened(path, updated, scan)
+                let newStore = BlogLoad.store(root: root, realRoot: scan.realRoot, files: updated, layout: scan.layout,
+                                              folderDiagnostics: scan.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
                 try cache.write(files: updated, store: newStore, newDocuments: documents, dead: cache.deadDocuments() + scan.retired,
                                 layout: scan.layout, folderDiagnostics: scan.folderDiagnostics, giveWay: giveWay)
                 return (.updated(files: scan.read.count), newStore)
@@ -250,10 +251,5 @@ package final class CachedBlog: @unchecked Sendable {
         let live = scan.files.filter { $0.document != nil }.count
         // Many changed files: building anew is as fast, and keeps the index compact.
         return Double(dead) > Double(max(live, 1)) * CachedBlog.deadShareForRebuild || scan.read.count > 4 * BlogLoad.batch && scan.read.count > live / 4
-    }
-
-    private func reopened(_ path: String, _ files: [CachedFile], _ scan: BlogLoad.Scan) -> PostStore {
-        BlogLoad.store(root: root, realRoot: scan.realRoot, files: files, layout: scan.layout,
-                       folderDiagnostics: scan.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
     }
 }

@@ -14,15 +14,6 @@ package struct CachedFile: Sendable, Equatable {
     package var post: Post?
     package var diagnostics: [Diagnostic]
 
-    package init(path: String, absolutePath: String, stamp: FileStamp, document: Int64?, post: Post?, diagnostics: [Diagnostic]) {
-        self.path = path
-        self.absolutePath = absolutePath
-        self.stamp = stamp
-        self.document = document
-        self.post = post
-        self.diagnostics = diagnostics
-    }
-
     var entry: PostStore.Entry { PostStore.Entry(absolutePath: absolutePath, post: post, diagnostics: diagnostics) }
 }
 

@@ -78,25 +78,20 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     /// bad), with each post's document. Decoded a chunk at a time straight from SQLite's buffers: no
     /// copy of the whole snapshot (28 MB at 100,000 posts) is ever held.
     package func snapshot(root: String) throws(Unusable) -> (store: PostStore, documentIDs: [Int64?]) {
-        let decoded: (store: PostStore, documentIDs: [Int64?])?
-        do {
-            decoded = try reader.read { db in
-                let rows = try Row.fetchCursor(db, sql: "SELECT bytes FROM snapshot ORDER BY part")
-                guard let header = try rows.next() else { return nil }
-                var decoder = try header.withUnsafeData(atIndex: 0) { data in
-                    data?.withUnsafeBytes { StoreSnapshot.Decoder(header: $0.bindMemory(to: UInt8.self), root: root) }
-                }
-                guard decoder != nil else { return nil }
-                while let row = try rows.next() {
-                    let added = try row.withUnsafeData(atIndex: 0) { data in
-                        data?.withUnsafeBytes { decoder?.add(chunk: $0.bindMemory(to: UInt8.self)) } ?? false
-                    }
-                    guard added else { return nil }
-                }
-                return decoder?.finish()
+        let decoded: (store: PostStore, documentIDs: [Int64?])? = try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT bytes FROM snapshot ORDER BY part")
+            guard let header = try rows.next() else { return nil }
+            var decoder = try header.withUnsafeData(atIndex: 0) { data in
+                data?.withUnsafeBytes { StoreSnapshot.Decoder(header: $0.bindMemory(to: UInt8.self), root: root) }
             }
-        } catch {
-            throw Unusable(description: "cache \(path) cannot be read: \(error)")
+            guard decoder != nil else { return nil }
+            while let row = try rows.next() {
+                let added = try row.withUnsafeData(atIndex: 0) { data in
+                    data?.withUnsafeBytes { decoder?.add(chunk: $0.bindMemory(to: UInt8.self)) } ?? false
+                }
+                guard added else { return nil }
+            }
+            return decoder?.finish()
         }
         guard let decoded else { throw Unusable(description: "cache \(path) holds no readable snapshot") }
         return decoded
@@ -104,33 +99,29 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     /// Every file the cache knows, with the folder's layout and problems.
     package func contents() throws(Unusable) -> Contents {
-        do {
-            return try reader.read { db in
-                let meta = try Self.meta(db)
-                var files: [CachedFile] = []
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
-                           diagnostics FROM files ORDER BY rowid
-                    """)
-                while let row = try rows.next() {
-                    let path: String = row[0]
-                    var post: Post?
-                    if let slug: String = row[5] {
-                        let date: String? = row[7]
-                        post = Post(path: path, slug: slug, title: row[6], date: date.flatMap(PostDateParser.parse),
-                                    tags: CacheText.tags(from: row[8]), summary: row[9], draft: row[10] as Int != 0,
-                                    fileSize: row[11])
-                    }
-                    let diagnostics: String = row[12]
-                    files.append(CachedFile(path: path, absolutePath: row[1], stamp: FileStamp(size: row[2], modified: row[3]),
-                                            document: row[4], post: post,
-                                            diagnostics: diagnostics.isEmpty ? [] : CacheText.diagnostics(from: diagnostics)))
+        try read { db in
+            let meta = try Self.meta(db)
+            var files: [CachedFile] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
+                       diagnostics FROM files ORDER BY rowid
+                """)
+            while let row = try rows.next() {
+                let path: String = row[0]
+                var post: Post?
+                if let slug: String = row[5] {
+                    let date: String? = row[7]
+                    post = Post(path: path, slug: slug, title: row[6], date: date.flatMap(PostDateParser.parse),
+                                tags: CacheText.tags(from: row[8]), summary: row[9], draft: row[10] as Int != 0,
+                                fileSize: row[11])
                 }
-                return Contents(files: files, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
-                                folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
+                let diagnostics: String = row[12]
+                files.append(CachedFile(path: path, absolutePath: row[1], stamp: FileStamp(size: row[2], modified: row[3]),
+                                        document: row[4], post: post,
+                                        diagnostics: diagnostics.isEmpty ? [] : CacheText.diagnostics(from: diagnostics)))
             }
-        } catch {
-            throw Unusable(description: "cache \(path) cannot be read: \(error)")
+            return Contents(files: files, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
+                            folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
         }
     }
 
@@ -155,19 +146,24 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     package func stamps(giveWay: GiveWay? = nil) throws(Unusable) -> Stamps {
-        do {
-            return try reader.read { db in
-                var files: [UInt64: (absolute: UInt64, stamp: FileStamp)] = [:]
-                let rows = try Row.fetchCursor(db, sql: "SELECT path, absolute, size, modified FROM files")
-                while let row = try rows.next() {
-                    giveWay?.point()
-                    let path: String = row[0], absolute: String = row[1]
-                    files[CacheLocation.fnv1a64(path)] = (CacheLocation.fnv1a64(absolute), FileStamp(size: row[2], modified: row[3]))
-                }
-                let meta = try Self.meta(db)
-                return Stamps(files: files, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
-                              folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
+        try read { db in
+            var files: [UInt64: (absolute: UInt64, stamp: FileStamp)] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, absolute, size, modified FROM files")
+            while let row = try rows.next() {
+                giveWay?.point()
+                let path: String = row[0], absolute: String = row[1]
+                files[CacheLocation.fnv1a64(path)] = (CacheLocation.fnv1a64(absolute), FileStamp(size: row[2], modified: row[3]))
             }
+            let meta = try Self.meta(db)
+            return Stamps(files: files, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
+                          folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
+        }
+    }
+
+    /// A read on the reader's connection; any failure is the cache's being unreadable.
+    private func read<T>(_ body: (Database) throws -> T) throws(Unusable) -> T {
+        do {
+            return try reader.read(body)
         } catch {
             throw Unusable(description: "cache \(path) cannot be read: \(error)")
         }
@@ -224,10 +220,6 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     package struct FileRow: Sendable {
         package var file: CachedFile
         package var words: Words?
-        package init(file: CachedFile, words: Words?) {
-            self.file = file
-            self.words = words
-        }
     }
 
     /// Builds a cache from nothing into a temporary file beside `path`, renamed over it when complete.

@@ -65,7 +65,7 @@ enum ReferenceWrapper {
                 pendingBreak = true
                 continue
             }
-            if DisplayWidth.isPrintableASCII(span.text) {
+            if isPrintableASCII(span.text) {
                 // Fast path: split at spaces by bytes; every byte is one column.
                 let utf8 = span.text.utf8
                 var runStart: String.Index? = nil
@@ -239,7 +239,7 @@ enum ReferenceCodeBlockLayout {
         var line = StyledLine()
         var used = 0
         for span in spans {
-            if DisplayWidth.isPrintableASCII(span.text) {
+            if isPrintableASCII(span.text) {
                 // Fast path: one column a byte, cut by byte offsets.
                 var rest = Substring(span.text)
                 while !rest.isEmpty {
@@ -360,4 +360,10 @@ enum ReferenceANSIText {
         }
         return output
     }
+}
+
+/// Whether every byte is printable ASCII, so that width is byte count (what `DisplayWidth` offered
+/// the reference layouts when they were written; nothing else used it).
+private func isPrintableASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
 }

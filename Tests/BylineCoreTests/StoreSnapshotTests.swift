@@ -55,7 +55,7 @@ final class StoreSnapshotTests: XCTestCase {
         var posts = Array(store.posts)
         posts[0].tags = [listed]
         posts[1].tags = [listed.uppercased() + "-unlisted", listed]
-        let odd = PostStore(root: store.root, realRoot: store.realRoot, layout: store.layout, posts: posts, tags: store.tags,
+        let odd = PostStore(root: store.root, realRoot: store.realRoot, layout: store.layout, posts: PostList(posts), tags: store.tags,
                             diagnostics: [], absolutePaths: posts.map { _ in nil })
         let encoded = StoreSnapshot.encode(odd)
         let decoded = try XCTUnwrap(StoreSnapshot.decode(encoded, root: store.root))
@@ -132,7 +132,7 @@ final class StoreSnapshotTests: XCTestCase {
                  summary: "What this post is about, told in a sentence or two so that the list can show it: \(number).",
                  draft: false, fileSize: 4000 + number)
         }
-        let store = PostStore(root: "/blog", realRoot: "/blog", layout: .plain, posts: posts, tags: TagIndex(posts: posts),
+        let store = PostStore(root: "/blog", realRoot: "/blog", layout: .plain, posts: PostList(posts), tags: TagIndex(posts: posts),
                               diagnostics: [], absolutePaths: posts.map { _ in nil })
         let decoded = try XCTUnwrap(StoreSnapshot.decode(StoreSnapshot.encode(store), root: "/blog")).store
         XCTAssertEqual(storageKind(decoded.posts), "records")

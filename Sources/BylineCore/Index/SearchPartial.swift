@@ -10,12 +10,4 @@ package struct SearchPartial: Hashable, Sendable {
     /// Bodies read, and bodies to read.
     package var done: Int
     package var total: Int
-
-    package init(query: PostQuery, found: [Int], settledThrough: Int, done: Int, total: Int) {
-        self.query = query
-        self.found = found
-        self.settledThrough = settledThrough
-        self.done = done
-        self.total = total
-    }
 }

@@ -38,20 +38,14 @@ package struct TagIndex: Sendable {
             return (tag: Tag(key: key, name: name, posts: PostSet(capacity: posts.count, members: numbers)), count: numbers.count)
         }
         counted.sort { a, b in a.count != b.count ? a.count > b.count : TagIndex.byName(a.tag, b.tag) }
-        tags = counted.map(\.tag)
-        positions = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.key, $0) })
-        longestNameWidth = TagIndex.longestWidth(tags)
+        self.init(tags: counted.map(\.tag))
     }
 
-    /// An index already built (a snapshot's), in its order.
+    /// An index already built (a snapshot's, or the one above), in its order.
     init(tags: [Tag]) {
         self.tags = tags
         positions = Dictionary(tags.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        longestNameWidth = TagIndex.longestWidth(tags)
-    }
-
-    private static func longestWidth(_ tags: [Tag]) -> Int {
-        tags.reduce(0) { max($0, DisplayWidth.of(LineClip.clipped($1.name))) }
+        longestNameWidth = tags.reduce(0) { max($0, DisplayWidth.of(LineClip.clipped($1.name))) }
     }
 
     /// By name, case-insensitively, then by spelling: the order of tags with equal counts.

@@ -36,21 +36,7 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// newlines and tabs too, shown as its symbol (`␊`), so that a name is never confused with another
     /// (`a\nb.md` is not `a b.md`); the message on one line, through `VisibleText.escapeLine`.
     package var visibleLine: String {
-        Self.visibleName(file) + VisibleText.escapeLine(afterFile)
-    }
-
-    /// A file name with every control shown as a symbol, newlines and tabs included.
-    package static func visibleName(_ name: String) -> String {
-        guard name.unicodeScalars.contains(where: { VisibleText.needsEscape($0) || $0 == "\n" || $0 == "\t" }) else { return name }
-        var shown = String.UnicodeScalarView()
-        for scalar in name.unicodeScalars {
-            if VisibleText.needsEscape(scalar) || scalar == "\n" || scalar == "\t" {
-                shown.append(contentsOf: VisibleText.symbol(for: scalar).unicodeScalars)
-            } else {
-                shown.append(scalar)
-            }
-        }
-        return String(shown)
+        VisibleText.escapeAll(file) + VisibleText.escapeLine(afterFile)
     }
 
     /// `:line:col: error: message`: the description after the file name.

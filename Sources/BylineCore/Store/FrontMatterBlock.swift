@@ -34,7 +34,7 @@ package struct FrontMatterBlock: Equatable, Sendable {
     /// Finds the block in `bytes` (LF line ends; a BOM already removed).
     package static func locate(in bytes: [UInt8]) -> Search {
         guard let (fence, format) = openingFence(bytes) else { return .none }
-        var lineStart = nextLine(after: 0, in: bytes)
+        var lineStart = min(endOfLine(from: 0, in: bytes) + 1, bytes.count)
         var line = 2
         let textStart = lineStart
         while lineStart < bytes.count {
@@ -69,9 +69,5 @@ package struct FrontMatterBlock: Equatable, Sendable {
         var index = start
         while index < bytes.count, bytes[index] != 0x0A { index += 1 }
         return index
-    }
-
-    private static func nextLine(after start: Int, in bytes: [UInt8]) -> Int {
-        min(endOfLine(from: start, in: bytes) + 1, bytes.count)
     }
 }

@@ -65,7 +65,7 @@ package struct PostDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// ISO 8601: `2024-04-09`, `2024-04-09T10:30:00`, `2024-04-09T10:30:00-05:00` (fractions kept).
     package var iso8601: String {
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        var text = dayString
         guard let time else { return text }
         text += "T\(pad(time.hour, 2)):\(pad(time.minute, 2)):\(pad(time.second, 2))"
         if time.nanosecond > 0 {

@@ -91,7 +91,7 @@ package struct PostFinder {
         var topListing = topListing
         while let relative = pending.popLast() {
             let absolute = relative.isEmpty ? realRoot : realRoot + "/" + relative
-            guard let id = FileID(path: absolute, follow: true), visitedFolders.insert(id).inserted else { continue }
+            guard let id = FileID(path: absolute), visitedFolders.insert(id).inserted else { continue }
             let entries = topListing.take() ?? listFolder(absolute)
             let isTop = relative.isEmpty || relative == layout.contentFolder
             let inDrafts = relative.split(separator: "/").contains("_drafts")
@@ -173,7 +173,7 @@ package struct PostFinder {
 
     private mutating func addFile(relative: String, absolute: String, baseName: String, inDrafts: Bool) {
         if trackingIdentity {
-            guard let id = FileID(path: absolute, follow: true), visitedFiles.insert(id).inserted else { return }
+            guard let id = FileID(path: absolute), visitedFiles.insert(id).inserted else { return }
         }
         let candidate = Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts)
         if let found {
@@ -191,7 +191,7 @@ package struct PostFinder {
         guard !trackingIdentity else { return }
         trackingIdentity = true
         for path in candidates.map(\.absolutePath) + foundPaths {
-            if let id = FileID(path: path, follow: true) { visitedFiles.insert(id) }
+            if let id = FileID(path: path) { visitedFiles.insert(id) }
         }
     }
 
@@ -221,11 +221,9 @@ package struct PostFinder {
         return dot
     }
 
-    private func isIndexName(_ name: String) -> Bool { isMarkdown(name) && stem(name) == "index" }
-
-    private func stem(_ name: String) -> String {
-        guard let dot = lastDot(name) else { return name }
-        return String(name[..<dot])
+    private func isIndexName(_ name: String) -> Bool {
+        guard let dot = lastDot(name) else { return false }
+        return name[..<dot] == "index" && isMarkdownExtension(name, dot: dot)
     }
 
     private func join(_ folder: String, _ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
@@ -259,7 +257,6 @@ package struct PostFinder {
 }
 
 /// The absolute path with every symlink resolved, or nil when it does not resolve.
-/// The path with symlinks resolved, or nil when it does not exist.
 package func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
@@ -271,9 +268,10 @@ struct FileID: Hashable {
     var device: UInt64
     var inode: UInt64
 
-    init?(path: String, follow: Bool) {
+    /// The identity of what `path` leads to (symlinks followed).
+    init?(path: String) {
         var info = stat()
-        guard (follow ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
     }

@@ -158,18 +158,10 @@ package struct PostLoader: Sendable {
         return nil
     }
 
-    /// Blanks (newlines from folded YAML, tabs) collapsed into single spaces; nil when nothing is left.
+    /// Blanks (newlines from folded YAML, tabs) collapsed into single spaces, as in a tag
+    /// (`TagName.clean`); nil when nothing is left.
     static func oneLine(_ text: String) -> String? {
-        // Most titles and summaries are one clean line already: check the bytes before rebuilding.
-        var previousWasSpace = true
-        var clean = true
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20
-            if byte == 0x0A || byte == 0x09 || byte == 0x0D || (isSpace && previousWasSpace) { clean = false; break }
-            previousWasSpace = isSpace
-        }
-        if clean, !previousWasSpace { return text }
-        let line = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        let line = TagName.clean(text)
         return line.isEmpty ? nil : line
     }
 

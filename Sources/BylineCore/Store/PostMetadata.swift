@@ -16,8 +16,6 @@ package struct PostMetadata: Equatable, Sendable {
     package var draft = false
     package var slug: String?
 
-    package init() {}
-
     /// A field whose value could not be used, to become a warning.
     package struct Problem: Equatable, Sendable {
         package var message: String

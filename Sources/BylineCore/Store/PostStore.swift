@@ -135,21 +135,8 @@ package struct PostStore: Sendable {
         }
         diagnostics = found.diagnostics + diagnostics + clashes
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
-        // Each post shows every tag in the spelling most posts use. A blog has few distinct spellings,
-        // so each is looked up once; the posts are changed in place, not copied.
-        // A post whose tags are already spelled so keeps its array (shared with its `FirstRead`).
-        var displayNames: [String: String] = [:]
-        func displayName(_ spelling: String) -> String {
-            if let name = displayNames[spelling] { return name }
-            let name = index.tag(named: spelling)?.name ?? spelling
-            displayNames[spelling] = name
-            return name
-        }
-        for number in posts.indices where !posts[number].tags.isEmpty {
-            guard posts[number].tags.contains(where: { displayName($0) != $0 }) else { continue }
-            posts[number].tags = posts[number].tags.map(displayName)
-        }
-        let store = PostStore(root: root, realRoot: real, layout: found.layout, posts: posts, tags: index,
+        spellTags(&posts, as: index)
+        let store = PostStore(root: root, realRoot: real, layout: found.layout, posts: PostList(posts), tags: index,
                               diagnostics: diagnostics, absolutePaths: files)
         return (store, keepingFiles ? FirstRead(reads: reads, others: others, layout: found.layout, folderDiagnostics: found.diagnostics) : nil)
     }
@@ -183,14 +170,27 @@ package struct PostStore: Sendable {
         diagnostics += duplicateSlugWarnings(loaded.map(\.post))
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
         let index = TagIndex(posts: loaded.map(\.post))
-        // Each post shows every tag in the spelling most posts use.
-        let posts = loaded.map { entry in
-            var post = entry.post
-            post.tags = post.tags.map(index.displayName)
-            return post
-        }
-        return PostStore(root: root, realRoot: real, layout: layout, posts: posts, tags: index, diagnostics: diagnostics,
+        var posts = loaded.map(\.post)
+        spellTags(&posts, as: index)
+        return PostStore(root: root, realRoot: real, layout: layout, posts: PostList(posts), tags: index, diagnostics: diagnostics,
                          absolutePaths: compacted(loaded.map(\.path), posts, real))
+    }
+
+    /// Each post shows every tag in the spelling most posts use (`load`'s and `assemble`'s). A blog has
+    /// few distinct spellings, so each is looked up once; the posts are changed in place, not copied.
+    /// A post whose tags are already spelled so keeps its array (shared with its `FirstRead`).
+    private static func spellTags(_ posts: inout [Post], as index: TagIndex) {
+        var displayNames: [String: String] = [:]
+        func displayName(_ spelling: String) -> String {
+            if let name = displayNames[spelling] { return name }
+            let name = index.displayName(spelling)
+            displayNames[spelling] = name
+            return name
+        }
+        for number in posts.indices where !posts[number].tags.isEmpty {
+            guard posts[number].tags.contains(where: { displayName($0) != $0 }) else { continue }
+            posts[number].tags = posts[number].tags.map(displayName)
+        }
     }
 
     /// Real paths with the usual `realRoot/path` left out (nil).
@@ -303,12 +303,6 @@ package struct PostStore: Sendable {
 
     /// A store whose posts are in order, tags in display spelling and tag index built (the loader's,
     /// `assemble`'s and a snapshot's).
-    init(root: String, realRoot: String, layout: SiteLayout, posts: [Post], tags: TagIndex,
-         diagnostics: [Diagnostic], absolutePaths: [String?]) {
-        self.init(root: root, realRoot: realRoot, layout: layout, posts: PostList(posts), tags: tags, diagnostics: diagnostics,
-                  absolutePaths: absolutePaths)
-    }
-
     init(root: String, realRoot: String, layout: SiteLayout, posts: PostList, tags: TagIndex,
          diagnostics: [Diagnostic], absolutePaths: [String?]) {
         self.posts = posts

@@ -12,21 +12,9 @@ package enum StoreSnapshot {
     /// ever held (at 100,000 posts the snapshot is about 28 MB).
     package static let postsPerChunk = 2048
 
-    /// A snapshot: a header (the folder, problems, tags) and the posts in chunks.
-    package struct Encoded: Equatable, Sendable {
-        package var header: [UInt8]
-        package var chunks: [[UInt8]]
-    }
-
-    /// The bytes of `store` (with `documentIDs`, or the store's own), `postsPerChunk` posts a chunk.
-    package static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk) -> Encoded {
-        var parts: [[UInt8]] = []
-        encode(store, documentIDs: documentIDs, postsPerChunk: postsPerChunk) { parts.append($0) }
-        return Encoded(header: parts[0], chunks: Array(parts.dropFirst()))
-    }
-
-    /// The same bytes a part at a time, header first, each handed to `part` as soon as it is made: a
-    /// cache stores them without the whole snapshot in memory (28 MB at 100,000 posts).
+    /// The bytes of `store` (with `documentIDs`, or the store's own), `postsPerChunk` posts a chunk, a
+    /// part at a time, header first, each handed to `part` as soon as it is made: a cache stores them
+    /// without the whole snapshot in memory (28 MB at 100,000 posts).
     package static func encode(_ store: PostStore, documentIDs: [Int64?]? = nil, postsPerChunk: Int = postsPerChunk,
                               each part: ([UInt8]) throws -> Void) rethrows {
         var header = ByteWriter()
@@ -88,15 +76,6 @@ package enum StoreSnapshot {
             }
             try part(out.bytes)
         }
-    }
-
-    /// The store in `encoded`, opened at `root` (as the user named it), or nil when it is not a snapshot.
-    package static func decode(_ encoded: Encoded, root: String) -> (store: PostStore, documentIDs: [Int64?])? {
-        var decoder = encoded.header.withUnsafeBufferPointer { Decoder(header: $0, root: root) }
-        for chunk in encoded.chunks {
-            guard chunk.withUnsafeBufferPointer({ decoder?.add(chunk: $0) }) == true else { return nil }
-        }
-        return decoder?.finish()
     }
 
     /// Decodes a snapshot a chunk at a time, from bytes owned elsewhere (SQLite's own buffers). Every
@@ -212,7 +191,7 @@ struct PostRecord {
         let tags = tagStart..<input.offset
         guard let summary = input.range(), let draft = input.varint(), let size = input.varint(),
               let absolute = input.range(), let document = input.varint() else { return nil }
-        return PostRecord(path: path, slug: slug, title: title, summary: summary, absolute: absolute, date: date.value,
+        return PostRecord(path: path, slug: slug, title: title, summary: summary, absolute: absolute, date: date,
                           tags: tags, tagCount: tagCount, draft: draft != 0, fileSize: size,
                           document: document == 0 ? nil : Int64(document - 1))
     }
@@ -317,9 +296,9 @@ struct ByteReader {
     }
 
     /// A date as `ByteWriter.date` wrote it: `.some(nil)` for none, nil when malformed.
-    mutating func date() -> Box<PostDate?>? {
+    mutating func date() -> PostDate?? {
         guard let kind = varint(), kind <= 4 else { return nil }
-        guard kind > 0 else { return Box(nil) }
+        guard kind > 0 else { return .some(nil) }
         guard let year = varint(), let month = varint(), let day = varint() else { return nil }
         var time: PostDate.Time?
         if (kind - 1) & 1 != 0 {
@@ -332,12 +311,6 @@ struct ByteReader {
             offsetMinutes = offset - 24 * 60
         }
         guard let date = PostDate(year: year, month: month, day: day, time: time, utcOffsetMinutes: offsetMinutes) else { return nil }
-        return Box(date)
-    }
-
-    /// Tells "no date" from "no valid date".
-    struct Box<Value> {
-        let value: Value
-        init(_ value: Value) { self.value = value }
+        return .some(date)
     }
 }

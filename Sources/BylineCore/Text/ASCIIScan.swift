@@ -28,9 +28,4 @@ enum ASCIIScan {
         }
         return true
     }
-
-    static func isPrintable(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { isPrintable($0) }
-    }
 }

@@ -26,14 +26,6 @@ package enum DisplayWidth {
         return total
     }
 
-    /// Whether every byte is printable ASCII, so that width is byte count.
-    package static func isPrintableASCII<S: StringProtocol>(_ text: S) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    }
-
-    /// The same for a `String`, eight bytes at a time.
-    package static func isPrintableASCII(_ text: String) -> Bool { ASCIIScan.isPrintable(text) }
-
     /// Columns of one grapheme cluster.
     package static func of(_ character: Character) -> Int {
         var total = 0

@@ -45,7 +45,7 @@ extension SearchText {
     static func mayContainAll(_ terms: [SearchTerm], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let words = terms.flatMap(\.words).filter { word in word.utf8.allSatisfy { $0 < 0x80 } }
         guard !words.isEmpty else { return true }
-        for scalar in asciiLowercasingScalars where TextSearch.contains(text, scalar) { return true }
+        for scalar in asciiLowercasingScalars where scalar.withUnsafeBufferPointer({ TextSearch.contains(text, $0) }) { return true }
         let lowered = [UInt8](unsafeUninitializedCapacity: text.count) { buffer, initialized in
             for index in 0..<text.count {
                 let byte = text[index]

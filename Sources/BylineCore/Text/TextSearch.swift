@@ -7,11 +7,7 @@ import Glibc
 package enum TextSearch {
     /// Whether `needle` occurs in `haystack`, byte for byte (search normalizes both first).
     package static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        haystack.withUnsafeBufferPointer { hay in contains(hay, needle) }
-    }
-
-    package static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        needle.withUnsafeBufferPointer { pin in contains(hay, pin) }
+        haystack.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { pin in contains(hay, pin) } }
     }
 
     /// `memchr` for a byte of the needle, then `memcmp`. The anchor is the needle's second byte when it

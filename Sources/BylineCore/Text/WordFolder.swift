@@ -25,7 +25,12 @@ final class WordFolder {
 
     /// The output as an array, with the closing space of a word still open.
     func finished() -> [UInt8] {
-        endWord()
+        if inWord {
+            reserve(1)
+            buffer[count] = 0x20
+            count += 1
+            inWord = false
+        }
         return Array(output)
     }
 
@@ -93,15 +98,6 @@ final class WordFolder {
         }
         count = out
         self.inWord = inWord
-    }
-
-    private func endWord() {
-        if inWord {
-            reserve(1)
-            buffer[count] = 0x20
-            count += 1
-            inWord = false
-        }
     }
 
     /// Makes room for `more` bytes past the output.
