@@ -73,11 +73,8 @@ extension AppState {
             if case .typing = reader.find { return .find }
             return .reader
         case .browsing:
-            switch focus {
-            case .tags: return .tags
-            case .list: return .list
-            case .preview: return .preview
-            }
+            // Each pane is the key context of its name.
+            return KeyContext(rawValue: focus.rawValue)!
         }
     }
 
