@@ -1,7 +1,5 @@
 @preconcurrency import CCmarkGFM
-#if canImport(Glibc)
-import Glibc
-#endif
+import Synchronization
 
 /// A markdown document parsed by cmark-gfm with the GFM extensions byline renders (tables,
 /// strikethrough, autolinks, task lists) and footnotes. Owns the tree; frees it when released.
@@ -26,28 +24,26 @@ final class CmarkDocument {
     /// as it ends (also for each table row, while reading blocks): two parses at once lose each other's
     /// strikethrough, links and cells (github/cmark-gfm#176; ConcurrentParseTests). So one parse at a
     /// time; walking the finished trees needs no lock.
-    private static let parsing = ParseLock()
+    private static let parsing = Mutex(())
 
     private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
-        parsing.lock()
-        defer { parsing.unlock() }
-        return parseAlone(utf8)
-    }
-
-    private static func parseAlone(_ utf8: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
         _ = registerExtensions
         // No smart punctuation: text and template code are shown as written.
         let options = CMARK_OPT_FOOTNOTES
-        // cmark's own allocator (`cmark_get_default_mem_allocator`): the tree is freed in `deinit`.
-        let parser = cmark_parser_new(options)!
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        return parsing.withLock { _ in
+            // cmark's own allocator (`cmark_get_default_mem_allocator`): the tree is freed in `deinit`.
+            let parser = cmark_parser_new(options)!
+            defer { cmark_parser_free(parser) }
+            for name in extensionNames {
+                if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+            }
+            utf8.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+            // The tree is the caller's alone: nothing else holds a pointer into it.
+            nonisolated(unsafe) let root: OpaquePointer = cmark_parser_finish(parser)
+            return root
         }
-        utf8.withMemoryRebound(to: CChar.self) { chars in
-            cmark_parser_feed(parser, chars.baseAddress, chars.count)
-        }
-        return cmark_parser_finish(parser)
     }
 
     deinit {
@@ -56,14 +52,6 @@ final class CmarkDocument {
 
     /// cmark-gfm's extension node types exist only after registration, once per process.
     private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
-}
-
-/// A process-wide mutex, at an address of its own (a pthread mutex must not move).
-private final class ParseLock: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    init() { pthread_mutex_init(mutex, nil) }
-    func lock() { pthread_mutex_lock(mutex) }
-    func unlock() { pthread_mutex_unlock(mutex) }
 }
 
 /// Walks a node's subtree without recursion, so 10,000 nested quotes cannot overflow the stack.

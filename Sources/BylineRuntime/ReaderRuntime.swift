@@ -9,7 +9,7 @@ import Synchronization
 ///     key ─> Action ─> reduce ─> [Effect] ─> performer ─> Action ─> inbox ─┐
 ///      ^                 └─> AppState ─> view ─> Screen ─> backend           │
 ///      └──────────── poll(terminal, inbox) <──────────────────────────────────┘
-package final class ReaderRuntime: @unchecked Sendable {  // only `effectsFinished` is read from other threads
+package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunning` (an atomic) is read from other threads
     /// How a session ended.
     package enum Ending: Equatable, Sendable {
         case quit, hangup, signal(Int32), idle(seconds: Int)

@@ -1,3 +1,4 @@
+import BylineCore
 @preconcurrency import Glibc
 import Synchronization
 
@@ -139,9 +140,5 @@ package final class HangupWatch: @unchecked Sendable {
         }
     }
 
-    private static func milliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
-    }
+    private static func milliseconds() -> Int64 { Int64(Monotonic.nanoseconds() / 1_000_000) }
 }

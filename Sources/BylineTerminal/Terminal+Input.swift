@@ -9,7 +9,7 @@ extension Terminal: TerminalBackend {
     /// signal that arrived is reported even if it landed on another thread. A paste is read whole
     /// (bounded: `InputDecoder`) before its key is returned; a signal or resize during it comes first.
     package func readEvent(timeoutMilliseconds: Int?, wake: Int32) -> TerminalEvent {
-        guard !isStopped else { return .hangup }
+        guard !stopped else { return .hangup }
         if let key = input.takeKey() { return .key(key) }
         // ncurses is asked once without waiting first: it may hold bytes the descriptor no longer shows.
         var asked = false, polled = false
@@ -71,7 +71,7 @@ extension Terminal: TerminalBackend {
     /// Asked between reads, when ncurses holds no bytes of its own, so the terminal's descriptor tells,
     /// unless keys decoded together (a broken paste marker) are still to be taken.
     package var inputIsWaiting: Bool {
-        guard !isStopped else { return false }
+        guard !stopped else { return false }
         if input.hasKey { return true }
         var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
         return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0

@@ -13,7 +13,7 @@ package final class Terminal {
 
     private let screen: OpaquePointer
     private let painter: ScreenPainter
-    private var stopped = false
+    private(set) var stopped = false
     private let sizeEnvironment: SizeEnvironment
     /// Ends the process if the terminal hangs up while the runtime is too busy to notice.
     private let hangupWatch: HangupWatch
@@ -147,8 +147,6 @@ package final class Terminal {
     /// Called on a resize: ncurses resized `stdscr`, possibly dropping cells a later frame of the old
     /// size would not redraw.
     func windowResized() { painter.forgetScreen() }
-
-    var isStopped: Bool { stopped }
 }
 
 /// LINES and COLUMNS set to the bounded window size while the terminal is taken, and put back as they

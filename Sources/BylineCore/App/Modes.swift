@@ -1,5 +1,5 @@
-/// The three panes of the browsing screen.
-package enum Pane: Hashable, Sendable, CaseIterable {
+/// The three panes of the browsing screen; the raw value is the name the status line gives it.
+package enum Pane: String, Hashable, Sendable, CaseIterable {
     /// The tag filter.
     case tags
     /// The posts the filter leaves.

@@ -115,20 +115,8 @@ package enum Reducer {
     // MARK: Help
 
     static func reduceHelp(_ state: inout AppState, _ action: Action, over: Mode, scroll: Int) -> [Effect] {
-        let page = max(1, state.height - 4)
-        var next = scroll
-        switch action {
-        case .moveDown: next += 1
-        case .moveUp: next -= 1
-        case .pageDown: next += page
-        case .pageUp: next -= page
-        case .moveToFirst: next = 0
-        case .moveToLast: next = Int.max / 2
-        case .back:
-            state.mode = over
-            return []
-        default: return []
-        }
+        if action == .back { state.mode = over }
+        guard let next = action.moved(from: scroll, page: max(1, state.height - 4), last: Int.max / 2) else { return [] }
         state.mode = .help(over: over, scroll: min(max(0, next), HelpContent.maximumScroll(height: state.height)))
         return []
     }
@@ -229,35 +217,22 @@ package enum Reducer {
         guard !rows.isEmpty else { return }
         let index = rows.firstIndex { $0.holds(state.tagCursor) } ?? 0
         let page = max(1, state.layout.rect(of: .tags)?.height ?? 1)
-        let target: Int
-        switch action {
-        case .moveDown: target = index + 1
-        case .moveUp: target = index - 1
-        case .pageDown: target = index + page
-        case .pageUp: target = index - page
-        case .moveToFirst: target = 0
-        case .moveToLast: target = rows.count - 1
-        default: return
-        }
+        guard let target = action.moved(from: index, page: page, last: rows.count - 1) else { return }
         state.tagCursor = rows[min(max(0, target), rows.count - 1)].key
     }
 
     static func moveInList(_ state: inout AppState, _ action: Action) {
-        let page = state.listItemsPerPage
-        switch action {
-        case .moveDown: moveSelection(&state, by: 1)
-        case .moveUp: moveSelection(&state, by: -1)
-        case .pageDown: moveSelection(&state, by: page)
-        case .pageUp: moveSelection(&state, by: -page)
-        case .moveToFirst: moveSelection(&state, to: 0)
-        case .moveToLast: moveSelection(&state, to: state.results.count - 1)
-        default: break
-        }
+        guard let target = action.moved(from: selectedIndex(state), page: state.listItemsPerPage, last: state.results.count - 1) else { return }
+        moveSelection(&state, to: target)
     }
 
     static func moveSelection(_ state: inout AppState, by step: Int) {
-        let index = state.selected.flatMap { state.results.firstIndex(of: $0) } ?? 0
-        moveSelection(&state, to: index + step)
+        moveSelection(&state, to: selectedIndex(state) + step)
+    }
+
+    /// Where the selection is in the results (the first row when it is none of them).
+    static func selectedIndex(_ state: AppState) -> Int {
+        state.selected.flatMap { state.results.firstIndex(of: $0) } ?? 0
     }
 
     static func moveSelection(_ state: inout AppState, to index: Int) {
@@ -283,14 +258,22 @@ package enum Reducer {
 
     static func scrollPreview(_ state: inout AppState, _ action: Action) {
         let page = max(1, (state.layout.rect(of: .preview)?.height ?? 1) - 1)
-        switch action {
-        case .moveDown: state.previewScroll += 1
-        case .moveUp: state.previewScroll -= 1
-        case .pageDown: state.previewScroll += page
-        case .pageUp: state.previewScroll -= page
-        case .moveToFirst: state.previewScroll = 0
-        case .moveToLast: state.previewScroll = Int.max / 2
-        default: break
+        if let scroll = action.moved(from: state.previewScroll, page: page, last: Int.max / 2) { state.previewScroll = scroll }
+    }
+}
+
+extension Action {
+    /// Where a movement takes a position (a row, a scroll) from `current`, a page being `page` and the
+    /// end `last`; nil when the action is not a movement. The caller bounds the result.
+    func moved(from current: Int, page: Int, last: Int) -> Int? {
+        switch self {
+        case .moveDown: return current + 1
+        case .moveUp: return current - 1
+        case .pageDown: return current + page
+        case .pageUp: return current - page
+        case .moveToFirst: return 0
+        case .moveToLast: return last
+        default: return nil
         }
     }
 }

@@ -16,14 +16,9 @@ extension Reducer {
             state.mode = .reading(reader)
             return []
         }
-        let rows = PaneLayout.readerRows(height: state.height)
+        let page = max(1, PaneLayout.readerRows(height: state.height) - 1)
+        if let scroll = action.moved(from: reader.scroll, page: page, last: Int.max / 2) { reader.scroll = scroll }
         switch action {
-        case .moveDown: reader.scroll += 1
-        case .moveUp: reader.scroll -= 1
-        case .pageDown: reader.scroll += max(1, rows - 1)
-        case .pageUp: reader.scroll -= max(1, rows - 1)
-        case .moveToFirst: reader.scroll = 0
-        case .moveToLast: reader.scroll = Int.max / 2
         case .startFind: reader.find = .typing("")
         case .findNext, .findPrevious:
             guard case .active = reader.find else { break }
@@ -73,11 +68,8 @@ extension AppState {
             if case .typing = reader.find { return .find }
             return .reader
         case .browsing:
-            switch focus {
-            case .tags: return .tags
-            case .list: return .list
-            case .preview: return .preview
-            }
+            // Each pane is the key context of its name.
+            return KeyContext(rawValue: focus.rawValue)!
         }
     }
 

@@ -10,9 +10,5 @@ package enum Monotonic {
         return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 
-    package static func seconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-    }
+    package static func seconds() -> Double { Double(nanoseconds()) / 1e9 }
 }

@@ -122,7 +122,7 @@ enum StatusLine {
         } else {
             line.append(" \(state.results.count) of \(state.store.posts.count) posts", .strong)
             line.append(contentsOf: Self.activity(state))
-            line.append(" · \(paneName(state.focus))", .meta)
+            line.append(" · \(state.focus.rawValue)", .meta)
             if let note = state.note {
                 line.append(" · ", .meta)
                 line.append(contentsOf: StyledLine(OneLine.spans(note, .strong)))
@@ -160,14 +160,6 @@ enum StatusLine {
             out.append(digit)
         }
         return out
-    }
-
-    static func paneName(_ pane: Pane) -> String {
-        switch pane {
-        case .tags: return "tags"
-        case .list: return "list"
-        case .preview: return "preview"
-        }
     }
 }
 
