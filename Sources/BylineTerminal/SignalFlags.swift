@@ -20,9 +20,9 @@ enum SignalFlags {
     /// now, not at the next timeout.
     private static let inputThread = Atomic<UInt>(0)
 
-    /// The handlers in place before ours, put back by `restore()`.
-    nonisolated(unsafe) private static var previous: [Int32: sigaction] = [:]
-    // Only touched by install/restore, which Terminal calls on the thread that owns the terminal.
+    /// The handlers in place before ours, put back by `restore()`. No handler reads them, so they need
+    /// not be bare global state: a mutex, though only install/restore (on the terminal's thread) take it.
+    private static let previous = Mutex<[Int32: sigaction]>([:])
 
     /// Installs the recording handler for every handled signal and SIGWINCH, without SA_RESTART so a
     /// blocked read returns EINTR. Call before `newterm`: ncurses then leaves SIGINT, SIGTERM and
@@ -36,14 +36,17 @@ enum SignalFlags {
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             var old = sigaction()
-            if sigaction(signal, &action, &old) == 0, previous[signal] == nil { previous[signal] = old }
+            if sigaction(signal, &action, &old) == 0 { previous.withLock { if $0[signal] == nil { $0[signal] = old } } }
         }
     }
 
     /// Puts back the handlers that were there before `install()`. Pending flags are kept.
     static func restore() {
-        for (signal, var action) in previous { sigaction(signal, &action, nil) }
-        previous = [:]
+        let handlers = previous.withLock { saved in
+            defer { saved = [:] }
+            return saved
+        }
+        for (signal, var action) in handlers { sigaction(signal, &action, nil) }
     }
 
     /// Takes the news that the window changed size since the last call, if it did.
