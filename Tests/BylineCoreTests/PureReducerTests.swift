@@ -134,14 +134,4 @@ final class PureReducerTests: XCTestCase {
             }
         }
     }
-
-    /// The runtime's former writes are actions now: a body moved past is no longer being loaded.
-    func testABodyMovedPastIsNoLongerLoading() {
-        var state = start!
-        _ = Reducer.reduce(&state, .moveDown)
-        XCTAssertEqual(state.loading, [1])
-        _ = Reducer.reduce(&state, .moveDown)
-        _ = Reducer.reduce(&state, .bodyAbandoned(post: 1))
-        XCTAssertEqual(state.loading, [2])
-    }
 }

@@ -29,17 +29,22 @@ final class RuntimeActionTests: XCTestCase {
         XCTAssertNil(state.note)
     }
 
+    /// The runtime's former write is an action now: a body moved past is no longer being loaded, the
+    /// other bodies under way still are. (PureReducerTests had a second test of `.bodyAbandoned`, of
+    /// the second half alone: merged here.)
     func testABodyDroppedIsNoLongerLoadingAndIsAskedForAgainWhenShown() throws {
         var state = try AppFixture.state()
         let effects = Reducer.reduce(&state, .moveDown)
         let post = try XCTUnwrap(state.selected)
         XCTAssertEqual(effects, [.loadBody(post)])
-        XCTAssertTrue(state.loading.contains(post))
+        XCTAssertEqual(state.loading, [post])
         // The runtime did not read it (the selection had moved on in the same batch of keys)...
-        _ = Reducer.reduce(&state, .moveUp)
+        _ = Reducer.reduce(&state, .moveDown)
+        let next = try XCTUnwrap(state.selected)
         _ = Reducer.reduce(&state, .bodyAbandoned(post: post))
-        XCTAssertFalse(state.loading.contains(post))
+        XCTAssertEqual(state.loading, [next], "only the abandoned body stops loading")
         // ...so coming back to it asks for it again, instead of waiting forever.
-        XCTAssertEqual(Reducer.reduce(&state, .moveDown), [.loadBody(post)])
+        XCTAssertEqual(Reducer.reduce(&state, .moveUp), [.loadBody(post)])
+        XCTAssertTrue(state.loading.contains(post))
     }
 }
