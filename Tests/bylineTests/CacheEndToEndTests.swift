@@ -144,31 +144,6 @@ final class CacheEndToEndTests: XCTestCase {
         try quit(tmux)
     }
 
-    /// Older bylines kept a head file beside the cache (`<cache>-head`, the first screen). None is
-    /// read now: a reader starts from the cache whatever the file holds, and the file goes when the
-    /// cache is next written. A restricted reader leaves it where it is.
-    func testAnOlderHeadFileIsIgnoredAndRemovedWhenTheCacheIsWritten() throws {
-        try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
-        XCTAssertEqual(try BylineRunner.run(["index", blog.path], environment: environment).status, 0)
-        let cache = cacheFolder + "/" + cacheFiles()[0]
-        let head = cache + "-head"
-        // Another blog's first screen, as an older byline might have left it: not shown.
-        try Data("byline-head-2\nTitle from an older head file".utf8).write(to: URL(fileURLWithPath: head))
-        var tmux = try reader("--restricted ")
-        let screen = try tmux.waitFor(text: "1000 of 1000 posts")
-        XCTAssertNil(ReaderScreen.row(screen, containing: "older head file"))
-        try waitUntilIdle(tmux, posts: 1000)
-        try quit(tmux)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: head), "restricted mode deletes nothing")
-
-        try blog.write("post-7.md", "---\ntitle: Zebracorn sighting\ndate: 2030-01-01\n---\nA zebracorn.\n")
-        tmux = try reader()
-        _ = try tmux.waitFor(text: "Zebracorn sighting", seconds: 60)
-        try waitUntilIdle(tmux, posts: 1000)
-        try quit(tmux)
-        assertOneCache(cacheFiles())
-    }
-
     func testRestrictedReadsAFreshCacheAndWritesNone() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
         // No cache: none is made, however large the blog.
