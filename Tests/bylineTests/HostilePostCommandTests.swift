@@ -104,20 +104,4 @@ final class HostilePostCommandTests: XCTestCase {
         let check = try BylineRunner.run(["check", folder.path])
         XCTAssertEqual(check.stdout, "huge.md:4: warning: the body is 11.4 MiB, more than 2 MiB, the limit; only its first 2 MiB are shown, searched and checked\n")
     }
-
-    /// Front matter over the limit: `list` shows no summary made of it and `check` reports it too.
-    func testFrontMatterOverTheLimitIsNotASummaryAndCheckSaysSo() throws {
-        let folder = try ScratchFolder()
-        try folder.write("good.md", "---\ntitle: Good\n---\nFine.\n")
-        let fields = (0..<60_000).map { "field\($0): value \($0)" }.joined(separator: "\n")
-        try folder.write("long.md", "---\ntitle: Long\n\(fields)\n---\nBody.\n")
-        let list = try BylineRunner.run(["list", folder.path])
-        XCTAssertEqual(list.status, 0)
-        XCTAssertFalse(list.stdout.contains("field1"), String(list.stdout.prefix(300)))
-        XCTAssertTrue(list.stdout.contains("Good\nFine.\n"))
-        XCTAssertTrue(list.stderr.contains("1 file in"), list.stderr)
-        let check = try BylineRunner.run(["check", folder.path])
-        XCTAssertEqual(check.status, 1)
-        XCTAssertEqual(check.stdout, "long.md:1:1: error: front matter (from the --- line) runs past 1 MiB, the limit; it is not read\n")
-    }
 }
