@@ -3,9 +3,11 @@ import BylineMarkdown
 import Foundation
 import XCTest
 
-/// `byline show` of a long post takes its own road: parsed from the body's bytes with its words counted
-/// on the second core, and laid out whole into flat buffers (`DocumentLayout.text`).
-/// What it prints must be what the plain road gives: `PreviewContent.lines` in this process.
+/// `byline show` of a long post: parsed from the body's bytes with its words counted on the second
+/// core, laid out into flat buffers a part at a time (`PreviewContent.write`) and written to a real
+/// pipe in several 64 KB parts. What it prints must be what the preview and the reader lay out:
+/// `PreviewContent.lines` in this process. (That the parts and the lines agree is unit-tested on short
+/// posts in FlatShowOutputTests; this is the whole command, on a post of several parts.)
 final class LongPostShowTests: XCTestCase {
     func testALongPostPrintsWhatTheStyledLinesSay() throws {
         let shipped = try FileManager.default.contentsOfDirectory(atPath: BylineRunner.shippedPosts).filter { $0.hasSuffix(".md") }.sorted()
