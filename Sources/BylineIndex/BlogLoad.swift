@@ -105,7 +105,7 @@ package enum BlogLoad {
     /// The store the files make, searching through `index` for the files it holds words of.
     package static func store(root: String, realRoot: String, files: [CachedFile], layout: SiteLayout,
                              folderDiagnostics: [Diagnostic], includeDrafts: Bool, index: PostCache?) -> PostStore {
-        let store = PostStore.assemble(root: root, realRoot: realRoot, layout: layout, entries: files.map(\.entry),
+        let store = PostStore.assemble(root: root, realRoot: realRoot, layout: layout, entries: files.map(\.loaded),
                                        finderDiagnostics: folderDiagnostics, includeDrafts: includeDrafts)
         guard let index else { return store }
         var documents: [String: Int64] = [:]
