@@ -233,7 +233,10 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                              rows: (_ range: Range<Int>) -> [FileRow],
                              progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) -> [Int64?] {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        if !directory.isEmpty { makeDirectories(directory) }
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+        }
         let temporary = path + ".tmp-\(getpid())"
         removeAbandonedBuilds(of: path)
         unlink(temporary)
@@ -284,7 +287,8 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
             }
             try queue.close()
-            guard fsyncFile(temporary), rename(temporary, path) == 0 else {
+            guard let written = FileHandle(forReadingAtPath: temporary), (try? written.synchronize()) != nil,
+                  rename(temporary, path) == 0 else {
                 throw Unusable(description: "cannot move the new cache into \(path): \(String(cString: strerror(errno)))")
             }
             removeOlderHeadFile(of: path)
@@ -390,28 +394,9 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
-        guard let folder = opendir(directory) else { return }
-        defer { closedir(folder) }
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
             guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)) else { continue }
             if kill(pid, 0) != 0, errno == ESRCH { unlink(directory + "/" + name) }
         }
-    }
-
-    /// `mkdir -p`, for absolute and relative paths alike.
-    private static func makeDirectories(_ directory: String) {
-        var built = directory.hasPrefix("/") ? "" : "."
-        for part in directory.split(separator: "/") {
-            built += "/" + part
-            mkdir(built, 0o700)
-        }
-    }
-
-    private static func fsyncFile(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        return fsync(fd) == 0
     }
 }
