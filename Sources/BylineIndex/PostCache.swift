@@ -255,9 +255,8 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             }
             var documentIDs = DocumentIDs(store)
             let batch = 512
-            var start = 0
             var next: Int64 = 1
-            while start < count {
+            for start in stride(from: 0, to: count, by: batch) {
                 let range = start..<min(start + batch, count)
                 try queue.inTransaction { db in
                     for part in stride(from: range.lowerBound, to: range.upperBound, by: max(1, rowsAtOnce)) {
@@ -276,8 +275,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                     }
                     return .commit
                 }
-                start = range.upperBound
-                progress(start)
+                progress(range.upperBound)
             }
             let found = documentIDs.finish()
             try queue.inDatabase { db in
