@@ -196,8 +196,10 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
     }
 
-    /// Adds the words of new and changed posts, then records every file (in store order) and the
-    /// folder's state, in one transaction. `files[i].document` must be set for each new document.
+    /// Adds the words of new and changed posts, then records every file (in store order), the store's
+    /// snapshot and the folder's state, in one transaction. `files[i].document` must be set for each new
+    /// document, and `store` is the files' store searching through this cache (`BlogLoad.store`): its
+    /// documents are the files'.
     package func write(files: [CachedFile], store: PostStore, newDocuments: [(document: Int64, words: Words)], dead: Int,
                       layout: SiteLayout, folderDiagnostics: [Diagnostic], giveWay: GiveWay? = nil) throws(Unusable) {
         guard isWritable else { throw Unusable(description: "cache \(path) is read-only") }
@@ -207,7 +209,10 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
             try writer.write { db in
                 try Self.insert(newDocuments, into: db, giveWay: giveWay)
-                try Self.record(files: files, store: store, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
+                try Self.insertSnapshot(store, documentIDs: store.documentIDs, into: db)
+                try db.execute(sql: "DELETE FROM files")
+                try Self.insertFiles(files, into: db)
+                try Self.insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: dead, into: db)
             }
             try writer.close()
             Self.removeOlderHeadFile(of: path)
@@ -336,17 +341,6 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             giveWay?.point()
             try statement.execute(arguments: [document, words.title, words.summary, words.tags, words.body])
         }
-    }
-
-    /// Writes the files, the snapshot and the folder's state.
-    private static func record(files: [CachedFile], store: PostStore, dead: Int, layout: SiteLayout,
-                               folderDiagnostics: [Diagnostic], in db: Database) throws {
-        var documentIDs = DocumentIDs(store)
-        for (position, file) in files.enumerated() { if let document = file.document { documentIDs.record(document, of: file.path, at: position) } }
-        try insertSnapshot(store, documentIDs: documentIDs.finish(), into: db)
-        try db.execute(sql: "DELETE FROM files")
-        try insertFiles(files, into: db)
-        try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: dead, into: db)
     }
 
     /// The store's snapshot in place of any before it, a part at a time as it is encoded.
