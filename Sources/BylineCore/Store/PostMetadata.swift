@@ -205,14 +205,7 @@ private struct FieldReader {
             cutTag = true
             complain(entry, "a tag in `\(name)` is \(tag.utf8.count) bytes long, more than \(limit), the limit; it is cut")
         }
-        var kept = String.UnicodeScalarView()
-        var bytes = 0
-        for scalar in tag.unicodeScalars {
-            bytes += UTF8.width(scalar)
-            if bytes > limit { break }
-            kept.append(scalar)
-        }
-        return TagName.clean(String(kept))
+        return TagName.clean(tag.prefix(utf8Bytes: limit))
     }
 
     /// A list of tags, a single tag, or `"a, b, c"`; numbers (`47`) become tags too.
@@ -251,5 +244,13 @@ extension String {
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let start = firstIndex(where: { !isBlank($0) }), let end = lastIndex(where: { !isBlank($0) }) else { return "" }
         return String(self[start...end])
+    }
+
+    /// The longest prefix of whole Unicode scalars within `limit` bytes of UTF-8.
+    func prefix(utf8Bytes limit: Int) -> String {
+        guard utf8.count > limit else { return self }
+        var end = utf8.index(utf8.startIndex, offsetBy: limit)
+        while end.samePosition(in: unicodeScalars) == nil { end = utf8.index(before: end) }
+        return String(decoding: utf8[..<end], as: UTF8.self)
     }
 }
