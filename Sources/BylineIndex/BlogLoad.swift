@@ -82,8 +82,7 @@ package enum BlogLoad {
         let loader = PostLoader(inspector: inspector)
         let candidates = found.candidates
         progress(0, toRead.count)
-        var start = 0
-        while start < toRead.count {
+        for start in stride(from: 0, to: toRead.count, by: batch) {
             let part = Array(toRead[start..<min(start + batch, toRead.count)])
             let results = map(part) { index in
                 // `files` and `candidates` line up: one file per candidate, in order.
@@ -94,8 +93,7 @@ package enum BlogLoad {
                 files[index].post = result.post
                 files[index].diagnostics = result.diagnostics
             }
-            start += part.count
-            progress(start, toRead.count)
+            progress(start + part.count, toRead.count)
         }
         let sameFolder = cached.map { $0.layout == found.layout && $0.folderDiagnostics == found.diagnostics } ?? false
         return Scan(realRoot: real, files: files, layout: found.layout, folderDiagnostics: found.diagnostics, read: toRead,
@@ -105,7 +103,7 @@ package enum BlogLoad {
     /// The store the files make, searching through `index` for the files it holds words of.
     package static func store(root: String, realRoot: String, files: [CachedFile], layout: SiteLayout,
                              folderDiagnostics: [Diagnostic], includeDrafts: Bool, index: PostCache?) -> PostStore {
-        let store = PostStore.assemble(root: root, realRoot: realRoot, layout: layout, entries: files.map(\.entry),
+        let store = PostStore.assemble(root: root, realRoot: realRoot, layout: layout, entries: files.map(\.loaded),
                                        finderDiagnostics: folderDiagnostics, includeDrafts: includeDrafts)
         guard let index else { return store }
         var documents: [String: Int64] = [:]

@@ -14,7 +14,9 @@ package struct CachedFile: Sendable, Equatable {
     package var post: Post?
     package var diagnostics: [Diagnostic]
 
-    var entry: PostStore.Entry { PostStore.Entry(absolutePath: absolutePath, post: post, diagnostics: diagnostics) }
+    var loaded: PostStore.LoadedFile {
+        PostStore.LoadedFile(path: path, absolutePath: absolutePath, stamp: stamp, post: post, diagnostics: diagnostics)
+    }
 }
 
 /// Diagnostics and tags as single text columns. Unit and record separators cannot occur in them once

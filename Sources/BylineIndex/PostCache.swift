@@ -196,8 +196,10 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
     }
 
-    /// Adds the words of new and changed posts, then records every file (in store order) and the
-    /// folder's state, in one transaction. `files[i].document` must be set for each new document.
+    /// Adds the words of new and changed posts, then records every file (in store order), the store's
+    /// snapshot and the folder's state, in one transaction. `files[i].document` must be set for each new
+    /// document, and `store` is the files' store searching through this cache (`BlogLoad.store`): its
+    /// documents are the files'.
     package func write(files: [CachedFile], store: PostStore, newDocuments: [(document: Int64, words: Words)], dead: Int,
                       layout: SiteLayout, folderDiagnostics: [Diagnostic], giveWay: GiveWay? = nil) throws(Unusable) {
         guard isWritable else { throw Unusable(description: "cache \(path) is read-only") }
@@ -207,7 +209,10 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
             try writer.write { db in
                 try Self.insert(newDocuments, into: db, giveWay: giveWay)
-                try Self.record(files: files, store: store, dead: dead, layout: layout, folderDiagnostics: folderDiagnostics, in: db)
+                try Self.insertSnapshot(store, documentIDs: store.documentIDs, into: db)
+                try db.execute(sql: "DELETE FROM files")
+                try Self.insertFiles(files, into: db)
+                try Self.insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: dead, into: db)
             }
             try writer.close()
             Self.removeOlderHeadFile(of: path)
@@ -233,7 +238,10 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                              rows: (_ range: Range<Int>) -> [FileRow],
                              progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) -> [Int64?] {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        if !directory.isEmpty { makeDirectories(directory) }
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+        }
         let temporary = path + ".tmp-\(getpid())"
         removeAbandonedBuilds(of: path)
         unlink(temporary)
@@ -252,9 +260,8 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             }
             var documentIDs = DocumentIDs(store)
             let batch = 512
-            var start = 0
             var next: Int64 = 1
-            while start < count {
+            for start in stride(from: 0, to: count, by: batch) {
                 let range = start..<min(start + batch, count)
                 try queue.inTransaction { db in
                     for part in stride(from: range.lowerBound, to: range.upperBound, by: max(1, rowsAtOnce)) {
@@ -273,8 +280,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                     }
                     return .commit
                 }
-                start = range.upperBound
-                progress(start)
+                progress(range.upperBound)
             }
             let found = documentIDs.finish()
             try queue.inDatabase { db in
@@ -284,7 +290,8 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
             }
             try queue.close()
-            guard fsyncFile(temporary), rename(temporary, path) == 0 else {
+            guard let written = FileHandle(forReadingAtPath: temporary), (try? written.synchronize()) != nil,
+                  rename(temporary, path) == 0 else {
                 throw Unusable(description: "cannot move the new cache into \(path): \(String(cString: strerror(errno)))")
             }
             removeOlderHeadFile(of: path)
@@ -336,17 +343,6 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
     }
 
-    /// Writes the files, the snapshot and the folder's state.
-    private static func record(files: [CachedFile], store: PostStore, dead: Int, layout: SiteLayout,
-                               folderDiagnostics: [Diagnostic], in db: Database) throws {
-        var documentIDs = DocumentIDs(store)
-        for (position, file) in files.enumerated() { if let document = file.document { documentIDs.record(document, of: file.path, at: position) } }
-        try insertSnapshot(store, documentIDs: documentIDs.finish(), into: db)
-        try db.execute(sql: "DELETE FROM files")
-        try insertFiles(files, into: db)
-        try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: dead, into: db)
-    }
-
     /// The store's snapshot in place of any before it, a part at a time as it is encoded.
     private static func insertSnapshot(_ store: PostStore, documentIDs: [Int64?], into db: Database) throws {
         try db.execute(sql: "DELETE FROM snapshot")
@@ -390,28 +386,9 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-"
-        guard let folder = opendir(directory) else { return }
-        defer { closedir(folder) }
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
             guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)) else { continue }
             if kill(pid, 0) != 0, errno == ESRCH { unlink(directory + "/" + name) }
         }
-    }
-
-    /// `mkdir -p`, for absolute and relative paths alike.
-    private static func makeDirectories(_ directory: String) {
-        var built = directory.hasPrefix("/") ? "" : "."
-        for part in directory.split(separator: "/") {
-            built += "/" + part
-            mkdir(built, 0o700)
-        }
-    }
-
-    private static func fsyncFile(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        return fsync(fd) == 0
     }
 }

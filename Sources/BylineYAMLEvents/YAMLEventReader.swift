@@ -91,14 +91,10 @@ package struct YAMLEvent {
     }
 
     /// The anchor a node defines or the one an alias (`*name`) names; most nodes have none.
-    package var anchor: String? { anchorBytes.map(Self.text) }
+    package var anchor: String? { anchorBytes.map(String.init(cString:)) }
     /// The node's own tag, expanded by libyaml (`!!str` is `tag:yaml.org,2002:str`); nil when it has
     /// none, and for a collection also when libyaml calls its tag implicit, as Yams reads events.
-    package var tag: String? { tagBytes.map(Self.text) }
-
-    private static func text(_ bytes: UnsafePointer<UInt8>) -> String {
-        String.decodeCString(bytes, as: UTF8.self, repairingInvalidCodeUnits: true)?.result ?? ""
-    }
+    package var tag: String? { tagBytes.map(String.init(cString:)) }
 }
 
 /// libyaml's report of malformed text, with the fields Yams' `YamlError` words its errors from.

@@ -10,11 +10,11 @@ final class HostileWidthTests: XCTestCase {
     static func store(tags: [String], title: String = "A post") -> PostStore {
         let root = "/nonexistent-byline-test"
         let entries = (0..<3).map { number in
-            PostStore.Entry(absolutePath: "\(root)/p\(number).md",
-                            post: Post(path: "p\(number).md", slug: "p\(number)", title: number == 0 ? title : "Post \(number)",
-                                       date: PostDate(year: 2024, month: 1, day: number + 1), tags: tags,
-                                       summary: "A summary.", draft: false, fileSize: 100),
-                            diagnostics: [])
+            PostStore.LoadedFile(path: "p\(number).md", absolutePath: "\(root)/p\(number).md", stamp: nil,
+                                 post: Post(path: "p\(number).md", slug: "p\(number)", title: number == 0 ? title : "Post \(number)",
+                                            date: PostDate(year: 2024, month: 1, day: number + 1), tags: tags,
+                                            summary: "A summary.", draft: false, fileSize: 100),
+                                 diagnostics: [])
         }
         return PostStore.assemble(root: root, realRoot: root, layout: .plain, entries: entries, finderDiagnostics: [], includeDrafts: false)
     }

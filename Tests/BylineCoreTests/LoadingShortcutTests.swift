@@ -5,7 +5,7 @@ import XCTest
 
 /// The loading path's shortcuts against the plain code they replaced, on inputs chosen to tell them apart.
 final class LoadingShortcutTests: XCTestCase {
-    /// Field lookup folds ASCII keys byte by byte; it must find what lower-casing both sides finds.
+    /// Field lookup through `FieldTable` must find what lower-casing both sides finds.
     func testFieldLookupMatchesLowercasing() {
         let names = FieldTable.names
         let keys = ["title", "Title", "TITLE", "tItLe", "titles", "titl", "tİtle", "Straße", "STRASSE", "strasse",

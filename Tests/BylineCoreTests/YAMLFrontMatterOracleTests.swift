@@ -13,7 +13,7 @@ final class YAMLFrontMatterOracleTests: XCTestCase {
     /// Runs the reader and the oracle on `text`; true when the text was read (and then agreed with Yams).
     @discardableResult
     private func compare(_ text: String, firstLine: Int = 2, file: StaticString = #filePath, line: UInt = #line) -> Bool {
-        let read = FrontMatterParser.parseYAML(text, firstLine: firstLine)
+        let read = FrontMatterParser.parse(ArraySlice(text.utf8), format: .yaml, firstLine: firstLine)
         let yams = YamsOracle.parse(text, firstLine: firstLine)
         XCTAssertEqual(read, yams, "the reader and Yams disagree on:\n\(text)", file: file, line: line)
         if case .success = read { return true }

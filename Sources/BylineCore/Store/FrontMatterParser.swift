@@ -10,25 +10,13 @@ package enum FrontMatterParser {
         package var column: Int?
     }
 
-    /// Parses `text`, which starts on line `firstLine` of its file. The result is always a table.
-    package static func parse(_ text: String, format: FrontMatterBlock.Format, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
-        switch format {
-        case .yaml: return parseYAML(text, firstLine: firstLine)
-        case .toml: return parseTOML(text, firstLine: firstLine)
-        }
-    }
-
-    /// The same for the bytes of a block: YAML is read from them without making a string first.
-    static func parse(_ bytes: ArraySlice<UInt8>, format: FrontMatterBlock.Format, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+    /// Parses the bytes of a block, which starts on line `firstLine` of its file. The result is always a
+    /// table. YAML is read from the bytes without making a string first.
+    package static func parse(_ bytes: ArraySlice<UInt8>, format: FrontMatterBlock.Format, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
         switch format {
         case .yaml: return bytes.withUnsafeBufferPointer { YAMLFrontMatter.parse($0, firstLine: firstLine) }
         case .toml: return parseTOML(String(decoding: bytes, as: UTF8.self), firstLine: firstLine)
         }
-    }
-
-    static func parseYAML(_ text: String, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
-        var text = text
-        return text.withUTF8 { YAMLFrontMatter.parse($0, firstLine: firstLine) }
     }
 
     /// Front matter nests a few levels at most; deeper input is not a blog's and is cut off here.
@@ -53,13 +41,13 @@ package enum FrontMatterParser {
         } catch {
             return .failure(Failure(message: "TOML front matter: \(error)", line: firstLine, column: 1))
         }
-        let lines = TopLevelKeyLines(text: text, firstLine: firstLine)
+        let lines = topLevelKeyLines(text, firstLine: firstLine)
         var entry = convert(table, depth: 0)
         // TOMLKit reports no positions for values; top-level keys are found in the text for diagnostics.
         if case let .table(pairs) = entry.value {
             entry.value = .table(pairs.map { pair in
                 var value = pair.value
-                value.line = lines.line(of: pair.key)
+                value.line = lines[pair.key]
                 value.column = value.line == nil ? nil : 1
                 return (pair.key, value)
             })
@@ -105,31 +93,19 @@ package enum FrontMatterParser {
 }
 
 /// The file line of each top-level `key = value` in TOML text, found by a scan of line starts.
-private struct TopLevelKeyLines {
-    private var lines: [String: Int] = [:]
-
-    init(text: String, firstLine: Int) {
-        var inTable = false
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.drop { $0 == " " || $0 == "\t" }
-            if line.hasPrefix("[") { inTable = true; continue }
-            guard !inTable, let equals = line.firstIndex(of: "=") else { continue }
-            var key = line[..<equals].trimmingCharacters(in: " \t")
-            if key.count >= 2, let first = key.first, first == "\"" || first == "'", key.last == first {
-                key = String(key.dropFirst().dropLast())
-            }
-            if lines[key] == nil { lines[key] = firstLine + offset }
+private func topLevelKeyLines(_ text: String, firstLine: Int) -> [String: Int] {
+    var lines: [String: Int] = [:]
+    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let line = raw.drop { $0 == " " || $0 == "\t" }
+        // The first table header ends the top level.
+        if line.hasPrefix("[") { break }
+        guard let equals = line.firstIndex(of: "=") else { continue }
+        var key = line[..<equals]
+        while let last = key.last, last == " " || last == "\t" { key = key.dropLast() }
+        if key.count >= 2, let first = key.first, first == "\"" || first == "'", key.last == first {
+            key = key.dropFirst().dropLast()
         }
+        if lines[String(key)] == nil { lines[String(key)] = firstLine + offset }
     }
-
-    func line(of key: String) -> Int? { lines[key] }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = self
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
+    return lines
 }

@@ -51,18 +51,8 @@ package struct FrontMatterEntry: Equatable, Sendable {
     package subscript(key: String) -> FrontMatterEntry? {
         guard case let .table(pairs) = value else { return nil }
         if let exact = pairs.first(where: { $0.key == key }) { return exact.value }
-        // Most lookups are for fields a post does not have: ASCII keys are folded byte by byte instead of
-        // lower-casing every key of the table on every miss.
         let lowered = key.lowercased()
-        return pairs.first { Self.foldedEqual($0.key, lowered) }?.value
-    }
-
-    /// `key.lowercased() == lowered`, without making a string when `key` is ASCII.
-    private static func foldedEqual(_ key: String, _ lowered: String) -> Bool {
-        guard key.utf8.allSatisfy({ $0 < 0x80 }), lowered.utf8.allSatisfy({ $0 < 0x80 }) else { return key.lowercased() == lowered }
-        return key.utf8.count == lowered.utf8.count && zip(key.utf8, lowered.utf8).allSatisfy { a, b in
-            (a >= 0x41 && a <= 0x5A ? a + 0x20 : a) == b
-        }
+        return pairs.first { $0.key.lowercased() == lowered }?.value
     }
 
     /// Short name of the kind of value, for messages such as "title should be text, not a list".

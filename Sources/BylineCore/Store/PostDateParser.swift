@@ -118,8 +118,8 @@ private struct DateScanner {
             if skip(anyOf: ".,") {
                 let start = index
                 guard let fraction = number(min: 1, max: 9) else { return nil }
-                let digits = index - start
-                nanosecond = fraction * Int(pow10(9 - digits))
+                nanosecond = fraction
+                for _ in (index - start)..<9 { nanosecond *= 10 }
                 while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
             }
         }
@@ -152,11 +152,5 @@ private struct DateScanner {
         default: return nil
         }
         return sign * minutes
-    }
-
-    private func pow10(_ exponent: Int) -> Int {
-        var result = 1
-        for _ in 0..<exponent { result *= 10 }
-        return result
     }
 }

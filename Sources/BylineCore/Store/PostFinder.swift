@@ -28,7 +28,6 @@ package struct PostFinder {
 
     let root: String
     let includeDrafts: Bool
-    private(set) var candidates: [Candidate] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var visitedFolders: Set<FileID> = []
     private var visitedFiles: Set<FileID> = []
@@ -40,34 +39,35 @@ package struct PostFinder {
     /// between entries when handed a `giveWay` (behind the reader's screen).
     package static func find(root: String, includeDrafts: Bool, giveWay: GiveWay? = nil)
         -> (candidates: [Candidate], diagnostics: [Diagnostic], layout: SiteLayout) {
-        var finder = PostFinder(root: root, includeDrafts: includeDrafts)
-        finder.giveWay = giveWay
-        finder.run()
-        finder.candidates.sort { $0.path < $1.path }
-        return (finder.candidates, finder.diagnostics, finder.layout)
+        var candidates: [Candidate] = []
+        let walked = walk(root: root, includeDrafts: includeDrafts, giveWay: giveWay) { candidates.append($0) }
+        candidates.sort { $0.path < $1.path }
+        return (candidates, walked.diagnostics, walked.layout)
     }
 
     /// Walks `root` as `find` does, handing each post file to `each` as soon as it is found (in walk
     /// order, not sorted), so that loading can start before the walk ends.
-    static func walk(root: String, includeDrafts: Bool, each: (Candidate) -> Void) -> (diagnostics: [Diagnostic], layout: SiteLayout) {
+    static func walk(root: String, includeDrafts: Bool, giveWay: GiveWay? = nil,
+                     each: (Candidate) -> Void) -> (diagnostics: [Diagnostic], layout: SiteLayout) {
         withoutActuallyEscaping(each) { each in
-            var finder = PostFinder(root: root, includeDrafts: includeDrafts)
-            finder.found = each
+            var finder = PostFinder(root: root, includeDrafts: includeDrafts, giveWay: giveWay, found: each)
             finder.run()
             return (finder.diagnostics, finder.layout)
         }
     }
 
     /// Slept on between entries, by work behind the reader's screen.
-    private var giveWay: GiveWay?
-    /// Told of each candidate as it is added, when walking for `walk(root:includeDrafts:each:)`.
-    private var found: ((Candidate) -> Void)?
+    private let giveWay: GiveWay?
+    /// Told of each candidate as it is found.
+    private let found: (Candidate) -> Void
     /// The files handed to `found` so far.
     private var foundPaths: [String] = []
 
-    private init(root: String, includeDrafts: Bool) {
+    private init(root: String, includeDrafts: Bool, giveWay: GiveWay?, found: @escaping (Candidate) -> Void) {
         self.root = root
         self.includeDrafts = includeDrafts
+        self.giveWay = giveWay
+        self.found = found
     }
 
     private mutating func run() {
@@ -175,14 +175,9 @@ package struct PostFinder {
         if trackingIdentity {
             guard let id = FileID(path: absolute), visitedFiles.insert(id).inserted else { return }
         }
-        let candidate = Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts)
-        if let found {
-            // Handed on, not kept: only the paths are needed later, should a symlink turn up.
-            foundPaths.append(absolute)
-            found(candidate)
-        } else {
-            candidates.append(candidate)
-        }
+        // Handed on, not kept: only the paths are needed later, should a symlink turn up.
+        foundPaths.append(absolute)
+        found(Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts))
     }
 
     /// A file can be reached twice only through a symlink, so files are identified (one `stat` each)
@@ -190,7 +185,7 @@ package struct PostFinder {
     private mutating func startTrackingIdentity() {
         guard !trackingIdentity else { return }
         trackingIdentity = true
-        for path in candidates.map(\.absolutePath) + foundPaths {
+        for path in foundPaths {
             if let id = FileID(path: path) { visitedFiles.insert(id) }
         }
     }

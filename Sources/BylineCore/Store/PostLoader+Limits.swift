@@ -62,16 +62,9 @@ extension PostLoader {
     /// `summary` cut to `summaryLimit` bytes, at the last space before it when there is one, with `…`.
     static func bounded(summary: String) -> String {
         guard summary.utf8.count > summaryLimit else { return summary }
-        var kept = String.UnicodeScalarView()
-        var bytes = 0
-        var lastSpace: String.UnicodeScalarView.Index?
-        for scalar in summary.unicodeScalars {
-            bytes += UTF8.width(scalar)
-            if bytes > summaryLimit - 3 { break }
-            if scalar == " " { lastSpace = kept.endIndex }
-            kept.append(scalar)
-        }
-        if let lastSpace, kept.distance(from: lastSpace, to: kept.endIndex) < 40 { kept.removeSubrange(lastSpace...) }
+        // Room for the `…` (3 bytes).
+        var kept = summary.prefix(utf8Bytes: summaryLimit - 3).unicodeScalars
+        if let lastSpace = kept.lastIndex(of: " "), kept.distance(from: lastSpace, to: kept.endIndex) < 40 { kept.removeSubrange(lastSpace...) }
         return String(kept) + "…"
     }
 

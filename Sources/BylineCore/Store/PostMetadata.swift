@@ -54,14 +54,16 @@ package struct PostMetadata: Equatable, Sendable {
 
 /// A front matter table read once for the names `read` asks for. `read` looks up some fifteen names,
 /// most of them absent; asking the table for each compares it with every key, lower-cased. Here each
-/// key is lower-cased once and matched to a name by a `switch`.
+/// key is lower-cased once and matched to a name in a dictionary.
 /// Answers as `FrontMatterEntry`'s subscript does: the exact key first, then the first key equal once
 /// lower-cased.
 struct FieldTable {
     let entry: FrontMatterEntry
-    /// The names, as `read` spells them; their lower-cased forms are the cases of `slot(lowered:)`.
+    /// The names, as `read` spells them.
     static let names = ["title", "slug", "date", "pubDate", "publishDate", "published", "tags", "categories",
                         "category", "taxonomies", "summary", "description", "extra", "excerpt", "draft"]
+    /// The position in `names` of each name lower-cased.
+    private static let slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1.lowercased(), $0) })
     private var found: [FrontMatterEntry?]
     private var foundExactly: [Bool]
 
@@ -71,7 +73,7 @@ struct FieldTable {
         foundExactly = Array(repeating: false, count: Self.names.count)
         guard case let .table(pairs) = entry.value else { return }
         for pair in pairs {
-            guard let slot = Self.slot(lowered: pair.key.lowercased()) else { continue }
+            guard let slot = Self.slots[pair.key.lowercased()] else { continue }
             if !foundExactly[slot], pair.key == Self.names[slot] {
                 found[slot] = pair.value
                 foundExactly[slot] = true
@@ -83,32 +85,8 @@ struct FieldTable {
 
     subscript(key: String) -> FrontMatterEntry? {
         guard case .table = entry.value else { return nil }
-        guard let slot = Self.slot(lowered: key) ?? Self.slot(lowered: key.lowercased()), Self.names[slot] == key else {
-            return entry[key]
-        }
+        guard let slot = Self.names.firstIndex(of: key) else { return entry[key] }
         return found[slot]
-    }
-
-    /// The position in `names` of a lower-cased name.
-    private static func slot(lowered: String) -> Int? {
-        switch lowered {
-        case "title": return 0
-        case "slug": return 1
-        case "date": return 2
-        case "pubdate": return 3
-        case "publishdate": return 4
-        case "published": return 5
-        case "tags": return 6
-        case "categories": return 7
-        case "category": return 8
-        case "taxonomies": return 9
-        case "summary": return 10
-        case "description": return 11
-        case "extra": return 12
-        case "excerpt": return 13
-        case "draft": return 14
-        default: return nil
-        }
     }
 }
 
@@ -227,14 +205,7 @@ private struct FieldReader {
             cutTag = true
             complain(entry, "a tag in `\(name)` is \(tag.utf8.count) bytes long, more than \(limit), the limit; it is cut")
         }
-        var kept = String.UnicodeScalarView()
-        var bytes = 0
-        for scalar in tag.unicodeScalars {
-            bytes += UTF8.width(scalar)
-            if bytes > limit { break }
-            kept.append(scalar)
-        }
-        return TagName.clean(String(kept))
+        return TagName.clean(tag.prefix(utf8Bytes: limit))
     }
 
     /// A list of tags, a single tag, or `"a, b, c"`; numbers (`47`) become tags too.
@@ -273,5 +244,13 @@ extension String {
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let start = firstIndex(where: { !isBlank($0) }), let end = lastIndex(where: { !isBlank($0) }) else { return "" }
         return String(self[start...end])
+    }
+
+    /// The longest prefix of whole Unicode scalars within `limit` bytes of UTF-8.
+    func prefix(utf8Bytes limit: Int) -> String {
+        guard utf8.count > limit else { return self }
+        var end = utf8.index(utf8.startIndex, offsetBy: limit)
+        while end.samePosition(in: unicodeScalars) == nil { end = utf8.index(before: end) }
+        return String(decoding: utf8[..<end], as: UTF8.self)
     }
 }

@@ -99,6 +99,13 @@ package struct PostStore: Sendable {
         package var stamp: FileStamp?
         package var post: Post?
         package var diagnostics: [Diagnostic]
+        package init(path: String, absolutePath: String, stamp: FileStamp?, post: Post?, diagnostics: [Diagnostic]) {
+            self.path = path
+            self.absolutePath = absolutePath
+            self.stamp = stamp
+            self.post = post
+            self.diagnostics = diagnostics
+        }
     }
 
     /// `load`, keeping what a cache is written from (`FirstRead`), so that it is written without reading
@@ -117,45 +124,21 @@ package struct PostStore: Sendable {
             throw OpenError(description: "\(root): no such folder")
         }
         var walked: (diagnostics: [Diagnostic], layout: SiteLayout)?
-        var (posts, absolutePaths, diagnostics, reads, others) = loadPosts(options: options, inspector: inspector, keepingFiles: keepingFiles,
-                                                                  progress: progress) { each in
+        let (posts, absolutePaths, diagnostics, reads, others) = loadPosts(options: options, inspector: inspector,
+                                                                           keepingFiles: keepingFiles, progress: progress) { each in
             walked = PostFinder.walk(root: real, includeDrafts: options.includeDrafts, each: each)
         }
         let found = walked!
-        // Diagnostics are sorted below (stably), and no two candidates share a file: the order the walk
-        // found them in, rather than by path, changes nothing.
-        // The tag index, and the slug clashes and files, each read every post; they are worked out side
-        // by side. (The snapshot is gone before the posts are changed below, so they are not copied.)
-        let index: TagIndex, clashes: [Diagnostic], files: [String?]
-        do {
-            let snapshot = posts, paths = absolutePaths
-            absolutePaths = []
-            (index, (clashes, files)) = ParallelMap.both({ TagIndex(posts: snapshot) },
-                                                         { (duplicateSlugWarnings(snapshot), compacted(paths, snapshot, real)) })
-        }
-        diagnostics = found.diagnostics + diagnostics + clashes
-        diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
-        spellTags(&posts, as: index)
-        let store = PostStore(root: root, realRoot: real, layout: found.layout, posts: PostList(posts), tags: index,
-                              diagnostics: diagnostics, absolutePaths: files)
+        // Diagnostics are sorted (stably), and no two candidates share a file: the order the walk found
+        // them in, rather than by path, changes nothing.
+        let store = finished(root: root, realRoot: real, layout: found.layout, posts: consume posts, absolutePaths: consume absolutePaths,
+                             diagnostics: found.diagnostics + diagnostics)
         return (store, keepingFiles ? FirstRead(reads: reads, others: others, layout: found.layout, folderDiagnostics: found.diagnostics) : nil)
-    }
-
-    /// One file's outcome: its post (nil when it could not be used) and what was wrong with it.
-    package struct Entry: Sendable {
-        package var absolutePath: String
-        package var post: Post?
-        package var diagnostics: [Diagnostic]
-        package init(absolutePath: String, post: Post?, diagnostics: [Diagnostic]) {
-            self.absolutePath = absolutePath
-            self.post = post
-            self.diagnostics = diagnostics
-        }
     }
 
     /// A store from files already read, in any order (the persistent cache's refresh): the same order,
     /// tag index, spellings and problems as `load` (a test holds the two to it).
-    package static func assemble(root: String, realRoot real: String, layout: SiteLayout, entries: [Entry],
+    package static func assemble(root: String, realRoot real: String, layout: SiteLayout, entries: [LoadedFile],
                                 finderDiagnostics: [Diagnostic], includeDrafts: Bool) -> PostStore {
         var loaded: [(post: Post, path: String)] = []
         var diagnostics = finderDiagnostics
@@ -167,13 +150,27 @@ package struct PostStore: Sendable {
         // Sort keys are worked out once per post, not once per comparison.
         let keys = loaded.map { Post.SortKey($0.post) }
         loaded = keys.indices.sorted { keys[$0] < keys[$1] }.map { loaded[$0] }
-        diagnostics += duplicateSlugWarnings(loaded.map(\.post))
+        return finished(root: root, realRoot: real, layout: layout, posts: loaded.map(\.post), absolutePaths: loaded.map(\.path),
+                        diagnostics: diagnostics)
+    }
+
+    /// The store of `posts`, in store order, from their real files (`absolutePaths`) and the problems met:
+    /// `load`'s and `assemble`'s last step. The tag index, and the slug clashes and files, each read every
+    /// post; they are worked out side by side. (The snapshot is gone before the posts are changed below,
+    /// so they are not copied.)
+    private static func finished(root: String, realRoot: String, layout: SiteLayout, posts: consuming [Post],
+                                 absolutePaths: consuming [String], diagnostics: [Diagnostic]) -> PostStore {
+        let index: TagIndex, clashes: [Diagnostic], files: [String?]
+        do {
+            let snapshot = posts, paths = consume absolutePaths
+            (index, (clashes, files)) = ParallelMap.both({ TagIndex(posts: snapshot) },
+                                                         { (duplicateSlugWarnings(snapshot), compacted(paths, snapshot, realRoot)) })
+        }
+        var diagnostics = diagnostics + clashes
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
-        let index = TagIndex(posts: loaded.map(\.post))
-        var posts = loaded.map(\.post)
         spellTags(&posts, as: index)
-        return PostStore(root: root, realRoot: real, layout: layout, posts: PostList(posts), tags: index, diagnostics: diagnostics,
-                         absolutePaths: compacted(loaded.map(\.path), posts, real))
+        return PostStore(root: root, realRoot: realRoot, layout: layout, posts: PostList(posts), tags: index, diagnostics: diagnostics,
+                         absolutePaths: files)
     }
 
     /// Each post shows every tag in the spelling most posts use (`load`'s and `assemble`'s). A blog has

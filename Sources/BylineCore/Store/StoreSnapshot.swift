@@ -50,10 +50,8 @@ package enum StoreSnapshot {
         try part(header.bytes)
         header = ByteWriter()
         let perChunk = max(1, postsPerChunk)
-        var start = 0
-        while start < store.posts.count {
+        for start in stride(from: 0, to: store.posts.count, by: perChunk) {
             let end = min(start + perChunk, store.posts.count)
-            defer { start = end }
             var out = ByteWriter()
             for number in start..<end {
                 let post = store.posts[number]

@@ -8,19 +8,9 @@ import BylineYAMLEvents
 /// their anchors name, counted against `FrontMatterParser.maximumAliasedValues` as they come; values
 /// below `FrontMatterParser.maximumDepth` are `.other`. A document that repeats a key in a mapping is
 /// refused, as Yams refuses it.
-enum YAMLFrontMatter {
-    typealias Failure = FrontMatterParser.Failure
-
-    /// The front matter table of `text`, which starts on line `firstLine` of its file.
-    static func parse(_ text: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
-        var builder = YAMLFrontMatterBuilder(firstLine: firstLine)
-        let error = YAMLEventReader.read(text) { builder.take($0) }
-        return builder.result(error)
-    }
-}
-
-/// The builder the events are handed to: a stack of the collections still open.
-struct YAMLFrontMatterBuilder {
+///
+/// Built as the events come, on a stack of the collections still open.
+struct YAMLFrontMatter {
     typealias Failure = FrontMatterParser.Failure
     private let firstLine: Int
     private var open: [Frame] = []
@@ -39,7 +29,14 @@ struct YAMLFrontMatterBuilder {
     private static let maximumDepth = FrontMatterParser.maximumDepth
     private static let valueTag = "tag:yaml.org,2002:value"
 
-    init(firstLine: Int) { self.firstLine = firstLine }
+    /// The front matter table of `text`, which starts on line `firstLine` of its file.
+    static func parse(_ text: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+        var builder = YAMLFrontMatter(firstLine: firstLine)
+        let error = YAMLEventReader.read(text) { builder.take($0) }
+        return builder.result(error)
+    }
+
+    private init(firstLine: Int) { self.firstLine = firstLine }
 
     /// A node as its parent needs it.
     struct Node {
@@ -83,7 +80,7 @@ struct YAMLFrontMatterBuilder {
     // MARK: Events
 
     /// Takes one event; false ends the read (an alias passed the budget).
-    mutating func take(_ event: YAMLEvent) -> Bool {
+    private mutating func take(_ event: YAMLEvent) -> Bool {
         switch event.kind {
         case .scalar: scalar(event)
         case .alias: return alias(event)
@@ -268,7 +265,7 @@ struct YAMLFrontMatterBuilder {
     // MARK: Result
 
     /// The entry, or the first error: an alias past the budget, then Yams' own, then libyaml's.
-    func result(_ error: YAMLEventError?) -> Result<FrontMatterEntry, Failure> {
+    private func result(_ error: YAMLEventError?) -> Result<FrontMatterEntry, Failure> {
         if let overrun { return .failure(overrun) }
         if let composerError { return .failure(composerError) }
         if let error {
