@@ -3,17 +3,7 @@ import Dispatch
 /// `map` on all cores, results in input order. Used for reading thousands of files at once.
 package enum ParallelMap {
     package static func map<T, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] where T: Sendable, R: Sendable {
-        map(items, state: {}) { _, item in transform(item) }
-    }
-
-    /// The same, where each run of items handed to a worker shares one `State`, made for the run and
-    /// dropped after it (an open folder, say), so that it needs no lock.
-    package static func map<T, R, State>(_ items: [T], state makeState: @Sendable () -> State,
-                                 _ transform: @Sendable (inout State, T) -> R) -> [R] where T: Sendable, R: Sendable {
-        guard items.count > 1 else {
-            var state = makeState()
-            return items.map { transform(&state, $0) }
-        }
+        guard items.count > 1 else { return items.map(transform) }
         let results = ResultSlots<R>(count: items.count)
         let chunk = max(1, min(256, items.count / (8 * 8)))
         let chunks = (items.count + chunk - 1) / chunk
@@ -21,9 +11,8 @@ package enum ParallelMap {
             let input = UnsafeSendable(input)
             DispatchQueue.concurrentPerform(iterations: chunks) { part in
                 let start = part * chunk
-                var state = makeState()
                 for index in start..<min(start + chunk, input.value.count) {
-                    results.set(index, transform(&state, input.value[index]))
+                    results.set(index, transform(input.value[index]))
                 }
             }
         }
