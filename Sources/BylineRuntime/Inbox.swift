@@ -33,10 +33,13 @@ final class Inbox: Sendable {
         if wasEmpty { wakeUp.signal() }
     }
 
-    /// Every message waiting, oldest first; the descriptor is quiet again until the next post.
+    /// Every message waiting, oldest first; the descriptor is quiet again until the next post. A post
+    /// writes to the descriptor after it appends, so with nothing to read nothing was posted since the
+    /// last take (or its byte is on the way, and wakes the loop): a key's turn through the loop then
+    /// takes no lock.
     func take() -> [Message] {
-        queue.withLock { queue in
-            wakeUp.drain()
+        guard !wakeUp.drain().isEmpty else { return [] }
+        return queue.withLock { queue in
             defer { queue = [] }
             return queue
         }

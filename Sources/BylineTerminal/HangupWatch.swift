@@ -31,7 +31,10 @@ package final class HangupWatch: @unchecked Sendable {
     private let descriptors: [Int32]
     private let grace: Int32
     private let end: @Sendable () -> Void
-    private var wake: (read: Int32, write: Int32) = (-1, -1)
+    /// Written by the SIGHUP handler and by `stop`. Kept open: a SIGHUP handler that read its descriptor
+    /// just before `stop` may still write to it; two descriptors per session, and a session is a
+    /// process's whole life.
+    private let wake = WakeUp(keptOpen: true)
     private var thread: pthread_t?
 
     /// Starts watching `descriptors` for a hang-up (and the process for SIGHUP, when the signal's
@@ -42,14 +45,8 @@ package final class HangupWatch: @unchecked Sendable {
         self.descriptors = descriptors
         self.grace = grace
         self.end = end
-        var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else { return }
-        for end in ends {
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(end, F_SETFL, O_NONBLOCK)  // a SIGHUP handler never blocks on a full pipe
-        }
-        wake = (ends[0], ends[1])
-        Self.signalTarget.store(wake.write, ordering: .releasing)
+        guard wake.descriptor >= 0 else { return }
+        Self.signalTarget.store(wake.writeEnd, ordering: .releasing)
         let box = Unmanaged.passRetained(self).toOpaque()
         var created = pthread_t()
         if pthread_create(&created, nil, { raw in
@@ -64,15 +61,12 @@ package final class HangupWatch: @unchecked Sendable {
     }
 
     /// The session ended in order: the watch stops (and waits for its thread), so nothing ends the
-    /// process behind the runtime's back. Idempotent. The pipe stays open: a SIGHUP handler that read
-    /// its descriptor just before may still write to it, and closed, that number could by then name
-    /// another file (the cache); two descriptors per session, and a session is a process's whole life.
+    /// process behind the runtime's back. Idempotent.
     package func stop() {
         guard let running = thread else { return }
         thread = nil
-        _ = Self.signalTarget.compareExchange(expected: wake.write, desired: -1, ordering: .acquiringAndReleasing)
-        var byte = Self.stopByte
-        _ = write(wake.write, &byte, 1)
+        _ = Self.signalTarget.compareExchange(expected: wake.writeEnd, desired: -1, ordering: .acquiringAndReleasing)
+        wake.signal(Self.stopByte)
         pthread_join(running, nil)
     }
 
@@ -94,20 +88,20 @@ package final class HangupWatch: @unchecked Sendable {
     private func run() {
         guard waitForHangup() else { return }
         // The main loop's turn: it ends the session in order and stops this watch, if it can.
-        var wakeOnly = [pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)]
+        var wakeOnly = [pollfd(fd: wake.descriptor, events: Int16(POLLIN), revents: 0)]
         let deadline = Self.milliseconds() + Int64(grace)
         while true {
             let left = deadline - Self.milliseconds()
             if left <= 0 { break }
             // Another SIGHUP, or EINTR, changes nothing: the same grace goes on.
-            if poll(&wakeOnly, 1, Int32(left)) > 0, drain().contains(Self.stopByte) { return }
+            if poll(&wakeOnly, 1, Int32(left)) > 0, wake.drain().contains(Self.stopByte) { return }
         }
         end()
     }
 
     /// Sleeps until a descriptor hangs up or SIGHUP arrives (true), or the watch is stopped (false).
     private func waitForHangup() -> Bool {
-        var watched = [pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)]
+        var watched = [pollfd(fd: wake.descriptor, events: Int16(POLLIN), revents: 0)]
         // No events asked for: poll still reports POLLHUP and POLLERR, and input waiting (keys) never
         // wakes this thread.
         watched += descriptors.map { pollfd(fd: $0, events: 0, revents: 0) }
@@ -118,7 +112,7 @@ package final class HangupWatch: @unchecked Sendable {
                 return false
             }
             if watched[0].revents != 0 {
-                let bytes = drain()
+                let bytes = wake.drain()
                 if bytes.contains(Self.stopByte) { return false }
                 if bytes.contains(Self.hangupByte) { return true }
             }
@@ -127,16 +121,6 @@ package final class HangupWatch: @unchecked Sendable {
                 if revents & Int16(POLLNVAL) != 0 { watched[index].fd = -1 }  // not open: nothing to watch
                 if revents & Int16(POLLHUP | POLLERR) != 0 { return true }
             }
-        }
-    }
-
-    private func drain() -> [UInt8] {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 16)
-        while true {
-            let count = read(wake.read, &buffer, buffer.count)
-            if count <= 0 { return bytes }
-            bytes += buffer[..<count]
         }
     }
 

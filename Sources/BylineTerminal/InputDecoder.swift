@@ -58,11 +58,9 @@ package struct InputDecoder {
         /// Set once something did not fit: the text is cut there, with no holes after it.
         var full = false
         var read = 0
-        /// The start of what may be the end marker.
-        var held: [UInt32] = []
     }
 
-    /// Values since an Escape outside a paste, while they may still be a paste marker.
+    /// Values since an Escape, while they may still be a paste marker (inside a paste, its end marker).
     private var held: [UInt32] = []
     private var paste: Paste?
     /// Keys decoded and not yet taken, oldest first; a few at most (a broken marker gives back six).
@@ -98,14 +96,18 @@ package struct InputDecoder {
     }
 
     private mutating func feedCharacter(_ value: UInt32) {
-        guard !held.isEmpty || value == Self.escape else { return emit(KeyDecoder.decode(value, isFunctionKey: false)) }
+        guard !held.isEmpty || value == Self.escape else {
+            return paste != nil ? append(value) : emit(KeyDecoder.decode(value, isFunctionKey: false))
+        }
         held.append(value)
-        if held == Self.startMarker {
+        if held == Self.startMarker, paste == nil {
             held = []
             paste = Paste()
         } else if held == Self.endMarker {
-            held = []  // the end of a paste already ended by a limit: nothing to type
-        } else if !Self.startMarker.starts(with: held), !Self.endMarker.starts(with: held) {
+            held = []
+            // Outside a paste, the end of one already ended by a limit: nothing to type.
+            if paste != nil { endPaste() }
+        } else if paste != nil || !Self.startMarker.starts(with: held), !Self.endMarker.starts(with: held) {
             held.removeLast()
             releaseHeld()
             feedCharacter(value)  // on its own: it may be an Escape that starts a marker
@@ -126,24 +128,8 @@ package struct InputDecoder {
             return feed(input)
         }
         // A key code is an escape sequence inside the pasted text that ncurses took for a key: not text.
-        guard case let .character(value) = input else { return releasePasteHeld() }
-        guard !paste!.held.isEmpty || value == Self.escape else { return append(value) }
-        paste!.held.append(value)
-        if paste!.held == Self.endMarker {
-            paste!.held = []
-            endPaste()
-        } else if !Self.endMarker.starts(with: paste!.held) {
-            paste!.held.removeLast()
-            releasePasteHeld()
-            if value == Self.escape { paste!.held = [value] } else { append(value) }
-        }
-    }
-
-    /// Values held as a possible end marker that were not one: text (the Escape is dropped).
-    private mutating func releasePasteHeld() {
-        let values = paste!.held
-        paste!.held = []
-        for value in values { append(value) }
+        guard case let .character(value) = input else { return releaseHeld() }
+        feedCharacter(value)
     }
 
     /// Adds one value to the paste's text: printable characters, tabs and line ends, up to
@@ -166,16 +152,20 @@ package struct InputDecoder {
     }
 
     private mutating func endPaste() {
-        releasePasteHeld()
+        releaseHeld()
         let text = String(paste!.text)
         paste = nil
         if !text.isEmpty { ready.append(.paste(text)) }
     }
 
-    /// Values held after an Escape that turned out to be no marker: the keys they were.
+    /// Values held after an Escape that turned out to be no marker: the keys they were, or inside a
+    /// paste, its text (the Escape is dropped).
     private mutating func releaseHeld() {
-        for value in held { emit(KeyDecoder.decode(value, isFunctionKey: false)) }
+        let values = held
         held = []
+        for value in values {
+            if paste != nil { append(value) } else { emit(KeyDecoder.decode(value, isFunctionKey: false)) }
+        }
     }
 
     private mutating func emit(_ key: Key?) {

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ArgumentParser
 import BylineCore
 
 /// Writing to standard output and standard error, the two places commands speak.
@@ -8,6 +9,12 @@ enum Console {
     /// One line on standard error, prefixed with the program's name.
     static func error(_ message: String) {
         FileHandleOut.standardError.write("byline: " + VisibleText.escapeLine(message) + "\n")
+    }
+
+    /// `error(message)`, and the exit status that goes with it, for the caller to throw.
+    static func failure(_ message: String, status: Int32 = 2) -> ExitCode {
+        error(message)
+        return ExitCode(status)
     }
 
     /// Text on standard output, unbuffered past this call.
@@ -55,5 +62,4 @@ enum FileSystem {
     }
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
-
 }

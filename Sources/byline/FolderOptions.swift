@@ -26,7 +26,7 @@ struct FolderOptions: ParsableArguments {
               let file = cache.file(forFolder: real, includeDrafts: drafts), FileSystem.exists(file) else { return try loadStore() }
         let blog = CachedBlog(root: resolvedPath, includeDrafts: drafts, inspector: CmarkBodyInspector(),
                               policy: .init(path: file, writable: false))
-        return try PostsFolder.freshStore(blog, startingFrom: blog.cachedStore())
+        return try PostsFolder.orExit { () throws(PostStore.OpenError) in try blog.freshStore(startingFrom: blog.cachedStore()) }
     }
 }
 
@@ -36,24 +36,17 @@ enum PostsFolder {
         FileSystem.isFolder("posts") ? "posts" : "."
     }
 
-    /// The whole store now, through the blog's cache when `cached` came from it; or exit status 2 with
-    /// one line on standard error.
-    static func freshStore(_ blog: CachedBlog, startingFrom cached: PostStore?) throws -> PostStore {
-        do {
-            return try blog.freshStore(startingFrom: cached)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
-        }
-    }
-
     /// The store for `path`, or exit status 2 with one line on standard error.
     static func load(_ path: String, options: PostStore.Options) throws -> PostStore {
+        try orExit { () throws(PostStore.OpenError) in try PostStore.load(root: path, options: options, inspector: CmarkBodyInspector()) }
+    }
+
+    /// What `open` returns (a store, a scan), or exit status 2 with its error on one line on standard error.
+    static func orExit<T>(_ open: () throws(PostStore.OpenError) -> T) throws -> T {
         do {
-            return try PostStore.load(root: path, options: options, inspector: CmarkBodyInspector())
+            return try open()
         } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
+            throw Console.failure(error.description)
         }
     }
 }

@@ -27,25 +27,17 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let started = Monotonic.seconds()
         guard let real = realPath(folder.resolvedPath) else {
-            Console.error("\(folder.resolvedPath): no such folder")
-            throw ExitCode(2)
+            throw Console.failure("\(folder.resolvedPath): no such folder")
         }
         guard let path = CacheOptions.file(forFolder: real, includeDrafts: folder.drafts, directory: cacheDir) else {
-            Console.error("no place for a cache: set XDG_CACHE_HOME or HOME, or pass --cache-dir")
-            throw ExitCode(1)
+            throw Console.failure("no place for a cache: set XDG_CACHE_HOME or HOME, or pass --cache-dir", status: 1)
         }
         let blog = CachedBlog(root: folder.resolvedPath, includeDrafts: folder.drafts, inspector: CmarkBodyInspector(),
                               policy: .init(path: path, writable: true, minimumPosts: 0))
         let cached = blog.cachedStore()
         if let problem = blog.problem { Console.error("\(problem); building it anew") }
         let progress = Progress(shown: isatty(2) == 1)
-        let scan: BlogLoad.Scan
-        do {
-            scan = try blog.scan { progress.show("reading", $0, $1) }
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(2)
-        }
+        let scan = try PostsFolder.orExit { () throws(PostStore.OpenError) in try blog.scan { progress.show("reading", $0, $1) } }
         let store = blog.currentStore(scan, cached: cached)
         let outcome = blog.persist(scan, store: store) { progress.show("indexing", $0, $1) }.outcome
         progress.clear()
@@ -59,8 +51,7 @@ struct IndexCommand: ParsableCommand {
         case let .built(posts):
             Console.out("\(path): built, \(posts) posts (\(seconds) s)\n")
         case let .failed(message):
-            Console.error(message)
-            throw ExitCode(1)
+            throw Console.failure(message, status: 1)
         }
         Console.mentionProblems(store, folder: folder.resolvedPath)
     }

@@ -20,31 +20,27 @@ enum JSONText {
     }
 
     private static func write(_ value: Value, indent: Int, into output: inout String) {
-        let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
         switch value {
         case let .string(text): output += quote(text)
         case let .number(number): output += String(number)
         case let .bool(flag): output += flag ? "true" : "false"
         case .null: output += "null"
-        case let .array(items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
-            for (index, item) in items.enumerated() {
-                output += pad
-                write(item, indent: indent + 1, into: &output)
-                output += index == items.count - 1 ? "\n" : ",\n"
-            }
-            output += closePad + "]"
-        case let .object(pairs):
-            guard !pairs.isEmpty else { output += "{}"; return }
-            output += "{\n"
-            for (index, (key, item)) in pairs.enumerated() {
-                output += pad + quote(key) + ": "
-                write(item, indent: indent + 1, into: &output)
-                output += index == pairs.count - 1 ? "\n" : ",\n"
-            }
-            output += closePad + "}"
+        case let .array(items): writeMembers(items.map { (nil, $0) }, between: "[", "]", indent: indent, into: &output)
+        case let .object(pairs): writeMembers(pairs, between: "{", "}", indent: indent, into: &output)
         }
+    }
+
+    /// An array's items or an object's pairs (those with a key), one a line, inside `open` and `close`.
+    private static func writeMembers(_ members: [(String?, Value)], between open: String, _ close: String, indent: Int,
+                                     into output: inout String) {
+        guard !members.isEmpty else { return output += open + close }
+        output += open + "\n"
+        for (index, (key, item)) in members.enumerated() {
+            output += String(repeating: "  ", count: indent + 1) + (key.map { quote($0) + ": " } ?? "")
+            write(item, indent: indent + 1, into: &output)
+            output += index == members.count - 1 ? "\n" : ",\n"
+        }
+        output += String(repeating: "  ", count: indent) + close
     }
 
     /// A JSON string literal; every control character escaped, so the output is safe on a terminal too.

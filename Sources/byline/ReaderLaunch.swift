@@ -43,8 +43,7 @@ struct ReaderLaunch: Equatable {
     func run() throws {
         if isRestricted { RuntimeCrashReports.turnOff() }
         guard let real = realPath(resolvedPath) else {
-            Console.error("\(resolvedPath): no such folder")
-            throw ExitCode(2)
+            throw Console.failure("\(resolvedPath): no such folder")
         }
         // A large blog is read through its cache (written unless restricted); see `byline index`.
         let file = CacheOptions.file(forFolder: real, includeDrafts: drafts, directory: cacheDir, noCache: noCache)
@@ -58,7 +57,7 @@ struct ReaderLaunch: Equatable {
             let watch = HangupWatch(watching: Self.visitorDescriptors)
             defer { watch.stop() }
             // No cursor addressing: the whole store first (fresh, never written), then a listing or the line reader.
-            try runWithoutScreen(PostsFolder.freshStore(blog, startingFrom: blog.cachedStore()))
+            try runWithoutScreen(PostsFolder.orExit { () throws(PostStore.OpenError) in try blog.freshStore(startingFrom: blog.cachedStore()) })
             return
         }
         let name = real.split(separator: "/").last.map(String.init) ?? resolvedPath

@@ -71,15 +71,13 @@ struct ShowCommand: ParsableCommand {
         // A post is found among drafts too: naming it is asking for it.
         let store = try folder.loadStore(includeDrafts: true)
         guard let number = store.number(of: post) else {
-            Console.error("no post \"\(post)\" in \(folder.resolvedPath) (see `byline list \(folder.resolvedPath)`)")
-            throw ExitCode(2)
+            throw Console.failure("no post \"\(post)\" in \(folder.resolvedPath) (see `byline list \(folder.resolvedPath)`)")
         }
         let body: PostLoader.Body
         switch store.limitedBody(of: number) {
         case let .success(limited): body = limited
         case let .failure(error):
-            Console.error("\(store.posts[number].path): \(error.description)")
-            throw ExitCode(2)
+            throw Console.failure("\(store.posts[number].path): \(error.description)")
         }
         let chosen = Theme.named(theme) ?? .dark
         let columns = width ?? TerminalWidth.ofStandardOutput() ?? TerminalWidth.fromEnvironment() ?? 80

@@ -132,6 +132,6 @@ final class HostileWidthTests: XCTestCase {
             XCTAssertLessThanOrEqual(state.height, ScreenLimits.maximumHeight)
             if step % 100 == 0 { XCTAssertEqual(AppView.render(state, cache).cells.count, state.width * state.height) }
         }
-        XCTAssertLessThanOrEqual(cache.layoutCount, LayoutMemo.capacity)
+        XCTAssertLessThanOrEqual(cache.layoutCount, ViewCache.layoutCapacity)
     }
 }

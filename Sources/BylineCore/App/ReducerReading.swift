@@ -83,8 +83,7 @@ extension AppState {
         tagScroll = Self.keepVisible(cursorIndex, scroll: tagScroll, visible: tagHeight, total: rows.count)
 
         let perPage = listItemsPerPage
-        let selectedIndex = selected.flatMap { results.firstIndex(of: $0) } ?? 0
-        listScroll = Self.keepVisible(selectedIndex, scroll: listScroll, visible: perPage, total: results.count)
+        listScroll = Self.keepVisible(Reducer.selectedIndex(self), scroll: listScroll, visible: perPage, total: results.count)
 
         // The preview's scroll is bounded by the post's end once the view has laid it out that far.
         previewScroll = max(0, previewScroll)
@@ -170,13 +169,16 @@ extension AppState {
         return min(max(0, scroll), max(0, total - visible))
     }
 
+    /// Whether `post`'s body is neither parsed, failed, nor asked for on the screen's behalf.
+    func isUnasked(_ post: Int) -> Bool { loaded[post] == nil && failed[post] == nil && !loading.contains(post) }
+
     /// Bodies the screen needs and nobody has asked for yet: the selected post's and the reader's.
     mutating func bodyRequests() -> [Effect] {
         var wanted: [Int] = []
         if let selected { wanted.append(selected) }
         if let post = readerPost, post != selected { wanted.append(post) }
         var effects: [Effect] = []
-        for post in wanted where loaded[post] == nil && failed[post] == nil && !loading.contains(post) {
+        for post in wanted where isUnasked(post) {
             loading.insert(post)
             effects.append(.loadBody(post))
         }
@@ -196,14 +198,10 @@ extension AppState {
         var wanted: [Int] = []
         for step in 1...AppState.prefetchReach {
             for target in [index + step, index - step] where results.indices.contains(target) {
-                let post = results[target]
-                if loaded[post] == nil, failed[post] == nil, !loading.contains(post), !prefetching.contains(post) {
-                    wanted.append(post)
-                }
+                if isUnasked(results[target]), !prefetching.contains(results[target]) { wanted.append(results[target]) }
             }
         }
-        for post in toggleTargets where !wanted.contains(post) && loaded[post] == nil && failed[post] == nil
-            && !loading.contains(post) && !prefetching.contains(post) {
+        for post in toggleTargets where !wanted.contains(post) && isUnasked(post) && !prefetching.contains(post) {
             wanted.append(post)
         }
         guard !wanted.isEmpty else { return [] }

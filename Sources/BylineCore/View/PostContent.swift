@@ -10,7 +10,10 @@ package enum PreviewContent {
 
     /// The lines for `key` as far as `count`, and whether they are the whole post.
     static func laidOut(_ state: AppState, _ key: LayoutKey, atLeast count: Int, in cache: ViewCache) -> (lines: [StyledLine], isComplete: Bool) {
-        cache.layouts.lines(key, atLeast: count) { layOut(state, post: key.post, width: key.width) }
+        cache.layouts.value(key, make: { layOut(state, post: key.post, width: key.width) }) { layout in
+            layout.extend(toAtLeast: count)
+            return (layout.lines, layout.isComplete)
+        }
     }
 
     /// Lays out the first screen of `post` with a body parsed ahead, as the preview will once the body
@@ -75,9 +78,9 @@ package enum ReaderContent {
     }
 
     /// The numbers of the lines for `key` that hold `query`, case-insensitively, ascending: worked out
-    /// once per layout and text (`FindMemo`).
+    /// once per layout and text (`ViewCache.finds`).
     static func matchingLines(_ state: AppState, _ key: LayoutKey, query: String, in cache: ViewCache) -> [Int] {
-        cache.finds.lines(FindMemo.Key(layout: key, query: query)) {
+        cache.finds.value(ViewCache.FindKey(layout: key, query: query), make: {
             let needle = query.lowercased()
             var matches: [Int] = []
             for (number, line) in PreviewContent.laidOut(state, key, atLeast: .max, in: cache).lines.enumerated()
@@ -85,7 +88,7 @@ package enum ReaderContent {
                 matches.append(number)
             }
             return matches
-        }
+        }) { $0 }
     }
 }
 

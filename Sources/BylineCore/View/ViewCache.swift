@@ -5,8 +5,15 @@
 ///
 /// Pure memoization: everything in it is a function of its key, so a fresh cache draws the same frames.
 package final class ViewCache {
-    var layouts = LayoutMemo()
-    var finds = FindMemo()
+    /// Laid-out posts kept; a reader rarely flips between more than this many.
+    package static let layoutCapacity = 8
+    /// Finds kept: the one in use and the one before it (Esc and `/` again).
+    static let findCapacity = 2
+
+    /// Posts laid out as far as they were asked for, and continued from there when more is asked.
+    var layouts = RecentMemo<LayoutKey, DocumentLayout.Progressive>(capacity: layoutCapacity)
+    /// The numbers of the lines holding a find's text in a layout, ascending.
+    var finds = RecentMemo<FindKey, [Int]>(capacity: findCapacity)
 
     package init() {}
 
@@ -14,10 +21,16 @@ package final class ViewCache {
     package var layoutCount: Int { layouts.count }
 
     /// How many times a post's lines were searched through for a find (for tests).
-    package var findPasses: Int { finds.searches }
+    package var findPasses: Int { finds.made }
 
     /// Keeps a first screen laid out ahead by background work, for the frame that shows its post.
     package func keep(_ ahead: LaidOutAhead) { layouts.keep(ahead.key, ahead.layout) }
+
+    /// A find in a laid-out post.
+    struct FindKey: Hashable {
+        var layout: LayoutKey
+        var query: String
+    }
 }
 
 /// A preview's first screen laid out off the runtime's thread, with a body parsed ahead: a value that
