@@ -78,9 +78,9 @@ extension OpaquePointer {
         var skipDepth = 0
         for (event, node) in CmarkWalk(self) {
             let type = node.cmarkType
-            if type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE {
+            // An image's alt text is inside it; inline HTML is a leaf whose literal is not taken below.
+            if type == CMARK_NODE_IMAGE {
                 skipDepth += event == .enter ? 1 : -1
-                if type == CMARK_NODE_HTML_INLINE { skipDepth -= event == .enter ? 1 : -1 }
                 continue
             }
             guard event == .enter, skipDepth == 0 else { continue }
