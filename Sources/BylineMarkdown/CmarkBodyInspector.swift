@@ -6,7 +6,7 @@ package struct CmarkBodyInspector: BodyInspector {
     package init() {}
 
     package func firstHeading(in markdown: String) -> String? {
-        let document = CmarkDocument(markdown)
+        let document = CmarkDocument(markdown.utf8)
         var node = cmark_node_first_child(document.root)
         while let current = node {
             if current.cmarkType == CMARK_NODE_HEADING, cmark_node_get_heading_level(current) == 1 {
@@ -19,7 +19,7 @@ package struct CmarkBodyInspector: BodyInspector {
 
     /// The first top-level paragraph that says something: not an image alone, not template code.
     package func firstParagraph(in markdown: String) -> String? {
-        let document = CmarkDocument(markdown)
+        let document = CmarkDocument(markdown.utf8)
         var node = cmark_node_first_child(document.root)
         while let current = node {
             if current.cmarkType == CMARK_NODE_PARAGRAPH, let text = nonEmpty(current.cmarkPlainText),

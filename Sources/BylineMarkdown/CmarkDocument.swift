@@ -9,14 +9,9 @@ final class CmarkDocument {
     /// The extensions attached to every parser, by their cmark-gfm names.
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
-    init(_ markdown: String) {
-        var text = markdown
-        root = text.withUTF8(Self.parse)
-    }
-
-    /// From bytes that are well-formed UTF-8 (a cleaned post body).
-    init(utf8 bytes: ArraySlice<UInt8>) {
-        root = bytes.withUnsafeBufferPointer(Self.parse)
+    /// From bytes that are well-formed UTF-8: a string's, or a cleaned post body's.
+    init(_ utf8: some Collection<UInt8>) {
+        root = utf8.withContiguousStorageIfAvailable(Self.parse) ?? Array(utf8).withUnsafeBufferPointer(Self.parse)
     }
 
     /// cmark-gfm 0.29 keeps the characters its inline extensions look for (`~`, `|`, `:`, `w`) in one
@@ -83,9 +78,9 @@ extension OpaquePointer {
         var skipDepth = 0
         for (event, node) in CmarkWalk(self) {
             let type = node.cmarkType
-            if type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE {
+            // An image's alt text is inside it; inline HTML is a leaf whose literal is not taken below.
+            if type == CMARK_NODE_IMAGE {
                 skipDepth += event == .enter ? 1 : -1
-                if type == CMARK_NODE_HTML_INLINE { skipDepth -= event == .enter ? 1 : -1 }
                 continue
             }
             guard event == .enter, skipDepth == 0 else { continue }

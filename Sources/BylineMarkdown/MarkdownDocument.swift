@@ -13,24 +13,15 @@ package enum MarkdownDocument {
     package static let parallelBytes = 64 * 1024
 
     package static func parse(_ markdown: String) -> Document {
-        document(CmarkDocument(markdown))
+        document(CmarkDocument(markdown.utf8))
     }
 
-    /// The document, and what `work` returns. For a long body, `work` (which must not touch cmark)
-    /// runs on the second core while cmark parses and the tree is walked on the first.
-    package static func parse<Extra: Sendable>(_ markdown: String, alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
-        parse(length: markdown.utf8.count, { document(CmarkDocument(markdown)) }, alongside: work)
-    }
-
-    /// The same from bytes that are well-formed UTF-8 (a cleaned post body, `PostLoader.bodyBytes`),
-    /// without a String made of them first.
+    /// The document of bytes that are well-formed UTF-8 (a cleaned post body, `PostLoader.bodyBytes`),
+    /// and what `work` returns. For a long body, `work` (which must not touch cmark) runs on the second
+    /// core while cmark parses and the tree is walked on the first.
     package static func parse<Extra: Sendable>(utf8 bytes: ArraySlice<UInt8>, alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
-        parse(length: bytes.count, { document(CmarkDocument(utf8: bytes)) }, alongside: work)
-    }
-
-    private static func parse<Extra: Sendable>(length: Int, _ parse: @Sendable () -> Document,
-                                               alongside work: @Sendable () -> Extra) -> (document: Document, extra: Extra) {
-        guard length >= parallelBytes else { return (parse(), work()) }
+        let parse: @Sendable () -> Document = { document(CmarkDocument(bytes)) }
+        guard bytes.count >= parallelBytes else { return (parse(), work()) }
         return ParallelMap.both(parse, work)
     }
 

@@ -20,28 +20,6 @@ final class FastPathTests: XCTestCase {
                    link: Self.links.randomElement()!)
     }
 
-    func testLineAssemblerMakesWhatStyledLineAppendMakes() {
-        for _ in 0..<2000 {
-            var expected = StyledLine()
-            var assembler = LineAssembler(capacity: 4)
-            for _ in 0..<Int.random(in: 0...8) {
-                let span = randomSpan()
-                expected.append(span)
-                switch Int.random(in: 0...2) {
-                case 0: assembler.append(span)
-                case 1: assembler.append(span.text, span.style, link: span.link)
-                default: assembler.append(Array(span.text.utf8), span.style, link: span.link)
-                }
-            }
-            XCTAssertEqual(assembler.isEmpty, expected.spans.isEmpty)
-            let made = assembler.take()
-            XCTAssertEqual(made, expected)
-            XCTAssertEqual(bytes(made), bytes(expected))
-            XCTAssertTrue(assembler.isEmpty, "take leaves the assembler empty")
-            XCTAssertEqual(assembler.take(), StyledLine())
-        }
-    }
-
     func testIsSafeAgreesWithTheScalarDefinition() {
         var samples = Self.fragments
         for value: UInt32 in [0x00, 0x08, 0x09, 0x0A, 0x0B, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x9B, 0x9F, 0xA0, 0xFF, 0x2029,
@@ -147,9 +125,9 @@ final class LayoutFastPathTests: XCTestCase {
             let width = Int.random(in: 1...30)
             let language = [nil, "", "swift", "a-language-name-longer-than-the-width"].randomElement()!
             for glyphs in [Glyphs.unicode, .ascii] {
-                var collector = StyledLineCollector()
-                CodeBlockLayout.write(language: language, code: code, width: width, glyphs: glyphs, into: &collector)
-                let made = collector.lines
+                var writer = FlatTextWriter()
+                CodeBlockLayout.write(language: language, code: code, width: width, glyphs: glyphs, into: &writer)
+                let made = writer.finish().styledLines
                 let expected = ReferenceCodeBlockLayout.lines(language: language, code: code, width: width, glyphs: glyphs)
                 XCTAssertEqual(made, expected, "\(code.map { $0.map(\.text) }) at \(width)")
                 XCTAssertEqual(made.map(bytes), expected.map(bytes))

@@ -35,9 +35,15 @@ enum ReferenceDocumentLayout {
     }
 
     static func code(language: String?, code: [[StyledSpan]], width: Int, glyphs: Glyphs) -> [StyledLine] {
-        var collector = StyledLineCollector()
-        CodeBlockLayout.write(language: language, code: code, width: width, glyphs: glyphs, into: &collector)
-        return collector.lines
+        var writer = FlatTextWriter()
+        CodeBlockLayout.write(language: language, code: code, width: width, glyphs: glyphs, into: &writer)
+        return writer.finish().styledLines
+    }
+
+    static func table(_ table: TableBlock, width: Int, glyphs: Glyphs) -> [StyledLine] {
+        var writer = FlatTextWriter()
+        TableLayout.write(table, width: width, glyphs: glyphs, into: &writer)
+        return writer.finish().styledLines
     }
 
     /// What laying out a block depends on besides the block.
@@ -71,7 +77,7 @@ enum ReferenceDocumentLayout {
             case let .quote(blocks):
                 return quote(blocks)
             case let .table(table):
-                return TableLayout.lines(table, width: width, glyphs: glyphs)
+                return ReferenceDocumentLayout.table(table, width: width, glyphs: glyphs)
             case .rule:
                 return [StyledLine(Blank.repeated(glyphs.rule, width), .rule)]
             }

@@ -7,14 +7,15 @@ package enum CodeBlockLayout {
     static let tabStop = 4
 
     /// A code block's rows, written into `sink`.
-    static func write<Sink: LineSink>(language: String?, code: [[StyledSpan]], width: Int, glyphs: Glyphs, into sink: inout Sink) {
+    static func write(language: String?, code: [[StyledSpan]], width: Int, glyphs: Glyphs, into sink: inout FlatTextWriter) {
         let gutter = width > gutter + 1 ? gutter : 0
         let contentWidth = max(1, width - gutter)
         if let language, !language.isEmpty {
-            var label = StyledLine(Blank.string(gutter), .codeBlock)
             let name = TextWrapper.wrap([StyledSpan(language, [.codeBlock, .meta])], width: contentWidth).first ?? StyledLine()
-            label.append(contentsOf: name)
-            for span in pad(label, to: width).spans { sink.append(span.text, span.style, link: span.link) }
+            sink.appendBlanks(gutter, .codeBlock)
+            for span in name.spans { sink.append(span.text, span.style, link: span.link) }
+            // Shading to the right edge, so the block reads as one block.
+            sink.appendBlanks(width - gutter - name.width, .codeBlock)
             sink.endLine()
         }
         let mark = DisplayWidth.of(glyphs.continuation) < gutter ? glyphs.continuation : ">"
@@ -39,7 +40,7 @@ package enum CodeBlockLayout {
             self.mark = mark
         }
 
-        mutating func add<Sink: LineSink>(_ spans: [StyledSpan], to row: inout Sink) {
+        mutating func add(_ spans: [StyledSpan], to row: inout FlatTextWriter) {
             startRow(continuing: false, &row)
             for span in spans {
                 var text = span.text
@@ -77,7 +78,7 @@ package enum CodeBlockLayout {
             endRow(&row)
         }
 
-        func startRow<Sink: LineSink>(continuing: Bool, _ row: inout Sink) {
+        func startRow(continuing: Bool, _ row: inout FlatTextWriter) {
             guard gutter > 0 else { return }
             if continuing {
                 row.append(mark, [.codeBlock, .continuation])
@@ -88,7 +89,7 @@ package enum CodeBlockLayout {
         }
 
         /// The gutter takes exactly `gutter` columns, so the shading is what the code left free.
-        mutating func endRow<Sink: LineSink>(_ row: inout Sink) {
+        mutating func endRow(_ row: inout FlatTextWriter) {
             row.appendBlanks(contentWidth - used, .codeBlock)
             row.endLine()
             used = 0
@@ -158,14 +159,5 @@ package enum CodeBlockLayout {
         }
         column = position
         return text
-    }
-
-    /// Shading to the right edge, so the block reads as one block.
-    static func pad(_ line: StyledLine, to width: Int) -> StyledLine {
-        let missing = width - line.width
-        guard missing > 0 else { return line }
-        var padded = line
-        padded.append(Blank.string(missing), .codeBlock)
-        return padded
     }
 }

@@ -168,7 +168,7 @@ package enum DocumentLayout {
             case let .quote(blocks):
                 quote(blocks, &writer)
             case let .table(table):
-                for line in TableLayout.lines(table, width: width, glyphs: glyphs) { writer.append(line) }
+                TableLayout.write(table, width: width, glyphs: glyphs, into: &writer)
             case .rule:
                 writer.append(StyledLine(Blank.repeated(glyphs.rule, width), .rule))
             }
@@ -184,10 +184,8 @@ package enum DocumentLayout {
             }
             let styled = spans.map { StyledSpan($0.text, $0.style.union(headingStyle), link: $0.link) }
             if level <= 2 {
-                // Underlined as wide as the heading's widest line: its lines are needed first.
-                let lines = TextWrapper.wrap(styled, width: width)
-                for line in lines { writer.append(line) }
-                let ruleWidth = min(width, lines.map(\.width).max() ?? 0)
+                // Underlined as wide as the heading's widest line.
+                let ruleWidth = min(width, TextWrapper.wrap(styled, width: width, into: &writer))
                 let rule = level == 1 ? glyphs.doubleRule : glyphs.rule
                 writer.append(StyledLine(Blank.repeated(rule, ruleWidth), [.headingRule, headingStyle]))
                 return

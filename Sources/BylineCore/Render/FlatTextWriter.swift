@@ -4,10 +4,11 @@
 /// indentation) have to come before its lines, so the writer keeps a stack of open containers and
 /// writes their prefixes when a line's first piece arrives. An empty line is decided at its end: a
 /// quote bars every line, a hanging label starts its first line even if empty, and a later empty line
-/// under a label stays empty. The wrapper and the code splitter write into it as a `LineSink`. A struct passed
-/// `inout`, not a class: every piece of a post goes through it, and a class's stored properties would
-/// cost a dynamic exclusivity check on each access.
-struct FlatTextWriter: LineSink {
+/// under a label stays empty. The wrapper, the code splitter and the table layout write into it; so
+/// do a few lines of prose wrapped on their own (a post's header, a table cell, a message), which are
+/// then taken as `StyledLine`s. A struct passed `inout`, not a class: every piece of a post goes through
+/// it, and a class's stored properties would cost a dynamic exclusivity check on each access.
+struct FlatTextWriter {
     /// What an open container writes before each line of its body.
     enum Prefix {
         /// A quote's bar, on every line.
@@ -78,25 +79,31 @@ struct FlatTextWriter: LineSink {
         added = frames.reduce(TextStyle.plain) { $0.union($1.added) }
     }
 
-    // MARK: LineSink
+    // MARK: Pieces of lines
 
+    /// Appends text to the current line; empty text adds nothing.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, _ style: TextStyle, link: String?) {
         guard !bytes.isEmpty else { return }
         if !lineStarted { startLine() }
         appendRun(bytes, style.union(added), link: link)
     }
 
-    mutating func appendBlanks(_ count: Int, _ style: TextStyle) {
-        var left = count
-        while left > 0 {
-            let chunk = min(left, Blank.bytes.count)
-            Blank.bytes.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[..<chunk]), style, link: nil) }
-            left -= chunk
-        }
+    /// Appends `count` blanks in `style` (padding, shading).
+    mutating func appendBlanks(_ count: Int, _ style: TextStyle, link: String? = nil) {
+        guard count > 0 else { return }
+        if !lineStarted { startLine() }
+        appendBlankRuns(count, style.union(added), link: link)
     }
 
+    /// One blank that may belong to a link (the space between two words of a link's text).
+    mutating func appendSpace(_ style: TextStyle, link: String?) {
+        appendBlanks(1, style, link: link)
+    }
+
+    /// Whether nothing has been appended to the current line.
     var lineIsEmpty: Bool { !lineStarted }
 
+    /// Ends the current line (even an empty one).
     mutating func endLine() {
         if !lineStarted {
             writePendingBlank()
@@ -160,12 +167,7 @@ struct FlatTextWriter: LineSink {
             if frames[index].lines == 0 {
                 for span in label.spans { appendRun(span.text, span.style.union(outer), link: span.link) }
             } else {
-                var left = indent
-                while left > 0 {
-                    let chunk = min(left, Blank.bytes.count)
-                    Blank.bytes.withUnsafeBufferPointer { appendRun(UnsafeBufferPointer(rebasing: $0[..<chunk]), outer, link: nil) }
-                    left -= chunk
-                }
+                appendBlankRuns(indent, outer, link: nil)
             }
         case .none:
             break
@@ -177,6 +179,16 @@ struct FlatTextWriter: LineSink {
         text.lineEnds.append(UInt32(text.runs.count))
         lineRunStart = text.runs.count
         lineStarted = false
+    }
+
+    /// `count` blanks copied from `Blank.bytes` a chunk at a time, without making a string of them.
+    private mutating func appendBlankRuns(_ count: Int, _ style: TextStyle, link: String?) {
+        var left = count
+        while left > 0 {
+            let chunk = min(left, Blank.bytes.count)
+            Blank.bytes.withUnsafeBufferPointer { appendRun(UnsafeBufferPointer(rebasing: $0[..<chunk]), style, link: link) }
+            left -= chunk
+        }
     }
 
     private mutating func appendRun(_ string: String, _ style: TextStyle, link: String?) {

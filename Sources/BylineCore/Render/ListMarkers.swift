@@ -1,7 +1,6 @@
 extension ListBlock {
-    /// Each item's marker with its trailing space, as both layouts (styled lines and flat text) draw
-    /// it: a checkbox for a task, a right-aligned number for an ordered list, else the bullet of
-    /// `depth`.
+    /// Each item's marker with its trailing space: a checkbox for a task, a right-aligned number for
+    /// an ordered list, else the bullet of `depth`.
     func markers(glyphs: Glyphs, depth: Int) -> [String] {
         let numbers = items.indices.map { String(start + $0) + "." }
         let numberWidth = numbers.map(\.count).max() ?? 0

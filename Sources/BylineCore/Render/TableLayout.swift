@@ -2,9 +2,10 @@
 /// inside its column, alignment honoured, borders drawn with the theme's glyphs. When not even one
 /// column per cell fits, each row becomes a record of `header: value` lines instead.
 package enum TableLayout {
-    package static func lines(_ table: TableBlock, width: Int, glyphs: Glyphs) -> [StyledLine] {
+    /// The table's lines, written into `writer`.
+    static func write(_ table: TableBlock, width: Int, glyphs: Glyphs, into writer: inout FlatTextWriter) {
         let columns = table.columnCount
-        guard columns > 0 else { return [] }
+        guard columns > 0 else { return }
         let header = normalized(table.header, columns)
         let rows = table.rows.map { normalized($0, columns) }
         let all = [header] + rows
@@ -14,7 +15,7 @@ package enum TableLayout {
         }
         let chrome = 3 * columns + 1
         let available = width - chrome
-        guard available >= minimum.reduce(0, +) else { return records(header: header, rows: rows, width: width) }
+        guard available >= minimum.reduce(0, +) else { return records(header: header, rows: rows, width: width, into: &writer) }
 
         let natural = (0..<columns).map { column in
             max(minimum[column], all.map { cellWidth($0[column]) }.max() ?? 0)
@@ -26,19 +27,19 @@ package enum TableLayout {
         let alignments = (0..<columns).map { $0 < table.alignments.count ? table.alignments[$0] : .none }
 
         let t = glyphs.table
-        var lines: [StyledLine] = [border(widths, t.topLeft, t.topMiddle, t.topRight, t.horizontal)]
-        let headerLines = rowLines(header, widths: widths, alignments: alignments, glyphs: glyphs, style: .tableHeader)
-        lines += headerLines
-        lines.append(border(widths, t.middleLeft, t.middle, t.middleRight, t.headerHorizontal))
-        let bodies = rows.map { rowLines($0, widths: widths, alignments: alignments, glyphs: glyphs, style: .plain) }
+        let bar = String(t.vertical)
+        let bodies = rows.map { wrapped($0, widths: widths, style: .plain) }
+        writer.append(border(widths, t.topLeft, t.topMiddle, t.topRight, t.horizontal))
+        writeRow(wrapped(header, widths: widths, style: .tableHeader), widths: widths, alignments: alignments, bar: bar,
+                 style: .tableHeader, into: &writer)
+        writer.append(border(widths, t.middleLeft, t.middle, t.middleRight, t.headerHorizontal))
         // Rule between rows only when some row wraps: then the eye needs to see where a row ends.
-        let separateRows = bodies.contains { $0.count > 1 }
+        let separateRows = bodies.contains { $0.contains { $0.count > 1 } }
         for (index, body) in bodies.enumerated() {
-            if separateRows, index > 0 { lines.append(border(widths, t.middleLeft, t.middle, t.middleRight, t.horizontal)) }
-            lines += body
+            if separateRows, index > 0 { writer.append(border(widths, t.middleLeft, t.middle, t.middleRight, t.horizontal)) }
+            writeRow(body, widths: widths, alignments: alignments, bar: bar, style: .plain, into: &writer)
         }
-        lines.append(border(widths, t.bottomLeft, t.bottomMiddle, t.bottomRight, t.horizontal))
-        return lines
+        writer.append(border(widths, t.bottomLeft, t.bottomMiddle, t.bottomRight, t.horizontal))
     }
 
     static func normalized(_ row: [[StyledSpan]], _ columns: Int) -> [[StyledSpan]] {
@@ -122,17 +123,20 @@ package enum TableLayout {
         return StyledLine(String(left) + segments.joined(separator: String(middle)) + String(right), .rule)
     }
 
-    static func rowLines(_ cells: [[StyledSpan]], widths: [Int], alignments: [TableBlock.Alignment], glyphs: Glyphs,
-                         style: TextStyle) -> [StyledLine] {
-        let wrapped = cells.enumerated().map { column, cell in
+    /// Each cell's text wrapped to its column's width.
+    static func wrapped(_ cells: [[StyledSpan]], widths: [Int], style: TextStyle) -> [[StyledLine]] {
+        cells.enumerated().map { column, cell in
             TextWrapper.wrap(cell.map { StyledSpan($0.text, $0.style.union(style), link: $0.link) }, width: widths[column])
         }
-        let height = max(1, wrapped.map(\.count).max() ?? 1)
-        let bar = String(glyphs.table.vertical)
-        var line = LineAssembler()
-        return (0..<height).map { row in
-            line.append(bar, .rule)
-            for (column, cellLines) in wrapped.enumerated() {
+    }
+
+    /// A row's lines: as many as its tallest cell, every cell padded to its column by its alignment.
+    static func writeRow(_ cells: [[StyledLine]], widths: [Int], alignments: [TableBlock.Alignment], bar: String,
+                         style: TextStyle, into writer: inout FlatTextWriter) {
+        let height = max(1, cells.map(\.count).max() ?? 1)
+        for row in 0..<height {
+            writer.append(bar, .rule)
+            for (column, cellLines) in cells.enumerated() {
                 let content = row < cellLines.count ? cellLines[row] : StyledLine()
                 let room = widths[column] - content.width
                 let (before, after): (Int, Int)
@@ -141,26 +145,24 @@ package enum TableLayout {
                 case .center: (before, after) = (room / 2, room - room / 2)
                 case .left, .none: (before, after) = (0, room)
                 }
-                line.appendBlanks(before + 1, style)
-                line.append(contentsOf: content)
-                line.appendBlanks(after + 1, style)
-                line.append(bar, .rule)
+                writer.appendBlanks(before + 1, style)
+                for span in content.spans { writer.append(span.text, span.style, link: span.link) }
+                writer.appendBlanks(after + 1, style)
+                writer.append(bar, .rule)
             }
-            return line.take()
+            writer.endLine()
         }
     }
 
     /// One `header: value` line per cell, rows apart, for widths too narrow for any grid.
-    static func records(header: [[StyledSpan]], rows: [[[StyledSpan]]], width: Int) -> [StyledLine] {
-        var lines: [StyledLine] = []
+    static func records(header: [[StyledSpan]], rows: [[[StyledSpan]]], width: Int, into writer: inout FlatTextWriter) {
         for (index, row) in rows.enumerated() {
-            if index > 0 { lines.append(StyledLine()) }
+            if index > 0 { writer.endLine() }
             for (column, cell) in row.enumerated() {
                 var name = header[column].map { StyledSpan($0.text, $0.style.union(.tableHeader), link: $0.link) }
                 if cellWidth(name) == 0 { name = [StyledSpan("Column \(column + 1)", .tableHeader)] }
-                lines += TextWrapper.wrap(name + [StyledSpan(":", .tableHeader), StyledSpan(" ")] + cell, width: width)
+                TextWrapper.wrap(name + [StyledSpan(":", .tableHeader), StyledSpan(" ")] + cell, width: width, into: &writer)
             }
         }
-        return lines
     }
 }

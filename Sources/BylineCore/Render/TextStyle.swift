@@ -86,7 +86,6 @@ package struct StyledLine: Hashable, Sendable {
 
     package var width: Int { spans.reduce(0) { $0 + $1.width } }
     package var text: String { spans.map(\.text).joined() }
-    package var isBlank: Bool { spans.allSatisfy { $0.text.allSatisfy { $0 == " " } } }
 
     /// Appends a span, merging it into the last one when the style is the same.
     package mutating func append(_ span: StyledSpan) {

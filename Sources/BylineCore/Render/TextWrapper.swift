@@ -6,13 +6,14 @@
 /// Every returned line is at most `width` columns wide.
 package enum TextWrapper {
     package static func wrap(_ spans: [StyledSpan], width: Int) -> [StyledLine] {
-        var collector = StyledLineCollector(capacity: max(1, width) * 4)
-        wrap(spans, width: width, into: &collector)
-        return collector.lines
+        var writer = FlatTextWriter()
+        wrap(spans, width: width, into: &writer)
+        return writer.finish().styledLines
     }
 
-    /// The same lines, written into `sink` instead of returned.
-    static func wrap<Sink: LineSink>(_ spans: [StyledSpan], width: Int, into sink: inout Sink) {
+    /// The same lines, written into `sink` instead of returned; the width of the widest.
+    @discardableResult
+    static func wrap(_ spans: [StyledSpan], width: Int, into sink: inout FlatTextWriter) -> Int {
         let width = max(1, width)
         var words = Words(spans)
         var builder = LineBuilder(width: width)
@@ -21,6 +22,7 @@ package enum TextWrapper {
         for unit in words.units { builder.add(unit, words, bytes, into: &sink) }
         builder.finish(into: &sink)
         words.bytes.free()
+        return builder.widest
     }
 
     /// A run of a unit's text in one style: bytes `start..<end` of `Words.bytes`, styled as
@@ -45,7 +47,6 @@ package enum TextWrapper {
 
     /// The units of some spans, with their text in one buffer.
     struct Words {
-        let spans: [StyledSpan]
         /// Each span's style and link, apart: reading them does not copy (and retain) the span's text.
         let styles: [TextStyle]
         let links: [String?]
@@ -117,7 +118,6 @@ package enum TextWrapper {
         }
 
         init(_ spans: [StyledSpan]) {
-            self.spans = spans
             styles = spans.map(\.style)
             links = spans.map(\.link)
             // Room for every byte, and for a unit and a piece per word of some five letters.
@@ -172,15 +172,18 @@ package enum TextWrapper {
         "、。，．！？：；」』）】〕〉》〙〗ー々".contains(character)
     }
 
-    /// Fills lines greedily into a `LineSink`: a line's words are copied into it once.
+    /// Fills lines greedily into a `FlatTextWriter`: a line's words are copied into it once.
     struct LineBuilder {
         let width: Int
+        /// Columns of the current line so far.
         var used = 0
+        /// Columns of the widest line ended.
+        var widest = 0
         var started = false
 
         init(width: Int) { self.width = width }
 
-        mutating func add<Sink: LineSink>(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>, into line: inout Sink) {
+        mutating func add(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>, into line: inout FlatTextWriter) {
             if unit.hardBreakBefore, started {
                 flush(&line)
             }
@@ -202,32 +205,34 @@ package enum TextWrapper {
             }
             // Longer than a whole line: break between grapheme clusters.
             for piece in words.pieces[unit.start..<unit.end] {
-                let look = words.spans[piece.span]
+                let style = words.styles[piece.span]
+                let link = words.links[piece.span]
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.start..<piece.end]), as: UTF8.self)
                 for character in text {
                     var characterWidth = DisplayWidth.of(character)
                     var text = String(character)
                     if characterWidth > width { text = "…"; characterWidth = 1 }
                     if used + characterWidth > width { flush(&line) }
-                    line.append(text, look.style, link: look.link)
+                    line.append(text, style, link: link)
                     used += characterWidth
                 }
             }
         }
 
-        func appendPieces<Sink: LineSink>(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>, into line: inout Sink) {
+        func appendPieces(_ unit: Unit, _ words: Words, _ bytes: UnsafeBufferPointer<UInt8>, into line: inout FlatTextWriter) {
             for index in unit.start..<unit.end {
                 let piece = words.pieces[index]
                 line.append(UnsafeBufferPointer(rebasing: bytes[piece.start..<piece.end]), words.styles[piece.span], link: words.links[piece.span])
             }
         }
 
-        mutating func flush<Sink: LineSink>(_ line: inout Sink) {
+        mutating func flush(_ line: inout FlatTextWriter) {
             line.endLine()
+            widest = max(widest, used)
             used = 0
         }
 
-        mutating func finish<Sink: LineSink>(into line: inout Sink) {
+        mutating func finish(into line: inout FlatTextWriter) {
             if used > 0 || !line.lineIsEmpty { flush(&line) }
         }
     }

@@ -39,7 +39,10 @@ struct CompiledLanguage: Sendable {
         blockOpen = definition.blockComment.map { Self.ascii($0.open) } ?? []
         blockClose = definition.blockComment.map { Self.ascii($0.close) } ?? []
         blockNests = definition.blockComment?.nests ?? false
-        strings = definition.strings.map(CompiledString.init)
+        // Longest opener first: `"""` must be tried before `"`, `'''` before `'`.
+        strings = definition.strings.enumerated()
+            .sorted { ($0.element.open.utf8.count, -$0.offset) > ($1.element.open.utf8.count, -$1.offset) }
+            .map { CompiledString($0.element) }
         stringPrefixes = WordSet(definition.stringPrefixes, caseInsensitive: true)
         stringsNeedWordBoundary = definition.stringsNeedWordBoundary
         stringKeys = definition.stringKeys

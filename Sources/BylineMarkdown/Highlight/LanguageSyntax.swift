@@ -58,40 +58,24 @@ extension LanguageDefinition {
     /// Escapes do not apply inside: `\"` cannot end `r#"…"#` anyway.
     package struct HashStrings: Sendable {
         /// Words that open one before the `#`s or quote (Rust `r`, `br`, `cr`).
-        package let prefixes: [String]
+        package var prefixes: [String] = []
         /// Swift opens one with `#`s alone (`#"…"#`), no prefix word.
-        package let bare: Bool
-
-        package init(prefixes: [String] = [], bare: Bool = false) {
-            self.prefixes = prefixes
-            self.bare = bare
-        }
+        package var bare = false
     }
 
     /// How a language writes numbers. Numbers only start where a word could (`x1` is a name).
     package struct NumberSyntax: Sendable {
         /// `0x1F`, `0b1010`, `0o17`.
-        package let radixPrefixes: Bool
+        package var radixPrefixes = true
         /// `1_000_000`.
-        package let separators: Bool
+        package var separators = true
         /// `3.14`; a dot not followed by a digit (`1..5`, `x.0.y`) ends the number.
-        package let floats: Bool
+        package var floats = true
         /// `6.02e23`, `1E-9`.
-        package let exponents: Bool
+        package var exponents = true
         /// The rest of the word after the digits belongs to the number: `10u32`, `1.5f`, `100n`, `3j`,
         /// and in YAML and TOML, whose words take `-` and `:`, a date like `2024-04-09T10:00:00Z`.
-        package let suffixes: Bool
-
-        package init(
-            radixPrefixes: Bool = true, separators: Bool = true, floats: Bool = true,
-            exponents: Bool = true, suffixes: Bool = false
-        ) {
-            self.radixPrefixes = radixPrefixes
-            self.separators = separators
-            self.floats = floats
-            self.exponents = exponents
-            self.suffixes = suffixes
-        }
+        package var suffixes = false
     }
 
     /// A character that marks the name after it: shell `$HOME`, `${HOME}`, `$1`; decorators `@main`.
@@ -113,26 +97,15 @@ extension LanguageDefinition {
 
     /// A key at the start of a line, up to its separator: YAML `name:`, TOML `name =`, make `target:`.
     package struct KeySyntax: Sendable {
-        package let separator: Character
+        package var separator: Character
         /// YAML needs a space or the line end after `:`, so `http://x` is not a key.
-        package let needsSpaceAfter: Bool
+        package var needsSpaceAfter = false
         /// Makefile recipes are indented and never define targets; YAML and TOML keys may be indented.
-        package let allowsIndent: Bool
+        package var allowsIndent = true
         /// YAML list items (`- name: x`) carry keys after the dash.
-        package let skipsListMarkers: Bool
+        package var skipsListMarkers = false
         /// Characters a key cannot contain; finding one means the line has no key (a quote, a `#`).
-        package let forbidden: String
-
-        package init(
-            separator: Character, needsSpaceAfter: Bool = false, allowsIndent: Bool = true,
-            skipsListMarkers: Bool = false, forbidden: String = ""
-        ) {
-            self.separator = separator
-            self.needsSpaceAfter = needsSpaceAfter
-            self.allowsIndent = allowsIndent
-            self.skipsListMarkers = skipsListMarkers
-            self.forbidden = forbidden
-        }
+        package var forbidden = ""
     }
 
     /// A style for every line that starts with `prefix` (diff's `+`, `-` and `@@`).
