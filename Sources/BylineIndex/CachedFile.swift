@@ -32,7 +32,8 @@ enum CacheText {
 
     static func diagnostics(_ list: [Diagnostic]) -> String {
         list.map { d in
-            [clean(d.file), d.line.map(String.init) ?? "", d.column.map(String.init) ?? "", d.severity.rawValue, clean(d.message)]
+            [clean(d.file), d.line.map(String.init) ?? "", d.column.map(String.init) ?? "", d.severity.rawValue, d.kind.rawValue,
+             clean(d.message)]
                 .joined(separator: String(unit))
         }.joined(separator: String(record))
     }
@@ -41,8 +42,9 @@ enum CacheText {
         guard !text.isEmpty else { return [] }
         return text.split(separator: record).compactMap { record in
             let fields = record.split(separator: unit, omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 5, let severity = Diagnostic.Severity(rawValue: fields[3]) else { return nil }
-            return Diagnostic(file: fields[0], line: Int(fields[1]), column: Int(fields[2]), severity: severity, message: fields[4])
+            guard fields.count == 6, let severity = Diagnostic.Severity(rawValue: fields[3]),
+                  let kind = Diagnostic.Kind(rawValue: fields[4]) else { return nil }
+            return Diagnostic(file: fields[0], line: Int(fields[1]), column: Int(fields[2]), severity: severity, kind: kind, message: fields[5])
         }
     }
 

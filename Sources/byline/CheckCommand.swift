@@ -1,11 +1,12 @@
 import ArgumentParser
 import BylineCore
 
-/// `byline check`: lint a blog. Every problem as `file:line:col: error|warning: message`.
+/// `byline check`: lint a blog. Errors first, then warnings, grouped by kind with their counts; each
+/// problem as `file:line:col: error|warning: message` (`CheckReport`).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Report every problem in the posts folder; exit status 1 when there are errors.",
+        abstract: "Report the problems in the posts folder, grouped by kind; exit status 1 when there are errors.",
         discussion: "Drafts are checked too. Files are read as far as they are ever shown (the front matter, up to "
             + "\(PostLoader.sizeText(PostLoader.frontMatterLimit)), and the body, up to \(PostLoader.sizeText(PostLoader.bodyLimit))), "
             + "so a bad byte anywhere in that is found; nothing further is read."
@@ -14,10 +15,13 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The posts folder (default: ./posts if it exists, else .).", valueName: "PATH"))
     var path: String?
 
+    @Flag(help: "List every warning; without it a long group of warnings shows its first \(CheckReport.shownPerGroup).")
+    var all = false
+
     func run() throws {
         let store = try PostsFolder.load(path ?? PostsFolder.defaultPath(),
                                          options: PostStore.Options(includeDrafts: true, readWholeFiles: true))
-        Console.out(store.diagnostics.map { $0.visibleLine + "\n" }.joined())
+        Console.out(CheckReport.lines(store.diagnostics, all: all).map { $0 + "\n" }.joined())
         let errors = store.diagnostics.filter { $0.severity == .error }.count
         let warnings = store.diagnostics.count - errors
         let summary = "\(store.posts.count) post\(store.posts.count == 1 ? "" : "s"), "

@@ -26,11 +26,12 @@ enum Console {
     /// Whether standard output is a terminal.
     static var outputIsTerminal: Bool { isatty(1) == 1 }
 
-    /// After a command that loaded a folder: a one-line pointer to `check` when files had problems.
+    /// After a command that loaded a folder: a one-line pointer to `check` when files could not be read
+    /// as posts (errors). Warnings are for `check` alone: a blog's author asks for them, its reader does not.
     static func mentionProblems(_ store: PostStore, folder: String) {
-        let files = Set(store.diagnostics.map(\.file)).count
+        let files = Set(store.diagnostics.lazy.filter { $0.severity == .error }.map(\.file)).count
         guard files > 0 else { return }
-        error("\(files) file\(files == 1 ? "" : "s") in \(folder) had problems; run `byline check \(folder)` to see them")
+        error("\(files) file\(files == 1 ? "" : "s") in \(folder) could not be read as posts; run `byline check \(folder)` to see why")
     }
 }
 

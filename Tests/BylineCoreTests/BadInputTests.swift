@@ -145,12 +145,12 @@ final class BadInputTests: XCTestCase {
     }
 
     func testWholeFileCheckFindsLateProblems() throws {
-        var bytes = Array("---\ntitle: Late\n---\n".utf8)
+        var bytes = Array("---\ntitle: Late\ndate: 2024-04-09\n---\n".utf8)
         bytes += Array(repeating: 0x61, count: 10_000) + [0x0A, 0xFF, 0x0A]
         try folder.write("late.md", bytes: bytes)
         XCTAssertEqual(only(try loadStore(folder.path), "late.md"), [], "start-up reads only the start")
         XCTAssertEqual(only(try loadStore(folder.path, whole: true), "late.md"),
-                       ["late.md:5:1: warning: invalid UTF-8; bad bytes are shown as \u{FFFD}"])
+                       ["late.md:6:1: warning: invalid UTF-8; bad bytes are shown as \u{FFFD}"])
     }
 
     func testNothingIsWrittenIntoThePostsFolder() throws {

@@ -27,7 +27,7 @@ final class StoreLoadEquivalenceTests: XCTestCase {
         for (slug, clash) in paths where clash.count > 1 {
             let sorted = clash.sorted()
             for path in sorted.dropFirst() {
-                diagnostics.append(Diagnostic(file: path, severity: .warning, message: "slug \"\(slug)\" is also used by \(sorted[0])"))
+                diagnostics.append(Diagnostic(file: path, severity: .warning, kind: .duplicateSlug, message: "slug \"\(slug)\" is also used by \(sorted[0])"))
             }
         }
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }

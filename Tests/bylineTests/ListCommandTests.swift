@@ -101,6 +101,6 @@ final class ListCommandTests: XCTestCase {
         let result = try BylineRunner.run(["list", folder.path])
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(titles(result.stdout), ["bad", "Good"].sorted { $0.lowercased() < $1.lowercased() })
-        XCTAssertEqual(result.stderr, "byline: 1 file in \(folder.path) had problems; run `byline check \(folder.path)` to see them\n")
+        XCTAssertEqual(result.stderr, "byline: 1 file in \(folder.path) could not be read as posts; run `byline check \(folder.path)` to see why\n")
     }
 }

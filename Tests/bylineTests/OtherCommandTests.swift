@@ -126,20 +126,48 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "14 posts, 0 errors, 0 warnings\n")
     }
 
+    /// Errors first, then warnings grouped by kind, each group with its count; every entry with its place.
     func testEveryProblemWithPlaceAndStatusOne() throws {
         let folder = try ScratchFolder()
-        try folder.write("good.md", "---\ntitle: Good\n---\n")
-        try folder.write("yaml.md", "---\ntitle: Y\ntags: [a, b\n---\n")
-        try folder.write("date.md", "---\ntitle: D\ndate: someday\n---\n")
-        try folder.write("drafts/d.md", "---\ntitle: D2\ndraft: true\ndate: 2024-13-01\n---\n")
+        try folder.write("good.md", "---\ntitle: Good\ndate: 2024-01-01\n---\nText.\n")
+        try folder.write("yaml.md", "---\ntitle: Y\ntags: [a, b\n---\nText.\n")
+        try folder.write("date.md", "---\ntitle: D\ndate: someday\n---\nText.\n")
+        try folder.write("drafts/d.md", "---\ntitle: D2\ndraft: true\ndate: 2024-13-01\n---\nText.\n")
         let result = try BylineRunner.run(["check", folder.path])
         XCTAssertEqual(result.status, 1)
-        let lines = result.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 3, result.stdout)
-        XCTAssertEqual(lines[0], "date.md:3:7: warning: `date` \"someday\" is not a date (expected e.g. 2024-04-09 or 2024-04-09T10:30:00Z); ignored")
-        XCTAssertTrue(lines[1].hasPrefix("drafts/d.md:4:7: warning: `date` \"2024-13-01\""), "drafts are checked too")
-        XCTAssertTrue(lines[2].hasPrefix("yaml.md:4:1: error: YAML front matter: "), lines[2])
-        XCTAssertEqual(result.stderr, "4 posts, 1 error, 2 warnings\n", "posts with problems are still posts")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(lines.count, 11, result.stdout)
+        XCTAssertEqual(lines[0], "1 error: front matter that could not be read")
+        XCTAssertTrue(lines[1].hasPrefix("yaml.md:4:1: error: YAML front matter: "), lines[1])
+        XCTAssertEqual(lines[2], "")
+        XCTAssertEqual(lines[3], "2 warnings: front matter fields ignored")
+        XCTAssertEqual(lines[4], "date.md:3:7: warning: `date` \"someday\" is not a date (expected e.g. 2024-04-09 or 2024-04-09T10:30:00Z); ignored")
+        XCTAssertTrue(lines[5].hasPrefix("drafts/d.md:4:7: warning: `date` \"2024-13-01\""), "drafts are checked too")
+        XCTAssertEqual(lines[6], "")
+        // The draft has no date either, and is not reported for it: a draft is dated when it is published.
+        XCTAssertEqual(lines[7...], ["2 warnings: posts without a date",
+                                     "date.md: warning: no date in the front matter, the file name or its folders; listed after the dated posts",
+                                     "yaml.md: warning: no date in the front matter, the file name or its folders; listed after the dated posts", ""])
+        XCTAssertEqual(result.stderr, "4 posts, 1 error, 4 warnings\n", "posts with problems are still posts")
+    }
+
+    /// A long group of warnings shows its first entries and how many more there are; `--all` shows all.
+    /// Empty posts are a warning of their own; `list` does not mention warnings.
+    func testLongWarningGroupsAreCutUnlessAll() throws {
+        let folder = try ScratchFolder()
+        for number in 10..<22 { try folder.write("post\(number).md", "---\ntitle: P\(number)\n---\nText.\n") }
+        try folder.write("2024-05-01-empty.md", "---\ntitle: Empty\n---\n\n  \n")
+        let short = try BylineRunner.run(["check", folder.path])
+        XCTAssertEqual(short.status, 0, "warnings alone")
+        var lines = short.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(lines[0], "12 warnings: posts without a date")
+        XCTAssertEqual(lines[1...10].map { String($0.prefix(11)) }, (10..<20).map { "post\($0).md: " })
+        XCTAssertEqual(lines[11...], ["… and 2 more (`byline check --all` lists every one)", "",
+                                      "1 warning: empty posts", "2024-05-01-empty.md: warning: nothing after the front matter: the post is empty", ""])
+        lines = try BylineRunner.run(["check", "--all", folder.path]).stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 1 + 12 + 2, lines.joined(separator: "\n"))
+        let list = try BylineRunner.run(["list", folder.path])
+        XCTAssertEqual(list.stderr, "", "warnings are for check")
     }
 
     func testWarningsAloneExitZero() throws {
@@ -150,7 +178,7 @@ final class CheckCommandTests: XCTestCase {
 
     func testUnreadableFileAsAnUnprivilegedUser() throws {
         let folder = try ScratchFolder()
-        try folder.write("good.md", "---\ntitle: Good\n---\n")
+        try folder.write("good.md", "---\ntitle: Good\ndate: 2024-01-01\n---\nText.\n")
         let secret = try folder.write("secret.md", "---\ntitle: Secret\n---\n")
         chmod(secret, 0)
         var prefix: [String] = []
@@ -160,7 +188,7 @@ final class CheckCommandTests: XCTestCase {
             prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
         }
         let result = try BylineRunner.run(["check", folder.path], in: "/", prefix: prefix)
-        XCTAssertEqual(result.stdout, "secret.md: error: cannot read: Permission denied\n", result.stderr)
+        XCTAssertEqual(result.stdout, "1 error: files that could not be read\nsecret.md: error: cannot read: Permission denied\n", result.stderr)
         XCTAssertEqual(result.status, 1)
         let list = try BylineRunner.run(["list", folder.path], in: "/", prefix: prefix)
         XCTAssertTrue(list.stdout.hasPrefix("Good\n"), "the other posts are still listed")

@@ -12,6 +12,44 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
+    /// What sort of problem it is: `check` groups its report by this, one group per kind, in this order
+    /// (errors before warnings whatever the kind). A new kind of problem is a new case with its heading.
+    package enum Kind: String, Sendable, CaseIterable {
+        /// The file could not be read (a NUL byte, not a regular file, a read error).
+        case unreadable
+        /// The front matter could not be read as YAML or TOML, or was never closed, or is too long.
+        case frontMatter
+        /// A front matter field whose value could not be used (or was cut to a limit).
+        case field
+        /// Bytes that are not UTF-8.
+        case encoding
+        /// A body past the size limit.
+        case size
+        /// The folder: symlinks that lead nowhere or outside, files that are not regular files.
+        case folder
+        /// Two posts of one language answering to one slug.
+        case duplicateSlug
+        /// A post with no date in its front matter, file name or folders.
+        case undated
+        /// A post with nothing after its front matter.
+        case empty
+
+        /// The heading of the kind's group in `check`.
+        package var heading: String {
+            switch self {
+            case .unreadable: return "files that could not be read"
+            case .frontMatter: return "front matter that could not be read"
+            case .field: return "front matter fields ignored"
+            case .encoding: return "text that is not UTF-8"
+            case .size: return "posts past the size limit"
+            case .folder: return "files skipped in the folder"
+            case .duplicateSlug: return "slugs used by two posts of one language"
+            case .undated: return "posts without a date"
+            case .empty: return "empty posts"
+            }
+        }
+    }
+
     /// The file, relative to the posts folder.
     package var file: String
     /// One-based line, when the problem has a place.
@@ -19,13 +57,15 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// One-based column in Unicode scalars, when known.
     package var column: Int?
     package var severity: Severity
+    package var kind: Kind
     package var message: String
 
-    package init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity, message: String) {
+    package init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity, kind: Kind, message: String) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity
+        self.kind = kind
         self.message = message
     }
 

@@ -191,7 +191,7 @@ package struct PostFinder {
     }
 
     private mutating func report(_ relative: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: relative, severity: .warning, message: message))
+        diagnostics.append(Diagnostic(file: relative, severity: .warning, kind: .folder, message: message))
     }
 
     private func isUnderPosts(_ relative: String) -> Bool {

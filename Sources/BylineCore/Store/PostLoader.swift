@@ -11,7 +11,8 @@ package struct PostLoader: Sendable {
     /// Body bytes wanted after the front matter for the title and summary fallbacks.
     static let bodyPeek = 2048
     let inspector: any BodyInspector
-    /// Read and check files as far as they are shown (for `check`), not just their start.
+    /// Read and check files as far as they are shown (for `check`), not just their start, and report
+    /// what only an author wants to hear of: posts without a date, empty posts.
     let readWholeFiles: Bool
 
     package init(inspector: any BodyInspector, readWholeFiles: Bool = false) {
@@ -26,14 +27,14 @@ package struct PostLoader: Sendable {
     package func load(_ candidate: PostFinder.Candidate, folders: PostFile.FolderCache? = nil)
         -> (post: Post?, diagnostics: [Diagnostic], stamp: FileStamp?) {
         var diagnostics: [Diagnostic] = []
-        func report(_ severity: Diagnostic.Severity, _ message: String, line: Int? = nil, column: Int? = nil) {
-            diagnostics.append(Diagnostic(file: candidate.path, line: line, column: column, severity: severity, message: message))
+        func report(_ severity: Diagnostic.Severity, _ kind: Diagnostic.Kind, _ message: String, line: Int? = nil, column: Int? = nil) {
+            diagnostics.append(Diagnostic(file: candidate.path, line: line, column: column, severity: severity, kind: kind, message: message))
         }
 
         var read: Read
         switch readPrefix(candidate.absolutePath, limit: readWholeFiles ? PostLoader.readLimit : PostLoader.prefixSize, folders: folders) {
         case let .success(first): read = first
-        case let .failure(error): return (nil, [Diagnostic(file: candidate.path, severity: .error, message: error.description)], nil)
+        case let .failure(error): return (nil, [Diagnostic(file: candidate.path, severity: .error, kind: .unreadable, message: error.description)], nil)
         }
         let stamp = read.stamp
         var search = FrontMatterBlock.locate(in: read.text)
@@ -54,10 +55,10 @@ package struct PostLoader: Sendable {
         if let problem = read.problem {
             switch problem {
             case let .nulByte(line, column):
-                report(.error, "contains a NUL byte, so it is not a text file; skipped", line: line, column: column)
+                report(.error, .unreadable, "contains a NUL byte, so it is not a text file; skipped", line: line, column: column)
                 return (nil, diagnostics, stamp)
             case let .invalidUTF8(line, column):
-                report(.warning, "invalid UTF-8; bad bytes are shown as \u{FFFD}", line: line, column: column)
+                report(.warning, .encoding, "invalid UTF-8; bad bytes are shown as \u{FFFD}", line: line, column: column)
             }
         }
 
@@ -72,26 +73,26 @@ package struct PostLoader: Sendable {
         case let .unclosed(format):
             hasBody = false
             let fence = format == .yaml ? "---" : "+++"
-            report(.error, "front matter opened with \(fence) is never closed by a \(fence) line", line: 1, column: 1)
+            report(.error, .frontMatter, "front matter opened with \(fence) is never closed by a \(fence) line", line: 1, column: 1)
         case let .tooLong(format):
             hasBody = false
             let fence = format == .yaml ? "---" : "+++"
-            report(.error, "front matter (from the \(fence) line) runs past \(Self.sizeText(Self.frontMatterLimit)), the limit; "
+            report(.error, .frontMatter, "front matter (from the \(fence) line) runs past \(Self.sizeText(Self.frontMatterLimit)), the limit; "
                    + "it is not read", line: 1, column: 1)
         case let .found(block):
             bodyStart = block.bodyStart
             let bodySize = read.size - (read.rawCount - (read.text.count - block.bodyStart))
             if bodySize > Self.bodyLimit {
-                report(.warning, "the body is \(Self.sizeText(bodySize)), more than \(Self.sizeText(Self.bodyLimit)), the limit; "
+                report(.warning, .size, "the body is \(Self.sizeText(bodySize)), more than \(Self.sizeText(Self.bodyLimit)), the limit; "
                        + "only its first \(Self.sizeText(Self.bodyLimit)) are shown, searched and checked", line: block.bodyFirstLine)
             }
             switch FrontMatterParser.parse(read.text[block.text], format: block.format, firstLine: block.firstLine) {
             case let .failure(failure):
-                report(.error, failure.message, line: failure.line, column: failure.column)
+                report(.error, .frontMatter, failure.message, line: failure.line, column: failure.column)
             case let .success(table):
                 let (fields, problems) = PostMetadata.read(table)
                 metadata = fields
-                for problem in problems { report(.warning, problem.message, line: problem.line, column: problem.column) }
+                for problem in problems { report(.warning, problem.kind, problem.message, line: problem.line, column: problem.column) }
             }
         }
 
@@ -114,9 +115,17 @@ package struct PostLoader: Sendable {
         let date = metadata.date ?? nameDate?.date ?? Self.dateFromFolders(candidate.path)
 
         let tags = metadata.tags
+        let draft = metadata.draft || candidate.inDrafts
+        // For `check` (its author is asking): what a reader would miss. A draft gets its date when it is published.
+        if readWholeFiles, date == nil, !draft {
+            report(.warning, .undated, "no date in the front matter, the file name or its folders; listed after the dated posts")
+        }
+        if readWholeFiles, hasBody, !read.truncated, text[min(bodyStart, text.count)...].allSatisfy(Self.isBlank) {
+            report(.warning, .empty, "nothing after the front matter: the post is empty")
+        }
 
         let post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
-                        summary: summary, draft: metadata.draft || candidate.inDrafts, fileSize: read.size)
+                        summary: summary, draft: draft, fileSize: read.size)
         return (post, diagnostics, stamp)
     }
 
@@ -157,6 +166,9 @@ package struct PostLoader: Sendable {
         }
         return nil
     }
+
+    /// A space, tab or line end: what an empty body may hold.
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// Blanks (newlines from folded YAML, tabs) collapsed into single spaces, as in a tag
     /// (`TagName.clean`); nil when nothing is left.

@@ -21,6 +21,7 @@ package struct PostMetadata: Equatable, Sendable {
         package var message: String
         package var line: Int?
         package var column: Int?
+        package var kind: Diagnostic.Kind = .field
     }
 
     /// Reads the fields of a front matter table; problems are returned, never thrown.

@@ -327,7 +327,7 @@ package struct PostStore: Sendable {
         for (slug, clash) in paths where clash.count > 1 {
             let sorted = clash.sorted()
             for path in sorted.dropFirst() {
-                warnings.append(Diagnostic(file: path, severity: .warning, message: "slug \"\(slug)\" is also used by \(sorted[0])"))
+                warnings.append(Diagnostic(file: path, severity: .warning, kind: .duplicateSlug, message: "slug \"\(slug)\" is also used by \(sorted[0])"))
             }
         }
         return warnings

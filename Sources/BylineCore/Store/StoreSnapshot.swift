@@ -7,7 +7,7 @@
 /// and answers nil for anything malformed; it never traps on bad input. The decoded store keeps the
 /// posts' records as they are (`PostList`): a post is made from its record when it is asked for.
 package enum StoreSnapshot {
-    static let magic: [UInt8] = Array("byline-store-3\n".utf8)
+    static let magic: [UInt8] = Array("byline-store-4\n".utf8)
     /// Posts per chunk: a chunk is read and decoded at a time, so no copy of the whole snapshot is
     /// ever held (at 100,000 posts the snapshot is about 28 MB).
     package static let postsPerChunk = 2048
@@ -28,6 +28,7 @@ package enum StoreSnapshot {
             header.varint(diagnostic.line.map { $0 + 1 } ?? 0)
             header.varint(diagnostic.column.map { $0 + 1 } ?? 0)
             header.varint(diagnostic.severity == .error ? 0 : 1)
+            header.string(diagnostic.kind.rawValue)
             header.string(diagnostic.message)
         }
         header.varint(store.tags.tags.count)
@@ -102,9 +103,10 @@ package enum StoreSnapshot {
             var diagnostics: [Diagnostic] = []
             for _ in 0..<diagnosticCount {
                 guard let file = input.string(), let line = input.varint(), let column = input.varint(),
-                      let severity = input.varint(), let message = input.string() else { return nil }
+                      let severity = input.varint(), let kind = input.string().flatMap(Diagnostic.Kind.init(rawValue:)),
+                      let message = input.string() else { return nil }
                 diagnostics.append(Diagnostic(file: file, line: line == 0 ? nil : line - 1, column: column == 0 ? nil : column - 1,
-                                              severity: severity == 0 ? .error : .warning, message: message))
+                                              severity: severity == 0 ? .error : .warning, kind: kind, message: message))
             }
             guard let tagCount = input.varint(), tagCount <= buffer.count else { return nil }
             var tags: [TagIndex.Tag] = []
