@@ -5,7 +5,8 @@ import GRDB
 enum CacheSchema {
     // 5: posts read with the limits of issue 15 (tags, summaries, front matter and body sizes); a cache of
     // hostile posts read before them would keep what they no longer give.
-    static let version = "byline-cache-5"
+    // 6: diagnostics carry their kind, posts their language, and search folds accents (issue 17).
+    static let version = "byline-cache-6"
 
     static func create(_ db: Database) throws {
         // Large pages: the snapshot and the index are read in long runs. The page cache, made anew for
@@ -22,7 +23,7 @@ enum CacheSchema {
                 path TEXT NOT NULL UNIQUE, absolute TEXT NOT NULL,
                 size INTEGER NOT NULL, modified INTEGER NOT NULL, document INTEGER,
                 slug TEXT, title TEXT, date TEXT, tags TEXT, summary TEXT, draft INTEGER, file_size INTEGER,
-                diagnostics TEXT NOT NULL);
+                diagnostics TEXT NOT NULL, language TEXT);
             -- Words only (contentless): the text is in the posts themselves. Prefix indexes make a one- or
             -- two-letter search (the first keystroke) as fast as a long one.
             -- The whole store as of the last write (StoreSnapshot): the first screen is decoded from it.

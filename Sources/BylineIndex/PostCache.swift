@@ -104,7 +104,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             var files: [CachedFile] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
-                       diagnostics FROM files ORDER BY rowid
+                       diagnostics, language FROM files ORDER BY rowid
                 """)
             while let row = try rows.next() {
                 let path: String = row[0]
@@ -113,7 +113,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                     let date: String? = row[7]
                     post = Post(path: path, slug: slug, title: row[6], date: date.flatMap(PostDateParser.parse),
                                 tags: CacheText.tags(from: row[8]), summary: row[9], draft: row[10] as Int != 0,
-                                fileSize: row[11])
+                                fileSize: row[11], language: row[13])
                 }
                 let diagnostics: String = row[12]
                 files.append(CachedFile(path: path, absolutePath: row[1], stamp: FileStamp(size: row[2], modified: row[3]),
@@ -364,14 +364,14 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     private static func insertFiles<Files: Sequence<CachedFile>>(_ files: Files, into db: Database) throws {
         let statement = try db.makeStatement(sql: """
             INSERT INTO files(path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
-                              diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              diagnostics, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for file in files {
             let post = file.post
             try statement.execute(arguments: [
                 file.path, file.absolutePath, file.stamp.size, file.stamp.modified, file.document,
                 post?.slug, post?.title, post?.date?.iso8601, post.map { CacheText.tags($0.tags) }, post?.summary,
-                post.map { $0.draft ? 1 : 0 }, post?.fileSize, CacheText.diagnostics(file.diagnostics),
+                post.map { $0.draft ? 1 : 0 }, post?.fileSize, CacheText.diagnostics(file.diagnostics), post?.language,
             ])
         }
     }

@@ -20,6 +20,10 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("exclude-tag"), help: ArgumentHelp("Leave out posts with this tag (repeatable).", valueName: "TAG"))
     var excludedTags: [String] = []
 
+    @Option(name: .customLong("lang"),
+            help: ArgumentHelp("Only posts in this language, a BCP 47 tag (`pt` takes pt-BR too; repeatable: any of them).", valueName: "LANG"))
+    var languages: [String] = []
+
     @Option(help: ArgumentHelp("Only posts in which each word begins a word of the title, summary, tags or body.", valueName: "WORDS"))
     var search: String?
 
@@ -28,7 +32,8 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let store = try folder.loadStore(cache: cache)
-        let query = PostQuery(requiredTags: tags, excludedTags: excludedTags, match: any ? .any : .all, search: search ?? "")
+        let query = PostQuery(requiredTags: tags, excludedTags: excludedTags, match: any ? .any : .all, search: search ?? "",
+                              languages: languages.flatMap(store.languages(named:)))
         let numbers = store.matches(query)
         if json {
             let words = store.wordCounts(of: numbers)

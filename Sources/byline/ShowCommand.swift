@@ -70,8 +70,19 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         // A post is found among drafts too: naming it is asking for it.
         let store = try folder.loadStore(includeDrafts: true)
-        guard let number = store.number(of: post) else {
+        let number: Int
+        switch store.lookup(post, preferring: LanguageTag.ofLocale(Environment.value)) {
+        case let .post(found): number = found
+        case .none:
             throw Console.failure("no post \"\(post)\" in \(folder.resolvedPath) (see `byline list \(folder.resolvedPath)`)")
+        case let .several(numbers):
+            // Translations share a slug, and none is in the reader's language: each is named by its path.
+            Console.error("\(numbers.count) posts answer to \"\(post)\" in \(folder.resolvedPath); name one by its path:")
+            FileHandleOut.standardError.write(numbers.map { number in
+                let found = store.posts[number]
+                return "  " + [found.path, found.language ?? "-", found.title].map(VisibleText.escapeLine).joined(separator: "  ") + "\n"
+            }.joined())
+            throw ExitCode(2)
         }
         let body: PostLoader.Body
         switch store.limitedBody(of: number) {

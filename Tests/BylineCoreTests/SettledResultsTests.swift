@@ -32,7 +32,7 @@ final class SettledResultsTests: XCTestCase {
             Post(path: "p\(number).md", slug: "p\(number)", title: "Post \(number)", date: nil, tags: [], summary: "",
                  draft: false, fileSize: 0)
         }
-        let store = PostStore(root: "/nowhere", realRoot: "/nowhere", layout: .plain, posts: PostList(posts), tags: TagIndex(posts: posts),
+        let store = PostStore(root: "/nowhere", realRoot: "/nowhere", layout: .plain, posts: PostList(posts), tags: TagIndex(posts: posts), languages: TagIndex(languagesOf: posts),
                               diagnostics: [], absolutePaths: posts.map { _ in nil })
         var state = AppState(store: store, blogName: "large", width: 120, height: 40)
         _ = Reducer.reduce(&state, .resize(width: 120, height: 40))

@@ -22,9 +22,11 @@ final class StoreLoadEquivalenceTests: XCTestCase {
             loaded.append(post)
         }
         loaded.sort(by: Post.newestFirst)
-        var paths: [String: [String]] = [:]
-        for post in loaded { paths[post.slug, default: []].append(post.path) }
-        for (slug, clash) in paths where clash.count > 1 {
+        // Translations (posts of other languages) may share a slug.
+        var paths: [[String?]: [String]] = [:]
+        for post in loaded { paths[[post.slug, post.language], default: []].append(post.path) }
+        for (key, clash) in paths where clash.count > 1 {
+            let slug = key[0]!
             let sorted = clash.sorted()
             for path in sorted.dropFirst() {
                 diagnostics.append(Diagnostic(file: path, severity: .warning, kind: .duplicateSlug, message: "slug \"\(slug)\" is also used by \(sorted[0])"))

@@ -12,12 +12,14 @@ final class StoreSnapshotTests: XCTestCase {
         XCTAssertEqual(a.layout, b.layout, file: file, line: line)
         XCTAssertEqual(a.diagnostics, b.diagnostics, file: file, line: line)
         XCTAssertEqual(a.tags.tags, b.tags.tags, file: file, line: line)
+        XCTAssertEqual(a.languages.tags, b.languages.tags, file: file, line: line)
         XCTAssertEqual(a.posts.indices.map(a.absolutePath), b.posts.indices.map(b.absolutePath), file: file, line: line)
         for tag in a.tags.tags { XCTAssertEqual(b.tags.tag(named: tag.name.uppercased())?.key, tag.key, file: file, line: line) }
     }
 
     func testEveryFixtureBlogRoundTrips() throws {
         let blogs = [Fixtures.shippedPosts] + ["hugo", "jekyll", "zola", "eleventy", "astro", "flat", "unicode-blog", "empty-blog"].map(Fixtures.path)
+            + ["jekyll", "hugo"].map(Fixtures.site)
             .filter { FileManager.default.fileExists(atPath: $0) }
         XCTAssertGreaterThan(blogs.count, 3)
         for blog in blogs {
@@ -55,7 +57,7 @@ final class StoreSnapshotTests: XCTestCase {
         var posts = Array(store.posts)
         posts[0].tags = [listed]
         posts[1].tags = [listed.uppercased() + "-unlisted", listed]
-        let odd = PostStore(root: store.root, realRoot: store.realRoot, layout: store.layout, posts: PostList(posts), tags: store.tags,
+        let odd = PostStore(root: store.root, realRoot: store.realRoot, layout: store.layout, posts: PostList(posts), tags: store.tags, languages: store.languages,
                             diagnostics: [], absolutePaths: posts.map { _ in nil })
         let encoded = StoreSnapshot.encode(odd)
         let decoded = try XCTUnwrap(StoreSnapshot.decode(encoded, root: store.root))
@@ -132,7 +134,7 @@ final class StoreSnapshotTests: XCTestCase {
                  summary: "What this post is about, told in a sentence or two so that the list can show it: \(number).",
                  draft: false, fileSize: 4000 + number)
         }
-        let store = PostStore(root: "/blog", realRoot: "/blog", layout: .plain, posts: PostList(posts), tags: TagIndex(posts: posts),
+        let store = PostStore(root: "/blog", realRoot: "/blog", layout: .plain, posts: PostList(posts), tags: TagIndex(posts: posts), languages: TagIndex(languagesOf: posts),
                               diagnostics: [], absolutePaths: posts.map { _ in nil })
         let decoded = try XCTUnwrap(StoreSnapshot.decode(StoreSnapshot.encode(store), root: "/blog")).store
         XCTAssertEqual(storageKind(decoded.posts), "records")

@@ -8,6 +8,11 @@ import XCTest
 enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
     static func path(_ name: String) -> String { root + "/" + name }
+    /// A generator's fixture site (issue 17), laid out as its documentation describes: `Tests/Fixtures/Sites/<name>`.
+    static func site(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/Sites/\(name)").path
+    }
     /// The blog that ships in the repository.
     static let shippedPosts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("posts").path

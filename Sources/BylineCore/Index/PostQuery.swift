@@ -1,4 +1,4 @@
-/// What the reader asked for: tags that must be there, tags that must not, and search words.
+/// What the reader asked for: tags that must be there, tags that must not, languages, and search words.
 package struct PostQuery: Hashable, Sendable {
     /// How required tags combine.
     package enum Match: String, Hashable, Sendable {
@@ -11,14 +11,21 @@ package struct PostQuery: Hashable, Sendable {
     package var requiredTags: [String]
     package var excludedTags: [String]
     package var match: Match
+    /// Posts in any of these languages (exact tags, as `PostStore.languages` names them); none: any language.
+    package var languages: [String]
+    /// Posts in none of these languages.
+    package var excludedLanguages: [String]
     /// Words that must each begin a word of the title, summary, tags or body (case-insensitively;
     /// see `SearchText`).
     package var search: String
 
-    package init(requiredTags: [String] = [], excludedTags: [String] = [], match: Match = .all, search: String = "") {
+    package init(requiredTags: [String] = [], excludedTags: [String] = [], match: Match = .all, search: String = "",
+                languages: [String] = [], excludedLanguages: [String] = []) {
         self.requiredTags = requiredTags
         self.excludedTags = excludedTags
         self.match = match
+        self.languages = languages
+        self.excludedLanguages = excludedLanguages
         self.search = search
     }
 
@@ -27,5 +34,7 @@ package struct PostQuery: Hashable, Sendable {
         search.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).compactMap { SearchTerm(typed: $0) }
     }
 
-    package var isEmpty: Bool { requiredTags.isEmpty && excludedTags.isEmpty && searchTerms.isEmpty }
+    package var isEmpty: Bool {
+        requiredTags.isEmpty && excludedTags.isEmpty && languages.isEmpty && excludedLanguages.isEmpty && searchTerms.isEmpty
+    }
 }

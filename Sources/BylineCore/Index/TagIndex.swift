@@ -41,6 +41,19 @@ package struct TagIndex: Sendable {
         self.init(tags: counted.map(\.tag))
     }
 
+    /// The languages of `posts` as an index of their own, one "tag" per language (`Post.language`), in
+    /// the same order: most posts first.
+    package init(languagesOf posts: [Post]) {
+        var members: [String: [Int]] = [:]
+        for number in posts.indices {
+            if let language = posts[number].language { members[language, default: []].append(number) }
+        }
+        let counted = members.map { language, numbers in
+            (tag: Tag(key: TagName.key(language), name: language, posts: PostSet(capacity: posts.count, members: numbers)), count: numbers.count)
+        }.sorted { a, b in a.count != b.count ? a.count > b.count : TagIndex.byName(a.tag, b.tag) }
+        self.init(tags: counted.map(\.tag))
+    }
+
     /// An index already built (a snapshot's, or the one above), in its order.
     init(tags: [Tag]) {
         self.tags = tags

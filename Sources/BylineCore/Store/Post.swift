@@ -16,11 +16,14 @@ package struct Post: Hashable, Sendable, Identifiable {
     package var draft: Bool
     /// The file's size in bytes, for reading-time estimates before the body is read.
     package var fileSize: Int
+    /// A BCP 47 tag (`en`, `pt-BR`): the front matter's `lang` or `language`, else the file's place
+    /// (`LanguageTag`); nil when unknown.
+    package var language: String?
 
     package var id: String { path }
 
     package init(path: String, slug: String, title: String, date: PostDate?, tags: [String], summary: String,
-                draft: Bool, fileSize: Int) {
+                draft: Bool, fileSize: Int, language: String? = nil) {
         self.path = path
         self.slug = slug
         self.title = title
@@ -29,6 +32,7 @@ package struct Post: Hashable, Sendable, Identifiable {
         self.summary = summary
         self.draft = draft
         self.fileSize = fileSize
+        self.language = language
     }
 
     /// The store's order as a value: newest first, undated last, then by title and path.

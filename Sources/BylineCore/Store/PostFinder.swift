@@ -22,6 +22,8 @@ package struct PostFinder {
         package var baseName: String
         /// Found under `_drafts/`.
         package var inDrafts: Bool
+        /// The language its place gives it: a language folder, or Hugo's `name.fr.md` (`LanguageTag`).
+        package var language: String? = nil
     }
 
     package static let extensions: Set<String> = ["md", "markdown", "mdx"]
@@ -95,11 +97,12 @@ package struct PostFinder {
             let entries = topListing.take() ?? listFolder(absolute)
             let isTop = relative.isEmpty || relative == layout.contentFolder
             let inDrafts = relative.split(separator: "/").contains("_drafts")
+            let folderLanguage = LanguageTag.ofFolder(relative, layout: layout)
 
             if !isTop, let index = entries.first(where: { isIndexName($0.name) }),
                layout != .jekyll || isUnderPosts(relative) {
                 addFile(relative: join(relative, index.name), absolute: absolute + "/" + index.name,
-                        baseName: String(relative.split(separator: "/").last ?? ""), inDrafts: inDrafts)
+                        baseName: String(relative.split(separator: "/").last ?? ""), inDrafts: inDrafts, language: folderLanguage)
                 continue
             }
             // Files are taken in name order so that, of two ways to one file (a symlink, a hard link), the
@@ -128,7 +131,10 @@ package struct PostFinder {
                     if isTop, stem == "index" || SiteLayout.repositoryDocuments.contains(stem.lowercased()) { continue }
                     if stem == "_index" { continue }
                     if layout == .jekyll, !isUnderPosts(childRelative) { continue }
-                    addFile(relative: childRelative, absolute: childAbsolute, baseName: stem, inDrafts: inDrafts)
+                    // Hugo's `name.fr.md`: the post `name`, in French.
+                    let named = stem.utf8.contains(0x2E) ? LanguageTag.splitName(stem) : nil
+                    addFile(relative: childRelative, absolute: childAbsolute, baseName: named?.name ?? stem, inDrafts: inDrafts,
+                            language: named?.language ?? folderLanguage)
                 case .other:
                     if isMarkdown(name) {
                         report(childRelative, "not a regular file; skipped")
@@ -171,13 +177,13 @@ package struct PostFinder {
         }
     }
 
-    private mutating func addFile(relative: String, absolute: String, baseName: String, inDrafts: Bool) {
+    private mutating func addFile(relative: String, absolute: String, baseName: String, inDrafts: Bool, language: String?) {
         if trackingIdentity {
             guard let id = FileID(path: absolute), visitedFiles.insert(id).inserted else { return }
         }
         // Handed on, not kept: only the paths are needed later, should a symlink turn up.
         foundPaths.append(absolute)
-        found(Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts))
+        found(Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts, language: language))
     }
 
     /// A file can be reached twice only through a symlink, so files are identified (one `stat` each)

@@ -125,7 +125,8 @@ package struct PostLoader: Sendable {
         }
 
         let post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
-                        summary: summary, draft: draft, fileSize: read.size)
+                        summary: summary, draft: draft, fileSize: read.size,
+                        language: metadata.language ?? candidate.language)
         return (post, diagnostics, stamp)
     }
 

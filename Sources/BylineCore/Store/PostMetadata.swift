@@ -8,6 +8,7 @@
 /// | summary | `summary`, `description`, Zola's `[extra]` `summary`, `excerpt` |
 /// | draft | `draft: true`, or Jekyll's `published: false` |
 /// | slug | `slug` |
+/// | language | `lang`, `language` (a BCP 47 tag) |
 package struct PostMetadata: Equatable, Sendable {
     package var title: String?
     package var date: PostDate?
@@ -15,6 +16,7 @@ package struct PostMetadata: Equatable, Sendable {
     package var summary: String?
     package var draft = false
     package var slug: String?
+    package var language: String?
 
     /// A field whose value could not be used, to become a warning.
     package struct Problem: Equatable, Sendable {
@@ -35,6 +37,7 @@ package struct PostMetadata: Equatable, Sendable {
         metadata.summary = reader.text("summary") ?? reader.text("description")
             ?? reader.nested("extra", "summary") ?? reader.text("excerpt")
         metadata.draft = reader.flag("draft") == true || reader.flag("published") == false
+        metadata.language = reader.language()
         return (metadata, reader.problems)
     }
 
@@ -62,7 +65,7 @@ struct FieldTable {
     let entry: FrontMatterEntry
     /// The names, as `read` spells them.
     static let names = ["title", "slug", "date", "pubDate", "publishDate", "published", "tags", "categories",
-                        "category", "taxonomies", "summary", "description", "extra", "excerpt", "draft"]
+                        "category", "taxonomies", "summary", "description", "extra", "excerpt", "draft", "lang", "language"]
     /// The position in `names` of each name lower-cased.
     private static let slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1.lowercased(), $0) })
     private var found: [FrontMatterEntry?]
@@ -145,6 +148,16 @@ private struct FieldReader {
             default:
                 complain(entry, "`\(key)` should be a date, not \(entry.kindName); ignored")
             }
+        }
+        return nil
+    }
+
+    /// `lang`, else `language`, as a normalized tag (`pt_BR` is `pt-BR`).
+    mutating func language() -> String? {
+        for key in ["lang", "language"] {
+            guard let entry = table[key], let text = text(of: entry, named: key) else { continue }
+            if let tag = LanguageTag.normalized(text) { return tag }
+            complain(entry, "`\(key)` \"\(text.prefix(40))\" is not a language tag (e.g. en, pt-BR); ignored")
         }
         return nil
     }

@@ -14,7 +14,22 @@ extension PostStore {
         for name in query.excludedTags {
             if let tag = tags.tag(named: name) { result = result.subtracting(tag.posts) }
         }
+        // A post has one language: languages asked for combine as "any of them", whatever `match` says.
+        if !query.languages.isEmpty {
+            let empty = PostSet(capacity: posts.count)
+            result = result.intersection(query.languages.reduce(empty) { $0.union(languages.tag(named: $1)?.posts ?? empty) })
+        }
+        for name in query.excludedLanguages {
+            if let language = languages.tag(named: name) { result = result.subtracting(language.posts) }
+        }
         return result
+    }
+
+    /// The blog's languages that `wanted` names (`LanguageTag.matches`: `pt` names `pt` and `pt-BR`), or
+    /// `wanted` itself when it names none of them, so that a filter by it leaves no post.
+    package func languages(named wanted: String) -> [String] {
+        let found = languages.tags.map(\.name).filter { LanguageTag.matches($0, wanted) }
+        return found.isEmpty ? [LanguageTag.normalized(wanted) ?? wanted] : found
     }
 
     /// The posts the whole query leaves, newest first. Searching reads the bodies of the candidates

@@ -34,6 +34,9 @@ package struct PostStore: Sendable {
     /// when it is asked for (`PostList`).
     package let posts: PostList
     package let tags: TagIndex
+    /// The posts of each language (`Post.language`), as tags are indexed: a blog in one language (or
+    /// none known) has one entry (or none), and the reader then shows no languages.
+    package let languages: TagIndex
     /// Problems, sorted by file then line.
     package let diagnostics: [Diagnostic]
     /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept).
@@ -160,16 +163,16 @@ package struct PostStore: Sendable {
     /// so they are not copied.)
     private static func finished(root: String, realRoot: String, layout: SiteLayout, posts: consuming [Post],
                                  absolutePaths: consuming [String], diagnostics: [Diagnostic]) -> PostStore {
-        let index: TagIndex, clashes: [Diagnostic], files: [String?]
+        let index: TagIndex, languages: TagIndex, clashes: [Diagnostic], files: [String?]
         do {
             let snapshot = posts, paths = consume absolutePaths
-            (index, (clashes, files)) = ParallelMap.both({ TagIndex(posts: snapshot) },
-                                                         { (duplicateSlugWarnings(snapshot), compacted(paths, snapshot, realRoot)) })
+            ((index, languages), (clashes, files)) = ParallelMap.both({ (TagIndex(posts: snapshot), TagIndex(languagesOf: snapshot)) },
+                                                                      { (duplicateSlugWarnings(snapshot), compacted(paths, snapshot, realRoot)) })
         }
         var diagnostics = diagnostics + clashes
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
         spellTags(&posts, as: index)
-        return PostStore(root: root, realRoot: realRoot, layout: layout, posts: PostList(posts), tags: index, diagnostics: diagnostics,
+        return PostStore(root: root, realRoot: realRoot, layout: layout, posts: PostList(posts), tags: index, languages: languages, diagnostics: diagnostics,
                          absolutePaths: files)
     }
 
@@ -300,19 +303,21 @@ package struct PostStore: Sendable {
 
     /// A store whose posts are in order, tags in display spelling and tag index built (the loader's,
     /// `assemble`'s and a snapshot's).
-    init(root: String, realRoot: String, layout: SiteLayout, posts: PostList, tags: TagIndex,
+    init(root: String, realRoot: String, layout: SiteLayout, posts: PostList, tags: TagIndex, languages: TagIndex,
          diagnostics: [Diagnostic], absolutePaths: [String?]) {
         self.posts = posts
         self.root = root
         self.realRoot = realRoot
         self.layout = layout
         self.tags = tags
+        self.languages = languages
         self.diagnostics = diagnostics
         self.absolutePaths = absolutePaths
     }
 
-    /// Two posts answering to one slug make `show SLUG` ambiguous. Only slugs met twice are grouped,
-    /// and only their (rare) clashes are sorted.
+    /// Two posts of one language answering to one slug make `show SLUG` ambiguous; translations of a
+    /// post share its slug, and are not a clash. Only slugs met twice are grouped, and only their (rare)
+    /// clashes are sorted.
     private static func duplicateSlugWarnings(_ posts: [Post]) -> [Diagnostic] {
         var seen = Set<String>(minimumCapacity: posts.count)
         var clashing: Set<String> = []
@@ -321,16 +326,24 @@ package struct PostStore: Sendable {
             for number in posts.indices where !seen.insert(posts[number].slug).inserted { clashing.insert(posts[number].slug) }
         }
         guard !clashing.isEmpty else { return [] }
-        var paths: [String: [String]] = [:]
-        for post in posts where clashing.contains(post.slug) { paths[post.slug, default: []].append(post.path) }
+        var paths: [SlugInLanguage: [String]] = [:]
+        for post in posts where clashing.contains(post.slug) {
+            paths[SlugInLanguage(slug: post.slug, language: post.language), default: []].append(post.path)
+        }
         var warnings: [Diagnostic] = []
-        for (slug, clash) in paths where clash.count > 1 {
+        for (key, clash) in paths where clash.count > 1 {
+            let slug = key.slug
             let sorted = clash.sorted()
             for path in sorted.dropFirst() {
                 warnings.append(Diagnostic(file: path, severity: .warning, kind: .duplicateSlug, message: "slug \"\(slug)\" is also used by \(sorted[0])"))
             }
         }
         return warnings
+    }
+
+    private struct SlugInLanguage: Hashable {
+        var slug: String
+        var language: String?
     }
 
     // MARK: The search index and other stores (queries: PostStore+Queries.swift)
@@ -369,6 +382,26 @@ package struct PostStore: Sendable {
         if let real = realPath(slugOrPath), let index = posts.indices.first(where: { absolutePath(of: $0) == real }) { return index }
         let lowered = slugOrPath.lowercased()
         return posts.firstIndex { $0.slug.lowercased() == lowered }
+    }
+
+    /// What a slug or path given by name finds.
+    package enum Lookup: Equatable {
+        case post(Int)
+        /// Several posts answer to the slug (translations), none in the reader's language: by store order.
+        case several([Int])
+        case none
+    }
+
+    /// The post `slugOrPath` names (`number(of:)`); when several posts share the slug (translations),
+    /// the one in the reader's language (`LanguageTag.best`), else all of them.
+    package func lookup(_ slugOrPath: String, preferring reader: String?) -> Lookup {
+        let sameSlug = posts.indices.filter { posts[$0].slug == slugOrPath }
+        guard sameSlug.count > 1 else { return number(of: slugOrPath).map(Lookup.post) ?? .none }
+        if let reader, let language = LanguageTag.best(of: sameSlug.compactMap { posts[$0].language }, for: reader) {
+            let chosen = sameSlug.filter { posts[$0].language == language }
+            if chosen.count == 1 { return .post(chosen[0]) }
+        }
+        return .several(sameSlug)
     }
 
     /// Where post `number`'s file is (symlinks resolved).

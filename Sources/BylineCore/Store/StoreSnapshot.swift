@@ -31,17 +31,8 @@ package enum StoreSnapshot {
             header.string(diagnostic.kind.rawValue)
             header.string(diagnostic.message)
         }
-        header.varint(store.tags.tags.count)
-        for tag in store.tags.tags {
-            header.string(tag.key)
-            header.string(tag.name)
-            header.varint(tag.count)
-            var previous = 0
-            for member in tag.posts {
-                header.varint(member - previous)
-                previous = member
-            }
-        }
+        header.index(store.tags)
+        header.index(store.languages)
         let documents = documentIDs ?? store.documentIDs
         // A post's tags are written as their place in the tag list above (plus one), or 0 and the
         // spelling when the list has no tag of that spelling: decoding then shares the list's strings
@@ -72,6 +63,7 @@ package enum StoreSnapshot {
                 // Empty for the usual `realRoot/path`.
                 out.string(store.absolutePaths[number] ?? "")
                 out.varint(number < documents.count ? documents[number].map { Int($0) + 1 } ?? 0 : 0)
+                out.string(post.language ?? "")
             }
             try part(out.bytes)
         }
@@ -86,6 +78,7 @@ package enum StoreSnapshot {
         let count: Int
         let diagnostics: [Diagnostic]
         let tags: [TagIndex.Tag]
+        let languages: [TagIndex.Tag]
         /// Each tag's display spelling, by its place in `tags`.
         let tagNames: [String]
         var chunks: [[UInt8]] = []
@@ -108,27 +101,14 @@ package enum StoreSnapshot {
                 diagnostics.append(Diagnostic(file: file, line: line == 0 ? nil : line - 1, column: column == 0 ? nil : column - 1,
                                               severity: severity == 0 ? .error : .warning, kind: kind, message: message))
             }
-            guard let tagCount = input.varint(), tagCount <= buffer.count else { return nil }
-            var tags: [TagIndex.Tag] = []
-            for _ in 0..<tagCount {
-                guard let key = input.string(), let name = input.string(), let members = input.varint(), members <= count else { return nil }
-                var set = PostSet(capacity: count)
-                var member = 0
-                for _ in 0..<members {
-                    guard let delta = input.varint() else { return nil }
-                    member += delta
-                    guard member < count else { return nil }
-                    set.insert(member)
-                }
-                tags.append(TagIndex.Tag(key: key, name: name, posts: set))
-            }
-            guard input.isAtEnd else { return nil }
+            guard let tags = input.index(posts: count), let languages = input.index(posts: count), input.isAtEnd else { return nil }
             self.root = root
             self.realRoot = realRoot
             self.layout = layout
             self.count = count
             self.diagnostics = diagnostics
             self.tags = tags
+            self.languages = languages
             tagNames = tags.map(\.name)
         }
 
@@ -159,7 +139,7 @@ package enum StoreSnapshot {
         package func finish() -> (store: PostStore, documentIDs: [Int64?])? {
             guard starts.count == count else { return nil }
             let posts = PostList(PostRecords(chunks: chunks, starts: starts, tagNames: tagNames))
-            let store = PostStore(root: root, realRoot: realRoot, layout: layout, posts: posts, tags: TagIndex(tags: tags),
+            let store = PostStore(root: root, realRoot: realRoot, layout: layout, posts: posts, tags: TagIndex(tags: tags), languages: TagIndex(tags: languages),
                                   diagnostics: diagnostics, absolutePaths: paths)
             return (store, documents)
         }
@@ -177,6 +157,7 @@ struct PostRecord {
     var draft: Bool
     var fileSize: Int
     var document: Int64?
+    var language: Range<Int>
 
     /// The record at `input`'s offset, which it passes; nil when malformed (a length past the end, a tag
     /// number past the `tagNames` tags of the header).
@@ -190,10 +171,10 @@ struct PostRecord {
         }
         let tags = tagStart..<input.offset
         guard let summary = input.range(), let draft = input.varint(), let size = input.varint(),
-              let absolute = input.range(), let document = input.varint() else { return nil }
+              let absolute = input.range(), let document = input.varint(), let language = input.range() else { return nil }
         return PostRecord(path: path, slug: slug, title: title, summary: summary, absolute: absolute, date: date,
                           tags: tags, tagCount: tagCount, draft: draft != 0, fileSize: size,
-                          document: document == 0 ? nil : Int64(document - 1))
+                          document: document == 0 ? nil : Int64(document - 1), language: language)
     }
 
     func string(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> String {
@@ -211,7 +192,8 @@ struct PostRecord {
             names.append(number > 0 ? tagNames[number - 1] : input.string() ?? "")
         }
         return Post(path: string(path, in: buffer), slug: string(slug, in: buffer), title: string(title, in: buffer), date: date,
-                    tags: names, summary: string(summary, in: buffer), draft: draft, fileSize: fileSize)
+                    tags: names, summary: string(summary, in: buffer), draft: draft, fileSize: fileSize,
+                    language: language.isEmpty ? nil : string(language, in: buffer))
     }
 }
 
@@ -235,6 +217,21 @@ struct ByteWriter {
         text.withUTF8 { utf8 in
             varint(utf8.count)
             bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// A tag index (the tags, or the languages): each tag's key, name and posts, delta-coded.
+    mutating func index(_ index: TagIndex) {
+        varint(index.tags.count)
+        for tag in index.tags {
+            string(tag.key)
+            string(tag.name)
+            varint(tag.count)
+            var previous = 0
+            for member in tag.posts {
+                varint(member - previous)
+                previous = member
+            }
         }
     }
 
@@ -286,6 +283,25 @@ struct ByteReader {
     mutating func string() -> String? {
         guard let length = varint(), let bytes = take(length) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A tag index as `ByteWriter.index` wrote it, for a store of `count` posts; nil when malformed.
+    mutating func index(posts count: Int) -> [TagIndex.Tag]? {
+        guard let tagCount = varint(), tagCount <= buffer.count else { return nil }
+        var tags: [TagIndex.Tag] = []
+        for _ in 0..<tagCount {
+            guard let key = string(), let name = string(), let members = varint(), members <= count else { return nil }
+            var set = PostSet(capacity: count)
+            var member = 0
+            for _ in 0..<members {
+                guard let delta = varint() else { return nil }
+                member += delta
+                guard member < count else { return nil }
+                set.insert(member)
+            }
+            tags.append(TagIndex.Tag(key: key, name: name, posts: set))
+        }
+        return tags
     }
 
     /// Where the next string's bytes are, passing them.
