@@ -26,6 +26,9 @@ enum CacheSchema {
                 diagnostics TEXT NOT NULL, language TEXT);
             -- Words only (contentless): the text is in the posts themselves. Prefix indexes make a one- or
             -- two-letter search (the first keystroke) as fast as a long one.
+            -- The words come already folded (SearchText: lower case, Latin diacritics removed), so the
+            -- `ascii` tokenizer only splits them at spaces: `unicode61 remove_diacritics 2` would fold
+            -- the same letters but also split words at the marks of other scripts, which the scan keeps.
             -- The whole store as of the last write (StoreSnapshot): the first screen is decoded from it.
             -- Part 0 is the header, parts 1... the posts, a chunk each.
             CREATE TABLE snapshot(part INTEGER PRIMARY KEY, bytes BLOB NOT NULL);

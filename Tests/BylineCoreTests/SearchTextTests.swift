@@ -10,11 +10,15 @@ final class SearchTextTests: XCTestCase {
     }
 
     func testLettersOfEveryScriptFoldAndIdeographsStandAlone() {
-        XCTAssertEqual(SearchText.normalizedString("ÄPFEL ΣΟΦΙΑ"), " äpfel σοφια ")
+        // Latin letters lose their diacritics (issue 17: `seguranca` finds `SEGURANÇA`); other scripts keep theirs.
+        XCTAssertEqual(SearchText.normalizedString("ÄPFEL ΣΟΦΙΑ Ά"), " apfel σοφια ά ")
+        XCTAssertEqual(SearchText.normalizedString("SEGURANÇA Segurança seguranca"), " seguranca seguranca seguranca ")
         XCTAssertEqual(SearchText.normalizedString("東京の夜"), " 東 京 の 夜 ")
         XCTAssertEqual(SearchText.normalizedString("Go言語"), " go 言 語 ")
-        // Combining marks stay inside their word; emoji and symbols separate words.
-        XCTAssertEqual(SearchText.normalizedString("cafe\u{301} 👩‍💻ok"), " cafe\u{301} ok ")
+        // Combining diacritics go with the accents they make; other marks stay inside their word; emoji and
+        // symbols separate words.
+        XCTAssertEqual(SearchText.normalizedString("cafe\u{301} 👩‍💻ok"), " cafe ok ")
+        XCTAssertEqual(SearchText.normalizedString("हिन्दी"), " हिन्दी ")
         XCTAssertEqual(SearchText.normalizedString("한국어 문장"), " 한국어 문장 ")
     }
 

@@ -37,29 +37,51 @@ extension SearchText {
         return false
     }
 
-    /// False only when some term cannot occur in the words of `text`: a term's ASCII word must
-    /// then stand in the text itself, in any case. Folding maps ASCII letters to ASCII letters one
-    /// for one, and a word's letters come from adjacent characters, so an ASCII word in the folded
-    /// text is the same letters side by side in the text, save for the two characters whose
-    /// lower case is ASCII (`asciiLowercasingScalars`); a text holding either is not ruled out.
+    /// False only when some term cannot occur in the words of `text`: a term's ASCII word must then
+    /// stand in the text's ASCII skeleton, which is the text with ASCII letters lower-cased, each Latin
+    /// letter that folds to an ASCII one (`LatinFolding`) written as that letter, combining diacritics
+    /// left out, and every other byte kept. Folding maps exactly those characters to ASCII letters one
+    /// for one (`SearchScanTests` checks that no other character's folding holds ASCII), and a word's
+    /// letters come from adjacent characters, so an ASCII word of the folded text is a run of the
+    /// skeleton.
     static func mayContainAll(_ terms: [SearchTerm], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let words = terms.flatMap(\.words).filter { word in word.utf8.allSatisfy { $0 < 0x80 } }
         guard !words.isEmpty else { return true }
-        for scalar in asciiLowercasingScalars where scalar.withUnsafeBufferPointer({ TextSearch.contains(text, $0) }) { return true }
-        let lowered = [UInt8](unsafeUninitializedCapacity: text.count) { buffer, initialized in
-            for index in 0..<text.count {
+        let skeleton = [UInt8](unsafeUninitializedCapacity: text.count) { buffer, written in
+            var out = 0
+            var index = 0
+            while index < text.count {
                 let byte = text[index]
-                buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                if byte < 0x80 {
+                    buffer[out] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    out += 1
+                    index += 1
+                    continue
+                }
+                // Only two- and three-byte characters fold (U+00C0 to U+036F, U+1E00 to U+1EFF, U+212A, U+212B).
+                let length = byte >= 0xE0 && byte < 0xF0 ? 3 : byte >= 0xC2 && byte < 0xE0 ? 2 : 1
+                if length > 1, index + length <= text.count {
+                    var value = UInt32(byte) & (length == 3 ? 0x0F : 0x1F)
+                    for offset in 1..<length { value = value << 6 | UInt32(text[index + offset] & 0x3F) }
+                    if let base = LatinFolding.base(of: value) {
+                        buffer[out] = base
+                        out += 1
+                        index += length
+                        continue
+                    }
+                    if LatinFolding.isDroppedMark(value) {
+                        index += length
+                        continue
+                    }
+                }
+                buffer[out] = byte
+                out += 1
+                index += 1
             }
-            initialized = text.count
+            written = out
         }
-        return words.allSatisfy { word in TextSearch.contains(lowered, Array(word.utf8)) }
+        return words.allSatisfy { word in TextSearch.contains(skeleton, Array(word.utf8)) }
     }
-
-    /// The UTF-8 of every non-ASCII character whose lower case holds ASCII: U+0130 (İ, to `i` and a
-    /// combining dot) and U+212A (the Kelvin sign, to `k`). `SearchTextTests` checks the list against
-    /// every scalar the running Unicode tables know.
-    static let asciiLowercasingScalars: [[UInt8]] = [[0xC4, 0xB0], [0xE2, 0x84, 0xAA]]
 
     /// The first index at or after `index` that begins a character (or the end).
     static func characterEnd(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {

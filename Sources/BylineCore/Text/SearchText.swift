@@ -1,4 +1,5 @@
-/// What search sees of a text: its words, folded to lower case, one space between them.
+/// What search sees of a text: its words, folded to lower case and without Latin diacritics
+/// (`LatinFolding`: `Segurança` is `seguranca`), one space between them.
 ///
 /// The search box finds posts in which every typed word *begins* a word of the title, summary, tags or
 /// body (`latenc` finds "latency", `p99` finds "p99", `tency` finds nothing). One definition serves the

@@ -82,6 +82,16 @@ final class WordFolder {
             case .separator:
                 if inWord { buffer[out] = 0x20; out += 1; inWord = false }
             case .letter:
+                if let base = LatinFolding.base(of: value) {
+                    buffer[out] = base; out += 1
+                    inWord = true
+                    index += length
+                    continue
+                }
+                if LatinFolding.isDroppedMark(value) {
+                    index += length
+                    continue
+                }
                 if scalar.properties.changesWhenLowercased {
                     for mapped in scalar.properties.lowercaseMapping.utf8 { buffer[out] = mapped; out += 1 }
                 } else {
