@@ -27,7 +27,8 @@ struct ReaderApp {
             return 1
         }
         let start: BlogStart = blog == nil ? .complete : first.fromCache ? .refresh : .load
-        let state = AppState(store: first.take(), blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs)
+        let state = AppState(store: first.take(), blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs,
+                             readerLanguage: LanguageTag.ofLocale(Environment.value))
         let runtime = ReaderRuntime(state: state, backend: terminal, performers: .live(blog: blog),
                                     idleTimeout: idleTimeout, deepLink: deepLink)
         let ending = runtime.run(start: start)

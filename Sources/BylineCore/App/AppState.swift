@@ -44,6 +44,9 @@ package struct AppState: Equatable, Sendable {
     package internal(set) var match: PostQuery.Match = .all
     package internal(set) var search = ""
     package internal(set) var tagSort: TagSort = .count
+    /// The reader's language (from the locale), until the first posts are known and the filter starts
+    /// in it (`startInReaderLanguage`); then nil.
+    package internal(set) var readerLanguage: String?
 
     /// The posts the filter leaves, newest first. Derived from the store and the filter; kept only
     /// because a search reads bodies (a test checks it equals `store.matches(query)`).
@@ -96,12 +99,14 @@ package struct AppState: Equatable, Sendable {
     /// every post) and keep showing the last results until the search answers.
     static let instantFilterLimit = 20_000
 
-    package init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode) {
+    package init(store: PostStore, blogName: String, width: Int, height: Int, glyphs: Glyphs = .unicode, readerLanguage: String? = nil) {
         source = StoreUpdate(store, serial: 0)
         self.blogName = blogName
         (self.width, self.height) = ScreenLimits.clamped(width: width, height: height)
         self.glyphs = glyphs
+        self.readerLanguage = readerLanguage
         results = store.matches(query)
+        startInReaderLanguage()
         selected = results.first
         orderedTags = countedTags
         tagCursor = orderedTags.first?.key
@@ -115,7 +120,8 @@ package struct AppState: Equatable, Sendable {
 
     /// The filter as a store query.
     package var query: PostQuery {
-        PostQuery(requiredTags: tags(in: .required), excludedTags: tags(in: .excluded), match: match, search: search)
+        PostQuery(requiredTags: tags(in: .required), excludedTags: tags(in: .excluded), match: match, search: search,
+                  languages: languages(in: .required), excludedLanguages: languages(in: .excluded))
     }
 
     /// The names of the tags in `state`, in the index's order. Looks up only the tags in the filter, not
@@ -166,7 +172,7 @@ package struct AppState: Equatable, Sendable {
         numbering += 1
         layoutFacts = nil
         let numbers = wanted ? Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
-        tagStates = tagStates.filter { newStore.tags.tag(named: $0.key) != nil }
+        tagStates = tagStates.filter { Self.keyExists($0.key, in: newStore) }
         // A changed file may have a changed body: a body is kept only for a post whose front matter and
         // size are unchanged.
         loaded = [:]
@@ -192,7 +198,8 @@ package struct AppState: Equatable, Sendable {
             mode = .browsing
         }
         // A cursor on a tag gone goes to the first row once the rows are counted (`clampPositions`).
-        if tagCursor == nil || store.tags.tag(named: tagCursor!) == nil { tagCursor = nil }
+        if tagCursor == nil || !Self.keyExists(tagCursor!, in: store) { tagCursor = nil }
+        startInReaderLanguage()
     }
 
     /// The first results a running search has settled, final and in order. Past them stay the posts
@@ -225,6 +232,8 @@ package struct AppState: Equatable, Sendable {
         /// Posts among the current results that carry the tag.
         package var count: Int
         package var state: TagState
+        /// The Languages section's heading: drawn, passed over by the cursor, never toggled.
+        package var isHeading = false
 
         /// Whether the tag cursor is on this row. Compared by bytes: the cursor is always a row's key as
         /// it stands, and `==` on strings compares canonical equivalence, which normalizes a key of
@@ -261,7 +270,7 @@ package struct AppState: Equatable, Sendable {
         case .count: rows.sort { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
         case .name: rows.sort { $0.key < $1.key }
         }
-        return rows
+        return rows + languageRows(among: current)
     }
 
     /// The filter written out: `go AND NOT career`, `(go OR rust) AND NOT career`, and the search.
@@ -273,6 +282,9 @@ package struct AppState: Equatable, Sendable {
             parts.append(required.count > 1 && match == .any && !tags(in: .excluded).isEmpty ? "(\(joined))" : joined)
         }
         parts += tags(in: .excluded).map { "NOT " + $0 }
+        let languages = languages(in: .required)
+        if !languages.isEmpty { parts.append("in " + languages.joined(separator: " or ")) }
+        parts += self.languages(in: .excluded).map { "NOT in " + $0 }
         var text = parts.joined(separator: " AND ")
         if !search.isEmpty { text += (text.isEmpty ? "" : " · ") + "search: " + search }
         return text

@@ -204,7 +204,7 @@ package enum Reducer {
             state.match = state.match == .all ? .any : .all
             return state.tags(in: .required).count > 1 ? filterChanged(&state) : []
         default:
-            guard let key = state.tagCursor else { return [] }
+            guard let key = state.tagCursor, key != AppState.languageKeyPrefix else { return [] }
             let current = state.state(of: key)
             let wanted: TagState = action == .toggleRequired ? .required : .excluded
             state.tagStates[key] = current == wanted ? nil : wanted
@@ -217,8 +217,14 @@ package enum Reducer {
         guard !rows.isEmpty else { return }
         let index = rows.firstIndex { $0.holds(state.tagCursor) } ?? 0
         let page = max(1, state.layout.rect(of: .tags)?.height ?? 1)
-        guard let target = action.moved(from: index, page: page, last: rows.count - 1) else { return }
-        state.tagCursor = rows[min(max(0, target), rows.count - 1)].key
+        guard var target = action.moved(from: index, page: page, last: rows.count - 1) else { return }
+        target = min(max(0, target), rows.count - 1)
+        // The Languages heading is passed over, onwards (or back, at the end).
+        if rows[target].isHeading {
+            let step = target < index ? -1 : 1
+            target = rows.indices.contains(target + step) ? target + step : target - step
+        }
+        state.tagCursor = rows[target].key
     }
 
     static func moveInList(_ state: inout AppState, _ action: Action) {

@@ -77,7 +77,7 @@ extension AppState {
     /// and the reader's as far as `layoutFacts` tell (`layoutQuestion` asks for the rest).
     mutating func clampPositions() {
         let rows = orderedTags
-        if rows.contains(where: { $0.holds(tagCursor) }) {} else { tagCursor = rows.first?.key }
+        if rows.contains(where: { $0.holds(tagCursor) }) {} else { tagCursor = rows.first { !$0.isHeading }?.key }
         let tagHeight = max(1, layout.rect(of: .tags)?.height ?? 1)
         let cursorIndex = rows.firstIndex { $0.holds(tagCursor) } ?? 0
         tagScroll = Self.keepVisible(cursorIndex, scroll: tagScroll, visible: tagHeight, total: rows.count)

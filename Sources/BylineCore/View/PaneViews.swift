@@ -1,4 +1,5 @@
-/// The tag pane: every tag with its count among the current results, its state marked, zero counts dimmed.
+/// The tag pane: every tag with its count among the current results, its state marked, zero counts
+/// dimmed; then, for a blog in several languages, its languages under a heading.
 enum TagPaneView {
     static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {
         let rows = state.orderedTags
@@ -12,6 +13,10 @@ enum TagPaneView {
             guard index < rows.count else { break }
             let row = rows[index]
             let y = rect.y + offset
+            if row.isHeading {
+                screen.put(StyledLine("  " + row.name, [.title, .meta]), row: y, column: rect.x, limit: rect.width)
+                continue
+            }
             let marker: String
             switch row.state {
             case .off: marker = " "
