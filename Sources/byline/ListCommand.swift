@@ -27,7 +27,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only posts in which each word begins a word of the title, summary, tags or body.", valueName: "WORDS"))
     var search: String?
 
-    @Flag(help: "Print one JSON array: path, slug, title, date, tags, summary, draft, words.")
+    @Flag(help: "Print one JSON array: path, slug, title, date, tags, summary, draft, language, words.")
     var json = false
 
     func run() throws {
@@ -56,6 +56,7 @@ enum PostJSON {
             ("tags", .array(post.tags.map { .string($0) })),
             ("summary", .string(post.summary)),
             ("draft", .bool(post.draft)),
+            ("language", post.language.map { .string($0) } ?? .null),
             ("words", words.map { .number($0) } ?? .null),
         ])
     }

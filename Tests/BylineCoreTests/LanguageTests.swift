@@ -80,7 +80,8 @@ final class LanguageTests: XCTestCase {
 
     func testTagsAreNormalizedAndNamesMustBeCodes() {
         XCTAssertEqual(LanguageTag.normalized("pt_BR.UTF-8"), "pt-BR")
-        XCTAssertEqual(LanguageTag.normalized("ZH-hans-tw"), "zh-Hans-TW")
+        XCTAssertEqual(LanguageTag.normalized("ZH-hans"), "zh-Hans")
+        XCTAssertEqual(LanguageTag.normalized("zh-hant-tw"), "zh-Hant", "eight bytes at most: the language and script")
         XCTAssertEqual(LanguageTag.normalized("es-419"), "es-419")
         XCTAssertNil(LanguageTag.normalized("C.UTF-8"))
         XCTAssertNil(LanguageTag.normalized("POSIX"))

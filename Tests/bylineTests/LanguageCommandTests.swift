@@ -14,6 +14,9 @@ final class LanguageCommandTests: XCTestCase {
         XCTAssertEqual(french.stderr, "", "translations sharing a slug are not a problem")
         let none = try BylineRunner.run(["list", "--lang", "de", site])
         XCTAssertEqual(none.stdout, "")
+        let json = try BylineRunner.run(["list", "--json", "--lang", "pt-BR", site])
+        let posts = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(posts.map { $0["language"] as? String }, ["pt-BR", "pt-BR"])
     }
 
     func testShowPrefersTheReadersLanguageElseListsTheTranslations() throws {

@@ -37,7 +37,7 @@ final class ListCommandTests: XCTestCase {
         let array = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         XCTAssertEqual(array.count, 1)
         let post = array[0]
-        XCTAssertEqual(Set(post.keys), ["path", "slug", "title", "date", "tags", "summary", "draft", "words"])
+        XCTAssertEqual(Set(post.keys), ["path", "slug", "title", "date", "tags", "summary", "draft", "language", "words"])
         XCTAssertEqual(post["path"] as? String, "ten-things-i-learned-as-a-backend-engineer.md")
         XCTAssertEqual(post["slug"] as? String, "ten-things-i-learned-as-a-backend-engineer")
         XCTAssertEqual(post["date"] as? String, "2026-02-10")

@@ -2,15 +2,17 @@
 /// a language folder (`content/fr/`, `fr/_posts/`, `_posts/fr/`, `src/content/blog/fr/`) or Hugo's
 /// `name.fr.md`; and the reader's own, from the locale.
 package enum LanguageTag {
-    /// `pt_BR`, `PT-br`, `zh-hans-tw` as `pt-BR`, `zh-Hans`, `zh-Hans-TW` (language lower case, script title
-    /// case, region upper case); a locale's codeset and modifier (`.UTF-8`, `@euro`) are dropped. Nil when
-    /// the text is not shaped like a tag (`C`, `POSIX`, `english`).
+    /// `pt_BR`, `PT-br`, `zh-hans` as `pt-BR`, `zh-Hans` (language lower case, script title case, region
+    /// upper case); a locale's codeset and modifier (`.UTF-8`, `@euro`) are dropped. Nil when the text
+    /// is not shaped like a tag (`C`, `POSIX`, `english`). At most `maximumLength` bytes: a longer tag keeps
+    /// its first subtags (`zh-Hant-TW` is `zh-Hant`), which are what a blog's translations differ by.
     package static func normalized(_ text: some StringProtocol) -> String? {
         let tag = text.prefix { $0 != "." && $0 != "@" }
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false).flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
         guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy(isASCIILetter) else { return nil }
         var result = language.lowercased()
         for part in parts.dropFirst() {
+            guard result.utf8.count + 1 + part.utf8.count <= maximumLength else { break }
             guard (1...8).contains(part.count), part.allSatisfy({ isASCIILetter($0) || $0.isASCII && $0.isNumber }) else { return nil }
             if part.count == 4, part.allSatisfy(isASCIILetter) {
                 result += "-" + part.prefix(1).uppercased() + part.dropFirst().lowercased()
@@ -21,6 +23,29 @@ package enum LanguageTag {
             }
         }
         return result
+    }
+
+    /// Bytes a tag keeps, so that a post holds its language in one word (`packed`).
+    static let maximumLength = 8
+
+    /// A normalized tag's bytes in one word, the first in the lowest byte; 0 for none.
+    static func packed(_ tag: String?) -> UInt64 {
+        guard let tag else { return 0 }
+        var word: UInt64 = 0
+        for (index, byte) in tag.utf8.prefix(maximumLength).enumerated() { word |= UInt64(byte) << (8 * UInt64(index)) }
+        return word
+    }
+
+    /// The tag `packed` made.
+    static func unpacked(_ word: UInt64) -> String? {
+        guard word != 0 else { return nil }
+        var rest = word
+        var bytes: [UInt8] = []
+        while rest != 0 {
+            bytes.append(UInt8(truncatingIfNeeded: rest))
+            rest >>= 8
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A folder or file-name part that names a language: a two-letter ISO 639-1 code, with at most a

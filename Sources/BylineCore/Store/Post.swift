@@ -13,12 +13,28 @@ package struct Post: Hashable, Sendable, Identifiable {
     package var tags: [String]
     /// The front matter's summary or description, else the first paragraph as plain text.
     package var summary: String
-    package var draft: Bool
-    /// The file's size in bytes, for reading-time estimates before the body is read.
-    package var fileSize: Int
+    /// The file's size in bytes (for reading-time estimates before the body is read), and whether the
+    /// post is a draft in the low bit: one word, not two (a store holds 100,000 posts).
+    private var sizeAndDraft: Int
+    /// The language as `LanguageTag.packed` keeps it: its ASCII bytes in one word, 0 for none.
+    private var packedLanguage: UInt64
+
+    package var draft: Bool {
+        get { sizeAndDraft & 1 != 0 }
+        set { sizeAndDraft = sizeAndDraft & ~1 | (newValue ? 1 : 0) }
+    }
+
+    package var fileSize: Int {
+        get { sizeAndDraft >> 1 }
+        set { sizeAndDraft = max(0, newValue) << 1 | sizeAndDraft & 1 }
+    }
+
     /// A BCP 47 tag (`en`, `pt-BR`): the front matter's `lang` or `language`, else the file's place
     /// (`LanguageTag`); nil when unknown.
-    package var language: String?
+    package var language: String? {
+        get { LanguageTag.unpacked(packedLanguage) }
+        set { packedLanguage = LanguageTag.packed(newValue) }
+    }
 
     package var id: String { path }
 
@@ -30,9 +46,8 @@ package struct Post: Hashable, Sendable, Identifiable {
         self.date = date
         self.tags = tags
         self.summary = summary
-        self.draft = draft
-        self.fileSize = fileSize
-        self.language = language
+        sizeAndDraft = max(0, fileSize) << 1 | (draft ? 1 : 0)
+        packedLanguage = LanguageTag.packed(language)
     }
 
     /// The store's order as a value: newest first, undated last, then by title and path.

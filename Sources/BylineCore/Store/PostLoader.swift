@@ -116,11 +116,13 @@ package struct PostLoader: Sendable {
 
         let tags = metadata.tags
         let draft = metadata.draft || candidate.inDrafts
-        // For `check` (its author is asking): what a reader would miss. A draft gets its date when it is published.
-        if readWholeFiles, date == nil, !draft {
+        // For `check` (its author is asking): what a reader would miss. A draft gets its date when it is
+        // published; a file with an error has that to fix first.
+        let authorWarnings = readWholeFiles && !diagnostics.contains { $0.severity == .error }
+        if authorWarnings, date == nil, !draft {
             report(.warning, .undated, "no date in the front matter, the file name or its folders; listed after the dated posts")
         }
-        if readWholeFiles, hasBody, !read.truncated, text[min(bodyStart, text.count)...].allSatisfy(Self.isBlank) {
+        if authorWarnings, hasBody, !read.truncated, text[min(bodyStart, text.count)...].allSatisfy(Self.isBlank) {
             report(.warning, .empty, "nothing after the front matter: the post is empty")
         }
 
