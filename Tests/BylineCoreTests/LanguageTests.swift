@@ -78,6 +78,18 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(titles(PostQuery(requiredTags: ["release"], excludedLanguages: ["fr", "fr-FR", "pt-BR"])), ["Release 2.0 is out"])
     }
 
+    /// Where each generator's documentation puts a language's folder.
+    func testLanguageFoldersOfEveryLayout() {
+        XCTAssertEqual(LanguageTag.ofFolder("content/fr/posts", layout: .hugoOrZola), "fr")
+        XCTAssertNil(LanguageTag.ofFolder("content/posts/it", layout: .hugoOrZola), "only the folder under content/")
+        XCTAssertEqual(LanguageTag.ofFolder("src/content/blog/pt-br", layout: .astro), "pt-BR")
+        XCTAssertEqual(LanguageTag.ofFolder("src/es/blog", layout: .plain), "es", "Eleventy's src/es/")
+        XCTAssertEqual(LanguageTag.ofFolder("ja/posts", layout: .plain), "ja")
+        XCTAssertEqual(LanguageTag.ofFolder("en/news/_posts", layout: .jekyll), "en")
+        XCTAssertEqual(LanguageTag.ofFolder("_posts/de", layout: .jekyll), "de")
+        XCTAssertNil(LanguageTag.ofFolder("_posts/2024", layout: .jekyll))
+    }
+
     func testTagsAreNormalizedAndNamesMustBeCodes() {
         XCTAssertEqual(LanguageTag.normalized("pt_BR.UTF-8"), "pt-BR")
         XCTAssertEqual(LanguageTag.normalized("ZH-hans"), "zh-Hans")

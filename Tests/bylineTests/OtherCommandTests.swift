@@ -156,18 +156,21 @@ final class CheckCommandTests: XCTestCase {
     func testLongWarningGroupsAreCutUnlessAll() throws {
         let folder = try ScratchFolder()
         for number in 10..<22 { try folder.write("post\(number).md", "---\ntitle: P\(number)\n---\nText.\n") }
+        try folder.write("2024-05-02-field.md", "---\ntitle: Field\ndraft: maybe\n---\nText.\n")
         try folder.write("2024-05-01-empty.md", "---\ntitle: Empty\n---\n\n  \n")
         let short = try BylineRunner.run(["check", folder.path])
         XCTAssertEqual(short.status, 0, "warnings alone")
         var lines = short.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        XCTAssertEqual(lines[0], "12 warnings: posts without a date")
-        XCTAssertEqual(lines[1...10].map { String($0.prefix(11)) }, (10..<20).map { "post\($0).md: " })
-        XCTAssertEqual(lines[11...], ["… and 2 more (`byline check --all` lists every one)", "",
+        XCTAssertEqual(lines[0...1], ["1 warning: front matter fields ignored",
+                                      "2024-05-02-field.md:3:8: warning: `draft` should be true or false, not \"maybe\"; ignored"])
+        XCTAssertEqual(lines[3], "12 warnings: posts without a date")
+        XCTAssertEqual(lines[4...13].map { String($0.prefix(11)) }, (10..<20).map { "post\($0).md: " })
+        XCTAssertEqual(lines[14...], ["… and 2 more (`byline check --all` lists every one)", "",
                                       "1 warning: empty posts", "2024-05-01-empty.md: warning: nothing after the front matter: the post is empty", ""])
         lines = try BylineRunner.run(["check", "--all", folder.path]).stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 1 + 12 + 2, lines.joined(separator: "\n"))
+        XCTAssertEqual(lines.count, 2 + 1 + 12 + 2, lines.joined(separator: "\n"))
         let list = try BylineRunner.run(["list", folder.path])
-        XCTAssertEqual(list.stderr, "", "warnings are for check")
+        XCTAssertEqual(list.stderr, "", "warnings (the `draft` field's too, which list meets) are for check")
     }
 
     func testWarningsAloneExitZero() throws {
