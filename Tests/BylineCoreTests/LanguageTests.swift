@@ -28,7 +28,11 @@ final class LanguageTests: XCTestCase {
         let store = try loadStore(Fixtures.site("hugo"))
         let notes = store.posts.filter { $0.path.hasPrefix("content/posts/language-notes") }
         XCTAssertEqual(notes.map(\.slug), ["language-notes", "language-notes"])
-        XCTAssertEqual(Set(notes.map { $0.language ?? "-" }), ["fr", "-"])
+        // The page without a language is in the site's defaultContentLanguage (hugo.toml).
+        XCTAssertEqual(Set(notes.map { $0.language ?? "-" }), ["fr", "en"])
+        // A page bundle's translation, `index.fr.md` beside `index.md`, is a post too.
+        let bundle = store.posts.filter { $0.path.hasPrefix("content/posts/language-bundle/") }
+        XCTAssertEqual(Set(bundle.map { "\($0.slug) \($0.language ?? "-")" }), ["language-bundle en", "language-bundle fr"])
         XCTAssertFalse(store.diagnostics.contains { $0.kind == .duplicateSlug }, "\(store.diagnostics)")
     }
 
@@ -88,6 +92,15 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(LanguageTag.ofFolder("en/news/_posts", layout: .jekyll), "en")
         XCTAssertEqual(LanguageTag.ofFolder("_posts/de", layout: .jekyll), "de")
         XCTAssertNil(LanguageTag.ofFolder("_posts/2024", layout: .jekyll))
+    }
+
+    func testASitesDefaultLanguageIsReadFromItsConfiguration() {
+        XCTAssertEqual(LanguageTag.siteDefault(configuration: "title = \"x\"\ndefaultContentLanguage = \"pt-br\"\n"), "pt-BR")
+        XCTAssertEqual(LanguageTag.siteDefault(configuration: "defaultcontentlanguage: de\n"), "de", "Hugo's keys ignore case")
+        XCTAssertEqual(LanguageTag.siteDefault(configuration: "{\n  \"defaultContentLanguage\": \"fr\",\n}"), "fr")
+        XCTAssertEqual(LanguageTag.siteDefault(configuration: "base_url = \"/\"\ndefault_language = \"ja\"\n"), "ja", "Zola")
+        XCTAssertNil(LanguageTag.siteDefault(configuration: "params:\n  defaultContentLanguage: de\n"), "nested: not the site's")
+        XCTAssertNil(LanguageTag.siteDefault(configuration: "title = \"Only English, unsaid\"\n"))
     }
 
     func testTagsAreNormalizedAndNamesMustBeCodes() {

@@ -84,6 +84,23 @@ package enum LanguageTag {
         return (String(stem[..<dot]), tag)
     }
 
+    /// The language a Hugo or Zola site gives a page that names none (`post.md` beside `post.fr.md`): its
+    /// configuration's top-level `defaultContentLanguage` (Hugo, any case) or `default_language` (Zola),
+    /// read line by line, in TOML, YAML or JSON. Nil when the configuration sets none: then nothing is guessed.
+    package static func siteDefault(configuration text: Substring) -> String? {
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            // Top-level keys only: TOML has no indentation, YAML nests by it; JSON's keys are quoted.
+            guard trimmed.count == line.count || trimmed.first == "\"" else { continue }
+            let key = trimmed.prefix { $0 != "=" && $0 != ":" }.filter { $0 != "\"" && $0 != " " && $0 != "\t" }.lowercased()
+            guard key == "defaultcontentlanguage" || key == "default_language", key.count < trimmed.count else { continue }
+            let value = trimmed.dropFirst(trimmed.prefix { $0 != "=" && $0 != ":" }.count + 1)
+                .filter { $0 != "\"" && $0 != "'" && $0 != " " && $0 != "\t" && $0 != "," }
+            return normalized(value)
+        }
+        return nil
+    }
+
     /// The reader's language: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set (as the C
     /// library picks the language of messages), when it names one (`C` and `POSIX` do not).
     package static func ofLocale(_ environment: (String) -> String?) -> String? {

@@ -36,6 +36,8 @@ package struct PostFinder {
     private var trackingIdentity = false
     private var realRoot = ""
     private var layout = SiteLayout.plain
+    /// A Hugo or Zola site's default language, for pages whose name and folder name none.
+    private var siteLanguage: String?
 
     /// Finds the posts under `root` (an absolute or relative folder path), giving way to keys
     /// between entries when handed a `giveWay` (behind the reader's screen).
@@ -79,6 +81,10 @@ package struct PostFinder {
         layout = SiteLayout.detect(names: Set(top.map(\.name))) { isFolder(real + "/" + $0) }
         var start = ""
         if let content = layout.contentFolder, isFolder(real + "/" + content) { start = content }
+        if layout == .hugoOrZola, let config = SiteLayout.hugoConfigs.first(where: { name in top.contains { $0.name == name } }),
+           case let .success(read) = PostFile.read(real + "/" + config, limit: 64 * 1024) {
+            siteLanguage = LanguageTag.siteDefault(configuration: Substring(decoding: read.bytes, as: UTF8.self))
+        }
         // A plain folder is walked from the listing just taken: for 100,000 posts in one folder, a
         // second listing cost 40 ms more.
         walk(relative: start, topListing: start.isEmpty ? top : nil)
@@ -97,12 +103,20 @@ package struct PostFinder {
             let entries = topListing.take() ?? listFolder(absolute)
             let isTop = relative.isEmpty || relative == layout.contentFolder
             let inDrafts = relative.split(separator: "/").contains("_drafts")
-            let folderLanguage = LanguageTag.ofFolder(relative, layout: layout)
+            let folderLanguage = LanguageTag.ofFolder(relative, layout: layout) ?? siteLanguage
 
             if !isTop, let index = entries.first(where: { isIndexName($0.name) }),
                layout != .jekyll || isUnderPosts(relative) {
+                let bundle = String(relative.split(separator: "/").last ?? "")
                 addFile(relative: join(relative, index.name), absolute: absolute + "/" + index.name,
-                        baseName: String(relative.split(separator: "/").last ?? ""), inDrafts: inDrafts, language: folderLanguage)
+                        baseName: bundle, inDrafts: inDrafts, language: folderLanguage)
+                // Hugo's translations of a bundle: `index.fr.md` beside `index.md`.
+                for entry in entries where entry.name.hasPrefix("index.") {
+                    guard let dot = lastDot(entry.name), isMarkdownExtension(entry.name, dot: dot),
+                          let translation = LanguageTag.splitName(String(entry.name[..<dot])), translation.name == "index" else { continue }
+                    addFile(relative: join(relative, entry.name), absolute: absolute + "/" + entry.name,
+                            baseName: bundle, inDrafts: inDrafts, language: translation.language)
+                }
                 continue
             }
             // Files are taken in name order so that, of two ways to one file (a symlink, a hard link), the

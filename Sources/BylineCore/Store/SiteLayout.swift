@@ -21,13 +21,15 @@ package enum SiteLayout: String, Sendable, CaseIterable {
 
     /// Detects the layout from the names at the top of `root`.
     static func detect(names: Set<String>, isDirectory: (String) -> Bool) -> SiteLayout {
-        let hugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
         if names.contains("content"), isDirectory("content"), hugoConfigs.contains(where: names.contains) { return .hugoOrZola }
         if names.contains("_posts"), isDirectory("_posts") { return .jekyll }
         if names.contains("_config.yml") || names.contains("_config.yaml") { return .jekyll }
         if names.contains(where: { $0.hasPrefix("astro.config.") }), names.contains("src") { return .astro }
         return .plain
     }
+
+    /// Hugo's configuration files, by the names it looks for; Zola's is `config.toml`.
+    static let hugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
 
     /// The folder under the root where the walk starts.
     var contentFolder: String? {
