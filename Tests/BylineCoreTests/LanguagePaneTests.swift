@@ -50,7 +50,7 @@ final class LanguagePaneTests: XCTestCase {
         XCTAssertEqual(state.tagCursor, rows[3].key, "the heading is passed over")
         AppFixture.send(&state, .moveUp)
         XCTAssertEqual(state.tagCursor, rows[1].key)
-        // Rows are sorted by their counts among the results, so the cursor is put on them by key.
+        // Tag rows move as their counts among the results change; the cursor is put on a row by its key.
         for language in ["en", "fr"] {
             state.tagCursor = AppState.languageKeyPrefix + language
             AppFixture.send(&state, .toggleRequired)
