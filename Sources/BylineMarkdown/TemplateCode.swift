@@ -2,12 +2,14 @@ import BylineCore
 
 /// Template code that static-site generators leave in markdown (`{{< shortcode >}}`, `{{% x %}}`,
 /// `{% liquid %}`, `{{ .Go }}`): shown as written, dimmed, whatever cmark made of it (it may have read
-/// `{{<figure>}}` as an HTML tag). Raw HTML outside template code is dropped.
+/// `{{<figure>}}` as an HTML tag). Raw HTML outside template code is dropped. An MDX element's
+/// `[Name]`, which `SiteSyntax` puts between its placeholder marks, is dimmed the same way.
 enum TemplateCode {
     static func mark(_ content: [DocumentBuilder.Inline]) -> [StyledSpan] {
         guard content.contains(where: { inline in
             var text = inline.span.text
-            return text.withUTF8 { $0.contains(UInt8(ascii: "{")) }
+            // 0xEF begins the placeholder marks' UTF-8.
+            return text.withUTF8 { $0.contains(UInt8(ascii: "{")) || $0.contains(0xEF) }
         }) else {
             return content.compactMap { $0.rawHTML ? nil : $0.span }
         }
@@ -24,6 +26,12 @@ enum TemplateCode {
         // Once a closer is missing from some point on, it is missing from every later point: this keeps
         // a line of a million unclosed `{{` linear.
         var closerMissing: Set<Character> = []
+        var placeholder = false
+        for (offset, (character, _)) in characters.enumerated() {
+            if character == Character(SiteSyntax.placeholderStart) { placeholder = true }
+            inTemplate[offset] = placeholder
+            if character == Character(SiteSyntax.placeholderEnd) { placeholder = false }
+        }
         while index + 1 < characters.count {
             let pair = (characters[index].0, characters[index + 1].0)
             if pair.0 == "{", pair.1 == "{" || pair.1 == "%", !closerMissing.contains(pair.1) {
@@ -42,6 +50,7 @@ enum TemplateCode {
         var spans: [StyledSpan] = []
         for (offset, (character, inline)) in characters.enumerated() {
             if inline.rawHTML, !inTemplate[offset] { continue }
+            if character == Character(SiteSyntax.placeholderStart) || character == Character(SiteSyntax.placeholderEnd) { continue }
             let style = inTemplate[offset] ? inline.span.style.union(.template) : inline.span.style
             if let last = spans.last, last.style == style, last.link == inline.span.link, last.text != "\n", character != "\n" {
                 spans[spans.count - 1].text.append(character)
@@ -63,6 +72,7 @@ enum TemplateCode {
             let plain = text.withUTF8 { bytes -> Bool in
                 for byte in bytes {
                     if previous == UInt8(ascii: "{"), byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") { return false }
+                    if byte == 0xEF { return false }
                     previous = byte
                 }
                 return bytes.count <= 1 || !bytes.contains(0x0A)

@@ -23,6 +23,10 @@ extension PostLoader {
         /// Bytes of the file after `bytes` that are not shown (0 for a whole body); never read past
         /// `readLimit`, so counted from the file's size.
         package var omittedBytes: Int
+        /// The file's line on which the body starts, for `check`'s places.
+        package var firstLine = 1
+        /// Whether MDX's syntax applies (`SiteSyntax.isMDX`).
+        package var mdx = false
 
         package init(bytes: ArraySlice<UInt8>, omittedBytes: Int = 0) {
             self.bytes = bytes
@@ -31,16 +35,23 @@ extension PostLoader {
     }
 
     /// The body of the post at `absolutePath`, cut to `bodyLimit`; at most `readLimit` bytes are read.
-    package static func limitedBody(at absolutePath: String) -> Result<Body, PostFile.ReadError> {
+    /// `path`, relative to the posts folder, says whether the body is MDX (`SiteSyntax.isMDX`).
+    package static func limitedBody(at absolutePath: String, path: String? = nil) -> Result<Body, PostFile.ReadError> {
         PostFile.read(absolutePath, limit: readLimit).map { raw in
             let truncated = raw.bytes.count < raw.size
             let text = PostText.clean(raw.bytes, truncated: truncated).bytes
-            var start = 0
-            if case let .found(block) = FrontMatterBlock.locate(in: text), block.text.upperBound <= frontMatterLimit { start = block.bodyStart }
+            var start = 0, firstLine = 1
+            if case let .found(block) = FrontMatterBlock.locate(in: text), block.text.upperBound <= frontMatterLimit {
+                start = block.bodyStart
+                firstLine = block.bodyFirstLine
+            }
             let end = cut(text, from: start)
             // Cleaning drops a BOM and CRs; the bytes left out are counted as the file has them, nearly.
             let omitted = (raw.size - raw.bytes.count) + (text.count - end)
-            return Body(bytes: text[start..<end], omittedBytes: omitted)
+            var body = Body(bytes: text[start..<end], omittedBytes: omitted)
+            body.firstLine = firstLine
+            body.mdx = SiteSyntax.isMDX(path: path ?? (absolutePath.hasSuffix(".mdx") ? absolutePath : ""))
+            return body
         }
     }
 
