@@ -1,0 +1,52 @@
+import BylineCore
+@preconcurrency import CCmarkGFM
+
+/// `check`'s warnings about site syntax: links between posts that point at no post, and shortcodes
+/// byline shows as written because it does not know them. Each at its line in the file.
+package enum SiteCheck {
+    package static func diagnostics(_ store: PostStore) -> [Diagnostic] {
+        var names: Set<String> = []
+        for post in store.posts { names.formUnion(InternalLink.keys(of: post)) }
+        let numbers = Array(store.posts.indices)
+        return ParallelMap.map(numbers) { [names] number -> [Diagnostic] in
+            guard case let .success(body) = store.limitedBody(of: number) else { return [] }
+            return diagnostics(body, file: store.posts[number].path, postNames: names)
+        }.flatMap { $0 }
+    }
+
+    /// The warnings for one post's body; `postNames` are the names of the blog's posts (`InternalLink.keys`).
+    package static func diagnostics(_ body: PostLoader.Body, file: String, postNames: Set<String>) -> [Diagnostic] {
+        let prepared = SiteSyntax.prepare(body.bytes, mdx: body.mdx)
+        let lineOffset = body.firstLine - 1
+        var found: [Diagnostic] = prepared.unknownShortcodes.map { line, name in
+            Diagnostic(file: file, line: lineOffset + line, severity: .warning,
+                       message: "unknown shortcode `\(VisibleText.escapeLine(name))`: shown as written")
+        }
+        guard prepared.bytes.contains(UInt8(ascii: "]")) else { return found }
+        for (line, target) in linkTargets(prepared.bytes) where InternalLink.kind(of: target) == .post {
+            guard !postNames.contains(InternalLink.key(of: target)) else { continue }
+            found.append(Diagnostic(file: file, line: lineOffset + line, severity: .warning,
+                                    message: "broken link between posts: `\(VisibleText.escapeLine(target))` points at no post of this blog"))
+        }
+        return found.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+    }
+
+    /// Each link's target with the line of the body it is on: the line its paragraph starts on, plus
+    /// the line breaks before it in the paragraph.
+    static func linkTargets(_ bytes: ArraySlice<UInt8>) -> [(line: Int, target: String)] {
+        let document = CmarkDocument(bytes)
+        return withExtendedLifetime(document) {
+            var targets: [(line: Int, target: String)] = []
+            var line = 1
+            for (event, node) in CmarkWalk(document.root) where event == .enter {
+                switch node.cmarkType {
+                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: line = Int(cmark_node_get_start_line(node))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: line += 1
+                case CMARK_NODE_LINK: targets.append((line, node.url))
+                default: break
+                }
+            }
+            return targets
+        }
+    }
+}
