@@ -111,7 +111,19 @@ struct LinePass {
             statementDepth = max(0, Self.braceBalance(line))
             return
         }
-        if let tag = soleTag(trimmed, indent: indent), blockTag(tag) { return }
+        if let tag = soleTag(trimmed, indent: indent) {
+            if blockTag(tag) { return }
+            if Shortcodes.replacement(for: tag, inTarget: false) == nil {
+                // A tag shown as written keeps a line of its own in the paragraph around it: two spaces
+                // at the end of the line before and of its own are hard breaks (and nothing at a paragraph's end).
+                if output.count >= 2, output[output.count - 1] == 0x0A, output[output.count - 2] != 0x0A {
+                    output.insert(contentsOf: [0x20, 0x20], at: output.count - 1)
+                }
+                appendInline(line)
+                output += [0x20, 0x20]
+                return
+            }
+        }
         if mdx, line[trimmed.startIndex...].starts(with: "{/*".utf8), Self.find(Array("*/}".utf8), in: line) == nil {
             inComment = true
             return
@@ -184,8 +196,10 @@ struct LinePass {
                 index = element.end
                 continue
             }
-            output.append(byte)
-            index += 1
+            // Up to the next byte that may begin a tag, copied at once.
+            let next = line[(index + 1)...].firstIndex { $0 == UInt8(ascii: "{") || (mdx && $0 == UInt8(ascii: "<")) } ?? line.endIndex
+            output += line[index..<next]
+            index = next
         }
     }
 

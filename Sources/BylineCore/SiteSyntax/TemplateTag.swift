@@ -26,6 +26,9 @@ struct TemplateTag {
         }
     }
 
+    /// Each delimiter with its opener and closer, made once.
+    private static let delimiters = Delimiter.allCases.map { ($0, $0.opener, $0.closer) }
+
     let delimiter: Delimiter
     /// The bytes from the opener through the closer, in the line.
     let range: Range<Int>
@@ -90,11 +93,12 @@ struct TemplateTag {
     /// not found from some point on (they are then missing from every later point), so a line of a
     /// million unclosed `{%` is read once.
     static func at(_ start: Int, in line: ArraySlice<UInt8>, mdx: Bool, missing: inout Set<Int>) -> TemplateTag? {
-        for (index, delimiter) in Delimiter.allCases.enumerated() where mdx || delimiter != .mdxComment {
-            let opener = delimiter.opener
+        guard start + 1 < line.endIndex else { return nil }
+        let second = line[start + 1]
+        guard second == UInt8(ascii: "{") || second == UInt8(ascii: "%") || second == UInt8(ascii: "/") else { return nil }
+        for (index, (delimiter, opener, closer)) in delimiters.enumerated() where mdx || delimiter != .mdxComment {
             guard line[start...].starts(with: opener) else { continue }
             if missing.contains(index) { return nil }
-            let closer = delimiter.closer
             var end = start + opener.count
             while end + closer.count <= line.endIndex, !line[end...].starts(with: closer) { end += 1 }
             guard end + closer.count <= line.endIndex else {

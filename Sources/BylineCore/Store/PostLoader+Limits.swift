@@ -24,13 +24,15 @@ extension PostLoader {
         /// `readLimit`, so counted from the file's size.
         package var omittedBytes: Int
         /// The file's line on which the body starts, for `check`'s places.
-        package var firstLine = 1
+        package var firstLine: Int
         /// Whether MDX's syntax applies (`SiteSyntax.isMDX`).
-        package var mdx = false
+        package var mdx: Bool
 
-        package init(bytes: ArraySlice<UInt8>, omittedBytes: Int = 0) {
+        package init(bytes: ArraySlice<UInt8>, omittedBytes: Int = 0, firstLine: Int = 1, mdx: Bool = false) {
             self.bytes = bytes
             self.omittedBytes = omittedBytes
+            self.firstLine = firstLine
+            self.mdx = mdx
         }
     }
 
@@ -48,10 +50,8 @@ extension PostLoader {
             let end = cut(text, from: start)
             // Cleaning drops a BOM and CRs; the bytes left out are counted as the file has them, nearly.
             let omitted = (raw.size - raw.bytes.count) + (text.count - end)
-            var body = Body(bytes: text[start..<end], omittedBytes: omitted)
-            body.firstLine = firstLine
-            body.mdx = SiteSyntax.isMDX(path: path ?? (absolutePath.hasSuffix(".mdx") ? absolutePath : ""))
-            return body
+            return Body(bytes: text[start..<end], omittedBytes: omitted, firstLine: firstLine,
+                        mdx: SiteSyntax.isMDX(path: path ?? (absolutePath.hasSuffix(".mdx") ? absolutePath : "")))
         }
     }
 
