@@ -44,6 +44,7 @@ final class SiteSyntaxTests: XCTestCase {
             [a]({% post_url 2024-05-01-liquid-highlight %}) [b]({% link _posts/2024-05-01-x.md %})
             [c]({{ site.url }}{{ site.baseurl }}/blog/x.html) [d]({{< ref "posts/first" >}})
             [e]({{< relref "second.md" >}}) [f]({{< baseurl >}}/blog/view-types.html) [g]({{% ref "third" %}})
+            [i]({{ '/contact/' | relative_url }})
 
             [h][def]
 
@@ -51,9 +52,9 @@ final class SiteSyntaxTests: XCTestCase {
             """
         let doc = document(body)
         XCTAssertEqual(doc.references, ["2024-05-01-liquid-highlight.md", "_posts/2024-05-01-x.md", "/blog/x.html", "posts/first.md",
-                                        "second.md", "/blog/view-types.html", "third.md", "/about/"])
+                                        "second.md", "/blog/view-types.html", "third.md", "/contact/", "/about/"])
         guard case let .paragraph(spans) = doc.blocks[0] else { return XCTFail() }
-        XCTAssertEqual(text(spans), "a[1] b[2] c[3] d[4] e[5] f[6] g[7]", "no loose brackets, no line split")
+        XCTAssertEqual(text(spans), "a[1] b[2] c[3] d[4] e[5] f[6] g[7] i[8]", "no loose brackets, no line split")
     }
 
     func testOtherTagsStayDimmedAndKeepTheirBlock() {
@@ -126,6 +127,13 @@ final class SiteSyntaxTests: XCTestCase {
         XCTAssertEqual(text(callout, in: .strong), "this")
         XCTAssertEqual(text(chart, in: .template), "[Chart]")
         XCTAssertEqual(document("import x from 'y'\n\n<Chart />\n").blocks.count, 1, "outside MDX neither rule applies")
+    }
+
+    func testMDXRulesApplyToMDXAndAstroContent() {
+        XCTAssertTrue(SiteSyntax.isMDX(path: "posts/a.mdx"))
+        XCTAssertTrue(SiteSyntax.isMDX(path: "src/content/blog/a.md"))
+        XCTAssertFalse(SiteSyntax.isMDX(path: "src/_posts/2024-01-01-a.md"), "a Jekyll site whose source is src/")
+        XCTAssertFalse(SiteSyntax.isMDX(path: "content/posts/a.md"))
     }
 
     func testFencedCodeIsPassedOverAndLinesAreKept() {

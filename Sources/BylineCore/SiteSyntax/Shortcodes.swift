@@ -36,8 +36,12 @@ enum Shortcodes {
             default: return nil
             }
         case .output:
-            // `{{ site.url }}{{ site.baseurl }}/blog/x.html` is `/blog/x.html` on the site.
-            return inTarget && (name.hasPrefix("site.") || name.hasPrefix("page.")) ? "" : nil
+            guard inTarget else { return nil }
+            // `{{ site.url }}{{ site.baseurl }}/blog/x.html` is `/blog/x.html` on the site, and
+            // `{{ "/about/" | relative_url }}` is `/about/`.
+            if name.hasPrefix("site.") || name.hasPrefix("page.") { return "" }
+            guard let quote = tag.inner.first, quote == "\"" || quote == "'" else { return nil }
+            return String(tag.inner.dropFirst().prefix { $0 != quote })
         }
     }
 

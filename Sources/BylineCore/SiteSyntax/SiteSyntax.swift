@@ -17,10 +17,11 @@ package enum SiteSyntax {
     package static let placeholderStart: Unicode.Scalar = "\u{FFF9}"
     package static let placeholderEnd: Unicode.Scalar = "\u{FFFB}"
 
-    /// MDX rules (imports, exports, JSX, `{/* */}`) apply to `.mdx` files and to the `.md` of Astro
-    /// and Eleventy sources, which are read by the same kind of pipeline.
+    /// MDX rules (imports, exports, JSX, `{/* */}`) apply to `.mdx` files and to the `.md` of Astro's
+    /// content collections (`src/content/`, relative to the posts folder), which Astro's MDX
+    /// integration reads the same way. (An Eleventy folder cannot be told from a plain one by its paths.)
     package static func isMDX(path: String) -> Bool {
-        path.hasSuffix(".mdx") || path.hasPrefix("src/") || path.contains("/src/")
+        path.hasSuffix(".mdx") || path.hasPrefix("src/content/") || path.contains("/src/content/")
     }
 
     package static func prepare(_ body: String, mdx: Bool) -> String {
