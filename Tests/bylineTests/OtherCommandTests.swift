@@ -142,6 +142,20 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "4 posts, 1 error, 2 warnings\n", "posts with problems are still posts")
     }
 
+    func testBrokenLinksBetweenPostsAndUnknownShortcodesAreWarnings() throws {
+        let folder = try ScratchFolder()
+        try folder.write("a.md", "---\ntitle: A\n---\nSee [b](b.md), [b again](/2024/01/02/b/) and [gone](gone.md).\n\n{{< notice >}}\n")
+        try folder.write("b.md", "---\ntitle: B\n---\nBack to [a](https://example.org/a.md).\n")
+        let result = try BylineRunner.run(["check", folder.path])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stdout, """
+            a.md:4: warning: broken link between posts: `gone.md` points at no post of this blog
+            a.md:6: warning: unknown shortcode `notice`: shown as written
+
+            """)
+        XCTAssertEqual(result.stderr, "2 posts, 0 errors, 2 warnings\n")
+    }
+
     func testWarningsAloneExitZero() throws {
         let folder = try ScratchFolder()
         try folder.write("date.md", "---\ntitle: D\ndate: someday\n---\n")
