@@ -24,6 +24,13 @@ final class SiteSyntaxTests: XCTestCase {
         XCTAssertEqual(lines.map(text), ["# A comment", "def foo(k: 1)", "  p k", "end"], "comments stay code, lines keep their breaks")
     }
 
+    func testHighlightInAListItemStaysInTheItem() {
+        let blocks = document("1. Install it:\n\n   {% highlight sh %}\n   # the gem\n   gem install x\n   {% endhighlight %}\n\n2. Run it.\n").blocks
+        guard blocks.count == 1, case let .list(list) = blocks[0], list.items.count == 2,
+              case let .code("sh", lines)? = list.items[0].blocks.last else { return XCTFail("\(blocks)") }
+        XCTAssertEqual(lines.map(text), ["# the gem", "gem install x"])
+    }
+
     func testHugoHighlightIsCodeInItsLanguage() {
         let blocks = document("{{< highlight go \"linenos=table\" >}}\n// main\nfunc main() {}\n{{< /highlight >}}\n").blocks
         guard case let .code(language, lines) = blocks.first else { return XCTFail("\(blocks)") }

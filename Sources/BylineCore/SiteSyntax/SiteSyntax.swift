@@ -57,8 +57,9 @@ struct LinePass {
     /// The open fence (its character and length) of a fenced code block written in the post.
     var fence: (character: UInt8, count: Int)?
     var code: Code?
-    /// Lines left of an MDX `import`/`export` statement (its braces not yet closed).
+    /// Braces still open in an MDX `import`/`export` statement: its lines go on until they close.
     var statementDepth = 0
+    /// Inside an MDX `{/* … */}` comment that began on an earlier line.
     var inComment = false
     /// Whether the previous line was blank or indented code: a line indented four spaces after it is code.
     var codeMayStart = true
@@ -66,6 +67,7 @@ struct LinePass {
     init(mdx: Bool) { self.mdx = mdx }
 
     static let fenceOpen: [UInt8] = Array("````".utf8)
+    static let commentClose: [UInt8] = Array("*/}".utf8)
 
     mutating func line(_ line: ArraySlice<UInt8>) {
         lineNumber += 1
@@ -84,7 +86,7 @@ struct LinePass {
         }
         if let open = code {
             if let tag = soleTag(trimmed, indent: indent), tag.name == (open == .liquid ? "endhighlight" : open == .hugo ? "/highlight" : "endraw") {
-                output += Self.fenceOpen
+                output += line[..<trimmed.startIndex] + Self.fenceOpen
                 code = nil
             } else {
                 output += Self.withoutRawTags(line)
@@ -92,7 +94,7 @@ struct LinePass {
             return
         }
         if inComment {
-            if let close = Self.find(Array("*/}".utf8), in: line) { inComment = false; appendInline(line[(close + 3)...]) }
+            if let close = Self.find(Self.commentClose, in: line) { inComment = false; appendInline(line[(close + 3)...]) }
             return
         }
         if statementDepth > 0 {
@@ -113,7 +115,8 @@ struct LinePass {
             return
         }
         if let tag = soleTag(trimmed, indent: indent) {
-            if blockTag(tag) { return }
+            // A block tag's fence keeps the tag's indent, so that it stays in the list item it is in.
+            if blockTag(tag, indent: line[..<trimmed.startIndex]) { return }
             if Shortcodes.replacement(for: tag, inTarget: false) == nil {
                 // A tag shown as written keeps a line of its own in the paragraph around it: two spaces
                 // at the end of the line before and of its own are hard breaks (and nothing at a paragraph's end).
@@ -125,7 +128,7 @@ struct LinePass {
                 return
             }
         }
-        if mdx, line[trimmed.startIndex...].starts(with: "{/*".utf8), Self.find(Array("*/}".utf8), in: line) == nil {
+        if mdx, trimmed.starts(with: "{/*".utf8), Self.find(Self.commentClose, in: line) == nil {
             inComment = true
             return
         }
@@ -142,15 +145,15 @@ struct LinePass {
     }
 
     /// Writes what a tag alone on its line stands for, when it opens or closes a block; false when it does not.
-    mutating func blockTag(_ tag: TemplateTag) -> Bool {
+    mutating func blockTag(_ tag: TemplateTag, indent: ArraySlice<UInt8>) -> Bool {
         let name = tag.name
         switch tag.delimiter {
         case .liquidTag where name == "highlight", .hugoAngle where name == "highlight", .hugoPercent where name == "highlight":
             code = tag.delimiter == .liquidTag ? .liquid : .hugo
-            output += Self.fenceOpen + (tag.arguments.positional.first ?? "").utf8.filter { $0 != UInt8(ascii: "`") }
+            output += indent + Self.fenceOpen + (tag.arguments.positional.first ?? "").utf8.filter { $0 != UInt8(ascii: "`") }
         case .liquidTag where name == "raw":
             code = .raw
-            output += Self.fenceOpen
+            output += indent + Self.fenceOpen
         case .liquidTag where tag.zolaCall:
             // Zola's body shortcode: the tags go, the text between them is the post's.
             unknown.append((lineNumber, String(name)))
