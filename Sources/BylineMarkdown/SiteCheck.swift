@@ -1,5 +1,8 @@
 import BylineCore
 @preconcurrency import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `check`'s warnings about site syntax: links between posts that point at no post, and shortcodes
 /// byline shows as written because it does not know them. Each at its line in the file.
@@ -10,12 +13,20 @@ package enum SiteCheck {
         let numbers = Array(store.posts.indices)
         return ParallelMap.map(numbers) { [names] number -> [Diagnostic] in
             guard case let .success(body) = store.limitedBody(of: number) else { return [] }
-            return diagnostics(body, file: store.posts[number].path, postNames: names)
+            let file = store.posts[number].path
+            // A `.md` page that is not a post (`../about.md`) is no broken link when its file is there.
+            let folder = store.realRoot + "/" + file.split(separator: "/").dropLast().joined(separator: "/")
+            return diagnostics(body, file: file, postNames: names) { target in
+                let path = target.prefix { $0 != "#" && $0 != "?" }
+                return access(path.hasPrefix("/") ? store.realRoot + path : folder + "/" + path, F_OK) == 0
+            }
         }.flatMap { $0 }
     }
 
-    /// The warnings for one post's body; `postNames` are the names of the blog's posts (`InternalLink.keys`).
-    package static func diagnostics(_ body: PostLoader.Body, file: String, postNames: Set<String>) -> [Diagnostic] {
+    /// The warnings for one post's body; `postNames` are the names of the blog's posts (`InternalLink.keys`),
+    /// and `fileExists` says whether a target names a file of the site that is not a post.
+    package static func diagnostics(_ body: PostLoader.Body, file: String, postNames: Set<String>,
+                                    fileExists: (String) -> Bool = { _ in false }) -> [Diagnostic] {
         let prepared = SiteSyntax.prepare(body.bytes, mdx: body.mdx)
         let lineOffset = body.firstLine - 1
         var found: [Diagnostic] = prepared.unknownShortcodes.map { line, name in
@@ -24,7 +35,7 @@ package enum SiteCheck {
         }
         guard prepared.bytes.contains(UInt8(ascii: "]")) else { return found }
         for (line, target) in linkTargets(prepared.bytes) where InternalLink.kind(of: target) == .post {
-            guard !postNames.contains(InternalLink.key(of: target)) else { continue }
+            guard !postNames.contains(InternalLink.key(of: target)), !fileExists(target) else { continue }
             found.append(Diagnostic(file: file, line: lineOffset + line, severity: .warning,
                                     message: "broken link between posts: `\(VisibleText.escapeLine(target))` points at no post of this blog"))
         }

@@ -145,6 +145,8 @@ final class CheckCommandTests: XCTestCase {
     func testBrokenLinksBetweenPostsAndUnknownShortcodesAreWarnings() throws {
         let folder = try ScratchFolder()
         try folder.write("a.md", "---\ntitle: A\n---\nSee [b](b.md), [b again](/2024/01/02/b/) and [gone](gone.md).\n\n{{< notice >}}\n")
+        try folder.write("pages/about.md", "---\ntitle: About\n---\nSee [the readme](../README.md).\n")
+        try folder.write("README.md", "A file that is no post, linked to.\n")
         try folder.write("b.md", "---\ntitle: B\n---\nBack to [a](https://example.org/a.md).\n")
         let result = try BylineRunner.run(["check", folder.path])
         XCTAssertEqual(result.status, 0)
@@ -153,7 +155,7 @@ final class CheckCommandTests: XCTestCase {
             a.md:6: warning: unknown shortcode `notice`: shown as written
 
             """)
-        XCTAssertEqual(result.stderr, "2 posts, 0 errors, 2 warnings\n")
+        XCTAssertEqual(result.stderr, "3 posts, 0 errors, 2 warnings\n")
     }
 
     func testWarningsAloneExitZero() throws {
