@@ -31,7 +31,7 @@ package enum SiteCheck {
         let lineOffset = body.firstLine - 1
         var found: [Diagnostic] = prepared.unknownShortcodes.map { line, name in
             Diagnostic(file: file, line: lineOffset + line, severity: .warning,
-                       message: "unknown shortcode `\(VisibleText.escapeLine(name))`: shown as written")
+                       message: "unknown shortcode `\(VisibleText.escapeLine(name))`: byline cannot show what it makes")
         }
         guard prepared.bytes.contains(UInt8(ascii: "]")) else { return found }
         for (line, target) in linkTargets(prepared.bytes) where InternalLink.kind(of: target) == .post {

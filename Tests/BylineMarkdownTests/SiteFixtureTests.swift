@@ -57,10 +57,10 @@ final class SiteFixtureTests: XCTestCase {
         // The Astro post has none: its JSX elements and MDX comments are all shown as they should be.
         XCTAssertEqual(found, [
             "content/posts/shortcodes-links.md:18: warning: broken link between posts: `no-such-post.md` points at no post of this blog",
-            "content/posts/shortcodes-embeds.md:18: warning: unknown shortcode `notice`: shown as written",
+            "content/posts/shortcodes-embeds.md:18: warning: unknown shortcode `notice`: byline cannot show what it makes",
             "_posts/2024-05-02-liquid-links.md:10: warning: broken link between posts: `2019-01-01-gone.md` points at no post of this blog",
-            "content/blog/zola-shortcodes.md:8: warning: unknown shortcode `youtube`: shown as written",
-            "content/blog/zola-shortcodes.md:10: warning: unknown shortcode `quote`: shown as written",
+            "content/blog/zola-shortcodes.md:8: warning: unknown shortcode `youtube`: byline cannot show what it makes",
+            "content/blog/zola-shortcodes.md:10: warning: unknown shortcode `quote`: byline cannot show what it makes",
             "content/blog/zola-shortcodes.md:14: warning: broken link between posts: `@/blog/lost.md` points at no post of this blog",
         ])
     }

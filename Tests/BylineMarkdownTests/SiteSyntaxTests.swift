@@ -64,6 +64,15 @@ final class SiteSyntaxTests: XCTestCase {
         XCTAssertEqual(text(spans), "a[1] b[2] c[3] d[4] e[5] f[6] g[7] i[8]", "no loose brackets, no line split")
     }
 
+    func testCommentsAreLeftOut() {
+        let body = "Before.\n\n{% comment %}\n# Not a heading\n{% endcomment %}\n\n{{% comment %}}\nA note to self.\n{{% /comment %}}\n\nAfter.\n"
+        let blocks = document(body).blocks
+        XCTAssertEqual(blocks.map { block -> String in
+            guard case let .paragraph(spans) = block else { return "\(block)" }
+            return text(spans)
+        }, ["Before.", "After."])
+    }
+
     func testOtherTagsStayDimmedAndKeepTheirBlock() {
         let blocks = document("{% include note.html content=\"x\" %} and the paragraph goes on\nwith {{ site.title }}.\n").blocks
         XCTAssertEqual(blocks.count, 1)

@@ -152,7 +152,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(result.stdout, """
             a.md:4: warning: broken link between posts: `gone.md` points at no post of this blog
-            a.md:6: warning: unknown shortcode `notice`: shown as written
+            a.md:6: warning: unknown shortcode `notice`: byline cannot show what it makes
 
             """)
         XCTAssertEqual(result.stderr, "3 posts, 0 errors, 2 warnings\n")

@@ -3,7 +3,7 @@
 /// (and is dimmed by the renderer).
 enum Shortcodes {
     /// Hugo shortcodes byline renders; any other is reported by `check`.
-    static let knownHugo: Set<Substring> = ["highlight", "figure", "youtube", "vimeo", "gist", "tweet", "ref", "relref", "baseurl"]
+    static let knownHugo: Set<Substring> = ["highlight", "comment", "figure", "youtube", "vimeo", "gist", "tweet", "ref", "relref", "baseurl"]
 
     /// The markdown for `tag` where it stands; `inTarget` says it is (part of) a link target.
     /// Nil leaves the tag as written.

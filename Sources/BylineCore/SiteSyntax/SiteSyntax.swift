@@ -46,9 +46,13 @@ package enum SiteSyntax {
 
 /// The state of one pass over a body's lines.
 struct LinePass {
-    /// Code between `{% highlight %}`/`{{< highlight >}}`/`{% raw %}` and their end tag, written as a
-    /// fence of four backticks so that a line of three in the code does not end it.
-    enum Code { case liquid, hugo, raw }
+    /// A block that runs to its end tag: code (`{% highlight %}`, `{{< highlight >}}`, `{% raw %}`),
+    /// written as a fence of four backticks so that a line of three in the code does not end it, or a
+    /// comment (`{% comment %}`, Hugo's `{{< comment >}}`), left out.
+    struct OpenBlock {
+        var end: Substring
+        var comment = false
+    }
 
     let mdx: Bool
     var output: [UInt8] = []
@@ -56,7 +60,7 @@ struct LinePass {
     var lineNumber = 0
     /// The open fence (its character and length) of a fenced code block written in the post.
     var fence: (character: UInt8, count: Int)?
-    var code: Code?
+    var block: OpenBlock?
     /// Braces still open in an MDX `import`/`export` statement: its lines go on until they close.
     var statementDepth = 0
     /// Inside an MDX `{/* … */}` comment that began on an earlier line.
@@ -84,11 +88,11 @@ struct LinePass {
             output += Self.withoutRawTags(line)
             return
         }
-        if let open = code {
-            if let tag = soleTag(trimmed, indent: indent), tag.name == (open == .liquid ? "endhighlight" : open == .hugo ? "/highlight" : "endraw") {
-                output += line[..<trimmed.startIndex] + Self.fenceOpen
-                code = nil
-            } else {
+        if let open = block {
+            if let tag = soleTag(trimmed, indent: indent), tag.name == open.end {
+                if !open.comment { output += line[..<trimmed.startIndex] + Self.fenceOpen }
+                block = nil
+            } else if !open.comment {
                 output += Self.withoutRawTags(line)
             }
             return
@@ -149,11 +153,15 @@ struct LinePass {
         let name = tag.name
         switch tag.delimiter {
         case .liquidTag where name == "highlight", .hugoAngle where name == "highlight", .hugoPercent where name == "highlight":
-            code = tag.delimiter == .liquidTag ? .liquid : .hugo
+            block = OpenBlock(end: tag.delimiter == .liquidTag ? "endhighlight" : "/highlight")
             output += indent + Self.fenceOpen + (tag.arguments.positional.first ?? "").utf8.filter { $0 != UInt8(ascii: "`") }
         case .liquidTag where name == "raw":
-            code = .raw
+            block = OpenBlock(end: "endraw")
             output += indent + Self.fenceOpen
+        case .liquidTag where name == "comment":
+            block = OpenBlock(end: "endcomment", comment: true)
+        case .hugoAngle where name == "comment", .hugoPercent where name == "comment":
+            block = OpenBlock(end: "/comment", comment: true)
         case .liquidTag where tag.zolaCall:
             // Zola's body shortcode: the tags go, the text between them is the post's.
             unknown.append((lineNumber, String(name)))
