@@ -42,22 +42,13 @@ package enum SiteCheck {
         return found.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
     }
 
-    /// Each link's target with the line of the body it is on: the line its paragraph starts on, plus
-    /// the line breaks before it in the paragraph.
+    /// Each link's target with the line of the body it starts on.
     static func linkTargets(_ bytes: ArraySlice<UInt8>) -> [(line: Int, target: String)] {
         let document = CmarkDocument(bytes)
         return withExtendedLifetime(document) {
-            var targets: [(line: Int, target: String)] = []
-            var line = 1
-            for (event, node) in CmarkWalk(document.root) where event == .enter {
-                switch node.cmarkType {
-                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: line = Int(cmark_node_get_start_line(node))
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: line += 1
-                case CMARK_NODE_LINK: targets.append((line, node.url))
-                default: break
-                }
+            CmarkWalk(document.root).compactMap { event, node in
+                event == .enter && node.cmarkType == CMARK_NODE_LINK ? (Int(cmark_node_get_start_line(node)), node.url) : nil
             }
-            return targets
         }
     }
 }

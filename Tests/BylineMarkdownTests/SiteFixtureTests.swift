@@ -64,4 +64,10 @@ final class SiteFixtureTests: XCTestCase {
             "content/blog/zola-shortcodes.md:14: warning: broken link between posts: `@/blog/lost.md` points at no post of this blog",
         ])
     }
+
+    func testABrokenLinkInATableIsFoundAtItsLine() {
+        let body = PostLoader.Body(bytes: Array("Intro.\n\n| a | b |\n|---|---|\n| x | [y](gone.md) [z](kept.md) |\n".utf8)[...], firstLine: 4)
+        XCTAssertEqual(SiteCheck.diagnostics(body, file: "p.md", postNames: ["kept"]).map(\.description),
+                       ["p.md:8: warning: broken link between posts: `gone.md` points at no post of this blog"])
+    }
 }

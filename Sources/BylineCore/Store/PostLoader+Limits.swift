@@ -51,7 +51,7 @@ extension PostLoader {
             // Cleaning drops a BOM and CRs; the bytes left out are counted as the file has them, nearly.
             let omitted = (raw.size - raw.bytes.count) + (text.count - end)
             return Body(bytes: text[start..<end], omittedBytes: omitted, firstLine: firstLine,
-                        mdx: SiteSyntax.isMDX(path: path ?? (absolutePath.hasSuffix(".mdx") ? absolutePath : "")))
+                        mdx: path.map(SiteSyntax.isMDX) ?? absolutePath.hasSuffix(".mdx"))
         }
     }
 
