@@ -8,8 +8,7 @@ enum TemplateCode {
     static func mark(_ content: [DocumentBuilder.Inline]) -> [StyledSpan] {
         guard content.contains(where: { inline in
             var text = inline.span.text
-            // 0xEF begins the placeholder marks' UTF-8.
-            return text.withUTF8 { $0.contains(UInt8(ascii: "{")) || $0.contains(0xEF) }
+            return text.withUTF8 { $0.contains(UInt8(ascii: "{")) || holdsPlaceholder($0) }
         }) else {
             return content.compactMap { $0.rawHTML ? nil : $0.span }
         }
@@ -64,15 +63,15 @@ enum TemplateCode {
     /// What `characterPass` gives when there is no template to find, made span
     /// by span: prose with a lone `{` (code-like text) is common, and `characterPass` costs a `String`
     /// per character. Nil when a template might start (`{{` or `{%` anywhere in the bytes, which any
-    /// `{{` or `{%` of characters is) or a span holds a newline among other text.
+    /// `{{` or `{%` of characters is), a placeholder starts, or a span holds a newline among other text.
     static func withoutTemplates(_ content: [DocumentBuilder.Inline]) -> [StyledSpan]? {
         var previous: UInt8 = 0
         for inline in content {
             var text = inline.span.text
             let plain = text.withUTF8 { bytes -> Bool in
+                if holdsPlaceholder(bytes) { return false }
                 for byte in bytes {
                     if previous == UInt8(ascii: "{"), byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") { return false }
-                    if byte == 0xEF { return false }
                     previous = byte
                 }
                 return bytes.count <= 1 || !bytes.contains(0x0A)
@@ -89,5 +88,15 @@ enum TemplateCode {
             }
         }
         return spans
+    }
+
+    /// Whether `bytes` hold a placeholder's start mark (U+FFF9: EF BF B9), looked for by its first byte.
+    static func holdsPlaceholder(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var rest = bytes[...]
+        while let lead = rest.firstIndex(of: 0xEF) {
+            if lead + 2 < bytes.count, bytes[lead + 1] == 0xBF, bytes[lead + 2] == 0xB9 { return true }
+            rest = bytes[(lead + 1)...]
+        }
+        return false
     }
 }
