@@ -5,7 +5,8 @@ import GRDB
 enum CacheSchema {
     // 5: posts read with the limits of issue 15 (tags, summaries, front matter and body sizes); a cache of
     // hostile posts read before them would keep what they no longer give.
-    static let version = "byline-cache-5"
+    // 6: summaries read through site syntax (issue 17): plain text, ended by `<!--more-->`.
+    static let version = "byline-cache-6"
 
     static func create(_ db: Database) throws {
         // Large pages: the snapshot and the index are read in long runs. The page cache, made anew for

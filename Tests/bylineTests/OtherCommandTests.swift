@@ -142,6 +142,22 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "4 posts, 1 error, 2 warnings\n", "posts with problems are still posts")
     }
 
+    func testBrokenLinksBetweenPostsAndUnknownShortcodesAreWarnings() throws {
+        let folder = try ScratchFolder()
+        try folder.write("a.md", "---\ntitle: A\n---\nSee [b](b.md), [b again](/2024/01/02/b/) and [gone](gone.md).\n\n{{< notice >}}\n")
+        try folder.write("pages/about.md", "---\ntitle: About\n---\nSee [the readme](../README.md).\n")
+        try folder.write("README.md", "A file that is no post, linked to.\n")
+        try folder.write("b.md", "---\ntitle: B\n---\nBack to [a](https://example.org/a.md).\n")
+        let result = try BylineRunner.run(["check", folder.path])
+        XCTAssertEqual(result.status, 0)
+        // Each is a compiler-style line, however `check` groups them.
+        XCTAssertEqual(result.stdout.split(separator: "\n").filter { $0.contains(": warning: ") }, [
+            "a.md:4: warning: broken link between posts: `gone.md` points at no post of this blog",
+            "a.md:6: warning: unknown shortcode `notice`: byline cannot show what it makes",
+        ], result.stdout)
+        XCTAssertEqual(result.stderr, "3 posts, 0 errors, 2 warnings\n")
+    }
+
     func testWarningsAloneExitZero() throws {
         let folder = try ScratchFolder()
         try folder.write("date.md", "---\ntitle: D\ndate: someday\n---\n")

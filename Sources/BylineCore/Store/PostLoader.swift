@@ -101,7 +101,8 @@ package struct PostLoader: Sendable {
         func body() -> String {
             if let bodyText { return bodyText }
             guard hasBody else { return "" }
-            let made = String(decoding: text[min(bodyStart, text.count)...].prefix(PostLoader.bodyPeek * 4), as: UTF8.self)
+            let bytes = text[min(bodyStart, text.count)...].prefix(PostLoader.bodyPeek * 4)
+            let made = String(decoding: SiteSyntax.prepare(bytes, mdx: SiteSyntax.isMDX(path: candidate.path)).bytes, as: UTF8.self)
             bodyText = made
             return made
         }

@@ -388,7 +388,7 @@ package struct PostStore: Sendable {
 
     /// The body as it is shown: cut to `PostLoader.bodyLimit`, with how much was left out.
     package func limitedBody(of number: Int) -> Result<PostLoader.Body, PostFile.ReadError> {
-        PostLoader.limitedBody(at: absolutePath(of: number))
+        PostLoader.limitedBody(at: absolutePath(of: number), path: posts[number].path)
     }
 
     /// Words in the body: runs of non-blank characters that hold a letter or digit (markup alone is no word).
