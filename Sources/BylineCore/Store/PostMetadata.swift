@@ -3,7 +3,7 @@
 /// | field | read from |
 /// |---|---|
 /// | title | `title` |
-/// | date | `date`, `pubDate` (Astro), `publishDate` (Hugo), `published` when it is a date |
+/// | date | `date`, `pubDate` (Astro), `publishDate` (Hugo), `published` when it is a date; else a date in Zola's `path` or the `slug` |
 /// | tags | `tags`, `categories`, `category`, Zola's `[taxonomies]` `tags` and `categories` |
 /// | summary | `summary`, `description`, Zola's `[extra]` `summary`, `excerpt` |
 /// | draft | `draft: true`, or Jekyll's `published: false` |
@@ -28,8 +28,10 @@ package struct PostMetadata: Equatable, Sendable {
         var reader = FieldReader(table: table)
         var metadata = PostMetadata()
         metadata.title = reader.text("title")
-        metadata.slug = reader.text("slug").map(Self.cleanSlug).flatMap { $0.isEmpty ? nil : $0 }
+        let slug = reader.text("slug")
+        metadata.slug = slug.map(Self.cleanSlug).flatMap { $0.isEmpty ? nil : $0 }
         metadata.date = reader.date(["date", "pubDate", "publishDate", "published"])
+            ?? reader.text("path").flatMap(PostLoader.dateInURLPath) ?? slug.flatMap(PostLoader.dateInURLPath)
         metadata.tags = reader.tags()
         metadata.summary = reader.text("summary") ?? reader.text("description")
             ?? reader.nested("extra", "summary") ?? reader.text("excerpt")
@@ -60,7 +62,7 @@ package struct PostMetadata: Equatable, Sendable {
 struct FieldTable {
     let entry: FrontMatterEntry
     /// The names, as `read` spells them.
-    static let names = ["title", "slug", "date", "pubDate", "publishDate", "published", "tags", "categories",
+    static let names = ["title", "slug", "path", "date", "pubDate", "publishDate", "published", "tags", "categories",
                         "category", "taxonomies", "summary", "description", "extra", "excerpt", "draft"]
     /// The position in `names` of each name lower-cased.
     private static let slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1.lowercased(), $0) })
