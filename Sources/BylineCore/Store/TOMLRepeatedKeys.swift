@@ -36,7 +36,7 @@ enum TOMLRepeatedKeys {
         let warning = FrontMatterParser.Failure(
             message: "TOML front matter: \(isTable ? "table" : "field") `\(key.prefix(60))` is repeated (first on line "
                 + "\(first + firstLine)); the last one is used",
-            line: repeatLine + firstLine, column: 1)
+            line: repeatLine + firstLine, column: Self.column(of: key, in: lines[repeatLine]))
         return (lines.joined(separator: "\n"), warning)
     }
 
@@ -46,6 +46,11 @@ enum TOMLRepeatedKeys {
         var entry = entry
         entry.value = .table(pairs.filter { !$0.key.hasPrefix(placeholder) }.map { ($0.key, droppingPlaceholders($0.value)) })
         return entry
+    }
+
+    /// Where `key` starts in `line`, in characters from 1 (1 when it is not found as written).
+    private static func column(of key: String, in line: String) -> Int {
+        line.range(of: key).map { line.distance(from: line.startIndex, to: $0.lowerBound) + 1 } ?? 1
     }
 
     /// The name in a `[name]` table header line.
