@@ -12,6 +12,11 @@ package struct Golden {
         folder = URL(fileURLWithPath: "\(filePath)").deletingLastPathComponent().appendingPathComponent("Goldens")
     }
 
+    /// Goldens in `folder` (the fixture sites' goldens live beside the sites, not a test file).
+    package init(folder: URL) {
+        self.folder = folder
+    }
+
     package static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
 
     package func assert(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {

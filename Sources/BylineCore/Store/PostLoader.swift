@@ -117,8 +117,10 @@ package struct PostLoader: Sendable {
 
         let tags = metadata.tags
 
-        let post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
-                        summary: summary, draft: metadata.draft || candidate.inDrafts, fileSize: read.size)
+        var post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
+                        summary: summary, draft: metadata.draft || candidate.inDrafts, fileSize: read.size, authors: metadata.authors)
+        post.aliases = metadata.aliases
+        if let redirect = metadata.redirect, !read.truncated, Self.isBlank(text[min(bodyStart, text.count)...]) { post.redirect = redirect }
         return (post, diagnostics, stamp)
     }
 
@@ -170,6 +172,11 @@ package struct PostLoader: Sendable {
             return date
         }
         return nil
+    }
+
+    /// Whether a body holds nothing but blanks (a redirect stub's).
+    static func isBlank(_ body: ArraySlice<UInt8>) -> Bool {
+        body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }
     }
 
     /// Blanks (newlines from folded YAML, tabs) collapsed into single spaces, as in a tag
