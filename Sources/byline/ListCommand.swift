@@ -20,10 +20,10 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("exclude-tag"), help: ArgumentHelp("Leave out posts with this tag (repeatable).", valueName: "TAG"))
     var excludedTags: [String] = []
 
-    @Option(help: ArgumentHelp("Only posts in which each word begins a word of the title, summary, tags or body.", valueName: "WORDS"))
+    @Option(help: ArgumentHelp("Only posts in which each word begins a word of the title, summary, tags, authors or body.", valueName: "WORDS"))
     var search: String?
 
-    @Flag(help: "Print one JSON array: path, slug, title, date, tags, summary, draft, words.")
+    @Flag(help: "Print one JSON array: path, slug, title, date, tags, authors, summary, draft, words.")
     var json = false
 
     func run() throws {
@@ -49,6 +49,7 @@ enum PostJSON {
             ("title", .string(post.title)),
             ("date", post.date.map { .string($0.iso8601) } ?? .null),
             ("tags", .array(post.tags.map { .string($0) })),
+            ("authors", .array(post.authors.map { .string($0) })),
             ("summary", .string(post.summary)),
             ("draft", .bool(post.draft)),
             ("words", words.map { .number($0) } ?? .null),

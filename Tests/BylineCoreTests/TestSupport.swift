@@ -8,6 +8,11 @@ import XCTest
 enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
     static func path(_ name: String) -> String { root + "/" + name }
+    /// A fixture site laid out as `generator` lays it out (Tests/Fixtures/Sites, shared by the test targets).
+    static func site(_ generator: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/Sites/\(generator)").path
+    }
     /// The blog that ships in the repository.
     static let shippedPosts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("posts").path

@@ -14,13 +14,42 @@ package struct Post: Hashable, Sendable, Identifiable {
     /// The front matter's summary or description, else the first paragraph as plain text.
     package var summary: String
     package var draft: Bool
-    /// The file's size in bytes, for reading-time estimates before the body is read.
-    package var fileSize: Int
+    /// In the 7 bytes after `draft`, so that a post stays 112 bytes with `extras`: 4 GB is more than an
+    /// estimate needs.
+    private var storedFileSize: UInt32
+    /// What few posts have, in one reference (nil for most): 100,000 posts must stay small.
+    private var extras: PostExtras?
+
+    /// The file's size in bytes (at most 4 GB), for reading-time estimates before the body is read.
+    package var fileSize: Int {
+        get { Int(storedFileSize) }
+        set { storedFileSize = UInt32(clamping: newValue) }
+    }
+
+    /// Who wrote it, as the front matter names them (`author`, `authors`, `by`); often none.
+    package var authors: [String] {
+        get { extras?.authors ?? [] }
+        set { extras = PostExtras(authors: newValue, aliases: aliases, redirect: redirect) }
+    }
+
+    /// Other names that open it: the old URLs of Jekyll's `redirect_from` and Hugo's `aliases`, as slugs
+    /// (`RedirectStub.slug(of:)`). A stub's name, which also opens it, is the store's (`PostStore.aliases`).
+    package var aliases: [String] {
+        get { extras?.aliases ?? [] }
+        set { extras = PostExtras(authors: authors, aliases: newValue, redirect: redirect) }
+    }
+
+    /// Set when the file is a redirect stub, not a post: the store leaves it out of its posts and opens
+    /// its target by its name instead.
+    package var redirect: RedirectStub? {
+        get { extras?.redirect }
+        set { extras = PostExtras(authors: authors, aliases: aliases, redirect: newValue) }
+    }
 
     package var id: String { path }
 
     package init(path: String, slug: String, title: String, date: PostDate?, tags: [String], summary: String,
-                draft: Bool, fileSize: Int) {
+                draft: Bool, fileSize: Int, authors: [String] = []) {
         self.path = path
         self.slug = slug
         self.title = title
@@ -28,7 +57,8 @@ package struct Post: Hashable, Sendable, Identifiable {
         self.tags = tags
         self.summary = summary
         self.draft = draft
-        self.fileSize = fileSize
+        storedFileSize = UInt32(clamping: fileSize)
+        extras = PostExtras(authors: authors, aliases: [], redirect: nil)
     }
 
     /// The store's order as a value: newest first, undated last, then by title and path.
@@ -69,5 +99,30 @@ package struct Post: Hashable, Sendable, Identifiable {
             let (l, r) = (a.title.lowercased(), b.title.lowercased())
             return l != r ? l < r : a.path < b.path
         }
+    }
+}
+
+/// A post's rarer fields, boxed (`Post.extras`); nil when all are empty, so equal posts hold equal boxes.
+private final class PostExtras: Hashable, Sendable {
+    let authors: [String]
+    let aliases: [String]
+    let redirect: RedirectStub?
+
+    /// Nil when there is nothing to hold.
+    init?(authors: [String], aliases: [String], redirect: RedirectStub?) {
+        guard !authors.isEmpty || !aliases.isEmpty || redirect != nil else { return nil }
+        self.authors = authors
+        self.aliases = aliases
+        self.redirect = redirect
+    }
+
+    static func == (a: PostExtras, b: PostExtras) -> Bool {
+        a === b || a.authors == b.authors && a.aliases == b.aliases && a.redirect == b.redirect
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(authors)
+        hasher.combine(aliases)
+        hasher.combine(redirect)
     }
 }

@@ -85,10 +85,12 @@ package struct PostLoader: Sendable {
                 report(.warning, "the body is \(Self.sizeText(bodySize)), more than \(Self.sizeText(Self.bodyLimit)), the limit; "
                        + "only its first \(Self.sizeText(Self.bodyLimit)) are shown, searched and checked", line: block.bodyFirstLine)
             }
-            switch FrontMatterParser.parse(read.text[block.text], format: block.format, firstLine: block.firstLine) {
+            var warnings: [FrontMatterParser.Failure] = []
+            switch FrontMatterParser.parse(read.text[block.text], format: block.format, firstLine: block.firstLine, warnings: &warnings) {
             case let .failure(failure):
                 report(.error, failure.message, line: failure.line, column: failure.column)
             case let .success(table):
+                for warning in warnings { report(.warning, warning.message, line: warning.line, column: warning.column) }
                 let (fields, problems) = PostMetadata.read(table)
                 metadata = fields
                 for problem in problems { report(.warning, problem.message, line: problem.line, column: problem.column) }
@@ -116,8 +118,10 @@ package struct PostLoader: Sendable {
 
         let tags = metadata.tags
 
-        let post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
-                        summary: summary, draft: metadata.draft || candidate.inDrafts, fileSize: read.size)
+        var post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
+                        summary: summary, draft: metadata.draft || candidate.inDrafts, fileSize: read.size, authors: metadata.authors)
+        post.aliases = metadata.aliases
+        if let redirect = metadata.redirect, !read.truncated, Self.isBlank(text[min(bodyStart, text.count)...]) { post.redirect = redirect }
         return (post, diagnostics, stamp)
     }
 
@@ -149,14 +153,31 @@ package struct PostLoader: Sendable {
 
     /// A date from `YYYY/MM/DD` folders in the path (`2024/04/09/slug.md`).
     static func dateFromFolders(_ path: String) -> PostDate? {
-        let parts = path.split(separator: "/").dropLast().map(String.init)
+        dateFromComponents(path.split(separator: "/").dropLast())
+    }
+
+    /// A date in a URL path or slug written in the front matter, where Zola blogs moved from Jekyll keep
+    /// it (`path = "2014/12/12/slug"`, `slug = "2014-12-12-slug"`): `YYYY/MM/DD` components, or a
+    /// component that starts `YYYY-MM-DD`.
+    static func dateInURLPath(_ path: String) -> PostDate? {
+        let parts = path.split(separator: "/")
+        return dateFromComponents(parts[...]) ?? parts.lazy.compactMap { PostDateParser.datePrefix(of: $0)?.date }.first
+    }
+
+    /// The first `YYYY`, `MM`, `DD` run of three components.
+    private static func dateFromComponents(_ parts: ArraySlice<Substring>) -> PostDate? {
         guard parts.count >= 3 else { return nil }
-        for start in 0...(parts.count - 3) {
+        for start in parts.startIndex...(parts.endIndex - 3) {
             let (y, m, d) = (parts[start], parts[start + 1], parts[start + 2])
             guard y.count == 4, m.count == 2, d.count == 2, let date = PostDateParser.parse("\(y)-\(m)-\(d)") else { continue }
             return date
         }
         return nil
+    }
+
+    /// Whether a body holds nothing but blanks (a redirect stub's).
+    static func isBlank(_ body: ArraySlice<UInt8>) -> Bool {
+        body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }
     }
 
     /// Blanks (newlines from folded YAML, tabs) collapsed into single spaces, as in a tag
