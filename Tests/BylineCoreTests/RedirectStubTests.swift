@@ -8,8 +8,10 @@ import XCTest
 final class RedirectStubTests: XCTestCase {
     func testJekyllStubsAreNotPostsAndOpenTheirTarget() throws {
         let store = try loadStore(Fixtures.site("jekyll"))
-        XCTAssertEqual(store.paths, ["_posts/2024-05-03-redirect-target.md", "_posts/2024-05-02-duplicate-title.md"],
-                       "neither stub is listed")
+        // The site holds other helpers' posts too: only this test's files are looked at.
+        let stubs = ["_posts/2020-01-01-moved-post.md", "_posts/2020-02-02-gone-elsewhere.md"]
+        XCTAssertEqual(store.paths.filter { stubs.contains($0) || $0.hasSuffix("redirect-target.md") || $0.hasSuffix("duplicate-title.md") },
+                       ["_posts/2024-05-03-redirect-target.md", "_posts/2024-05-02-duplicate-title.md"], "neither stub is listed")
         XCTAssertNil(store.tags.tag(named: "moved"), "a stub's tags are not counted")
         let target = try XCTUnwrap(store.number(of: "redirect-target"))
         for name in ["moved-post", "Moved-Post", "first-name", "second-name", "/old/second-name/",
@@ -25,7 +27,9 @@ final class RedirectStubTests: XCTestCase {
 
     func testHugoAliasesAndAPageWithOnlyAliases() throws {
         let store = try loadStore(Fixtures.site("hugo"))
-        XCTAssertEqual(store.paths, ["content/posts/by-line.md", "content/posts/authors-and-aliases.md"])
+        // The site holds other helpers' posts too: only this test's files are looked at.
+        let mine = ["content/posts/by-line.md", "content/posts/authors-and-aliases.md", "content/posts/aliases-only.md"]
+        XCTAssertEqual(store.paths.filter { mine.contains($0) }, ["content/posts/by-line.md", "content/posts/authors-and-aliases.md"])
         let target = try XCTUnwrap(store.number(of: "authors-and-aliases"))
         XCTAssertEqual(store.number(of: "aliases-url"), target)
         XCTAssertEqual(store.number(of: "/2018/06/renamed-post/"), target)

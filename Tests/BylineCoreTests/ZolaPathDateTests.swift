@@ -11,7 +11,8 @@ final class ZolaPathDateTests: XCTestCase {
         XCTAssertEqual(try store.post("path-dates").date?.iso8601, "2014-12-12", "`path = \"2014/12/12/...\"`")
         XCTAssertEqual(try store.post("2015-01-02-slug-dates").date?.iso8601, "2015-01-02", "`slug = \"2015-01-02-...\"`")
         XCTAssertEqual(try store.post("file-name-dates").date?.iso8601, "2016-03-04", "`2016-03-04_file-name-dates.md`")
-        XCTAssertEqual(store.posts.map(\.slug), ["file-name-dates", "2015-01-02-slug-dates", "path-dates"], "newest first")
+        let dated = ["file-name-dates", "2015-01-02-slug-dates", "path-dates"]
+        XCTAssertEqual(store.posts.map(\.slug).filter { dated.contains($0) }, dated, "newest first")
     }
 
     func testDateInURLPathShapes() {
