@@ -5,8 +5,10 @@ import GRDB
 enum CacheSchema {
     // 5: posts read with the limits of issue 15 (tags, summaries, front matter and body sizes); a cache of
     // hostile posts read before them would keep what they no longer give.
-    // 6: diagnostics carry their kind, posts their language, and search folds accents (issue 17).
-    static let version = "byline-cache-6"
+    // 6: summaries read through site syntax (issue 17): plain text, ended by `<!--more-->`.
+    // 7: issue 17's posts: authors (also searched), old names (`redirect_from`, `aliases`) and redirect stubs.
+    // 8: diagnostics carry their kind, posts their language, and search folds accents (issue 17).
+    static let version = "byline-cache-8"
 
     static func create(_ db: Database) throws {
         // Large pages: the snapshot and the index are read in long runs. The page cache, made anew for
@@ -23,7 +25,9 @@ enum CacheSchema {
                 path TEXT NOT NULL UNIQUE, absolute TEXT NOT NULL,
                 size INTEGER NOT NULL, modified INTEGER NOT NULL, document INTEGER,
                 slug TEXT, title TEXT, date TEXT, tags TEXT, summary TEXT, draft INTEGER, file_size INTEGER,
-                diagnostics TEXT NOT NULL, language TEXT);
+                diagnostics TEXT NOT NULL, language TEXT,
+                -- Issue 17: names (unit-separated); a redirect stub's target (NULL: none) and its key's line.
+                authors TEXT, aliases TEXT, redirect INTEGER, redirect_to TEXT, redirect_line INTEGER);
             -- Words only (contentless): the text is in the posts themselves. Prefix indexes make a one- or
             -- two-letter search (the first keystroke) as fast as a long one.
             -- The words come already folded (SearchText: lower case, Latin diacritics removed), so the
@@ -32,7 +36,7 @@ enum CacheSchema {
             -- The whole store as of the last write (StoreSnapshot): the first screen is decoded from it.
             -- Part 0 is the header, parts 1... the posts, a chunk each.
             CREATE TABLE snapshot(part INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
-            CREATE VIRTUAL TABLE words USING fts5(title, summary, tags, body,
+            CREATE VIRTUAL TABLE words USING fts5(title, summary, tags, authors, body,
                 content='', tokenize='ascii', prefix='1 2', columnsize=0);
             """)
     }

@@ -104,7 +104,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             var files: [CachedFile] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
-                       diagnostics, language FROM files ORDER BY rowid
+                       diagnostics, language, authors, aliases, redirect, redirect_to, redirect_line FROM files ORDER BY rowid
                 """)
             while let row = try rows.next() {
                 let path: String = row[0]
@@ -113,7 +113,9 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                     let date: String? = row[7]
                     post = Post(path: path, slug: slug, title: row[6], date: date.flatMap(PostDateParser.parse),
                                 tags: CacheText.tags(from: row[8]), summary: row[9], draft: row[10] as Int != 0,
-                                fileSize: row[11], language: row[13])
+                                fileSize: row[11], authors: CacheText.tags(from: row[14] ?? ""), language: row[13])
+                    post?.aliases = CacheText.tags(from: row[15] ?? "")
+                    if row[16] as Int? == 1 { post?.redirect = RedirectStub(target: row[17], line: row[18]) }
                 }
                 let diagnostics: String = row[12]
                 files.append(CachedFile(path: path, absolutePath: row[1], stamp: FileStamp(size: row[2], modified: row[3]),
@@ -187,11 +189,12 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     /// A post's words to add to the index: its fields normalized by `SearchText`.
     package struct Words: Sendable {
-        var title: String, summary: String, tags: String, body: String
+        var title: String, summary: String, tags: String, authors: String, body: String
         package init(post: Post, body: String) {
             title = SearchText.normalizedString(post.title)
             summary = SearchText.normalizedString(post.summary)
             tags = SearchText.normalizedString(post.tags.joined(separator: " "))
+            authors = SearchText.normalizedString(post.authors.joined(separator: " "))
             self.body = SearchText.normalizedString(body)
         }
     }
@@ -336,10 +339,10 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     private static func insert(_ documents: [(document: Int64, words: Words)], into db: Database, giveWay: GiveWay?) throws {
         guard !documents.isEmpty else { return }
-        let statement = try db.makeStatement(sql: "INSERT INTO words(rowid, title, summary, tags, body) VALUES (?, ?, ?, ?, ?)")
+        let statement = try db.makeStatement(sql: "INSERT INTO words(rowid, title, summary, tags, authors, body) VALUES (?, ?, ?, ?, ?, ?)")
         for (document, words) in documents {
             giveWay?.point()
-            try statement.execute(arguments: [document, words.title, words.summary, words.tags, words.body])
+            try statement.execute(arguments: [document, words.title, words.summary, words.tags, words.authors, words.body])
         }
     }
 
@@ -364,7 +367,8 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     private static func insertFiles<Files: Sequence<CachedFile>>(_ files: Files, into db: Database) throws {
         let statement = try db.makeStatement(sql: """
             INSERT INTO files(path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
-                              diagnostics, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              diagnostics, language, authors, aliases, redirect, redirect_to, redirect_line)
+                              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for file in files {
             let post = file.post
@@ -372,6 +376,8 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                 file.path, file.absolutePath, file.stamp.size, file.stamp.modified, file.document,
                 post?.slug, post?.title, post?.date?.iso8601, post.map { CacheText.tags($0.tags) }, post?.summary,
                 post.map { $0.draft ? 1 : 0 }, post?.fileSize, CacheText.diagnostics(file.diagnostics), post?.language,
+                post.map { CacheText.tags($0.authors) }, post.map { CacheText.tags($0.aliases) }, post?.redirect == nil ? 0 : 1,
+                post?.redirect?.target, post?.redirect?.line,
             ])
         }
     }

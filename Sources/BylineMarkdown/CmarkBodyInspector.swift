@@ -18,17 +18,21 @@ package struct CmarkBodyInspector: BodyInspector {
     }
 
     /// The first top-level paragraph that says something: not an image alone, not template code.
+    /// With a `<!--more-->` marker, the top-level paragraphs before it, as Hugo, Jekyll and Zola summarise.
     package func firstParagraph(in markdown: String) -> String? {
-        let document = CmarkDocument(markdown.utf8)
+        let marker = SummaryText.moreMarker(in: markdown)
+        let document = CmarkDocument(marker.map { markdown.utf8[..<$0] } ?? markdown.utf8[...])
+        var paragraphs: [String] = []
         var node = cmark_node_first_child(document.root)
         while let current = node {
             if current.cmarkType == CMARK_NODE_PARAGRAPH, let text = nonEmpty(current.cmarkPlainText),
-               !text.hasPrefix("{{"), !text.hasPrefix("{%") {
-                return text
+               !text.hasPrefix("{{"), !text.hasPrefix("{%"), let clean = nonEmpty(SummaryText.clean(text)) {
+                if marker == nil { return clean }
+                paragraphs.append(clean)
             }
             node = cmark_node_next(current)
         }
-        return nil
+        return paragraphs.isEmpty ? nil : paragraphs.joined(separator: " ")
     }
 
     private func nonEmpty(_ text: String) -> String? {

@@ -16,7 +16,7 @@ extension LoadedPost {
     /// A body as `show` and the reader show it (`PostStore.limitedBody`): when it was cut to its
     /// limit, a note at the end says how much is not shown.
     package init(_ body: PostLoader.Body) {
-        self.init(markdownUTF8: body.bytes)
+        self.init(markdownUTF8: SiteSyntax.prepare(body.bytes, mdx: body.mdx).bytes)
         if body.omittedBytes > 0 { document.blocks.append(Self.omissionNote(body.omittedBytes)) }
     }
 

@@ -2,12 +2,13 @@ import BylineCore
 
 /// Template code that static-site generators leave in markdown (`{{< shortcode >}}`, `{{% x %}}`,
 /// `{% liquid %}`, `{{ .Go }}`): shown as written, dimmed, whatever cmark made of it (it may have read
-/// `{{<figure>}}` as an HTML tag). Raw HTML outside template code is dropped.
+/// `{{<figure>}}` as an HTML tag). Raw HTML outside template code is dropped. An MDX element's
+/// `[Name]`, which `SiteSyntax` puts between its placeholder marks, is dimmed the same way.
 enum TemplateCode {
     static func mark(_ content: [DocumentBuilder.Inline]) -> [StyledSpan] {
         guard content.contains(where: { inline in
             var text = inline.span.text
-            return text.withUTF8 { $0.contains(UInt8(ascii: "{")) }
+            return text.withUTF8 { $0.contains(UInt8(ascii: "{")) || holdsPlaceholder($0) }
         }) else {
             return content.compactMap { $0.rawHTML ? nil : $0.span }
         }
@@ -24,6 +25,12 @@ enum TemplateCode {
         // Once a closer is missing from some point on, it is missing from every later point: this keeps
         // a line of a million unclosed `{{` linear.
         var closerMissing: Set<Character> = []
+        var placeholder = false
+        for (offset, (character, _)) in characters.enumerated() {
+            if character == Character(SiteSyntax.placeholderStart) { placeholder = true }
+            inTemplate[offset] = placeholder
+            if character == Character(SiteSyntax.placeholderEnd) { placeholder = false }
+        }
         while index + 1 < characters.count {
             let pair = (characters[index].0, characters[index + 1].0)
             if pair.0 == "{", pair.1 == "{" || pair.1 == "%", !closerMissing.contains(pair.1) {
@@ -42,6 +49,7 @@ enum TemplateCode {
         var spans: [StyledSpan] = []
         for (offset, (character, inline)) in characters.enumerated() {
             if inline.rawHTML, !inTemplate[offset] { continue }
+            if character == Character(SiteSyntax.placeholderStart) || character == Character(SiteSyntax.placeholderEnd) { continue }
             let style = inTemplate[offset] ? inline.span.style.union(.template) : inline.span.style
             if let last = spans.last, last.style == style, last.link == inline.span.link, last.text != "\n", character != "\n" {
                 spans[spans.count - 1].text.append(character)
@@ -55,12 +63,13 @@ enum TemplateCode {
     /// What `characterPass` gives when there is no template to find, made span
     /// by span: prose with a lone `{` (code-like text) is common, and `characterPass` costs a `String`
     /// per character. Nil when a template might start (`{{` or `{%` anywhere in the bytes, which any
-    /// `{{` or `{%` of characters is) or a span holds a newline among other text.
+    /// `{{` or `{%` of characters is), a placeholder starts, or a span holds a newline among other text.
     static func withoutTemplates(_ content: [DocumentBuilder.Inline]) -> [StyledSpan]? {
         var previous: UInt8 = 0
         for inline in content {
             var text = inline.span.text
             let plain = text.withUTF8 { bytes -> Bool in
+                if holdsPlaceholder(bytes) { return false }
                 for byte in bytes {
                     if previous == UInt8(ascii: "{"), byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") { return false }
                     previous = byte
@@ -79,5 +88,15 @@ enum TemplateCode {
             }
         }
         return spans
+    }
+
+    /// Whether `bytes` hold a placeholder's start mark (U+FFF9: EF BF B9), looked for by its first byte.
+    static func holdsPlaceholder(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var rest = bytes[...]
+        while let lead = rest.firstIndex(of: 0xEF) {
+            if lead + 2 < bytes.count, bytes[lead + 1] == 0xBF, bytes[lead + 2] == 0xB9 { return true }
+            rest = bytes[(lead + 1)...]
+        }
+        return false
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineMarkdown
 
 /// `byline check`: lint a blog. Errors first, then warnings, grouped by kind with their counts; each
 /// problem as `file:line:col: error|warning: message` (`CheckReport`).
@@ -21,9 +22,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let store = try PostsFolder.load(path ?? PostsFolder.defaultPath(),
                                          options: PostStore.Options(includeDrafts: true, readWholeFiles: true))
-        Console.out(CheckReport.lines(store.diagnostics, all: all).map { $0 + "\n" }.joined())
-        let errors = store.diagnostics.filter { $0.severity == .error }.count
-        let warnings = store.diagnostics.count - errors
+        let diagnostics = store.diagnostics + SiteCheck.diagnostics(store)
+        Console.out(CheckReport.lines(diagnostics, all: all).map { $0 + "\n" }.joined())
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
         let summary = "\(store.posts.count) post\(store.posts.count == 1 ? "" : "s"), "
             + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         FileHandleOut.standardError.write(summary + "\n")

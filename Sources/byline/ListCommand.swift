@@ -24,10 +24,10 @@ struct ListCommand: ParsableCommand {
             help: ArgumentHelp("Only posts in this language, a BCP 47 tag (`pt` takes pt-BR too; repeatable: any of them).", valueName: "LANG"))
     var languages: [String] = []
 
-    @Option(help: ArgumentHelp("Only posts in which each word begins a word of the title, summary, tags or body.", valueName: "WORDS"))
+    @Option(help: ArgumentHelp("Only posts in which each word begins a word of the title, summary, tags, authors or body.", valueName: "WORDS"))
     var search: String?
 
-    @Flag(help: "Print one JSON array: path, slug, title, date, tags, summary, draft, language, words.")
+    @Flag(help: "Print one JSON array: path, slug, title, date, tags, authors, summary, draft, language, words.")
     var json = false
 
     func run() throws {
@@ -54,6 +54,7 @@ enum PostJSON {
             ("title", .string(post.title)),
             ("date", post.date.map { .string($0.iso8601) } ?? .null),
             ("tags", .array(post.tags.map { .string($0) })),
+            ("authors", .array(post.authors.map { .string($0) })),
             ("summary", .string(post.summary)),
             ("draft", .bool(post.draft)),
             ("language", post.language.map { .string($0) } ?? .null),

@@ -122,7 +122,7 @@ final class FileLimitsTests: XCTestCase {
     func testShortBodiesAreWhole() throws {
         let store = try loadStore(folder.path)
         let body = try store.limitedBody(of: XCTUnwrap(store.number(of: "good"))).get()
-        XCTAssertEqual(body, PostLoader.Body(bytes: Array("Fine.\n".utf8)[...], omittedBytes: 0))
+        XCTAssertEqual(body, PostLoader.Body(bytes: Array("Fine.\n".utf8)[...], omittedBytes: 0, firstLine: 5))
     }
 
     func testCutAndSizes() {

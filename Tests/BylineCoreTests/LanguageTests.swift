@@ -12,7 +12,9 @@ final class LanguageTests: XCTestCase {
 
     func testJekyllPostsTakeTheirLanguageFromFieldsAndFolders() throws {
         let store = try loadStore(Fixtures.site("jekyll"))
-        XCTAssertEqual(languages(store), [
+        // The site holds other posts of issue 17 too: only this test's files (`*language-*`) are looked at.
+        let mine = { (path: String) in path.contains("language-") }
+        XCTAssertEqual(languages(store).filter { mine($0.key) }, [
             "_posts/2024-05-01-language-release.md": "en",             // lang: en
             "fr/_posts/2024-05-01-language-release.md": "fr",          // fr/_posts/
             "_posts/pt-br/2024-05-01-language-release.md": "pt-BR",    // _posts/pt-br/
@@ -21,7 +23,7 @@ final class LanguageTests: XCTestCase {
         ])
         XCTAssertEqual(store.languages.tags.map(\.name), ["pt-BR", "en", "fr", "fr-FR"])
         // Three translations share the slug `language-release`: no warning.
-        XCTAssertEqual(store.diagnostics, [])
+        XCTAssertEqual(store.diagnostics.filter { mine($0.file) }, [])
     }
 
     func testHugoFileNamesNameTheLanguageAndTheSlugWithoutIt() throws {

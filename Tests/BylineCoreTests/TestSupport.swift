@@ -8,10 +8,10 @@ import XCTest
 enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
     static func path(_ name: String) -> String { root + "/" + name }
-    /// A generator's fixture site (issue 17), laid out as its documentation describes: `Tests/Fixtures/Sites/<name>`.
-    static func site(_ name: String) -> String {
+    /// A fixture site laid out as `generator` lays it out (Tests/Fixtures/Sites, shared by the test targets).
+    static func site(_ generator: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/Sites/\(name)").path
+            .appendingPathComponent("Fixtures/Sites/\(generator)").path
     }
     /// The blog that ships in the repository.
     static let shippedPosts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -2,7 +2,7 @@ import BylineCore
 import XCTest
 
 /// Issue 17: search ignores Latin diacritics, in the scan and in the cache's full-text index alike:
-/// `seguranca`, `Segurança` and `SEGURANÇA` find the same posts.
+/// `seguranca`, `Segurança` and `SEGURANÇA` find the same posts, and `araujo` an author Araújo.
 final class AccentSearchTests: CachedBlogTestCase {
     override var generatedPosts: Int { 0 }
 
@@ -10,6 +10,7 @@ final class AccentSearchTests: CachedBlogTestCase {
         try blog.write("title.md", "---\ntitle: \"SEGURANÇA: atualize já\"\n---\nUma falha foi corrigida.\n")
         try blog.write("body.md", "---\ntitle: Versão 2.0\n---\nTraz uma correção de segurança.\n")
         try blog.write("decomposed.md", "---\ntitle: Decomposed\n---\nSegurânc\u{0327}a, written with a combining cedilla.\n")
+        try blog.write("author.md", "---\ntitle: Notas\nauthor: José Araújo\n---\nTexto.\n")
         try blog.write("other.md", "---\ntitle: Outra\n---\nNada a ver: seguro, segue.\n")
         try persist()
         let cached = try XCTUnwrap(cachedBlog().cachedStore())
@@ -24,6 +25,7 @@ final class AccentSearchTests: CachedBlogTestCase {
                                "\(typed), \(store.searchIndex == nil ? "scan" : "index")")
             }
             XCTAssertEqual(store.matches(PostQuery(search: "correcao")).map { store.posts[$0].path }, ["body.md"])
+            XCTAssertEqual(store.matches(PostQuery(search: "jose araujo")).map { store.posts[$0].path }, ["author.md"], "authors too")
         }
     }
 }

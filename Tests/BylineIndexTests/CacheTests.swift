@@ -13,6 +13,7 @@ final class CacheTests: CachedBlogTestCase {
         XCTAssertEqual(cached.tags.tags.map(\.name), plain.tags.tags.map(\.name), "tags", file: file, line: line)
         XCTAssertEqual(cached.tags.tags.map(\.count), plain.tags.tags.map(\.count), "tag counts", file: file, line: line)
         XCTAssertEqual(cached.diagnostics, plain.diagnostics, "problems", file: file, line: line)
+        XCTAssertEqual(cached.aliases, plain.aliases, "old names", file: file, line: line)
         let tagNames = plain.tags.tags.prefix(4).map(\.name)
         var nonEmpty = 0, narrowed = 0
         for search in GeneratedBlog.queries {

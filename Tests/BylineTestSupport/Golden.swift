@@ -12,7 +12,7 @@ package struct Golden {
         folder = URL(fileURLWithPath: "\(filePath)").deletingLastPathComponent().appendingPathComponent("Goldens")
     }
 
-    /// Goldens in `folder` (the fixture sites' renders live beside the sites, not beside a test).
+    /// Goldens in `folder`, for fixtures kept apart from the tests (Tests/Fixtures/Sites/Goldens).
     package init(folder: URL) {
         self.folder = folder
     }

@@ -37,14 +37,24 @@ final class ListCommandTests: XCTestCase {
         let array = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         XCTAssertEqual(array.count, 1)
         let post = array[0]
-        XCTAssertEqual(Set(post.keys), ["path", "slug", "title", "date", "tags", "summary", "draft", "language", "words"])
+        XCTAssertEqual(Set(post.keys), ["path", "slug", "title", "date", "tags", "authors", "summary", "draft", "language", "words"])
         XCTAssertEqual(post["path"] as? String, "ten-things-i-learned-as-a-backend-engineer.md")
         XCTAssertEqual(post["slug"] as? String, "ten-things-i-learned-as-a-backend-engineer")
         XCTAssertEqual(post["date"] as? String, "2026-02-10")
         XCTAssertEqual(post["tags"] as? [String], ["backend", "career", "engineering"])
+        XCTAssertEqual(post["authors"] as? [String], [], "always there, empty when no author is named")
         XCTAssertEqual(post["draft"] as? Bool, false)
         XCTAssertGreaterThanOrEqual(post["words"] as? Int ?? 0, 700)
         XCTAssertTrue(result.stdout.hasPrefix("[\n  {\n    \"path\": "), "keys in the documented order")
+    }
+
+    /// `authors` as the front matter names them (issue 17).
+    func testJSONAuthors() throws {
+        let folder = try ScratchFolder()
+        try folder.write("a.md", "---\ntitle: A\nauthor:\n  name: Grace Hopper\nauthors: [Ada Lovelace]\n---\nBody.\n")
+        let result = try BylineRunner.run(["list", "--json", folder.path])
+        let array = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(array.first?["authors"] as? [String], ["Ada Lovelace", "Grace Hopper"])
     }
 
     func testJSONDatesAndNullsAndEscapes() throws {

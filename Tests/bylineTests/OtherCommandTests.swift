@@ -173,6 +173,25 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(list.stderr, "", "warnings (the `draft` field's too, which list meets) are for check")
     }
 
+    func testBrokenLinksBetweenPostsAndUnknownShortcodesAreWarnings() throws {
+        let folder = try ScratchFolder()
+        // Dated, so that no post is also an undated one.
+        try folder.write("a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nSee [b](b.md), [b again](/2024/01/02/b/) and [gone](gone.md).\n\n{{< notice >}}\n")
+        try folder.write("pages/about.md", "---\ntitle: About\ndate: 2024-01-03\n---\nSee [the readme](../README.md).\n")
+        try folder.write("README.md", "A file that is no post, linked to.\n")
+        try folder.write("b.md", "---\ntitle: B\ndate: 2024-01-02\n---\nBack to [a](https://example.org/a.md).\n")
+        let result = try BylineRunner.run(["check", folder.path])
+        XCTAssertEqual(result.status, 0)
+        // Each is a compiler-style line, however `check` groups them.
+        XCTAssertEqual(result.stdout.split(separator: "\n").filter { $0.contains(": warning: ") }, [
+            "a.md:5: warning: broken link between posts: `gone.md` points at no post of this blog",
+            "a.md:7: warning: unknown shortcode `notice`: byline cannot show what it makes",
+        ], result.stdout)
+        XCTAssertEqual(result.stderr, "3 posts, 0 errors, 2 warnings\n")
+        XCTAssertEqual(result.stdout.split(separator: "\n").filter { !$0.contains(": warning: ") },
+                       ["1 warning: broken links between posts", "1 warning: shortcodes byline does not know"])
+    }
+
     func testWarningsAloneExitZero() throws {
         let folder = try ScratchFolder()
         try folder.write("date.md", "---\ntitle: D\ndate: someday\n---\n")

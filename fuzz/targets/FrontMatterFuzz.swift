@@ -62,9 +62,10 @@ func frontMatterFuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     for tag in store.tags.tags { _ = tag.name.utf8.count }
 
     // 2. The same bytes as a block of each format, whatever fences they have.
-    let text = String(decoding: bytes, as: UTF8.self)
+    // Repaired to UTF-8 first, as the loader hands the parser only well-formed text.
+    let text = Array(String(decoding: bytes, as: UTF8.self).utf8)
     for format in [FrontMatterBlock.Format.yaml, .toml] {
-        if case let .success(table) = FrontMatterParser.parse(text, format: format, firstLine: 2) {
+        if case let .success(table) = FrontMatterParser.parse(text[...], format: format, firstLine: 2) {
             _ = PostMetadata.read(table)
         }
     }

@@ -95,8 +95,7 @@ package enum Reducer {
             state.tagCursor = tag.key
             return filterChanged(&state)
         case let .post(slug):
-            guard let number = state.store.posts.firstIndex(where: { $0.slug == slug })
-                ?? state.store.posts.firstIndex(where: { $0.slug.lowercased() == slug.lowercased() }) else {
+            guard let number = state.store.number(ofSlug: slug) else {
                 state.note = "no post \"\(slug)\" in this blog"
                 return []
             }

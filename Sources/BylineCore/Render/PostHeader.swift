@@ -1,4 +1,4 @@
-/// The header above a rendered post: its title, then date, tags and reading time on one line.
+/// The header above a rendered post: its title, then date, authors, tags and reading time on one line.
 /// The preview, the reader and `byline show` all show a post under this header.
 package enum PostHeader {
     /// Words a minute for reading-time estimates; a common figure for reading on a screen.
@@ -11,6 +11,10 @@ package enum PostHeader {
         var meta: [StyledSpan] = []
         func separate() { if !meta.isEmpty { meta.append(StyledSpan(" · ", .meta)) } }
         if let date = post.date { meta.append(StyledSpan(date.dayString, .meta)) }
+        if !post.authors.isEmpty {
+            separate()
+            meta += SafeText.lineSpans("by " + post.authors.joined(separator: ", "), .meta)
+        }
         for (index, tag) in post.tags.enumerated() {
             if index == 0 { separate() } else { meta.append(StyledSpan(" ", .meta)) }
             meta += SafeText.lineSpans("#" + tag, .tag)

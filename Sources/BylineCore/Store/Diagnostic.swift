@@ -19,6 +19,8 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case unreadable
         /// The front matter could not be read as YAML or TOML, or was never closed, or is too long.
         case frontMatter
+        /// A front matter key given twice in one table: the last one is used.
+        case repeatedKey
         /// A front matter field whose value could not be used (or was cut to a limit).
         case field
         /// Bytes that are not UTF-8.
@@ -29,6 +31,12 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case folder
         /// Two posts of one language answering to one slug.
         case duplicateSlug
+        /// A redirect stub whose target is no post of the blog (or that has no target), so it opens nothing.
+        case redirectTarget
+        /// A link in a body to a post the blog does not have (`SiteCheck`).
+        case brokenLink
+        /// A shortcode byline does not know, shown as written (`SiteCheck`).
+        case unknownShortcode
         /// A post with no date in its front matter, file name or folders.
         case undated
         /// A post with nothing after its front matter.
@@ -39,11 +47,15 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
             switch self {
             case .unreadable: return "files that could not be read"
             case .frontMatter: return "front matter that could not be read"
+            case .repeatedKey: return "front matter keys given twice"
             case .field: return "front matter fields ignored"
             case .encoding: return "text that is not UTF-8"
             case .size: return "posts past the size limit"
             case .folder: return "files skipped in the folder"
             case .duplicateSlug: return "slugs used by two posts of one language"
+            case .redirectTarget: return "redirect stubs that lead to no post"
+            case .brokenLink: return "broken links between posts"
+            case .unknownShortcode: return "shortcodes byline does not know"
             case .undated: return "posts without a date"
             case .empty: return "empty posts"
             }

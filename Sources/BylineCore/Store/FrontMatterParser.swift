@@ -11,12 +11,20 @@ package enum FrontMatterParser {
     }
 
     /// Parses the bytes of a block, which starts on line `firstLine` of its file. The result is always a
-    /// table. YAML is read from the bytes without making a string first.
-    package static func parse(_ bytes: ArraySlice<UInt8>, format: FrontMatterBlock.Format, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+    /// table. YAML is read from the bytes without making a string first. Problems read past (a repeated
+    /// key: the last one is used) are added to `warnings`.
+    package static func parse(_ bytes: ArraySlice<UInt8>, format: FrontMatterBlock.Format, firstLine: Int,
+                              warnings: inout [Failure]) -> Result<FrontMatterEntry, Failure> {
         switch format {
-        case .yaml: return bytes.withUnsafeBufferPointer { YAMLFrontMatter.parse($0, firstLine: firstLine) }
-        case .toml: return parseTOML(String(decoding: bytes, as: UTF8.self), firstLine: firstLine)
+        case .yaml: return bytes.withUnsafeBufferPointer { YAMLFrontMatter.parse($0, firstLine: firstLine, warnings: &warnings) }
+        case .toml: return parseTOML(String(decoding: bytes, as: UTF8.self), firstLine: firstLine, warnings: &warnings)
         }
+    }
+
+    /// The same, without the warnings.
+    package static func parse(_ bytes: ArraySlice<UInt8>, format: FrontMatterBlock.Format, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+        var warnings: [Failure] = []
+        return parse(bytes, format: format, firstLine: firstLine, warnings: &warnings)
     }
 
     /// Front matter nests a few levels at most; deeper input is not a blog's and is cut off here.
@@ -31,18 +39,31 @@ package enum FrontMatterParser {
 
     // MARK: TOML
 
-    static func parseTOML(_ text: String, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            return .failure(Failure(message: "TOML front matter: \(error.description)",
-                                    line: error.source.begin.line + firstLine - 1, column: error.source.begin.column))
-        } catch {
-            return .failure(Failure(message: "TOML front matter: \(error)", line: firstLine, column: 1))
+    static func parseTOML(_ text: String, firstLine: Int, warnings: inout [Failure]) -> Result<FrontMatterEntry, Failure> {
+        var text = text
+        var table: TOMLTable?
+        var repeats = 0
+        while table == nil {
+            do {
+                table = try TOMLTable(string: text)
+            } catch let error as TOMLParseError {
+                // A repeated key or table: the last one is used (`TOMLRepeatedKeys`).
+                if repeats < TOMLRepeatedKeys.maximumRepeats,
+                   let renamed = TOMLRepeatedKeys.renamingEarlier(error, in: text, firstLine: firstLine, count: repeats) {
+                    text = renamed.text
+                    warnings.append(renamed.warning)
+                    repeats += 1
+                    continue
+                }
+                return .failure(Failure(message: "TOML front matter: \(error.description)",
+                                        line: error.source.begin.line + firstLine - 1, column: error.source.begin.column))
+            } catch {
+                return .failure(Failure(message: "TOML front matter: \(error)", line: firstLine, column: 1))
+            }
         }
         let lines = topLevelKeyLines(text, firstLine: firstLine)
-        var entry = convert(table, depth: 0)
+        var entry = convert(table!, depth: 0)
+        if repeats > 0 { entry = TOMLRepeatedKeys.droppingPlaceholders(entry) }
         // TOMLKit reports no positions for values; top-level keys are found in the text for diagnostics.
         if case let .table(pairs) = entry.value {
             entry.value = .table(pairs.map { pair in

@@ -9,24 +9,45 @@ package struct Post: Hashable, Sendable, Identifiable {
     /// The front matter's title, else the first level-1 heading, else the slug.
     package var title: String
     package var date: PostDate?
+    package var draft: Bool
+    /// `draft` and this fill the bytes the date leaves before `tags`' alignment, so that a post stays
+    /// 112 bytes with its language and `extras` (a store holds 100,000 posts): 4 GB is more than an
+    /// estimate needs.
+    private var storedFileSize: UInt32
     /// In their display spelling once the post is in a store (the most common spelling of each tag).
     package var tags: [String]
     /// The front matter's summary or description, else the first paragraph as plain text.
     package var summary: String
-    /// The file's size in bytes (for reading-time estimates before the body is read), and whether the
-    /// post is a draft in the low bit: one word, not two (a store holds 100,000 posts).
-    private var sizeAndDraft: Int
-    /// The language as `LanguageTag.packed` keeps it: its ASCII bytes in one word, 0 for none.
+    /// The language as `LanguageTag.packed` keeps it: its ASCII bytes in one word, 0 for none. Inline, not
+    /// in `extras`, because filtering by language reads it for every post.
     private var packedLanguage: UInt64
+    /// What few posts have, in one reference (nil for most): 100,000 posts must stay small.
+    private var extras: PostExtras?
 
-    package var draft: Bool {
-        get { sizeAndDraft & 1 != 0 }
-        set { sizeAndDraft = sizeAndDraft & ~1 | (newValue ? 1 : 0) }
+    /// Who wrote it, as the front matter names them (`author`, `authors`, `by`); often none.
+    package var authors: [String] {
+        get { extras?.authors ?? [] }
+        set { extras = PostExtras(authors: newValue, aliases: aliases, redirect: redirect) }
     }
 
+    /// Other names that open it: the old URLs of Jekyll's `redirect_from` and Hugo's `aliases`, as slugs
+    /// (`RedirectStub.slug(of:)`). A stub's name, which also opens it, is the store's (`PostStore.aliases`).
+    package var aliases: [String] {
+        get { extras?.aliases ?? [] }
+        set { extras = PostExtras(authors: authors, aliases: newValue, redirect: redirect) }
+    }
+
+    /// Set when the file is a redirect stub, not a post: the store leaves it out of its posts and opens
+    /// its target by its name instead.
+    package var redirect: RedirectStub? {
+        get { extras?.redirect }
+        set { extras = PostExtras(authors: authors, aliases: aliases, redirect: newValue) }
+    }
+
+    /// The file's size in bytes (at most 4 GB), for reading-time estimates before the body is read.
     package var fileSize: Int {
-        get { sizeAndDraft >> 1 }
-        set { sizeAndDraft = max(0, newValue) << 1 | sizeAndDraft & 1 }
+        get { Int(storedFileSize) }
+        set { storedFileSize = UInt32(clamping: newValue) }
     }
 
     /// A BCP 47 tag (`en`, `pt-BR`): the front matter's `lang` or `language`, else the file's place
@@ -39,15 +60,17 @@ package struct Post: Hashable, Sendable, Identifiable {
     package var id: String { path }
 
     package init(path: String, slug: String, title: String, date: PostDate?, tags: [String], summary: String,
-                draft: Bool, fileSize: Int, language: String? = nil) {
+                draft: Bool, fileSize: Int, authors: [String] = [], language: String? = nil) {
         self.path = path
         self.slug = slug
         self.title = title
         self.date = date
         self.tags = tags
         self.summary = summary
-        sizeAndDraft = max(0, fileSize) << 1 | (draft ? 1 : 0)
+        self.draft = draft
+        storedFileSize = UInt32(clamping: fileSize)
         packedLanguage = LanguageTag.packed(language)
+        extras = PostExtras(authors: authors, aliases: [], redirect: nil)
     }
 
     /// The store's order as a value: newest first, undated last, then by title and path.
@@ -88,5 +111,30 @@ package struct Post: Hashable, Sendable, Identifiable {
             let (l, r) = (a.title.lowercased(), b.title.lowercased())
             return l != r ? l < r : a.path < b.path
         }
+    }
+}
+
+/// A post's rarer fields, boxed (`Post.extras`); nil when all are empty, so equal posts hold equal boxes.
+private final class PostExtras: Hashable, Sendable {
+    let authors: [String]
+    let aliases: [String]
+    let redirect: RedirectStub?
+
+    /// Nil when there is nothing to hold.
+    init?(authors: [String], aliases: [String], redirect: RedirectStub?) {
+        guard !authors.isEmpty || !aliases.isEmpty || redirect != nil else { return nil }
+        self.authors = authors
+        self.aliases = aliases
+        self.redirect = redirect
+    }
+
+    static func == (a: PostExtras, b: PostExtras) -> Bool {
+        a === b || a.authors == b.authors && a.aliases == b.aliases && a.redirect == b.redirect
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(authors)
+        hasher.combine(aliases)
+        hasher.combine(redirect)
     }
 }

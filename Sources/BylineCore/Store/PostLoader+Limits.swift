@@ -23,24 +23,35 @@ extension PostLoader {
         /// Bytes of the file after `bytes` that are not shown (0 for a whole body); never read past
         /// `readLimit`, so counted from the file's size.
         package var omittedBytes: Int
+        /// The file's line on which the body starts, for `check`'s places.
+        package var firstLine: Int
+        /// Whether MDX's syntax applies (`SiteSyntax.isMDX`).
+        package var mdx: Bool
 
-        package init(bytes: ArraySlice<UInt8>, omittedBytes: Int = 0) {
+        package init(bytes: ArraySlice<UInt8>, omittedBytes: Int = 0, firstLine: Int = 1, mdx: Bool = false) {
             self.bytes = bytes
             self.omittedBytes = omittedBytes
+            self.firstLine = firstLine
+            self.mdx = mdx
         }
     }
 
     /// The body of the post at `absolutePath`, cut to `bodyLimit`; at most `readLimit` bytes are read.
-    package static func limitedBody(at absolutePath: String) -> Result<Body, PostFile.ReadError> {
+    /// `path`, relative to the posts folder, says whether the body is MDX (`SiteSyntax.isMDX`).
+    package static func limitedBody(at absolutePath: String, path: String? = nil) -> Result<Body, PostFile.ReadError> {
         PostFile.read(absolutePath, limit: readLimit).map { raw in
             let truncated = raw.bytes.count < raw.size
             let text = PostText.clean(raw.bytes, truncated: truncated).bytes
-            var start = 0
-            if case let .found(block) = FrontMatterBlock.locate(in: text), block.text.upperBound <= frontMatterLimit { start = block.bodyStart }
+            var start = 0, firstLine = 1
+            if case let .found(block) = FrontMatterBlock.locate(in: text), block.text.upperBound <= frontMatterLimit {
+                start = block.bodyStart
+                firstLine = block.bodyFirstLine
+            }
             let end = cut(text, from: start)
             // Cleaning drops a BOM and CRs; the bytes left out are counted as the file has them, nearly.
             let omitted = (raw.size - raw.bytes.count) + (text.count - end)
-            return Body(bytes: text[start..<end], omittedBytes: omitted)
+            return Body(bytes: text[start..<end], omittedBytes: omitted, firstLine: firstLine,
+                        mdx: path.map(SiteSyntax.isMDX) ?? absolutePath.hasSuffix(".mdx"))
         }
     }
 

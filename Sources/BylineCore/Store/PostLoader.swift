@@ -86,10 +86,12 @@ package struct PostLoader: Sendable {
                 report(.warning, .size, "the body is \(Self.sizeText(bodySize)), more than \(Self.sizeText(Self.bodyLimit)), the limit; "
                        + "only its first \(Self.sizeText(Self.bodyLimit)) are shown, searched and checked", line: block.bodyFirstLine)
             }
-            switch FrontMatterParser.parse(read.text[block.text], format: block.format, firstLine: block.firstLine) {
+            var warnings: [FrontMatterParser.Failure] = []
+            switch FrontMatterParser.parse(read.text[block.text], format: block.format, firstLine: block.firstLine, warnings: &warnings) {
             case let .failure(failure):
                 report(.error, .frontMatter, failure.message, line: failure.line, column: failure.column)
             case let .success(table):
+                for warning in warnings { report(.warning, .repeatedKey, warning.message, line: warning.line, column: warning.column) }
                 let (fields, problems) = PostMetadata.read(table)
                 metadata = fields
                 for problem in problems { report(.warning, problem.kind, problem.message, line: problem.line, column: problem.column) }
@@ -102,7 +104,8 @@ package struct PostLoader: Sendable {
         func body() -> String {
             if let bodyText { return bodyText }
             guard hasBody else { return "" }
-            let made = String(decoding: text[min(bodyStart, text.count)...].prefix(PostLoader.bodyPeek * 4), as: UTF8.self)
+            let bytes = text[min(bodyStart, text.count)...].prefix(PostLoader.bodyPeek * 4)
+            let made = String(decoding: SiteSyntax.prepare(bytes, mdx: SiteSyntax.isMDX(path: candidate.path)).bytes, as: UTF8.self)
             bodyText = made
             return made
         }
@@ -116,19 +119,24 @@ package struct PostLoader: Sendable {
 
         let tags = metadata.tags
         let draft = metadata.draft || candidate.inDrafts
+        let bodyIsBlank = !read.truncated && text[min(bodyStart, text.count)...].allSatisfy(Self.isBlank)
+        // A redirect key and nothing after the front matter: a stub that opens another post, not a post.
+        let redirect = bodyIsBlank ? metadata.redirect : nil
         // For `check` (its author is asking): what a reader would miss. A draft gets its date when it is
-        // published; a file with an error has that to fix first.
-        let authorWarnings = readWholeFiles && !diagnostics.contains { $0.severity == .error }
+        // published; a file with an error has that to fix first; a stub is not listed.
+        let authorWarnings = readWholeFiles && redirect == nil && !diagnostics.contains { $0.severity == .error }
         if authorWarnings, date == nil, !draft {
             report(.warning, .undated, "no date in the front matter, the file name or its folders; listed after the dated posts")
         }
-        if authorWarnings, hasBody, !read.truncated, text[min(bodyStart, text.count)...].allSatisfy(Self.isBlank) {
+        if authorWarnings, hasBody, bodyIsBlank {
             report(.warning, .empty, "nothing after the front matter: the post is empty")
         }
 
-        let post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
-                        summary: summary, draft: draft, fileSize: read.size,
+        var post = Post(path: candidate.path, slug: slug, title: Self.oneLine(title) ?? slug, date: date, tags: tags,
+                        summary: summary, draft: draft, fileSize: read.size, authors: metadata.authors,
                         language: metadata.language ?? candidate.language)
+        post.aliases = metadata.aliases
+        post.redirect = redirect
         return (post, diagnostics, stamp)
     }
 
@@ -160,9 +168,21 @@ package struct PostLoader: Sendable {
 
     /// A date from `YYYY/MM/DD` folders in the path (`2024/04/09/slug.md`).
     static func dateFromFolders(_ path: String) -> PostDate? {
-        let parts = path.split(separator: "/").dropLast().map(String.init)
+        dateFromComponents(path.split(separator: "/").dropLast())
+    }
+
+    /// A date in a URL path or slug written in the front matter, where Zola blogs moved from Jekyll keep
+    /// it (`path = "2014/12/12/slug"`, `slug = "2014-12-12-slug"`): `YYYY/MM/DD` components, or a
+    /// component that starts `YYYY-MM-DD`.
+    static func dateInURLPath(_ path: String) -> PostDate? {
+        let parts = path.split(separator: "/")
+        return dateFromComponents(parts[...]) ?? parts.lazy.compactMap { PostDateParser.datePrefix(of: $0)?.date }.first
+    }
+
+    /// The first `YYYY`, `MM`, `DD` run of three components.
+    private static func dateFromComponents(_ parts: ArraySlice<Substring>) -> PostDate? {
         guard parts.count >= 3 else { return nil }
-        for start in 0...(parts.count - 3) {
+        for start in parts.startIndex...(parts.endIndex - 3) {
             let (y, m, d) = (parts[start], parts[start + 1], parts[start + 2])
             guard y.count == 4, m.count == 2, d.count == 2, let date = PostDateParser.parse("\(y)-\(m)-\(d)") else { continue }
             return date
@@ -170,7 +190,7 @@ package struct PostLoader: Sendable {
         return nil
     }
 
-    /// A space, tab or line end: what an empty body may hold.
+    /// A space, tab or line end: what an empty body (a redirect stub's too) may hold.
     static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// Blanks (newlines from folded YAML, tabs) collapsed into single spaces, as in a tag

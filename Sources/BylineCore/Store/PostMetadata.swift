@@ -3,12 +3,15 @@
 /// | field | read from |
 /// |---|---|
 /// | title | `title` |
-/// | date | `date`, `pubDate` (Astro), `publishDate` (Hugo), `published` when it is a date |
+/// | date | `date`, `pubDate` (Astro), `publishDate` (Hugo), `published` when it is a date; else a date in Zola's `path` or the `slug` |
 /// | tags | `tags`, `categories`, `category`, Zola's `[taxonomies]` `tags` and `categories` |
 /// | summary | `summary`, `description`, Zola's `[extra]` `summary`, `excerpt` |
 /// | draft | `draft: true`, or Jekyll's `published: false` |
 /// | slug | `slug` |
 /// | language | `lang`, `language` (a BCP 47 tag) |
+/// | authors | `authors`, `author`, `by` (text, a list, or tables with a `name`), Zola's `[extra]` `authors` and `author` |
+/// | redirect | `redirect_to` (jekyll-redirect-from), `redirect` |
+/// | aliases | `redirect_from` (jekyll-redirect-from), `aliases` (Hugo) |
 package struct PostMetadata: Equatable, Sendable {
     package var title: String?
     package var date: PostDate?
@@ -17,6 +20,12 @@ package struct PostMetadata: Equatable, Sendable {
     package var draft = false
     package var slug: String?
     package var language: String?
+    package var authors: [String] = []
+    /// Where a redirect key points (for a page with only `aliases` and no title, nowhere), and its
+    /// place: a file with this and no body is a stub, not a post.
+    package var redirect: RedirectStub?
+    /// Old URLs that should open this post, as slugs (`RedirectStub.slug(of:)`).
+    package var aliases: [String] = []
 
     /// A field whose value could not be used, to become a warning.
     package struct Problem: Equatable, Sendable {
@@ -31,13 +40,18 @@ package struct PostMetadata: Equatable, Sendable {
         var reader = FieldReader(table: table)
         var metadata = PostMetadata()
         metadata.title = reader.text("title")
-        metadata.slug = reader.text("slug").map(Self.cleanSlug).flatMap { $0.isEmpty ? nil : $0 }
+        let slug = reader.text("slug")
+        metadata.slug = slug.map(Self.cleanSlug).flatMap { $0.isEmpty ? nil : $0 }
         metadata.date = reader.date(["date", "pubDate", "publishDate", "published"])
+            ?? reader.text("path").flatMap(PostLoader.dateInURLPath) ?? slug.flatMap(PostLoader.dateInURLPath)
         metadata.tags = reader.tags()
         metadata.summary = reader.text("summary") ?? reader.text("description")
             ?? reader.nested("extra", "summary") ?? reader.text("excerpt")
         metadata.draft = reader.flag("draft") == true || reader.flag("published") == false
         metadata.language = reader.language()
+        metadata.authors = reader.authors()
+        metadata.redirect = reader.redirect(untitled: metadata.title == nil)
+        metadata.aliases = PostLoader.firstSpellings((reader.urls("redirect_from") + reader.urls("aliases")).compactMap(RedirectStub.slug))
         return (metadata, reader.problems)
     }
 
@@ -64,8 +78,9 @@ package struct PostMetadata: Equatable, Sendable {
 struct FieldTable {
     let entry: FrontMatterEntry
     /// The names, as `read` spells them.
-    static let names = ["title", "slug", "date", "pubDate", "publishDate", "published", "tags", "categories",
-                        "category", "taxonomies", "summary", "description", "extra", "excerpt", "draft", "lang", "language"]
+    static let names = ["title", "slug", "path", "date", "pubDate", "publishDate", "published", "tags", "categories",
+                        "category", "taxonomies", "summary", "description", "extra", "excerpt", "draft", "lang", "language",
+                        "authors", "author", "by", "redirect_to", "redirect", "redirect_from", "aliases"]
     /// The position in `names` of each name lower-cased.
     private static let slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1.lowercased(), $0) })
     private var found: [FrontMatterEntry?]
@@ -208,6 +223,61 @@ private struct FieldReader {
             tags.removeLast(tags.count - limit)
         }
         return tags
+    }
+
+    /// The first of `redirect_to` and `redirect` that names a target; else, for an `untitled` page
+    /// with old URLs (`aliases`, `redirect_from`), a redirect to nowhere.
+    mutating func redirect(untitled: Bool) -> RedirectStub? {
+        for key in ["redirect_to", "redirect"] {
+            guard let entry = table[key], let target = urls(key).first else { continue }
+            return RedirectStub(target: target, line: entry.line)
+        }
+        guard untitled, let entry = table["aliases"] ?? table["redirect_from"] else { return nil }
+        return RedirectStub(target: nil, line: entry.line)
+    }
+
+    /// A URL or a list of them; anything else is reported and ignored.
+    mutating func urls(_ key: String) -> [String] {
+        guard let entry = table[key] else { return [] }
+        if case let .list(items) = entry.value {
+            return items.compactMap { text(of: $0, named: key) }.prefix(PostMetadata.maximumTags).map { $0 }
+        }
+        return text(of: entry, named: key).map { [$0] } ?? []
+    }
+
+    /// Every author named in `authors`, `author`, `by` and Zola's `[extra]`, each once, in that order.
+    /// A name is cut as a tag is (`PostMetadata.maximumTagBytes`), and a post keeps as many as tags.
+    mutating func authors() -> [String] {
+        var fields: [(entry: FrontMatterEntry, name: String)] = []
+        for name in ["authors", "author", "by"] {
+            if let entry = table[name] { fields.append((entry, name)) }
+        }
+        if let extra = table["extra"] {
+            for name in ["authors", "author"] {
+                if let entry = extra[name] { fields.append((entry, "extra.\(name)")) }
+            }
+        }
+        var names: [String] = []
+        for field in fields { names += authorNames(field.entry, named: field.name) }
+        return Array(PostLoader.firstSpellings(names).prefix(PostMetadata.maximumTags))
+    }
+
+    /// A name, a list of names, or a table (or list of tables) with a `name`, as Jekyll, Hugo and Astro
+    /// themes write authors.
+    private mutating func authorNames(_ entry: FrontMatterEntry, named name: String) -> [String] {
+        switch entry.value {
+        case let .string(text), let .number(text):
+            let author = TagName.clean(text).prefix(utf8Bytes: PostMetadata.maximumTagBytes)
+            return author.isEmpty ? [] : [author]
+        case .list(let items):
+            return items.flatMap { authorNames($0, named: name) }
+        case .table:
+            return entry["name"].map { authorNames($0, named: name) } ?? []
+        case .other: return []
+        default:
+            complain(entry, "`\(name)` should be a name or a list of names, not \(entry.kindName); ignored")
+            return []
+        }
     }
 
     /// `tag` cut to `PostMetadata.maximumTagBytes` at a scalar's boundary, with a warning at `entry`

@@ -88,7 +88,7 @@ extension PostStore {
     static let firstScanBlock = 256
     static let scanBlock = 2048
 
-    /// The scan: the title, summary and tags first (no disk), then the body.
+    /// The scan: the title, summary, tags and authors first (no disk), then the body.
     private func post(_ number: Int, containsAll terms: [SearchTerm], cancelled: () -> Bool = { false }) -> Bool {
         let post = posts[number]
         let fields = Self.searchFields(of: post)
@@ -98,9 +98,11 @@ extension PostStore {
         return body.withUnsafeBufferPointer { SearchText.containsAll(missing, inWordsOf: $0, cancelled: cancelled) }
     }
 
-    /// The fields search looks in, besides the body, normalized: title, summary, tags (one field).
+    /// The fields search looks in, besides the body, normalized: title, summary, tags (one field),
+    /// authors (one field, when there are any).
     package static func searchFields(of post: Post) -> [[UInt8]] {
-        [SearchText.normalized(post.title), SearchText.normalized(post.summary),
-         SearchText.normalized(post.tags.joined(separator: " "))]
+        let fields = [SearchText.normalized(post.title), SearchText.normalized(post.summary),
+                      SearchText.normalized(post.tags.joined(separator: " "))]
+        return post.authors.isEmpty ? fields : fields + [SearchText.normalized(post.authors.joined(separator: " "))]
     }
 }

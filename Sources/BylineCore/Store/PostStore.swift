@@ -39,6 +39,9 @@ package struct PostStore: Sendable {
     package let languages: TagIndex
     /// Problems, sorted by file then line.
     package let diagnostics: [Diagnostic]
+    /// Old names that open a post, lower-cased: its `redirect_from` and `aliases` (as slugs), and the
+    /// names of redirect stubs that point to it (`RedirectStub`), which are not posts themselves.
+    package let aliases: [String: Int]
     /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept).
     let absolutePaths: [String?]
     /// A full-text index that answers searches for the posts it holds (a persistent cache), if any.
@@ -127,7 +130,7 @@ package struct PostStore: Sendable {
             throw OpenError(description: "\(root): no such folder")
         }
         var walked: (diagnostics: [Diagnostic], layout: SiteLayout)?
-        let (posts, absolutePaths, diagnostics, reads, others) = loadPosts(options: options, inspector: inspector,
+        let (posts, absolutePaths, diagnostics, reads, others, stubs) = loadPosts(options: options, inspector: inspector,
                                                                            keepingFiles: keepingFiles, progress: progress) { each in
             walked = PostFinder.walk(root: real, includeDrafts: options.includeDrafts, each: each)
         }
@@ -135,7 +138,7 @@ package struct PostStore: Sendable {
         // Diagnostics are sorted (stably), and no two candidates share a file: the order the walk found
         // them in, rather than by path, changes nothing.
         let store = finished(root: root, realRoot: real, layout: found.layout, posts: consume posts, absolutePaths: consume absolutePaths,
-                             diagnostics: found.diagnostics + diagnostics)
+                             stubs: stubs, diagnostics: found.diagnostics + diagnostics)
         return (store, keepingFiles ? FirstRead(reads: reads, others: others, layout: found.layout, folderDiagnostics: found.diagnostics) : nil)
     }
 
@@ -144,36 +147,43 @@ package struct PostStore: Sendable {
     package static func assemble(root: String, realRoot real: String, layout: SiteLayout, entries: [LoadedFile],
                                 finderDiagnostics: [Diagnostic], includeDrafts: Bool) -> PostStore {
         var loaded: [(post: Post, path: String)] = []
+        var stubs: [Post] = []
         var diagnostics = finderDiagnostics
         for entry in entries {
             diagnostics += entry.diagnostics
-            guard let post = entry.post, includeDrafts || !post.draft else { continue }
+            guard let post = entry.post else { continue }
+            if post.redirect != nil {
+                stubs.append(post)
+                continue
+            }
+            guard includeDrafts || !post.draft else { continue }
             loaded.append((post, entry.absolutePath))
         }
         // Sort keys are worked out once per post, not once per comparison.
         let keys = loaded.map { Post.SortKey($0.post) }
         loaded = keys.indices.sorted { keys[$0] < keys[$1] }.map { loaded[$0] }
         return finished(root: root, realRoot: real, layout: layout, posts: loaded.map(\.post), absolutePaths: loaded.map(\.path),
-                        diagnostics: diagnostics)
+                        stubs: stubs, diagnostics: diagnostics)
     }
 
     /// The store of `posts`, in store order, from their real files (`absolutePaths`) and the problems met:
-    /// `load`'s and `assemble`'s last step. The tag index, and the slug clashes and files, each read every
-    /// post; they are worked out side by side. (The snapshot is gone before the posts are changed below,
-    /// so they are not copied.)
+    /// `load`'s and `assemble`'s last step, with the redirect stubs met (`RedirectStub`). The tag index,
+    /// and the slug clashes, aliases and files, each read every post; they are worked out side by side.
+    /// (The snapshot is gone before the posts are changed below, so they are not copied.)
     private static func finished(root: String, realRoot: String, layout: SiteLayout, posts: consuming [Post],
-                                 absolutePaths: consuming [String], diagnostics: [Diagnostic]) -> PostStore {
-        let index: TagIndex, languages: TagIndex, clashes: [Diagnostic], files: [String?]
+                                 absolutePaths: consuming [String], stubs: [Post], diagnostics: [Diagnostic]) -> PostStore {
+        let index: TagIndex, languages: TagIndex, clashes: [Diagnostic], files: [String?], aliases: [String: Int], strays: [Diagnostic]
         do {
             let snapshot = posts, paths = consume absolutePaths
-            ((index, languages), (clashes, files)) = ParallelMap.both({ (TagIndex(posts: snapshot), TagIndex(languagesOf: snapshot)) },
-                                                                      { (duplicateSlugWarnings(snapshot), compacted(paths, snapshot, realRoot)) })
+            ((index, languages), (clashes, files, (aliases, strays))) = ParallelMap.both({ (TagIndex(posts: snapshot), TagIndex(languagesOf: snapshot)) }, {
+                (duplicateSlugWarnings(snapshot), compacted(paths, snapshot, realRoot), Self.aliases(of: snapshot, stubs: stubs))
+            })
         }
-        var diagnostics = diagnostics + clashes
+        var diagnostics = diagnostics + clashes + strays
         diagnostics.sort { ($0.file, $0.line ?? 0, $0.column ?? 0) < ($1.file, $1.line ?? 0, $1.column ?? 0) }
         spellTags(&posts, as: index)
-        return PostStore(root: root, realRoot: realRoot, layout: layout, posts: PostList(posts), tags: index, languages: languages, diagnostics: diagnostics,
-                         absolutePaths: files)
+        return PostStore(root: root, realRoot: realRoot, layout: layout, posts: PostList(posts), tags: index, languages: languages,
+                         diagnostics: diagnostics, aliases: aliases, absolutePaths: files)
     }
 
     /// Each post shows every tag in the spelling most posts use (`load`'s and `assemble`'s). A blog has
@@ -223,15 +233,17 @@ package struct PostStore: Sendable {
     private static func loadPosts(options: Options, inspector: any BodyInspector, keepingFiles: Bool,
                                   progress: (@Sendable (_ done: Int, _ total: Int?) -> Void)?,
                                   walk: (_ each: (PostFinder.Candidate) -> Void) -> Void)
-        -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic], reads: [FirstRead.Read], others: [LoadedFile]) {
+        -> (posts: [Post], absolutePaths: [String], diagnostics: [Diagnostic], reads: [FirstRead.Read], others: [LoadedFile], stubs: [Post]) {
         let loader = PostLoader(inspector: inspector, readWholeFiles: options.readWholeFiles)
         var runs = PipelinedMap.map(state: { PostFile.FolderCache() }, transform: {
             folders, candidate -> (post: Post?, key: Post.SortKey?, diagnostics: [Diagnostic], absolutePath: String, stamp: FileStamp?,
                                    other: KeptFile?) in
             let (post, diagnostics, stamp) = loader.load(candidate, folders: folders)
-            guard let post, options.includeDrafts || !post.draft else {
-                let other = keepingFiles ? KeptFile(LoadedFile(path: candidate.path, absolutePath: candidate.absolutePath, stamp: stamp,
-                                                               post: post, diagnostics: diagnostics)) : nil
+            guard let post, post.redirect == nil, options.includeDrafts || !post.draft else {
+                // A redirect stub is kept in any case: the store opens its target by its name.
+                let keep = keepingFiles || post?.redirect != nil
+                let other = keep ? KeptFile(LoadedFile(path: candidate.path, absolutePath: candidate.absolutePath, stamp: stamp,
+                                                       post: post, diagnostics: diagnostics)) : nil
                 return (nil, nil, diagnostics, candidate.absolutePath, nil, other)
             }
             return (post, Post.SortKey(post), diagnostics, candidate.absolutePath, stamp, nil)
@@ -244,13 +256,16 @@ package struct PostStore: Sendable {
         posts.reserveCapacity(count)
         paths.reserveCapacity(count)
         var diagnostics: [Diagnostic] = []
-        var reads: [FirstRead.Read] = [], others: [LoadedFile] = []
+        var reads: [FirstRead.Read] = [], others: [LoadedFile] = [], stubs: [Post] = []
         if keepingFiles { reads.reserveCapacity(count) }
         for run in runs.indices {
             runs[run].withUnsafeMutableBufferPointer { results in
                 for index in results.indices {
                     diagnostics += results[index].diagnostics
-                    if let other = results[index].other.take() { others.append(other.file) }
+                    if let other = results[index].other.take() {
+                        if let stub = other.file.post, stub.redirect != nil { stubs.append(stub) }
+                        if keepingFiles { others.append(other.file) }
+                    }
                     guard let key = results[index].key.take(), let post = results[index].post.take() else { continue }
                     keys.append(key)
                     if keepingFiles {
@@ -266,7 +281,7 @@ package struct PostStore: Sendable {
         let order = keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0] < keys[$1] } }
         keys = []
         permute(&posts, &paths, &reads, into: order)
-        return (posts, paths, diagnostics, reads, others)
+        return (posts, paths, diagnostics, reads, others, stubs)
     }
 
     /// A file that gave the store no post, kept for a cache, boxed: a result of the parallel load holds
@@ -304,8 +319,9 @@ package struct PostStore: Sendable {
     /// A store whose posts are in order, tags in display spelling and tag index built (the loader's,
     /// `assemble`'s and a snapshot's).
     init(root: String, realRoot: String, layout: SiteLayout, posts: PostList, tags: TagIndex, languages: TagIndex,
-         diagnostics: [Diagnostic], absolutePaths: [String?]) {
+         diagnostics: [Diagnostic], aliases: [String: Int] = [:], absolutePaths: [String?]) {
         self.posts = posts
+        self.aliases = aliases
         self.root = root
         self.realRoot = realRoot
         self.layout = layout
@@ -346,6 +362,36 @@ package struct PostStore: Sendable {
         var language: String?
     }
 
+    /// The old names of `posts` (store order) and of the redirect stubs that point to one of them, and a
+    /// warning for each stub that points to no post. Only posts with old names are looked at, and the
+    /// posts' slugs only when there are stubs.
+    private static func aliases(of posts: [Post], stubs: [Post]) -> ([String: Int], [Diagnostic]) {
+        var aliases: [String: Int] = [:]
+        posts.withUnsafeBufferPointer { posts in
+            for number in posts.indices where !posts[number].aliases.isEmpty {
+                for alias in posts[number].aliases where aliases[alias] == nil { aliases[alias] = number }
+            }
+        }
+        guard !stubs.isEmpty else { return (aliases, []) }
+        var slugs: [String: Int] = [:]
+        for (number, post) in posts.enumerated() where slugs[post.slug.lowercased()] == nil { slugs[post.slug.lowercased()] = number }
+        var warnings: [Diagnostic] = []
+        // By path, so that of two stubs of one name the same one wins however the files were met.
+        for stub in stubs.sorted(by: { $0.path < $1.path }) {
+            guard let redirect = stub.redirect else { continue }
+            let key = redirect.target.flatMap(RedirectStub.slug)
+            guard let key, let target = slugs[key] ?? aliases[key] else {
+                let message = redirect.target.map { "redirect stub to \"\($0.prefix(200))\", which is no post of this blog; not listed" }
+                    ?? "redirect stub with old URLs (`aliases`, `redirect_from`) but no title, body or target; not listed"
+                warnings.append(Diagnostic(file: stub.path, line: redirect.line, severity: .warning, kind: .redirectTarget, message: message))
+                continue
+            }
+            let name = stub.slug.lowercased()
+            if slugs[name] == nil, aliases[name] == nil { aliases[name] = target }
+        }
+        return (aliases, warnings)
+    }
+
     // MARK: The search index and other stores (queries: PostStore+Queries.swift)
 
     /// The same store answering searches from `index` for the posts it holds (`documentIDs[n]`).
@@ -375,13 +421,22 @@ package struct PostStore: Sendable {
 
     // MARK: Posts and bodies
 
-    /// The post with this slug, or at this path (relative to the folder, or absolute inside it).
+    /// The post with this slug, or at this path (relative to the folder, or absolute inside it), or
+    /// with this old name (`aliases`).
     package func number(of slugOrPath: String) -> Int? {
         if let exact = posts.firstIndex(where: { $0.slug == slugOrPath }) { return exact }
         if let path = posts.firstIndex(where: { $0.path == slugOrPath }) { return path }
         if let real = realPath(slugOrPath), let index = posts.indices.first(where: { absolutePath(of: $0) == real }) { return index }
-        let lowered = slugOrPath.lowercased()
-        return posts.firstIndex { $0.slug.lowercased() == lowered }
+        return number(ofSlug: slugOrPath)
+    }
+
+    /// The post a slug (or an old URL) names: its own, in any case, else an old name's (`aliases`).
+    package func number(ofSlug slug: String) -> Int? {
+        if let exact = posts.firstIndex(where: { $0.slug == slug }) { return exact }
+        let lowered = slug.lowercased()
+        if let number = posts.firstIndex(where: { $0.slug.lowercased() == lowered }) { return number }
+        guard !aliases.isEmpty else { return nil }
+        return aliases[lowered] ?? RedirectStub.slug(of: slug).flatMap { aliases[$0] }
     }
 
     /// What a slug or path given by name finds.
@@ -421,7 +476,7 @@ package struct PostStore: Sendable {
 
     /// The body as it is shown: cut to `PostLoader.bodyLimit`, with how much was left out.
     package func limitedBody(of number: Int) -> Result<PostLoader.Body, PostFile.ReadError> {
-        PostLoader.limitedBody(at: absolutePath(of: number))
+        PostLoader.limitedBody(at: absolutePath(of: number), path: posts[number].path)
     }
 
     /// Words in the body: runs of non-blank characters that hold a letter or digit (markup alone is no word).

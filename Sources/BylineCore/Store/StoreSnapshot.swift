@@ -1,13 +1,13 @@
 /// A whole store as bytes, so a large blog's first screen is a decode, not a load: posts already in
-/// order with their tags in display spelling, the tag index, every problem, and each post's document
-/// in a search index. The persistent cache keeps one beside its per-file records.
+/// order with their tags in display spelling, the tag index, every problem, the old names that open
+/// posts, and each post's document in a search index. The persistent cache keeps one beside its per-file records.
 ///
 /// Compact on purpose (100,000 posts are about 28 MB): strings are a varint length and UTF-8 bytes,
 /// numbers varints, a tag's posts delta-coded. Decoding checks every length against the bytes left
 /// and answers nil for anything malformed; it never traps on bad input. The decoded store keeps the
 /// posts' records as they are (`PostList`): a post is made from its record when it is asked for.
 package enum StoreSnapshot {
-    static let magic: [UInt8] = Array("byline-store-4\n".utf8)
+    static let magic: [UInt8] = Array("byline-store-5\n".utf8)
     /// Posts per chunk: a chunk is read and decoded at a time, so no copy of the whole snapshot is
     /// ever held (at 100,000 posts the snapshot is about 28 MB).
     package static let postsPerChunk = 2048
@@ -33,6 +33,11 @@ package enum StoreSnapshot {
         }
         header.index(store.tags)
         header.index(store.languages)
+        header.varint(store.aliases.count)
+        for (alias, number) in store.aliases.sorted(by: { $0.key < $1.key }) {
+            header.string(alias)
+            header.varint(number)
+        }
         let documents = documentIDs ?? store.documentIDs
         // A post's tags are written as their place in the tag list above (plus one), or 0 and the
         // spelling when the list has no tag of that spelling: decoding then shares the list's strings
@@ -64,6 +69,10 @@ package enum StoreSnapshot {
                 out.string(store.absolutePaths[number] ?? "")
                 out.varint(number < documents.count ? documents[number].map { Int($0) + 1 } ?? 0 : 0)
                 out.string(post.language ?? "")
+                for names in [post.authors, post.aliases] {
+                    out.varint(names.count)
+                    for name in names { out.string(name) }
+                }
             }
             try part(out.bytes)
         }
@@ -79,6 +88,7 @@ package enum StoreSnapshot {
         let diagnostics: [Diagnostic]
         let tags: [TagIndex.Tag]
         let languages: [TagIndex.Tag]
+        let aliases: [String: Int]
         /// Each tag's display spelling, by its place in `tags`.
         let tagNames: [String]
         var chunks: [[UInt8]] = []
@@ -101,7 +111,15 @@ package enum StoreSnapshot {
                 diagnostics.append(Diagnostic(file: file, line: line == 0 ? nil : line - 1, column: column == 0 ? nil : column - 1,
                                               severity: severity == 0 ? .error : .warning, kind: kind, message: message))
             }
-            guard let tags = input.index(posts: count), let languages = input.index(posts: count), input.isAtEnd else { return nil }
+            guard let tags = input.index(posts: count), let languages = input.index(posts: count),
+                  let aliasCount = input.varint(), aliasCount <= buffer.count else { return nil }
+            var aliases: [String: Int] = [:]
+            for _ in 0..<aliasCount {
+                guard let alias = input.string(), let number = input.varint(), number < count else { return nil }
+                aliases[alias] = number
+            }
+            guard input.isAtEnd else { return nil }
+            self.aliases = aliases
             self.root = root
             self.realRoot = realRoot
             self.layout = layout
@@ -140,7 +158,7 @@ package enum StoreSnapshot {
             guard starts.count == count else { return nil }
             let posts = PostList(PostRecords(chunks: chunks, starts: starts, tagNames: tagNames))
             let store = PostStore(root: root, realRoot: realRoot, layout: layout, posts: posts, tags: TagIndex(tags: tags), languages: TagIndex(tags: languages),
-                                  diagnostics: diagnostics, absolutePaths: paths)
+                                  diagnostics: diagnostics, aliases: aliases, absolutePaths: paths)
             return (store, documents)
         }
     }
@@ -158,6 +176,8 @@ struct PostRecord {
     var fileSize: Int
     var document: Int64?
     var language: Range<Int>
+    /// The authors' and then the aliases' entries (a count, then the names).
+    var names: Range<Int>
 
     /// The record at `input`'s offset, which it passes; nil when malformed (a length past the end, a tag
     /// number past the `tagNames` tags of the header).
@@ -172,9 +192,14 @@ struct PostRecord {
         let tags = tagStart..<input.offset
         guard let summary = input.range(), let draft = input.varint(), let size = input.varint(),
               let absolute = input.range(), let document = input.varint(), let language = input.range() else { return nil }
+        let namesStart = input.offset
+        for _ in 0..<2 {
+            guard let count = input.varint(), count <= input.buffer.count else { return nil }
+            for _ in 0..<count { guard input.range() != nil else { return nil } }
+        }
         return PostRecord(path: path, slug: slug, title: title, summary: summary, absolute: absolute, date: date,
                           tags: tags, tagCount: tagCount, draft: draft != 0, fileSize: size,
-                          document: document == 0 ? nil : Int64(document - 1), language: language)
+                          document: document == 0 ? nil : Int64(document - 1), language: language, names: namesStart..<input.offset)
     }
 
     func string(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> String {
@@ -191,9 +216,15 @@ struct PostRecord {
             let number = input.varint() ?? 0
             names.append(number > 0 ? tagNames[number - 1] : input.string() ?? "")
         }
-        return Post(path: string(path, in: buffer), slug: string(slug, in: buffer), title: string(title, in: buffer), date: date,
-                    tags: names, summary: string(summary, in: buffer), draft: draft, fileSize: fileSize,
-                    language: language.isEmpty ? nil : string(language, in: buffer))
+        var more = ByteReader(UnsafeBufferPointer(rebasing: buffer[..<self.names.upperBound]))
+        more.offset = self.names.lowerBound
+        // Most posts have neither: an empty range maps to an empty array, with no allocation.
+        let authors = (0..<(more.varint() ?? 0)).map { _ in more.string() ?? "" }
+        var post = Post(path: string(path, in: buffer), slug: string(slug, in: buffer), title: string(title, in: buffer), date: date,
+                        tags: names, summary: string(summary, in: buffer), draft: draft, fileSize: fileSize, authors: authors,
+                        language: language.isEmpty ? nil : string(language, in: buffer))
+        post.aliases = (0..<(more.varint() ?? 0)).map { _ in more.string() ?? "" }
+        return post
     }
 }
 

@@ -6,8 +6,9 @@ import BylineYAMLEvents
 ///
 /// Scalars stay strings; YAML's plain nulls (empty, `~`, `null`) are `.other`. Aliases are the values
 /// their anchors name, counted against `FrontMatterParser.maximumAliasedValues` as they come; values
-/// below `FrontMatterParser.maximumDepth` are `.other`. A document that repeats a key in a mapping is
-/// refused, as Yams refuses it.
+/// below `FrontMatterParser.maximumDepth` are `.other`. A key repeated in a mapping (which Yams
+/// refused, throwing the whole front matter away) takes the last value, in the first one's place, as
+/// Jekyll's Psych does, with a warning at the repeat.
 ///
 /// Built as the events come, on a stack of the collections still open.
 struct YAMLFrontMatter {
@@ -21,18 +22,22 @@ struct YAMLFrontMatter {
     private var aliased = 0
     /// An alias that passed the budget ends the read at once.
     private var overrun: Failure?
-    /// The first error Yams found itself (an undefined alias, a repeated key, a second document). The
+    /// The first error Yams found itself (an undefined alias, a second document). The
     /// read goes on after it, so that aliases are still counted as the budget counted them before Yams.
     private var composerError: Failure?
+    /// Problems read past: repeated keys.
+    private var warnings: [Failure] = []
 
     private static let limit = FrontMatterParser.maximumAliasedValues
     private static let maximumDepth = FrontMatterParser.maximumDepth
     private static let valueTag = "tag:yaml.org,2002:value"
 
-    /// The front matter table of `text`, which starts on line `firstLine` of its file.
-    static func parse(_ text: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Result<FrontMatterEntry, Failure> {
+    /// The front matter table of `text`, which starts on line `firstLine` of its file, and the
+    /// problems read past (`warnings`, added to).
+    static func parse(_ text: UnsafeBufferPointer<UInt8>, firstLine: Int, warnings: inout [Failure]) -> Result<FrontMatterEntry, Failure> {
         var builder = YAMLFrontMatter(firstLine: firstLine)
         let error = YAMLEventReader.read(text) { builder.take($0) }
+        warnings += builder.warnings
         return builder.result(error)
     }
 
@@ -161,7 +166,6 @@ struct YAMLFrontMatter {
 
     private mutating func end() {
         guard var frame = open.popLast() else { return }
-        if let repeated = frame.keys.repeated() { fail(repeated) }
         let value: FrontMatterValue = frame.builds ? (frame.isMapping ? .table(frame.pairs) : .list(frame.items)) : .other
         frame.pairs = []
         frame.items = []
@@ -232,12 +236,16 @@ struct YAMLFrontMatter {
         if open[last].tracks, key.isValueTagged, open[last].valueKeyText == nil {
             open[last].valueKeyText = .some(node.keyText)
         }
-        if let identity = key.identity {
-            open[last].keys.add(identity, text: key.keyText, line: key.entry.line ?? 0, column: key.entry.column ?? 0)
+        var repeated: Int?
+        if let identity = key.identity, let line = key.entry.line,
+           let first = open[last].keys.add(identity, pair: open[last].pairs.count, line: line) {
+            repeated = first.pair
+            warnings.append(Failure(message: "YAML front matter: field `\((key.keyText ?? "").prefix(60))` is repeated (first on line "
+                                    + "\(first.line)); the last one is used", line: line, column: key.entry.column))
         }
         if open[last].builds {
             let entry = entry(of: node, at: depth, parentIsWhole: open[last].whole)
-            open[last].pairs.append((key.keyText ?? "", entry))
+            if let repeated { open[last].pairs[repeated].value = entry } else { open[last].pairs.append((key.keyText ?? "", entry)) }
         }
     }
 

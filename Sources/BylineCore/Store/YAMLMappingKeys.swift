@@ -1,42 +1,31 @@
-/// The keys of one YAML mapping, to refuse a repeated key as Yams did (issue 17 may change that):
-/// compared as Yams compares nodes, and reported in Yams' words at its place.
+/// The keys of one YAML mapping, compared as Yams compares nodes, so that a repeated key is found: the
+/// last one wins (as Jekyll's reader, Psych, has it) and `YAMLFrontMatter` warns at the repeat.
 struct YAMLMappingKeys {
-    private struct Key {
+    /// A key met first, and where its pair is in the mapping.
+    struct First {
         var identity: KeyIdentity
-        var text: String?
-        var line: Int, column: Int
+        var pair: Int
+        var line: Int
     }
 
-    private var keys: [Key] = []
-    private var seen: Set<KeyIdentity> = []
-    private var hasRepeated = false
+    private var firsts: [First] = []
+    private var seen: [KeyIdentity: Int] = [:]
 
-    /// Keys compared one by one before a set is built: most front matter has fewer.
+    /// Keys compared one by one before a dictionary is built: most front matter has fewer.
     private static let comparedDirectly = 16
 
-    mutating func add(_ identity: KeyIdentity, text: String?, line: Int, column: Int) {
-        if keys.count < Self.comparedDirectly {
-            if keys.contains(where: { $0.identity == identity }) { hasRepeated = true }
+    /// The key met before that equals `identity`, if any; else `identity` is recorded as the key of
+    /// pair `pair`, on line `line`.
+    mutating func add(_ identity: KeyIdentity, pair: Int, line: Int) -> First? {
+        if firsts.count < Self.comparedDirectly {
+            if let earlier = firsts.first(where: { $0.identity == identity }) { return earlier }
         } else {
-            if seen.isEmpty { seen = Set(keys.map(\.identity)) }
-            if !seen.insert(identity).inserted { hasRepeated = true }
+            if seen.isEmpty { seen = Dictionary(uniqueKeysWithValues: firsts.indices.map { (firsts[$0].identity, $0) }) }
+            if let earlier = seen[identity] { return firsts[earlier] }
+            seen[identity] = firsts.count
         }
-        keys.append(Key(identity: identity, text: text, line: line, column: column))
-    }
-
-    /// Yams' report of repeated keys, if any: each repeated key once, at the first one's place.
-    func repeated() -> FrontMatterParser.Failure? {
-        guard hasRepeated else { return nil }
-        var counts: [KeyIdentity: Int] = [:]
-        for key in keys { counts[key.identity, default: 0] += 1 }
-        var listed: Set<KeyIdentity> = []
-        let firsts = keys.filter { counts[$0.identity, default: 0] > 1 && listed.insert($0.identity).inserted }
-        // Yams sorts them as nodes: scalars by their text; collections have no order among scalars.
-        let sorted = firsts.filter(\.identity.isScalar).sorted { ($0.text ?? "") < ($1.text ?? "") }
-            + firsts.filter { !$0.identity.isScalar }
-        return FrontMatterParser.Failure(
-            message: "YAML front matter: duplicate field \(sorted.map { $0.text ?? "<uncovertable>" }.joined(separator: ", "))",
-            line: sorted[0].line, column: sorted[0].column)
+        firsts.append(First(identity: identity, pair: pair, line: line))
+        return nil
     }
 }
 
@@ -48,8 +37,6 @@ enum KeyIdentity: Hashable {
     case collection(Int)
 
     static let stringTag = "tag:yaml.org,2002:str"
-
-    var isScalar: Bool { if case .scalar = self { return true } else { return false } }
 }
 
 /// A collection as Yams compares it; `tag` nil is the default (`!!seq`, `!!map`).
