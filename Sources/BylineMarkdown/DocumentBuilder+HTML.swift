@@ -59,7 +59,7 @@ extension DocumentBuilder {
     mutating func closeTag() {
         let tag = openTags.removeLast()
         tagStyle = openTags.reduce(TextStyle.plain) { $0.union($1.style) }
-        if let url = tag.url { addReference(url) }
+        if let url = tag.url, startInline() { addReference(url) }
     }
 
     mutating func addReference(_ url: String) {
@@ -71,7 +71,8 @@ extension DocumentBuilder {
     /// `[image: alt][n]`, as a markdown image shows.
     mutating func addImage(alt: String, source: String) {
         let imageStyle = inlineStyle.union(.image)
-        addInline(SafeText.spans("[image: " + alt + "]", imageStyle, link: source))
+        addInline([StyledSpan("[image: ", imageStyle, link: source)] + (alt.isEmpty ? [] : SafeText.spans(alt, imageStyle, link: source))
+                  + [StyledSpan("]", imageStyle, link: source)])
         addReference(source)
     }
 

@@ -87,7 +87,8 @@ extension DocumentBuilder {
             endParagraph()
             walk.preDepth = 1
             walk.code = ""
-            walk.language = Self.language(element)
+            // Highlighters mark the language on the `<pre>`, its `<code>`, or a `<div>` around it (Jekyll's Rouge).
+            walk.language = sequence(first: element, next: \.parent).lazy.compactMap(Self.language).first
             walk.undo.append(.pre)
         case let .list(ordered):
             endParagraph()
@@ -192,7 +193,7 @@ extension DocumentBuilder {
 
     /// Makes sure inline content has somewhere to go: a paragraph is opened in a block container.
     /// False where text has no place (between a table's cells).
-    private mutating func startInline() -> Bool {
+    mutating func startInline() -> Bool {
         switch top.kind {
         case .inline: return true
         case .document, .quote, .item, .footnote, .list:

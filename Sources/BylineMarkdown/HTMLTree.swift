@@ -5,11 +5,16 @@ import BylineCore
 /// code that calls libxml2.
 ///
 /// The parser recovers from any input, reads nothing from the network or outside the fragment, ignores
-/// `<meta charset>` (a post is UTF-8), and stops nesting at its own depth limit (256). The tree is
-/// walked without recursion and freed before `walk` returns.
+/// `<meta charset>` (a post is UTF-8), and stops nesting at its own depth limit (256). It wraps a
+/// fragment in `<html><body>` (without them, libxml2 2.9 puts all that follows a `<script>` inside it);
+/// those are transparent to the walk. The tree is walked without recursion and freed before `walk`
+/// returns.
 enum HTMLTree {
     /// Input past this many bytes is not parsed: a post is shown up to this size anyway.
     static let maximumBytes = PostLoader.bodyLimit
+    /// Attribute values are cut to this many bytes: a link target or image source longer than this
+    /// (a `data:` image can be megabytes) is of no use in a terminal, and would fill the reference list.
+    static let maximumAttributeBytes = 2048
 
     /// What the walk meets, in document order; every `open` is followed by its `close`.
     enum Event {
@@ -24,18 +29,30 @@ enum HTMLTree {
         /// The tag name, in lower case as the parser gives it.
         let name: String
 
+        /// The element this one is in, if any.
+        var parent: Element? {
+            guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+            return Element(node: parent, name: String(cString: parent.pointee.name))
+        }
+
         /// The value of an attribute, entities decoded; nil when absent.
         func attribute(_ wanted: String) -> String? {
             var attribute = node.pointee.properties
             while let current = attribute {
                 if String(cString: current.pointee.name) == wanted {
                     var value = ""
+                    var cut = false
                     var child = current.pointee.children
-                    while let text = child {
-                        if let content = text.pointee.content { value += String(cString: content) }
+                    while let text = child, !cut {
+                        if let content = text.pointee.content {
+                            let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+                            let room = maximumAttributeBytes - value.utf8.count
+                            cut = bytes.count > room
+                            value += limitedString(bytes, room)
+                        }
                         child = text.pointee.next
                     }
-                    return value
+                    return cut ? value + "…" : value
                 }
                 attribute = current.pointee.next
             }
@@ -43,12 +60,13 @@ enum HTMLTree {
         }
     }
 
-    /// Elements whose content is never shown.
-    static let hiddenElements: Set<String> = ["script", "style"]
+    /// Elements whose content is never shown. The parser moves a leading `<script>`, `<style>`,
+    /// `<title>` or `<meta>` into an implied `<head>`.
+    static let hiddenElements: Set<String> = ["script", "style", "head"]
 
     private static let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue
-        | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue
+        | HTML_PARSE_IGNORE_ENC.rawValue)
 
     /// libxml2 sets up its global tables once, before any thread parses.
     private static let initialized: Void = { xmlInitParser() }()
@@ -57,11 +75,13 @@ enum HTMLTree {
     /// processing instructions and hidden elements are skipped.
     static func walk(_ html: String, _ visit: (Event) -> Void) {
         _ = initialized
+        var html = html
+        if html.utf8.count > maximumBytes { html = html.withUTF8 { limitedString($0, maximumBytes) } }
         let (visible, hadControls) = visibleControls(html)
-        var html = visible
+        html = visible
         let document: htmlDocPtr? = html.withUTF8 { utf8 in
             utf8.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(scalarBoundary(utf8, before: maximumBytes)), nil, "UTF-8", options)
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
             }
         }
         guard let document else { return }
@@ -106,7 +126,11 @@ enum HTMLTree {
     static func visibleControls(_ html: String) -> (String, Bool) {
         var html = html
         let clean = html.withUTF8 { utf8 in
-            !utf8.contains { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D } && !zip(utf8, utf8.dropFirst()).contains { $0 == UInt8(ascii: "&") && $1 == UInt8(ascii: "#") }
+            for (index, byte) in utf8.enumerated() {
+                if byte < 0x20, isHiddenControl(UInt32(byte)) { return false }
+                if byte == UInt8(ascii: "&"), index + 1 < utf8.count, utf8[index + 1] == UInt8(ascii: "#") { return false }
+            }
+            return true
         }
         if clean { return (html, false) }
         var replaced = false
@@ -150,11 +174,10 @@ enum HTMLTree {
         return (value, digits.endIndex < scalars.endIndex && scalars[digits.endIndex] == ";" ? length + 1 : length)
     }
 
-    /// How many of `utf8`'s bytes to parse: all, or up to `limit` cut where no character is split.
-    private static func scalarBoundary(_ utf8: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int {
-        guard utf8.count > limit else { return utf8.count }
-        var end = limit
-        while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
-        return end
+    /// The first `limit` bytes of well-formed UTF-8 (or all of them), cut where no character is split.
+    private static func limitedString<Bytes: RandomAccessCollection<UInt8>>(_ utf8: Bytes, _ limit: Int) -> String where Bytes.Index == Int {
+        var end = utf8.startIndex + min(limit, utf8.count)
+        if end < utf8.endIndex { while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end -= 1 } }
+        return String(decoding: utf8[utf8.startIndex..<end], as: UTF8.self)
     }
 }

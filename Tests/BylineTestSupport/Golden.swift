@@ -12,6 +12,11 @@ package struct Golden {
         folder = URL(fileURLWithPath: "\(filePath)").deletingLastPathComponent().appendingPathComponent("Goldens")
     }
 
+    /// Goldens in `folder`, for fixtures kept apart from the tests (Tests/Fixtures/Sites/Goldens).
+    package init(folder: URL) {
+        self.folder = folder
+    }
+
     package static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
 
     package func assert(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
