@@ -48,7 +48,7 @@ extension DocumentBuilder {
     /// The style of inline text: markdown's and that of open HTML tags.
     var inlineStyle: TextStyle { openTags.isEmpty ? style : style.union(tagStyle) }
     /// The target of the innermost open link, HTML or markdown.
-    var currentLink: String? { openTags.last(where: { $0.url != nil })?.url ?? links.last }
+    var currentLink: String? { openTags.isEmpty ? links.last : openTags.last(where: { $0.url != nil })?.url ?? links.last }
 
     mutating func openTag(_ tag: OpenTag) {
         openTags.append(tag)

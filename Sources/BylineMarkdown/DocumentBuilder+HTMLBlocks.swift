@@ -55,6 +55,10 @@ extension DocumentBuilder {
             walk.undo.append(.block)
             return
         }
+        // Code on lines of its own, in a `<code>` without `<pre>` alone in its block.
+        if element.name == "code", !tagStyle.contains(.code), element.isAlone, element.hasInnerLineBreak {
+            return openPre(element, &walk)
+        }
         switch kind {
         case let .style(added):
             openTag(OpenTag(name: element.name, style: added, url: nil))
@@ -84,12 +88,7 @@ extension DocumentBuilder {
             stack.append(frame)
             walk.undo.append(.heading(frame))
         case .pre:
-            endParagraph()
-            walk.preDepth = 1
-            walk.code = ""
-            // Highlighters mark the language on the `<pre>`, its `<code>`, or a `<div>` around it (Jekyll's Rouge).
-            walk.language = sequence(first: element, next: \.parent).lazy.compactMap(Self.language).first
-            walk.undo.append(.pre)
+            openPre(element, &walk)
         case let .list(ordered):
             endParagraph()
             // cmark's own bound on a list's first number.
@@ -130,6 +129,15 @@ extension DocumentBuilder {
             walk.cellDepth += 1
             walk.undo.append(.cell(frame))
         }
+    }
+
+    private mutating func openPre(_ element: HTMLTree.Element, _ walk: inout HTMLWalk) {
+        endParagraph()
+        walk.preDepth = 1
+        walk.code = ""
+        // Highlighters mark the language on the `<pre>`, its `<code>`, or a `<div>` around it (Jekyll's Rouge).
+        walk.language = sequence(first: element, next: \.parent).lazy.compactMap(Self.language).first
+        walk.undo.append(.pre)
     }
 
     private mutating func close(_ walk: inout HTMLWalk) {

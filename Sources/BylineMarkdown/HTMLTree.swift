@@ -35,6 +35,50 @@ enum HTMLTree {
             return Element(node: parent, name: String(cString: parent.pointee.name))
         }
 
+        /// Whether the element's text breaks a line between two pieces of content: a `<code>` written
+        /// as a block of code, without `<pre>`.
+        var hasInnerLineBreak: Bool {
+            var sawContent = false, sawBreak = false
+            var node = self.node.pointee.children
+            while let current = node {
+                if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
+                    var byte = content
+                    while byte.pointee != 0 {
+                        switch byte.pointee {
+                        case 0x0A: sawBreak = sawContent
+                        case 0x20, 0x09, 0x0D: break
+                        default:
+                            if sawBreak { return true }
+                            sawContent = true
+                        }
+                        byte += 1
+                    }
+                }
+                if let child = current.pointee.children, current.pointee.type == XML_ELEMENT_NODE {
+                    node = child
+                    continue
+                }
+                var done = current
+                while done.pointee.next == nil, let parent = done.pointee.parent, parent != self.node { done = parent }
+                node = done.pointee.next
+            }
+            return false
+        }
+
+        /// Whether the element is all its parent holds (but white space).
+        var isAlone: Bool {
+            var sibling = node.pointee.parent?.pointee.children
+            while let current = sibling {
+                if current != node {
+                    if current.pointee.type == XML_ELEMENT_NODE { return false }
+                    if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content,
+                       String(cString: content).contains(where: { !$0.isWhitespace }) { return false }
+                }
+                sibling = current.pointee.next
+            }
+            return true
+        }
+
         /// The value of an attribute, entities decoded; nil when absent.
         func attribute(_ wanted: String) -> String? {
             var attribute = node.pointee.properties

@@ -29,6 +29,12 @@ final class HTMLRenderingTests: XCTestCase {
         XCTAssertEqual(render("<pre>\n  x</pre>\n"), ["    x"])
     }
 
+    func testCodeOnLinesOfItsOwnIsACodeBlock() {
+        guard case let .code(_, lines)? = blocks("<code>\nfunc a() {\n    b()\n}\n</code>\n").first else { return XCTFail() }
+        XCTAssertEqual(lines.map { $0.map(\.text).joined() }, ["func a() {", "    b()", "}"])
+        XCTAssertEqual(blocks("<p>an <code>inline\nspan</code></p>\n"), [.paragraph([StyledSpan("an "), StyledSpan("inline span", .code)])])
+    }
+
     func testListsHaveBulletsAndNumbers() {
         XCTAssertEqual(render("<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"), ["• one", "• two"])
         XCTAssertEqual(render("<ol start=\"3\"><li>three</li><li>four</li></ol>\n"), ["3. three", "4. four"])
