@@ -4,12 +4,11 @@ extension DocumentBuilder {
     /// How an HTML element is undone when it closes.
     enum HTMLUndo {
         case nothing
-        /// Ends the paragraph its content was in.
+        /// Ends the paragraph or heading its content was in.
         case block
         case container
         /// A `<li>` outside a list, given a list of its own.
         case itemInOwnList
-        case heading(Frame)
         case pre
         case tag
         case table(Frame), tableHead, row(Frame), cell(Frame)
@@ -56,7 +55,7 @@ extension DocumentBuilder {
             return
         }
         // Code on lines of its own, in a `<code>` without `<pre>` alone in its block.
-        if element.name == "code", !tagStyle.contains(.code), element.isAlone, element.hasInnerLineBreak {
+        if element.name == "code", walk.cellDepth == 0, !tagStyle.contains(.code), element.isAlone, element.hasInnerLineBreak {
             return openPre(element, &walk)
         }
         switch kind {
@@ -84,9 +83,9 @@ extension DocumentBuilder {
             walk.undo.append(.nothing)
         case let .heading(level):
             endParagraph()
-            let frame = Frame(.inline(.heading(level)))
-            stack.append(frame)
-            walk.undo.append(.heading(frame))
+            // A block inside it ends it early (the rest is a paragraph).
+            stack.append(Frame(.inline(.heading(level))))
+            walk.undo.append(.block)
         case .pre:
             openPre(element, &walk)
         case let .list(ordered):
@@ -153,11 +152,6 @@ extension DocumentBuilder {
             endParagraph()
             closeContainer()
             closeContainer()
-        case let .heading(frame):
-            // A block inside the heading has ended it already.
-            guard top === frame else { return }
-            stack.removeLast()
-            append(.heading(level: frame.headingLevel, TemplateCode.mark(Self.trimmed(frame.inlines))))
         case .pre:
             walk.preDepth -= 1
             if walk.preDepth == 0 { addCode(walk.code, language: walk.language) }
@@ -218,7 +212,8 @@ extension DocumentBuilder {
         if case .cell = kind { return }
         let frame = stack.removeLast()
         let spans = TemplateCode.mark(Self.trimmed(frame.inlines))
-        if case let .heading(level) = kind { append(.heading(level: level, spans)) } else if !spans.isEmpty { append(.paragraph(spans)) }
+        guard !spans.isEmpty else { return }
+        if case let .heading(level) = kind { append(.heading(level: level, spans)) } else { append(.paragraph(spans)) }
     }
 
     /// A space between two blocks of text inside a table cell.
@@ -274,13 +269,6 @@ extension DocumentBuilder {
             }
         }
         return inlines
-    }
-}
-
-extension DocumentBuilder.Frame {
-    var headingLevel: Int {
-        if case let .inline(.heading(level)) = kind { return level }
-        return 1
     }
 }
 
