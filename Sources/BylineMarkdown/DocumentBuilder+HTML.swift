@@ -28,7 +28,7 @@ enum HTMLElementKind {
             "table": .table, "thead": .tableHead, "tr": .row, "td": .cell, "th": .cell,
         ]
         for name in ["p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
-                     "figcaption", "details", "summary", "dl", "dt", "dd", "address", "center", "caption"] {
+                     "figcaption", "details", "summary", "dl", "dt", "dd", "address", "center"] {
             kinds[name] = .block
         }
         for level in 1...6 { kinds["h\(level)"] = .heading(level) }

@@ -19,7 +19,7 @@ enum HTMLTree {
     /// What the walk meets, in document order; every `open` is followed by its `close`.
     enum Event {
         case open(Element)
-        case close(name: String)
+        case close
         case text(String)
     }
 
@@ -140,7 +140,7 @@ enum HTMLTree {
                 if !hiddenElements.contains(name) {
                     visit(.open(Element(node: current, name: name)))
                     descend = current.pointee.children != nil
-                    if !descend { visit(.close(name: name)) }
+                    if !descend { visit(.close) }
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
@@ -157,7 +157,7 @@ enum HTMLTree {
             // Up to the first ancestor with a next sibling, closing each element left.
             var done = current
             while done.pointee.next == nil, let parent = done.pointee.parent, parent != root {
-                visit(.close(name: String(cString: parent.pointee.name)))
+                visit(.close)
                 done = parent
             }
             node = done.pointee.next
@@ -167,7 +167,7 @@ enum HTMLTree {
     /// `html` with its C0 controls, written or as character references (`&#27;`), replaced by their
     /// visible symbols (`␛`), and whether there were any. libxml2 drops them as characters XML does
     /// not allow, which would hide that a post tried to send one.
-    static func visibleControls(_ html: String) -> (String, Bool) {
+    private static func visibleControls(_ html: String) -> (String, Bool) {
         var html = html
         let clean = html.withUTF8 { utf8 in
             for (index, byte) in utf8.enumerated() {
