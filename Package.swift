@@ -21,6 +21,9 @@ let package = Package(
         // C libraries from Debian, reached through module maps (no pkg-config: SwiftPM drops its -D flags).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // libxml2's HTML parser, for raw HTML in posts. Its headers are in /usr/include/libxml2, which only
+        // pkg-config knows (libxml-2.0 has no -D flags for SwiftPM to drop).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // libyaml's event stream, from which BylineCore builds YAML front matter in one pass. libyaml is
         // Yams' CYaml target, reached through the Yams product (no Swift code here imports Yams itself).
@@ -33,8 +36,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        // cmark-gfm's tree to width-independent styled blocks.
-        .target(name: "BylineMarkdown", dependencies: ["BylineCore", "CCmarkGFM"]),
+        // cmark-gfm's tree (and libxml2's, for raw HTML) to width-independent styled blocks.
+        .target(name: "BylineMarkdown", dependencies: ["BylineCore", "CCmarkGFM", "CLibXML2"]),
         // The persistent cache: posts and a full-text index in SQLite, so a large blog starts from it.
         .target(name: "BylineIndex", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The reader's runtime: one inbox, effects performed off the input thread, a terminal backend

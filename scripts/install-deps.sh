@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   libncursesw5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev  # the C libraries byline links
+  libxml2-dev pkg-config                                         # libxml2's HTML parser; pkg-config finds its headers
   libsqlite3-dev                                                 # SQLite with FTS5, for the persistent index (GRDB)
   util-linux                                                     # setpriv, for the unprivileged-user test
   tmux                                                           # the terminal the end-to-end tests drive

@@ -87,6 +87,11 @@ struct DocumentBuilder {
     var footnoteNumbers: [String: Int] = [:]
     var footnotes: [Int: [Block]] = [:]
     var definitionsSeen = 0
+    /// Consecutive raw HTML blocks not yet read.
+    var pendingHTML = ""
+    /// Inline HTML tags open (`<em>`, `<a href>`), and the union of their styles.
+    var openTags: [OpenTag] = []
+    var tagStyle: TextStyle = .plain
 
     var top: Frame { stack[stack.count - 1] }
 
@@ -104,6 +109,7 @@ struct DocumentBuilder {
 
     mutating func enter(_ node: OpaquePointer) {
         let type = node.cmarkType
+        if !pendingHTML.isEmpty, type != CMARK_NODE_HTML_BLOCK { flushHTML() }
         switch type {
         case CMARK_NODE_DOCUMENT:
             break
@@ -132,20 +138,16 @@ struct DocumentBuilder {
             let lines = CodeHighlighter.highlight(code, language: language)
             append(.code(language: language.map(VisibleText.escapeLine), lines: lines))
         case CMARK_NODE_HTML_BLOCK:
-            let text = HTMLText.text(of: node.cmarkLiteral)
-            let lines = text.split(separator: "\n").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
-            if !lines.isEmpty {
-                let spans = lines.enumerated().flatMap { index, line in (index > 0 ? [StyledSpan("\n")] : []) + SafeText.spans(line, .plain) }
-                append(.paragraph(TemplateCode.mark(spans.map { Inline(span: $0) })))
-            }
+            // Read with the HTML blocks that follow it (blank lines split an element into several).
+            pendingHTML += node.cmarkLiteral + "\n"
         case CMARK_NODE_THEMATIC_BREAK:
             append(.rule)
         case CMARK_NODE_TEXT:
-            addInline(SafeText.spans(node.cmarkLiteral, style, link: links.last))
+            addInline(SafeText.spans(node.cmarkLiteral, inlineStyle, link: currentLink))
         case CMARK_NODE_CODE:
-            addInline(SafeText.spans(node.cmarkLiteral, style.union(.code), link: links.last))
+            addInline(SafeText.spans(node.cmarkLiteral, inlineStyle.union(.code), link: currentLink))
         case CMARK_NODE_SOFTBREAK:
-            addInline([StyledSpan(" ", style, link: links.last)])
+            addInline([StyledSpan(" ", inlineStyle, link: currentLink)])
         case CMARK_NODE_LINEBREAK:
             addInline([StyledSpan("\n")])
         case CMARK_NODE_HTML_INLINE:
@@ -153,7 +155,9 @@ struct DocumentBuilder {
             if literal.lowercased().hasPrefix("<br") {
                 addInline([StyledSpan("\n")])
             } else {
-                addInline(SafeText.spans(literal, style, link: links.last), rawHTML: true)
+                // Kept (hidden) in case it is part of template code (`{{<figure src="x">}}`).
+                addInline(SafeText.spans(literal, inlineStyle, link: currentLink), rawHTML: true)
+                inlineHTML(literal)
             }
         case CMARK_NODE_EMPH: pushStyle(.emphasis)
         case CMARK_NODE_STRONG: pushStyle(.strong)
@@ -198,6 +202,9 @@ struct DocumentBuilder {
 
     mutating func exit(_ node: OpaquePointer) {
         let type = node.cmarkType
+        if !pendingHTML.isEmpty { flushHTML() }
+        // Inline HTML tags end with their paragraph, heading or cell.
+        if !openTags.isEmpty, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_TABLE_CELL { closeOpenTags() }
         switch type {
         case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_FOOTNOTE_DEFINITION:
             closeContainer()
@@ -292,7 +299,14 @@ struct DocumentBuilder {
         return references.count
     }
 
+    mutating func flushHTML() {
+        let html = pendingHTML
+        pendingHTML = ""
+        addHTML(html)
+    }
+
     mutating func finish() -> Document {
+        if !pendingHTML.isEmpty { flushHTML() }
         // cmark's walk is balanced; close anything left all the same.
         while stack.count > 1 {
             if pushed.isEmpty { stack.removeLast() } else { closeContainer() }
