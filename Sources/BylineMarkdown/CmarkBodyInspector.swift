@@ -25,14 +25,26 @@ package struct CmarkBodyInspector: BodyInspector {
         var paragraphs: [String] = []
         var node = cmark_node_first_child(document.root)
         while let current = node {
-            if current.cmarkType == CMARK_NODE_PARAGRAPH, let text = nonEmpty(current.cmarkPlainText),
-               !text.hasPrefix("{{"), !text.hasPrefix("{%"), let clean = nonEmpty(SummaryText.clean(text)) {
+            let text = current.cmarkType == CMARK_NODE_PARAGRAPH ? nonEmpty(current.cmarkPlainText)
+                : current.cmarkType == CMARK_NODE_HTML_BLOCK ? htmlParagraph(current.cmarkLiteral) : nil
+            if let text, !text.hasPrefix("{{"), !text.hasPrefix("{%"), let clean = nonEmpty(SummaryText.clean(text)) {
                 if marker == nil { return clean }
                 paragraphs.append(clean)
             }
             node = cmark_node_next(current)
         }
         return paragraphs.isEmpty ? nil : paragraphs.joined(separator: " ")
+    }
+
+    /// The text of an HTML block's first paragraph (`<p>`, or loose text), read as the renderer reads
+    /// HTML: a post exported from WordPress is HTML from its first line.
+    private func htmlParagraph(_ html: String) -> String? {
+        for case let .paragraph(spans) in MarkdownDocument.parse(html).blocks {
+            // Without images and the `[n]` markers, as cmark's plain text of a markdown paragraph.
+            let text = spans.filter { !$0.style.contains(.reference) && !$0.style.contains(.image) }.map(\.text).joined()
+            if let line = nonEmpty(text) { return line }
+        }
+        return nil
     }
 
     private func nonEmpty(_ text: String) -> String? {

@@ -24,4 +24,13 @@ final class CmarkBodyInspectorTests: XCTestCase {
         let emphasis = String(repeating: "*a ", count: 20_000) + "end"
         XCTAssertNotNil(inspector.firstParagraph(in: emphasis))
     }
+
+    /// A post exported as HTML has its summary in its first `<p>`: the text of it, links as their text
+    /// (no `[n]` markers), comments and entities read as the renderer reads them.
+    func testFirstParagraphOfAnHTMLBody() {
+        let html = "<!-- exported -->\n<p>Ran on <a href=\"https://wordpress.org/\">WordPress</a> &mdash;\n<em>until</em> now.</p>\n\n<p>Second.</p>\n"
+        XCTAssertEqual(inspector.firstParagraph(in: html), "Ran on WordPress \u{2014} until now.")
+        XCTAssertEqual(inspector.firstParagraph(in: "<div><img src=\"a.png\"></div>\n\nThen words.\n"), "Then words.",
+                       "an HTML block with no text is passed over")
+    }
 }
