@@ -67,6 +67,6 @@ let package = Package(
         .testTarget(name: "BylineRuntimeTests", dependencies: ["BylineRuntime", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
         // Runs the built `byline` binary, as scripts and the end-to-end tests do. The layers below are
         // tested in their own targets (Tests/README.md); only the core and markdown are reached here.
-        .testTarget(name: "bylineTests", dependencies: ["byline", "BylineCore", "BylineMarkdown"]),
+        .testTarget(name: "bylineTests", dependencies: ["byline", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
     ]
 )
