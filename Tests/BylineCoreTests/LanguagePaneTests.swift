@@ -49,7 +49,11 @@ final class LanguagePaneTests: XCTestCase {
         var state = AppState(store: empty, blogName: "jekyll", width: 120, height: 40, readerLanguage: "fr")
         XCTAssertEqual(state.readerLanguage, "fr")
         AppFixture.send(&state, .storeReplaced(StoreUpdate(loaded, serial: 1)))
-        XCTAssertEqual(titles(state), ["La version 2.0 est sortie"], "fr, exactly: not fr-FR")
+        XCTAssertEqual(titles(state), ["Notes de version", "La version 2.0 est sortie"], "fr takes fr-FR too: one language")
+        XCTAssertEqual(state.note, "showing the posts in fr and fr-FR, your language; c shows every post")
+        XCTAssertEqual(LanguageTag.sameLanguage(in: ["pt-BR", "en", "fr", "fr-FR"], as: "fr-CA"), ["fr", "fr-FR"])
+        XCTAssertEqual(LanguageTag.sameLanguage(in: ["pt-BR", "en", "fr"], as: "pt"), ["pt-BR"])
+        XCTAssertEqual(LanguageTag.sameLanguage(in: ["pt-BR", "en"], as: "de-DE"), [])
     }
 
     func testLanguagesAreRowsUnderAHeadingToggledLikeTags() throws {

@@ -36,14 +36,17 @@ extension AppState {
     }
 
     /// Filters by the reader's language once the blog's posts are known, if the blog is written in more
-    /// than one and has that one (`LanguageTag.best`: `fr` for a reader in `fr-FR`), and says so.
+    /// than one and has that one in any region (`fr` and `fr-FR` for a reader in `fr-FR`: a French
+    /// post is read by every French reader), and says so.
     mutating func startInReaderLanguage() {
         guard let wanted = readerLanguage, !store.posts.isEmpty else { return }
         readerLanguage = nil
-        guard store.languages.tags.count > 1, let name = LanguageTag.best(of: store.languages.tags.map(\.name), for: wanted),
-              let language = store.languages.tag(named: name) else { return }
-        tagStates[Self.languageKey(language)] = .required
-        note = "showing the posts in \(name), your language; c shows every post"
+        let names = LanguageTag.sameLanguage(in: store.languages.tags.map(\.name), as: wanted)
+        guard store.languages.tags.count > 1, !names.isEmpty else { return }
+        for name in names {
+            if let language = store.languages.tag(named: name) { tagStates[Self.languageKey(language)] = .required }
+        }
+        note = "showing the posts in \(names.joined(separator: " and ")), your language; c shows every post"
         refreshResults()
     }
 }

@@ -127,6 +127,13 @@ package enum LanguageTag {
         return same.count == 1 ? same[0] : same.first(where: { $0 == language })
     }
 
+    /// Of `tags` (a blog's languages), those a reader in `wanted` reads as their own: every one of the
+    /// same language, whatever its region (`fr`, `fr-FR` and `fr-CA` for a reader in `fr-FR`, or in `fr`).
+    package static func sameLanguage(in tags: [String], as wanted: String) -> [String] {
+        let language = wanted.prefix { $0 != "-" }
+        return tags.filter { $0.prefix { $0 != "-" } == language }
+    }
+
     private static func isASCIILetter(_ character: Character) -> Bool { character.isASCII && character.isLetter }
 
     /// ISO 639-1: the two-letter language codes.
