@@ -45,7 +45,10 @@ imports=(-I "$built/Modules"
          -Xcc "-fmodule-map-file=$built/CTOML.build/module.modulemap" -Xcc -I -Xcc "$checkouts/TOMLKit/Sources/CTOML/include"
          -Xcc "-fmodule-map-file=$checkouts/Yams/Sources/CYaml/include/module.modulemap" -Xcc -I -Xcc "$checkouts/Yams/Sources/CYaml/include"
          -Xcc -fmodule-map-file=Sources/CCmarkGFM/module.modulemap
-         -Xcc -fmodule-map-file=Sources/CNcursesw/module.modulemap)
+         -Xcc -fmodule-map-file=Sources/CNcursesw/module.modulemap
+         -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap)
+# libxml2's headers are under their own folder, which its pkg-config names (as the target's pkgConfig does).
+for flag in $(pkg-config --cflags-only-I libxml-2.0); do imports+=(-Xcc "$flag"); done
 
 # The modules' declarations are `package` (byline has no public API): the entry files are compiled as
 # part of the same package, under the name SwiftPM gave it (the root folder's name, so read, not fixed).
