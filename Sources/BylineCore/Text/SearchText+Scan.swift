@@ -47,6 +47,27 @@ extension SearchText {
     static func mayContainAll(_ terms: [SearchTerm], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let words = terms.flatMap(\.words).filter { word in word.utf8.allSatisfy { $0 < 0x80 } }
         guard !words.isEmpty else { return true }
+        // Most bodies hold no character that folds to ASCII: their skeleton is the text lower-cased,
+        // made in one loop without a branch per byte (the compiler's to vectorise), as is the test for
+        // the lead bytes of what folds (U+00C0 to U+036F: C3 to CD; U+1E00 to U+1EFF: E1). The two
+        // signs that fold from E2 (Kelvin, Angstrom) keep a text in, as the rarity they are; E2 also
+        // leads dashes and quotes, so they are looked for only in a text that has an E2.
+        // One accumulator (two, and the loop was no longer vectorised): bit 0 for a byte that leads
+        // what folds, bit 1 for an E2.
+        var leads: UInt8 = 0
+        let lowered = [UInt8](unsafeUninitializedCapacity: text.count) { buffer, initialized in
+            for index in 0..<text.count {
+                let byte = text[index]
+                buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                leads |= (byte &- 0xC3 < 11 ? 1 : 0) | (byte == 0xE1 ? 1 : 0) | (byte == 0xE2 ? 2 : 0)
+            }
+            initialized = text.count
+        }
+        let folds = leads & 1
+        if leads & 2 != 0, foldingSigns.contains(where: { sign in sign.withUnsafeBufferPointer { TextSearch.contains(text, $0) } }) {
+            return true
+        }
+        if folds == 0 { return words.allSatisfy { word in TextSearch.contains(lowered, Array(word.utf8)) } }
         let skeleton = [UInt8](unsafeUninitializedCapacity: text.count) { buffer, written in
             var out = 0
             var index = 0
@@ -82,6 +103,9 @@ extension SearchText {
         }
         return words.allSatisfy { word in TextSearch.contains(skeleton, Array(word.utf8)) }
     }
+
+    /// The UTF-8 of U+212A (KELVIN SIGN) and U+212B (ANGSTROM SIGN), which fold to `k` and `a`.
+    static let foldingSigns: [[UInt8]] = [[0xE2, 0x84, 0xAA], [0xE2, 0x84, 0xAB]]
 
     /// The first index at or after `index` that begins a character (or the end).
     static func characterEnd(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
