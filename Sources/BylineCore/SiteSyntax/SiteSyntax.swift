@@ -31,7 +31,7 @@ package enum SiteSyntax {
     }
 
     package static func prepare(_ body: ArraySlice<UInt8>, mdx: Bool) -> Prepared {
-        guard mdx || body.contains(UInt8(ascii: "{")) else { return Prepared(bytes: body) }
+        guard mdx || holdsTemplateOpener(body) else { return Prepared(bytes: body) }
         var pass = LinePass(mdx: mdx)
         var start = body.startIndex
         while start < body.endIndex {
@@ -41,6 +41,20 @@ package enum SiteSyntax {
             start = end + 1
         }
         return Prepared(bytes: pass.output[...], unknownShortcodes: pass.unknown)
+    }
+}
+
+extension SiteSyntax {
+    /// Whether `body` holds `{{` or `{%`, which every template tag outside MDX starts with: code is
+    /// full of lone `{`, and a body without a tag is passed on as it is, uncopied.
+    static func holdsTemplateOpener(_ body: ArraySlice<UInt8>) -> Bool {
+        var rest = body
+        while let open = rest.firstIndex(of: UInt8(ascii: "{")) {
+            let next = open + 1
+            if next < body.endIndex, body[next] == UInt8(ascii: "{") || body[next] == UInt8(ascii: "%") { return true }
+            rest = body[next...]
+        }
+        return false
     }
 }
 
