@@ -5,29 +5,20 @@ struct TemplateTag {
     enum Delimiter: CaseIterable {
         case hugoAngle, hugoPercent, mdxComment, liquidTag, output
 
-        var opener: [UInt8] {
+        /// The delimiter's opening and closing marks.
+        var marks: (opener: String, closer: String) {
             switch self {
-            case .hugoAngle: Array("{{<".utf8)
-            case .hugoPercent: Array("{{%".utf8)
-            case .mdxComment: Array("{/*".utf8)
-            case .liquidTag: Array("{%".utf8)
-            case .output: Array("{{".utf8)
-            }
-        }
-
-        var closer: [UInt8] {
-            switch self {
-            case .hugoAngle: Array(">}}".utf8)
-            case .hugoPercent: Array("%}}".utf8)
-            case .mdxComment: Array("*/}".utf8)
-            case .liquidTag: Array("%}".utf8)
-            case .output: Array("}}".utf8)
+            case .hugoAngle: ("{{<", ">}}")
+            case .hugoPercent: ("{{%", "%}}")
+            case .mdxComment: ("{/*", "*/}")
+            case .liquidTag: ("{%", "%}")
+            case .output: ("{{", "}}")
             }
         }
     }
 
     /// Each delimiter with its opener and closer, made once.
-    private static let delimiters = Delimiter.allCases.map { ($0, $0.opener, $0.closer) }
+    private static let delimiters = Delimiter.allCases.map { ($0, Array($0.marks.opener.utf8), Array($0.marks.closer.utf8)) }
 
     let delimiter: Delimiter
     /// The bytes from the opener through the closer, in the line.
