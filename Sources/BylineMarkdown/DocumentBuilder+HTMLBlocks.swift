@@ -227,8 +227,7 @@ extension DocumentBuilder {
         // As in HTML, a newline right after `<pre>` is not content; nor is the one before `</pre>`.
         if code.hasPrefix("\n") { code.removeFirst() }
         if code.hasSuffix("\n") { code.removeLast() }
-        let lines = CodeHighlighter.highlight(VisibleText.escape(String(code)), language: language)
-        append(.code(language: language.map(VisibleText.escapeLine), lines: lines))
+        appendCode(code, language: language)
     }
 
     /// `ruby` from `class="language-ruby"` (or `lang-ruby`), as highlighters mark code.

@@ -133,10 +133,9 @@ struct DocumentBuilder {
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             let language = info.split(separator: " ").first.map { String($0).trimmingBraces }.flatMap { $0.isEmpty ? nil : $0 }
-            var code = VisibleText.escape(node.cmarkLiteral)
+            var code = Substring(node.cmarkLiteral)
             if code.hasSuffix("\n") { code.removeLast() }
-            let lines = CodeHighlighter.highlight(code, language: language)
-            append(.code(language: language.map(VisibleText.escapeLine), lines: lines))
+            appendCode(code, language: language)
         case CMARK_NODE_HTML_BLOCK:
             // Read with the HTML blocks that follow it (blank lines split an element into several).
             pendingHTML += node.cmarkLiteral + "\n"
@@ -272,6 +271,12 @@ struct DocumentBuilder {
     }
 
     /// Adds a finished block to the innermost container.
+    /// A code block, from markdown or from HTML: its text made visible, highlighted in `language` if known.
+    mutating func appendCode(_ code: Substring, language: String?) {
+        let lines = CodeHighlighter.highlight(VisibleText.escape(String(code)), language: language)
+        append(.code(language: language.map(VisibleText.escapeLine), lines: lines))
+    }
+
     mutating func append(_ block: Block) {
         let frame = top
         switch frame.kind {
