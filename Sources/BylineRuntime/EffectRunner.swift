@@ -73,7 +73,7 @@ final class EffectRunner {
                 }
                 context.finish()
             }
-        case .redraw, .quit:
+        case .redraw, .copyToClipboard, .quit:
             context.finish()
         }
     }

@@ -124,6 +124,7 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
                 switch effect {
                 case .quit: return .quit
                 case .redraw: backend.invalidate()
+                case let .copyToClipboard(text): backend.copyToClipboard(text)
                 case let .loadBody(post):
                     // Keys read in one batch may have moved past this post already; parsed ahead and
                     // taken meanwhile, `.bodyLoaded` settled it.

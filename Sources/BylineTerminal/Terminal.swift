@@ -120,6 +120,9 @@ package final class Terminal {
         painter.forgetScreen()
     }
 
+    /// Puts `text` on the terminal's clipboard with OSC 52. Not yet written (issue 18 in progress).
+    package func copyToClipboard(_ text: String) {}
+
     /// Gives the terminal back: pastes no longer bracketed, tty modes, visible cursor, keypad mode
     /// off, the shell's screen, and the signal handlers that were there before. Idempotent.
     package func stop() {

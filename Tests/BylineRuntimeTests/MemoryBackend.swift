@@ -14,6 +14,7 @@ final class MemoryBackend: TerminalBackend, @unchecked Sendable {
         var screen: Screen?
         var frames = 0
         var invalidations = 0
+        var copied: [String] = []
         var waiting = false
     }
 
@@ -72,6 +73,9 @@ final class MemoryBackend: TerminalBackend, @unchecked Sendable {
     /// Ctrl-L's so far.
     var invalidations: Int { shared.withLock { $0.invalidations } }
 
+    /// What the runtime put on the clipboard, oldest first.
+    var copied: [String] { shared.withLock { $0.copied } }
+
     /// Whether the runtime is waiting in `readEvent` with every event fed taken.
     var isWaiting: Bool { shared.withLock { $0.waiting && $0.events.isEmpty } }
 
@@ -110,6 +114,8 @@ final class MemoryBackend: TerminalBackend, @unchecked Sendable {
     }
 
     func invalidate() { shared.withLock { $0.invalidations += 1 } }
+
+    func copyToClipboard(_ text: String) { shared.withLock { $0.copied.append(text) } }
 
     private func poke() {
         var byte: UInt8 = 1

@@ -12,6 +12,8 @@ package enum Action: Hashable, Sendable {
     case deleteBackward
     case submitPrompt
     case cancelPrompt
+    /// The mouse, decoded by the backend: the pane or reader under it decides what it means.
+    case mouse(MouseEvent)
 
     // From the runtime.
     case resize(width: Int, height: Int)
@@ -69,6 +71,9 @@ package enum Effect: Hashable, Sendable {
     case refreshBlog
     /// Repaint every cell (Ctrl-L).
     case redraw
+    /// Put `text` on the terminal's clipboard (OSC 52, which reaches the reader's own terminal over SSH
+    /// and through tmux): the backend writes it, byline starts no program.
+    case copyToClipboard(String)
     case quit
 
     /// Which running effect a newer one replaces: the older is cancelled and its answers dropped
@@ -78,7 +83,7 @@ package enum Effect: Hashable, Sendable {
         case .loadBlog, .refreshBlog: return .blog
         case .search: return .search
         case let .loadBody(post): return .body(post)
-        case .prefetchBodies, .redraw, .quit: return nil
+        case .prefetchBodies, .redraw, .copyToClipboard, .quit: return nil
         }
     }
 

@@ -93,6 +93,7 @@ package enum Keymap {
     /// The action for `key` in `context`; typed characters in a prompt become text.
     package static func action(for key: Key, in context: KeyContext) -> Action? {
         if case let .paste(text) = key { return pasteAction(text, in: context) }
+        if case let .mouse(event) = key { return .mouse(event) }
         if let binding = table[ContextKey(context: context, key: key)] { return binding.action }
         if context == .search || context == .find, case let .character(character) = key { return .insertText(String(character)) }
         return nil

@@ -64,6 +64,8 @@ package enum Reducer {
             return [.quit]
         case .redraw:
             effects.append(.redraw)
+        case let .mouse(event):
+            effects += reduceMouse(&state, event)
         case .showHelp:
             if case .help = state.mode { break }
             state.mode = .help(over: state.mode, scroll: 0)

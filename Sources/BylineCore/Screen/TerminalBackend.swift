@@ -30,4 +30,6 @@ package protocol TerminalBackend: AnyObject {
     func paint(_ screen: Screen)
     /// Makes the next paint draw every cell (Ctrl-L).
     func invalidate()
+    /// Puts `text` on the terminal's clipboard (`Effect.copyToClipboard`).
+    func copyToClipboard(_ text: String)
 }
