@@ -73,7 +73,7 @@ final class EffectRunner {
                 }
                 context.finish()
             }
-        case .redraw, .copyToClipboard, .quit:
+        case .redraw, .copyToClipboard, .quit, .interrupt:
             context.finish()
         }
     }

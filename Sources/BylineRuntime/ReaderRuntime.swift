@@ -13,12 +13,16 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// How a session ended.
     package enum Ending: Equatable, Sendable {
         case quit, hangup, signal(Int32), idle(seconds: Int)
+        /// Ctrl-C (a key in raw mode, not a signal): ended as SIGINT would have ended it.
+        case interrupt
 
-        /// The process's exit status: 0 for a quit or an idle close, 128 + the signal otherwise (a hang-up is SIGHUP's).
+        /// The process's exit status: 0 for a quit or an idle close, 128 + the signal otherwise (a hang-up is
+        /// SIGHUP's, Ctrl-C SIGINT's: 130).
         package var status: Int32 {
             switch self {
             case .quit, .idle: return 0
             case .hangup: return 128 + SIGHUP
+            case .interrupt: return 128 + SIGINT
             case let .signal(number): return 128 + number
             }
         }
@@ -85,7 +89,7 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
         if start != .load { pending += openWaitingLink() }
         while true {
             takeInbox()
-            if startAsked() == .quit { return .quit }
+            if let ending = startAsked() { return ending }
             paintIfDue()
             // One wait: for a key, an answer in the inbox, the idle deadline or the frame's.
             var deadline = idleTimeout.map { lastKey + Double($0) }
@@ -114,8 +118,8 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
         }
     }
 
-    /// Starts the effects that complete the frame, keeps the others for after it; `.quit` if asked.
-    private func startAsked() -> Effect? {
+    /// Starts the effects that complete the frame, keeps the others for after it; the ending if one was asked.
+    private func startAsked() -> Ending? {
         if !pending.isEmpty { dirty = true }
         while !pending.isEmpty {
             let asked = pending
@@ -123,6 +127,7 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
             for effect in asked {
                 switch effect {
                 case .quit: return .quit
+                case .interrupt: return .interrupt
                 case .redraw: backend.invalidate()
                 case let .copyToClipboard(text): backend.copyToClipboard(text)
                 case let .loadBody(post):
@@ -185,6 +190,7 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
                 if let action = Keymap.action(for: key, in: state.keyContext) {
                     let asked = reduce(action)
                     if asked.contains(.quit) { return .quit }
+                    if asked.contains(.interrupt) { return .interrupt }
                     pending += asked
                 }
             case let .resize(width, height):

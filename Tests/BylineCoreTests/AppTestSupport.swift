@@ -29,7 +29,7 @@ enum AppFixture {
                 }
             case let .search(query):
                 pending += AppView.apply(to: &state, cache, .searchFinished(query: query, results: state.store.matches(query)))
-            case .redraw, .copyToClipboard, .quit, .loadBlog, .refreshBlog:
+            case .redraw, .copyToClipboard, .quit, .interrupt, .loadBlog, .refreshBlog:
                 continue
             }
         }

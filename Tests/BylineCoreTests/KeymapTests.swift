@@ -19,7 +19,7 @@ final class KeymapTests: XCTestCase {
                                     .focusPreviousPane, .focusTags, .toggleRequired, .toggleExcluded, .toggleMatchMode,
                                     .toggleTagSort, .clearFilter, .startSearch, .startFind, .findNext, .findPrevious, .openPost,
                                     .nextPost, .previousPost, .back, .quit, .showHelp, .redraw, .submitPrompt, .cancelPrompt,
-                                    .deleteBackward]
+                                    .deleteBackward, .interrupt]
         let bound = Set(Keymap.bindings.map(\.action))
         for action in keyActions { XCTAssertTrue(bound.contains(action), "\(action) has no key") }
     }
@@ -30,7 +30,8 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(Keymap.action(for: .character("q"), in: .list), .quit)
         XCTAssertEqual(Keymap.action(for: .character("q"), in: .reader), .back)
         XCTAssertEqual(Keymap.action(for: .escape, in: .help), .back)
-        XCTAssertEqual(Keymap.action(for: .control("c"), in: .search), .quit)
+        XCTAssertEqual(Keymap.action(for: .control("c"), in: .search), .interrupt, "Ctrl-C ends with status 130, not as a quit")
+        for context in KeyContext.allCases { XCTAssertEqual(Keymap.action(for: .control("c"), in: context), .interrupt, "\(context)") }
         XCTAssertEqual(Keymap.action(for: .character("/"), in: .reader), .startFind)
         XCTAssertEqual(Keymap.action(for: .control("d"), in: .preview), .pageDown)
         XCTAssertEqual(Keymap.action(for: .backTab, in: .tags), .focusPreviousPane)

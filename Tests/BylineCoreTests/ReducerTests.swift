@@ -187,6 +187,8 @@ final class ReducerTests: XCTestCase {
 
     func testQuitAndRedrawAreEffects() {
         XCTAssertEqual(reduce(start, .quit).1, [.quit])
+        XCTAssertEqual(reduce(start, .interrupt).1, [.interrupt])
+        XCTAssertEqual(reduce(start, .interrupt).0, start, "an interrupt changes nothing: the runtime ends the session")
         XCTAssertEqual(reduce(start, .redraw).1, [.redraw])
     }
 

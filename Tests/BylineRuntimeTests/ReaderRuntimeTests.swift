@@ -140,6 +140,14 @@ final class ReaderRuntimeTests: XCTestCase {
         XCTAssertEqual(harness.ended?.status, 0)
     }
 
+    func testControlCEndsWithStatus130() throws {
+        let harness = RuntimeHarness(store: try RuntimeHarness.shippedStore())
+        harness.waitForScreen(containing: "Two years ago")
+        harness.backend.feed(.key(.control("c")))
+        XCTAssertEqual(harness.waitForEnding(), .interrupt)
+        XCTAssertEqual(harness.ended?.status, 130)
+    }
+
     func testAHangupEndsWithStatus129AndASignalWith128PlusIt() throws {
         let harness = RuntimeHarness(store: try RuntimeHarness.shippedStore())
         harness.waitForScreen(containing: "Two years ago")

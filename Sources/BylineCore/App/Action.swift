@@ -6,6 +6,9 @@ package enum Action: Hashable, Sendable {
     case startSearch, startFind, findNext, findPrevious
     case openPost, nextPost, previousPost
     case back, quit, showHelp, redraw
+    /// Ctrl-C: end the session as an interrupted program ends (status 130, 128 + SIGINT), which is what
+    /// a shell or a script expects of it; `quit` ends it as done (status 0).
+    case interrupt
 
     // Prompt editing (search and find), sent for typed text rather than bound keys.
     case insertText(String)
@@ -75,6 +78,8 @@ package enum Effect: Hashable, Sendable {
     /// and through tmux): the backend writes it, byline starts no program.
     case copyToClipboard(String)
     case quit
+    /// End the session as interrupted (`Action.interrupt`): the runtime's ending says so in its status.
+    case interrupt
 
     /// Which running effect a newer one replaces: the older is cancelled and its answers dropped
     /// (TCA's `.cancellable(id:)`). Nil for effects that run to the end beside any other.
@@ -83,7 +88,7 @@ package enum Effect: Hashable, Sendable {
         case .loadBlog, .refreshBlog: return .blog
         case .search: return .search
         case let .loadBody(post): return .body(post)
-        case .prefetchBodies, .redraw, .copyToClipboard, .quit: return nil
+        case .prefetchBodies, .redraw, .copyToClipboard, .quit, .interrupt: return nil
         }
     }
 

@@ -80,7 +80,7 @@ package enum Keymap {
         KeyBinding([.character("[")], .previousPost, [.reader, .preview], help: "previous post in the current list"),
         KeyBinding([.character("q"), .escape], .back, [.reader, .help], help: "back", hint: "q back"),
         KeyBinding([.character("q")], .quit, KeyContext.browse, help: "quit", hint: "q quit"),
-        KeyBinding([.control("c")], .quit, Set(KeyContext.allCases), help: "quit"),
+        KeyBinding([.control("c")], .interrupt, Set(KeyContext.allCases), help: "quit"),
         KeyBinding([.character("?")], .showHelp, KeyContext.browse.union([.reader]),
                    help: "help: every binding", hint: "? help"),
         KeyBinding([.control("l")], .redraw, Set(KeyContext.allCases), help: "redraw the screen"),

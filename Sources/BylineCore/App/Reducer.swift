@@ -62,6 +62,8 @@ package enum Reducer {
             effects.append(.refreshBlog)
         case .quit:
             return [.quit]
+        case .interrupt:
+            return [.interrupt]
         case .redraw:
             effects.append(.redraw)
         case let .mouse(event):
