@@ -28,8 +28,11 @@ package final class Terminal {
     /// Takes over the terminal: UTF-8 locale, raw keys, no echo, hidden cursor, bracketed paste, the
     /// theme's colours.
     /// Throws when standard input/output is not a terminal or no terminal type can be used at all.
-    package static func start(theme: Theme) throws -> Terminal {
+    /// With `mouse`, the mouse is reported (`MouseReporting`); without, no mouse mode is touched.
+    /// `hyperlinks`: links drawn as OSC 8 hyperlinks (`ScreenPainter`).
+    package static func start(theme: Theme, mouse: Bool = true, hyperlinks: Bool = false) throws -> Terminal {
         guard !TerminalSession.isActive else { throw TerminalError.alreadyStarted }
+        MouseReporting.enabled = mouse
         TerminalLocale.ensureUTF8()
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
         // Before newterm, so ncurses sees our handlers and installs none of its own for these.
@@ -95,7 +98,12 @@ package final class Terminal {
         doupdate()
         // Pastes bracketed from here on, and around a suspend too; ncurses has nothing buffered now.
         BracketedPaste.turnOn()
+        MouseReporting.turnOn()
         BracketedPaste.followSuspend()
+        // Where terminfo's `kmous` is the X10 report's start, ncurses' KEY_MOUSE is that (`InputDecoder`).
+        if let value = "kmous".withCString({ tigetstr(UnsafeMutablePointer(mutating: $0)) }), Int(bitPattern: value) != -1 {
+            input.mouseKeyIsX10 = String(cString: value) == "\u{1B}[M"
+        }
     }
 
     deinit { stop() }
@@ -120,8 +128,16 @@ package final class Terminal {
         painter.forgetScreen()
     }
 
-    /// Puts `text` on the terminal's clipboard with OSC 52. Not yet written (issue 18 in progress).
-    package func copyToClipboard(_ text: String) {}
+    /// Puts `text` on the terminal's clipboard with OSC 52 (`ClipboardText`: sanitised, bounded to
+    /// `ClipboardText.maximumBytes`, nothing written past it). Written raw to the terminal, between
+    /// frames: ncurses flushed its output at the last `doupdate`, so the sequence never lands inside a
+    /// frame. It reaches the reader's own terminal over SSH; through tmux only with tmux's
+    /// `set -g set-clipboard on` (tmux then keeps it as a paste buffer and passes it on to the outer
+    /// terminal where that terminal's terminfo entry has `Ms`; `external` passes it on without taking it).
+    package func copyToClipboard(_ text: String) {
+        guard !stopped, let sequence = ClipboardText.sequence(for: text) else { return }
+        _ = sequence.withUnsafeBytes { WholeWrite.write($0, to: 1) }
+    }
 
     /// Gives the terminal back: pastes no longer bracketed, tty modes, visible cursor, keypad mode
     /// off, the shell's screen, and the signal handlers that were there before. Idempotent.

@@ -348,11 +348,12 @@ enum ReferenceANSIText {
         }
     }
 
-    /// A URL from a post, percent-encoded outside printable ASCII so it cannot end the OSC early.
+    /// A URL from a post, percent-encoded outside printable ASCII so it cannot end the OSC early, and
+    /// at the printable characters RFC 3986 keeps out of URIs (so `$<`, terminfo's padding, never appears).
     static func safeURL(_ url: String) -> String {
         var output = ""
         for byte in url.utf8 {
-            if (0x21...0x7E).contains(byte) {
+            if (0x21...0x7E).contains(byte), !"\"<>\\^`{|}".utf8.contains(byte) {
                 output.append(Character(Unicode.Scalar(byte)))
             } else {
                 output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)

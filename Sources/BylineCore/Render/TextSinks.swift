@@ -95,7 +95,7 @@ package enum ANSIText {
         output.free()
     }
 
-    private static let closeLink = Array("\u{1B}]8;;\u{1B}\\".utf8)
+    private static let closeLink = TerminalURL.closeHyperlink
     private static let reset = Array("\u{1B}[0m".utf8)
 
     /// The SGR sequence that sets exactly `attributes` (from a reset).
@@ -121,31 +121,11 @@ package enum ANSIText {
         }
     }
 
-    /// A URL from a post, percent-encoded outside printable ASCII so it cannot end the OSC early.
-    /// The longest link target written as an OSC 8 hyperlink, in bytes as written (percent-encoded).
-    /// The OSC 8 specification's length limits leave longer URIs to be ignored by terminals (VTE drops
-    /// any over 2083 bytes), and a link is opened again on every line it wraps to: a 20 KB URL made 5.3 MB
-    /// of `show --hyperlinks`. A longer link is written as its text alone.
-    package static let maximumHyperlinkBytes = 2048
+    /// The longest link target written as an OSC 8 hyperlink (`TerminalURL.maximumBytes`): a longer
+    /// link is written as its text alone.
+    package static let maximumHyperlinkBytes = TerminalURL.maximumBytes
 
-    /// The sequence that opens a hyperlink to `url`; nil when the target is too long to be one.
-    static func openLink(_ url: String) -> [UInt8]? {
-        // Percent-encoding only lengthens: a URL already too long is refused without encoding it.
-        guard url.utf8.count <= maximumHyperlinkBytes else { return nil }
-        let target = safeURL(url)
-        guard target.utf8.count <= maximumHyperlinkBytes else { return nil }
-        return Array(("\u{1B}]8;;" + target + "\u{1B}\\").utf8)
-    }
-
-    static func safeURL(_ url: String) -> String {
-        var output = ""
-        for byte in url.utf8 {
-            if (0x21...0x7E).contains(byte) {
-                output.append(Character(Unicode.Scalar(byte)))
-            } else {
-                output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-            }
-        }
-        return output
-    }
+    /// The sequence that opens a hyperlink to `url`, by `TerminalURL`'s rules; nil when the target is
+    /// too long to be one.
+    static func openLink(_ url: String) -> [UInt8]? { TerminalURL.openHyperlink(url) }
 }
