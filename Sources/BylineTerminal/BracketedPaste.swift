@@ -27,7 +27,7 @@ enum BracketedPaste {
     /// Writes `off` to the terminal. Async-signal-safe (one `write`).
     static func turnOff() { write(off) }
 
-    /// Turns the mode off around a suspend and on again after it. ncurses, at `newterm`, puts a
+    /// Turns the mode (and `MouseReporting`'s) off around a suspend and on again after it. ncurses, at `newterm`, puts a
     /// SIGTSTP handler of its own in place when none was (it leaves the full screen, stops the
     /// process, and draws everything again on SIGCONT); that handler is wrapped: `off` before it,
     /// `on` after it has redrawn. Call after `newterm`; `forgetSuspend` puts ncurses' handler back.
@@ -40,8 +40,10 @@ enum BracketedPaste {
         var wrapped = current
         wrapped.__sigaction_handler.sa_handler = { signal in
             BracketedPaste.turnOff()
+            MouseReporting.turnOff()
             BracketedPaste.suspendAction?.__sigaction_handler.sa_handler?(signal)
             BracketedPaste.turnOn()
+            MouseReporting.turnOn()
         }
         sigaction(SIGTSTP, &wrapped, nil)
     }

@@ -39,6 +39,7 @@ package enum CrashRestore {
         // Pastes no longer bracketed (`BracketedPaste`), plain attributes, the cursor shown, keypad
         // mode off, the shell's screen back.
         bytes += Array(UnsafeRawBufferPointer(start: BracketedPaste.off.utf8Start, count: BracketedPaste.off.utf8CodeUnitCount))
+        bytes += MouseReporting.offBytes  // no mouse reports (`MouseReporting`), when they were asked for
         for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
             guard let value = capability.withCString({ tigetstr(UnsafeMutablePointer(mutating: $0)) }),
                   Int(bitPattern: value) != -1 else { continue }

@@ -1,4 +1,5 @@
 import BylineCore
+@preconcurrency import CNcursesw
 
 /// Turns the stream of values `wget_wch` hands over into keys, joining a bracketed paste
 /// (`ESC [ 200 ~` text `ESC [ 201 ~`, DEC mode 2004) into one `Key.paste`, so that pasted letters are
@@ -60,8 +61,19 @@ package struct InputDecoder {
         var read = 0
     }
 
+    /// `ESC [ <`, the start of an SGR mouse report (`MouseReport`).
+    private static let mouseStart: [UInt32] = [27, 0x5B, 0x3C]
+
     /// Values since an Escape, while they may still be a paste marker (inside a paste, its end marker).
     private var held: [UInt32] = []
+    /// The mouse report being read, after its `ESC [ <`.
+    private var mouse: MouseReport?
+    /// Values of an X10 mouse report (`ESC [ M` and three bytes) still to drop.
+    private var mouseBytesToDrop = 0
+    /// Whether ncurses' `KEY_MOUSE` stands for `ESC [ M` (terminfo's `kmous`, tmux-256color's) rather
+    /// than `ESC [ <` (xterm-256color's): then its three bytes that follow are dropped, never read as
+    /// keys (a terminal without SGR mouse mode would send them; a click must not type a `q`).
+    package var mouseKeyIsX10 = false
     private var paste: Paste?
     /// Keys decoded and not yet taken, oldest first; a few at most (a broken marker gives back six).
     private var ready: [Key] = []
@@ -71,6 +83,7 @@ package struct InputDecoder {
     /// What the decoder holds on to now.
     package var holding: Holding {
         if paste != nil { return .paste }
+        if mouse != nil || mouseBytesToDrop > 0 { return .sequence }
         if held.isEmpty { return .nothing }
         return held.count == 1 ? .escape : .sequence
     }
@@ -86,7 +99,18 @@ package struct InputDecoder {
     /// Reads one value.
     package mutating func feed(_ input: Input) {
         if paste != nil { return feedPaste(input) }
+        if mouse != nil || mouseBytesToDrop > 0 {
+            guard case let .character(value) = input else {
+                mouse = nil
+                mouseBytesToDrop = 0
+                return feed(input)
+            }
+            return feedMouse(value)
+        }
         switch input {
+        case .keyCode(KEY_MOUSE):
+            releaseHeld()
+            if mouseKeyIsX10 { mouseBytesToDrop = 3 } else { mouse = MouseReport() }
         case let .keyCode(code):
             releaseHeld()
             emit(KeyDecoder.decode(UInt32(bitPattern: code), isFunctionKey: true))
@@ -100,14 +124,18 @@ package struct InputDecoder {
             return paste != nil ? append(value) : emit(KeyDecoder.decode(value, isFunctionKey: false))
         }
         held.append(value)
-        if held == Self.startMarker, paste == nil {
+        if held == Self.mouseStart, paste == nil {
+            held = []
+            mouse = MouseReport()
+        } else if held == Self.startMarker, paste == nil {
             held = []
             paste = Paste()
         } else if held == Self.endMarker {
             held = []
             // Outside a paste, the end of one already ended by a limit: nothing to type.
             if paste != nil { endPaste() }
-        } else if paste != nil || !Self.startMarker.starts(with: held), !Self.endMarker.starts(with: held) {
+        } else if paste != nil || !Self.startMarker.starts(with: held), !Self.endMarker.starts(with: held),
+                  !Self.mouseStart.starts(with: held) {
             held.removeLast()
             releaseHeld()
             feedCharacter(value)  // on its own: it may be an Escape that starts a marker
@@ -118,7 +146,30 @@ package struct InputDecoder {
     /// marker is the keys it was made of, and a paste without its end marker ends here.
     package mutating func pause() {
         if paste != nil { return endPaste() }
+        // A mouse report cut short is dropped: its pieces are no keys.
+        mouse = nil
+        mouseBytesToDrop = 0
         releaseHeld()
+    }
+
+    /// One value of a mouse report: its event once whole; a value that cannot be part of it ends it
+    /// (dropped) and is read as what it is.
+    private mutating func feedMouse(_ value: UInt32) {
+        if mouseBytesToDrop > 0 {
+            mouseBytesToDrop -= 1
+            return
+        }
+        switch mouse!.feed(value) {
+        case .more: return
+        case let .done(event):
+            mouse = nil
+            if let event { ready.append(.mouse(event)) }
+        case .garbage:
+            mouse = nil
+        case .notPart:
+            mouse = nil
+            feedCharacter(value)
+        }
     }
 
     private mutating func feedPaste(_ input: Input) {

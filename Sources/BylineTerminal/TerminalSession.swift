@@ -19,13 +19,14 @@ enum TerminalSession {
         }
     }
 
-    /// Gives the terminal back (pastes unbracketed, tty modes, cursor, keypad mode, main screen) if it
+    /// Gives the terminal back (pastes unbracketed, no mouse reports, tty modes, cursor, keypad mode, main screen) if it
     /// is still taken.
     /// Returns whether this call did it.
     @discardableResult
     static func end() -> Bool {
         guard active.exchange(false, ordering: .acquiringAndReleasing) else { return false }
         BracketedPaste.turnOff()
+        MouseReporting.turnOff()
         endwin()
         return true
     }
