@@ -32,10 +32,16 @@ struct ReadCommand: ParsableCommand {
             transform: ShowCommand.columns)
     var idleTimeout: Int?
 
+    @Option(help: HyperlinkChoice.help)
+    var hyperlinks: HyperlinkChoice = .auto
+
+    @Flag(help: "Leave the mouse to the terminal (its own selection): no mouse reports are asked for.")
+    var noMouse = false
+
     /// The options as plain values, for `ReaderLaunch`.
     var launch: ReaderLaunch {
         ReaderLaunch(path: folder.path, drafts: folder.drafts, cacheDir: cache.cacheDir, noCache: cache.noCache, theme: theme,
-                     restricted: restricted, idleTimeout: idleTimeout)
+                     restricted: restricted, idleTimeout: idleTimeout, hyperlinks: hyperlinks, noMouse: noMouse)
     }
 
     func validate() throws { try launch.validate() }

@@ -16,12 +16,16 @@ struct ReaderApp {
     var deepLink: DeepLink?
     /// Seconds without a key after which the session ends; nil for never.
     var idleTimeout: Int?
+    /// Whether the mouse is reported (`--no-mouse` leaves it to the terminal).
+    var mouse = true
+    /// Whether links are OSC 8 hyperlinks (`--hyperlinks`, resolved).
+    var hyperlinks = false
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.
     func run() -> Int32 {
         let terminal: Terminal
         do {
-            terminal = try Terminal.start(theme: theme)
+            terminal = try Terminal.start(theme: theme, mouse: mouse, hyperlinks: hyperlinks)
         } catch {
             Console.error("cannot start the terminal interface: \(error)")
             return 1

@@ -17,6 +17,8 @@ struct ReaderLaunch: Equatable {
     var theme = "dark"
     var restricted = false
     var idleTimeout: Int?
+    var hyperlinks = HyperlinkChoice.auto
+    var noMouse = false
 
     /// The folder to read: the argument, else `./posts` when it exists, else `.`.
     var resolvedPath: String { path ?? PostsFolder.defaultPath() }
@@ -67,7 +69,8 @@ struct ReaderLaunch: Equatable {
         let first = FirstStore(cached: blog.cachedStore(),
                                empty: PostStore.assemble(root: resolvedPath, realRoot: real, layout: .plain, entries: [],
                                                          finderDiagnostics: [], includeDrafts: drafts))
-        let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle).run()
+        let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle,
+                               mouse: !noMouse, hyperlinks: hyperlinks.isOn(toTerminal: true)).run()
         if status != 0 { throw ExitCode(status) }
     }
 

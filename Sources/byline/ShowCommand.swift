@@ -12,7 +12,9 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print one post, rendered, found by slug or by path.",
         discussion: """
         Colour is used when standard output is a terminal and NO_COLOR is not set (then bold, italic and \
-        underline are still used); piped output is plain text. --color always and never override both.
+        underline are still used); piped output is plain text. --color always and never override both. \
+        Links are OSC 8 hyperlinks in ANSI output only: --hyperlinks auto (the default) writes them to a \
+        terminal known to show them, never into a pipe; always writes them whenever colour is used.
         """
     )
 
@@ -40,8 +42,8 @@ struct ShowCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Theme: \(Theme.names.joined(separator: ", ")).", valueName: "NAME"))
     var theme: String = "dark"
 
-    @Flag(help: "Make links clickable with OSC 8 hyperlinks (in colour output).")
-    var hyperlinks = false
+    @Option(help: HyperlinkChoice.help)
+    var hyperlinks: HyperlinkChoice = .auto
 
     /// Bytes of text laid out before they are written: a part's text, its runs and its output stay in
     /// the cache, and a long post's lines are never in memory whole. Parts end between top-level blocks.
@@ -102,11 +104,13 @@ struct ShowCommand: ParsableCommand {
         }
         let noColor = !useANSI || color == .auto && !(Environment.value("NO_COLOR") ?? "").isEmpty
         let depth = noColor ? ANSIText.ColorDepth.none : TerminalWidth.colorDepth()
+        // Only in ANSI output; `auto` only to a terminal known to show them (never into a pipe).
+        let linked = useANSI && hyperlinks.isOn(toTerminal: Console.outputIsTerminal)
         // Laid out by the layout the preview and the reader use, into flat buffers (no `StyledLine` per
         // line), a part at a time, each written out before the next is laid out.
         PreviewContent.write(store.posts[number], loaded, width: columns, glyphs: chosen.glyphs, partBytes: Self.partBytes) { part in
             if useANSI {
-                ANSIText.write(part, theme: chosen, colors: depth, hyperlinks: hyperlinks) { FileHandleOut.standardOutput.write(buffer: $0) }
+                ANSIText.write(part, theme: chosen, colors: depth, hyperlinks: linked) { FileHandleOut.standardOutput.write(buffer: $0) }
             } else {
                 Console.out(bytes: PlainText.bytes(part))
             }

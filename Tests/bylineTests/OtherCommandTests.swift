@@ -66,8 +66,12 @@ final class ShowCommandTests: XCTestCase {
         let colored = try BylineRunner.run(["show", "worker-pools-in-go", "--color", "always"], environment: ["TERM": "xterm-256color"])
         XCTAssertTrue(colored.stdout.contains("\u{1B}[0;1;38;5;117m"), "section headings in the dark theme's 256-colour cyan")
         XCTAssertFalse(colored.stdout.contains("\u{1B}]8;"), "no OSC 8 unless asked")
-        let linked = try BylineRunner.run(["show", "worker-pools-in-go", "--color", "always", "--hyperlinks"])
+        let linked = try BylineRunner.run(["show", "worker-pools-in-go", "--color", "always", "--hyperlinks", "always"])
         XCTAssertTrue(linked.stdout.contains("\u{1B}]8;;reliable-background-jobs-in-go.md\u{1B}\\"))
+        // `auto` (the default) into a pipe writes none, even where the terminal is known to show them.
+        let piped = try BylineRunner.run(["show", "worker-pools-in-go", "--color", "always", "--hyperlinks", "auto"],
+                                         environment: ["TERM": "xterm-kitty", "KITTY_WINDOW_ID": "1"])
+        XCTAssertFalse(piped.stdout.contains("\u{1B}]8;"), "no OSC 8 into a pipe under auto")
 
         let ascii = try BylineRunner.run(["show", "rate-limiting-in-go", "--theme", "ascii"])
         XCTAssertFalse(ascii.stdout.contains("┌"))

@@ -24,6 +24,9 @@ final class ReadArgumentsTests: XCTestCase {
             (["--theme", "ascii", "--idle-timeout", "90", "--restricted", "--drafts", "--cache-dir", "c", "blog"],
              ReaderLaunch(path: "blog", drafts: true, cacheDir: "c", theme: "ascii", restricted: true, idleTimeout: 90)),
             (["read", "--idle-timeout", "0600", "posts"], ReaderLaunch(path: "posts", idleTimeout: 600)),
+            (["posts", "--hyperlinks", "always"], ReaderLaunch(path: "posts", hyperlinks: .always)),
+            (["--hyperlinks", "never", "--no-mouse"], ReaderLaunch(hyperlinks: .never, noMouse: true)),
+            (["--no-mouse", "--restricted", "blog"], ReaderLaunch(path: "blog", restricted: true, noMouse: true)),
             // Command names are matched exactly: anything else is a folder.
             (["Read"], ReaderLaunch(path: "Read")), (["shows"], ReaderLaunch(path: "shows")),
         ]
@@ -61,6 +64,9 @@ final class ReadArgumentsTests: XCTestCase {
             (["--idle-timeout", "0"], range), (["--idle-timeout", "-5"], range), (["--idle-timeout", "1234567890"], range),
             (["--idle-timeout", "1e3"], "64: Error: The value '1e3' is invalid for '--idle-timeout <SECONDS>': not a whole number"),
             (["--unknown"], "64: Error: Unknown option '--unknown'"),
+            (["--hyperlinks", "yes"],
+             "64: Error: The value 'yes' is invalid for '--hyperlinks <WHEN>'. Please provide one of 'auto', 'always' or 'never'."),
+            (["--hyperlinks"], "64: Error: Missing value for '--hyperlinks <WHEN>'"),
             (["--generate-completion-script", "bash"], "0: #!/bin/bash"),
         ]
         for (arguments, expected) in answers {

@@ -15,7 +15,7 @@ final class ShowArgumentsTests: XCTestCase {
         var width: Int?
         var color = ShowCommand.ColorChoice.auto
         var theme = "dark"
-        var hyperlinks = false
+        var hyperlinks = HyperlinkChoice.auto
     }
 
     private func parsed(_ arguments: [String]) throws -> Parsed {
@@ -30,7 +30,9 @@ final class ShowArgumentsTests: XCTestCase {
             (["show", "hello", "posts"], Parsed(post: "hello", path: "posts")),
             (["show", "posts/hello.md", "--width", "80"], Parsed(post: "posts/hello.md", width: 80)),
             (["show", "--width", "120", "hello", "posts", "--color", "always"], Parsed(post: "hello", path: "posts", width: 120, color: .always)),
-            (["show", "hello", "--theme", "light", "--hyperlinks"], Parsed(post: "hello", theme: "light", hyperlinks: true)),
+            (["show", "hello", "--theme", "light", "--hyperlinks", "always"], Parsed(post: "hello", theme: "light", hyperlinks: .always)),
+            (["show", "hello", "--hyperlinks", "never"], Parsed(post: "hello", hyperlinks: .never)),
+            (["show", "hello", "--hyperlinks", "auto"], Parsed(post: "hello")),
             (["show", "hello", "--color", "never", "--drafts", "posts"], Parsed(post: "hello", path: "posts", drafts: true, color: .never)),
             (["show", "--color", "auto", "hello"], Parsed(post: "hello")),
             (["show", "hello", "--width", "0080"], Parsed(post: "hello", width: 80)),
@@ -47,7 +49,8 @@ final class ShowArgumentsTests: XCTestCase {
             (["show", "hello", "--width=80"], Parsed(post: "hello", width: 80)),
             (["show", "hello", "--width", "80", "--width", "90"], Parsed(post: "hello", width: 90)),
             (["show", "--", "hello"], Parsed(post: "hello")),
-            (["show", "hello", "--hyperlinks", "--hyperlinks"], Parsed(post: "hello", hyperlinks: true)),
+            (["show", "hello", "--hyperlinks", "never", "--hyperlinks", "always"], Parsed(post: "hello", hyperlinks: .always)),
+            (["show", "hello", "--hyperlinks=always"], Parsed(post: "hello", hyperlinks: .always)),
             (["show", "-"], Parsed(post: "-")),
         ]
         for (arguments, expected) in forms {
@@ -65,6 +68,9 @@ final class ShowArgumentsTests: XCTestCase {
             (["show", "hello", "--width", "8x"], "64: Error: The value '8x' is invalid for '--width <N>': not a whole number"),
             (["show", "hello", "--color", "sometimes"],
              "64: Error: The value 'sometimes' is invalid for '--color <color>'. Please provide one of 'auto', 'always' or 'never'."),
+            (["show", "hello", "--hyperlinks", "sometimes"],
+             "64: Error: The value 'sometimes' is invalid for '--hyperlinks <WHEN>'. Please provide one of 'auto', 'always' or 'never'."),
+            (["show", "hello", "--hyperlinks"], "64: Error: Missing value for '--hyperlinks <WHEN>'"),
             (["show", "hello", "--theme", "nope"], "64: Error: unknown theme \"nope\" (dark, light, mono, ascii)"),
             (["show", "hello", "--theme"], "64: Error: Missing value for '--theme <NAME>'"),
             (["show", "hello", "a", "b"], "64: Error: Unexpected argument 'b'"),
