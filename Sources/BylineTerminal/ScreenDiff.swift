@@ -32,7 +32,8 @@ package enum ScreenDiff {
             var any = false
             for column in 0..<new.width {
                 let before = old[row, column], after = new[row, column]
-                guard before != after else { continue }
+                // Link numbers are each frame's own: equal numbers may name different URLs.
+                guard before != after || (after.link != 0 && old.url(ofLink: before.link) != new.url(ofLink: after.link)) else { continue }
                 any = true
                 dirty[column] = true
                 if before.width == 2 || after.width == 2, column + 1 < new.width { dirty[column + 1] = true }

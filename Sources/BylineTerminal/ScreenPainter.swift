@@ -16,12 +16,17 @@ final class ScreenPainter {
     private var lastFrame: Screen?
     /// Set by a resize or `invalidate`: the next frame draws every cell.
     private var needsFullPaint = true
+    /// Whether links are written as OSC 8 hyperlinks (`ScreenPainter+Links`).
+    private let hyperlinks: Bool
 
-    init(theme: Theme, mode: ColorMode, italicAvailable: Bool, pairs: ColorPairTable) {
+    init(theme: Theme, mode: ColorMode, italicAvailable: Bool, pairs: ColorPairTable, hyperlinks: Bool = false) {
         self.theme = theme
         self.mode = mode
         self.italicAvailable = italicAvailable
         self.pairs = pairs
+        self.hyperlinks = hyperlinks
+        // A cell shifted by insert/delete character would take its hyperlink along to other text.
+        if hyperlinks { idcok(stdscr, false) }
     }
 
     /// Forget what is on screen: the next `paint` writes every cell into `stdscr`.
@@ -37,7 +42,8 @@ final class ScreenPainter {
             werase(stdscr)  // a frame smaller than the window must not leave old text around it
         }
         var cell = cchar_t()
-        for run in ScreenDiff.changedRuns(from: previous, to: frame) where run.row < rows {
+        let runs = ScreenDiff.changedRuns(from: previous, to: frame)
+        for run in runs where run.row < rows {
             for column in run.columns where column < columns {
                 let current = frame[run.row, column]
                 if current.width == 0, column > 0, frame[run.row, column - 1].width == 2 { continue }  // drawn with its left half
@@ -49,6 +55,7 @@ final class ScreenPainter {
         }
         wnoutrefresh(stdscr)
         doupdate()
+        if hyperlinks { writeLinks(runs, from: previous, to: frame, rows: rows, columns: columns) }
         lastFrame = frame
         needsFullPaint = false
     }
@@ -68,7 +75,7 @@ final class ScreenPainter {
         _ = mvwadd_wch(stdscr, Int32(row), Int32(column), &cell)
     }
 
-    private func look(for style: TextStyle) -> (attributes: attr_t, pair: Int16) {
+    func look(for style: TextStyle) -> (attributes: attr_t, pair: Int16) {
         if let known = looks[style] { return known }
         let cellLook = CellLook.make(theme.attributes(for: style), mode: mode, italicAvailable: italicAvailable,
                                      defaultColors: pairs.pairZero)

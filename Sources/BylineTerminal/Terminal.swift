@@ -57,10 +57,10 @@ package final class Terminal {
         set_term(screen)
         TerminalSession.begin()
         CrashRestore.install()
-        return Terminal(screen: screen, type: type, theme: theme, sizeEnvironment: sizeEnvironment)
+        return Terminal(screen: screen, type: type, theme: theme, sizeEnvironment: sizeEnvironment, hyperlinks: hyperlinks)
     }
 
-    private init(screen: OpaquePointer, type: String, theme: Theme, sizeEnvironment: SizeEnvironment) {
+    private init(screen: OpaquePointer, type: String, theme: Theme, sizeEnvironment: SizeEnvironment, hyperlinks: Bool) {
         self.screen = screen
         self.sizeEnvironment = sizeEnvironment
         hangupWatch = HangupWatch(watching: [0, 1])
@@ -88,7 +88,7 @@ package final class Terminal {
         let italicAvailable = term_attrs() & byline_a_italic() != 0
         // Without colours, the theme's attribute-only twin keeps everything distinguishable.
         painter = ScreenPainter(theme: mode == .none ? theme.withoutColors : theme, mode: mode, italicAvailable: italicAvailable,
-                                pairs: ColorPairTable(colorPairs: Int(COLOR_PAIRS), pairZero: pairZero))
+                                pairs: ColorPairTable(colorPairs: Int(COLOR_PAIRS), pairZero: pairZero), hyperlinks: hyperlinks)
         // ncurses 6.4 flushes its output at every cursor movement until the screen has once been left
         // and resumed: newterm leaves it in a state meant for programs that use terminfo alone. Each
         // frame then reached the terminal in dozens of writes (a list move in 40; over SSH, as many

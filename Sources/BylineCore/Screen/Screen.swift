@@ -8,13 +8,17 @@ package struct Screen: Hashable, Sendable {
         package var text: String
         /// 1, 2 for a wide character, 0 for the column a wide character covers.
         package var width: UInt8
+        /// The link the cell belongs to: 0 for none, else 1 + its index in the screen's `links`. Kept
+        /// between `width` and `style`, where the cell had padding: a cell is 32 bytes with it or without.
+        package var link: UInt32
         package var style: TextStyle
 
         package static let blank = Cell(text: " ", width: 1, style: .plain)
 
-        package init(text: String, width: UInt8, style: TextStyle) {
+        package init(text: String, width: UInt8, style: TextStyle, link: UInt32 = 0) {
             self.text = text
             self.width = width
+            self.link = link
             self.style = style
         }
     }
@@ -22,6 +26,29 @@ package struct Screen: Hashable, Sendable {
     package let width: Int
     package let height: Int
     package private(set) var cells: [Cell]
+    /// The URLs of the links on screen, each once, in the order first drawn: a cell names its link by
+    /// number, so the grid stays as small and as quick to compare as without links. The painter
+    /// makes those cells OSC 8 hyperlinks (through `TerminalURL`'s rules) where that is asked for.
+    package private(set) var links: [String] = []
+    /// Each link's number, for `put` (the last one is checked first: a link's spans come together).
+    private var linkNumbers: [String: UInt32] = [:]
+
+    /// The URL of the link numbered `number` (a cell's `link`); nil for 0.
+    package func url(ofLink number: UInt32) -> String? {
+        number == 0 ? nil : links[Int(number) - 1]
+    }
+
+    /// The URL of the link at a cell, if it is in one.
+    package func link(row: Int, column: Int) -> String? { url(ofLink: self[row, column].link) }
+
+    private mutating func number(ofLink url: String?) -> UInt32 {
+        guard let url else { return 0 }
+        if let last = links.last, last == url { return UInt32(links.count) }
+        if let known = linkNumbers[url] { return known }
+        links.append(url)
+        linkNumbers[url] = UInt32(links.count)
+        return UInt32(links.count)
+    }
 
     package init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -44,6 +71,7 @@ package struct Screen: Hashable, Sendable {
         // marks (one column wide) is not walked to its end on every frame.
         var dropped = 0
         for span in line.spans {
+            let link = span.link == nil ? 0 : number(ofLink: span.link)
             for scalar in span.text.unicodeScalars {
                 let scalarWidth = DisplayWidth.of(scalar)
                 if scalarWidth == 0 {
@@ -70,8 +98,8 @@ package struct Screen: Hashable, Sendable {
                     return
                 }
                 if x >= column, x >= 0 {
-                    set(row, x, Cell(text: String(scalar), width: UInt8(scalarWidth), style: span.style))
-                    if scalarWidth == 2 { set(row, x + 1, Cell(text: "", width: 0, style: span.style)) }
+                    set(row, x, Cell(text: String(scalar), width: UInt8(scalarWidth), style: span.style, link: link))
+                    if scalarWidth == 2 { set(row, x + 1, Cell(text: "", width: 0, style: span.style, link: link)) }
                 }
                 x += scalarWidth
             }
