@@ -10,6 +10,10 @@ struct ReadCommand: ParsableCommand {
         --restricted (or BYLINE_RESTRICTED=1) is for serving a blog over SSH as an OpenSSH ForceCommand: \
         byline reads only PATH, starts no program, writes nothing, ends idle sessions, and takes from the \
         client only a deep link in SSH_ORIGINAL_COMMAND (tag:NAME, post:SLUG or search:WORDS). See docs/ssh.md.
+
+        The mouse is reported in SGR mode (it works over SSH); --no-mouse leaves it to the terminal's own \
+        selection. Copying a link puts it on the clipboard with OSC 52, byline's own terminal's even over \
+        SSH; inside tmux that needs `set -g set-clipboard on`. Ctrl-C ends byline with status 130, q with 0.
         """
     )
 

@@ -53,6 +53,30 @@ final class TerminalProtocolsEndToEndTests: XCTestCase {
         XCTAssertEqual(occurrences(Self.mouseOn, in: quit), 0)
     }
 
+    /// Around a suspend (ncurses' SIGTSTP handler, wrapped) off then on again; after a crash off, from
+    /// `CrashRestore`'s prepared bytes, as bracketed paste is.
+    func testMouseModesFollowASuspendAndACrash() throws {
+        let cache = try ScratchFolder()
+        let terminal = try PseudoTerminal(columns: 100, rows: 30, argv: [BylineRunner.binary, BylineRunner.shippedPosts],
+                                          environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_CACHE_HOME": cache.path,
+                                                        "SWIFT_BACKTRACE": "enable=no"])
+        XCTAssertTrue(terminal.waitFor("14 of 14 posts"))
+        var mark = terminal.output.count
+        XCTAssertEqual(kill(terminal.pid, SIGTSTP), 0)
+        XCTAssertTrue(terminal.waitFor("\u{1B}[?1000h\u{1B}[?1006h", after: mark), "on again after the suspend")
+        let suspend = Array(terminal.output[mark...])
+        let offAt = try XCTUnwrap(suspend.firstRange(of: Self.mouseOff)?.lowerBound, "off for the suspend")
+        let leaveAt = try XCTUnwrap(suspend.firstRange(of: Array("\u{1B}[?1049l".utf8))?.lowerBound, "the screen left")
+        let onAt = try XCTUnwrap(suspend.firstRange(of: Self.mouseOn)?.lowerBound)
+        XCTAssertLessThan(offAt, leaveAt, "off before the shell's screen is back")
+        XCTAssertLessThan(leaveAt, onAt, "on after the suspend")
+
+        mark = terminal.output.count
+        XCTAssertEqual(kill(terminal.pid, SIGSEGV), 0)
+        XCTAssertEqual(terminal.exitStatus(within: 10), 128 + SIGSEGV)
+        XCTAssertEqual(occurrences(Self.mouseOff, in: Array(terminal.output[mark...])), 1, "off after the crash")
+    }
+
     func testNoMouseTouchesNoMouseMode() throws {
         let cache = try ScratchFolder()
         let terminal = try reader(["--no-mouse"], cache: cache)
