@@ -6,7 +6,8 @@ import BylineCore
 /// or `m`, which `InputDecoder` reads into `Key.mouse`. SGR reports are plain printable bytes with no
 /// limit at column 223, and they pass through tmux and SSH as they are.
 ///
-/// Set and reset exactly as bracketed paste is (`BracketedPaste`): on once the screen is set up; off
+/// Set and reset with bracketed paste, in the same writes (`BracketedPaste.turnOn`/`turnOff`): on once
+/// the screen is set up; off
 /// on every way the terminal is given back: `stop` and the exit hook (`TerminalSession.end`), a crash
 /// or a hang-up that ends the process (`CrashRestore`'s prepared bytes), and around a suspend (the
 /// wrapped SIGTSTP handler). Otherwise the shell after byline would get the reports as typed garbage.
@@ -20,22 +21,17 @@ enum MouseReporting {
     /// No more reports, and the encoding back to the default.
     static let off = StaticString("\u{1B}[?1006l\u{1B}[?1000l")
 
+    /// Bracketed paste's `on` and these, for one write.
+    static let onWithPaste = StaticString("\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h")
+    /// Bracketed paste's `off` and these.
+    static let offWithPaste = StaticString("\u{1B}[?2004l\u{1B}[?1006l\u{1B}[?1000l")
+
     /// Whether this session reports the mouse. Written by `Terminal.start` before any handler that
     /// reads it is installed; read by the signal handlers.
     nonisolated(unsafe) static var enabled = false
 
-    /// Writes `on` when enabled. Call when ncurses has nothing buffered (after a `doupdate`).
-    static func turnOn() { if enabled { write(on) } }
-
-    /// Writes `off` when enabled. Async-signal-safe (one `write`).
-    static func turnOff() { if enabled { write(off) } }
-
     /// The bytes of `off` when enabled, for `CrashRestore`'s prepared restore.
     static var offBytes: [UInt8] {
         enabled ? Array(UnsafeRawBufferPointer(start: off.utf8Start, count: off.utf8CodeUnitCount)) : []
-    }
-
-    private static func write(_ bytes: StaticString) {
-        WholeWrite.write(UnsafeRawBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount), to: 1)
     }
 }

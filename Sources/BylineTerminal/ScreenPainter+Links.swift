@@ -23,19 +23,37 @@ extension ScreenPainter {
         var link: UInt32
     }
 
-    /// The cells of `runs` (the frame's changed cells) whose link is to be written, or taken away:
-    /// those in a link now, and those whose link before differs. Pure, for tests. The bottom-right
-    /// cell is left out: writing there could make some terminals scroll.
+    /// The cells to write again: on each row with a changed cell, every cell in a link, and the changed
+    /// cells whose link went away or changed. Whole rows, not only their changed cells, because ncurses
+    /// may scroll lines (with a scroll region) rather than redraw them, and a line moved on the terminal
+    /// keeps its cells' hyperlinks: a row that changed in the frame may hold, unredrawn, text that came
+    /// from another row with another target. (Linked text always has a look of its own, the theme's
+    /// `.link` underline, so a cell moved in with a link where the frame has none differs to ncurses and
+    /// is redrawn plain.) Pure, for tests. The bottom-right cell is left out: writing there could make
+    /// some terminals scroll.
     static func linkRuns(_ runs: [ScreenDiff.Run], from old: Screen?, to new: Screen, rows: Int, columns: Int) -> [LinkRun] {
         let comparable = old.map { $0.width == new.width && $0.height == new.height } ?? false
+        let width = min(columns, new.width)
+        var changed = [Bool](repeating: false, count: max(0, width))
         var result: [LinkRun] = []
-        for run in runs where run.row < min(rows, new.height) {
+        var index = 0
+        while index < runs.count {
+            let row = runs[index].row
+            for column in changed.indices { changed[column] = false }
+            while index < runs.count, runs[index].row == row {
+                for column in runs[index].columns where column < width { changed[column] = true }
+                index += 1
+            }
+            guard row < min(rows, new.height) else { continue }
             var current: LinkRun?
-            for column in run.columns where column < min(columns, new.width) {
-                let cell = new[run.row, column]
-                let before = comparable ? old![run.row, column] : nil
-                let lostLink = before.map { $0.link != 0 && old!.url(ofLink: $0.link) != new.url(ofLink: cell.link) } ?? false
-                let bottomRight = run.row == rows - 1 && column == columns - 1
+            for column in 0..<width {
+                let cell = new[row, column]
+                var lostLink = false
+                if changed[column], comparable, let old {
+                    let before = old[row, column].link
+                    lostLink = before != 0 && old.url(ofLink: before) != new.url(ofLink: cell.link)
+                }
+                let bottomRight = row == rows - 1 && column == columns - 1
                 guard (cell.link != 0 || lostLink) && !bottomRight else {
                     if let done = current { result.append(done) }
                     current = nil
@@ -46,7 +64,7 @@ extension ScreenPainter {
                     current = open
                 } else {
                     if let done = current { result.append(done) }
-                    current = LinkRun(row: run.row, columns: column..<(column + 1), link: cell.link)
+                    current = LinkRun(row: row, columns: column..<(column + 1), link: cell.link)
                 }
             }
             if let done = current { result.append(done) }

@@ -97,8 +97,7 @@ package final class Terminal {
         endwin()
         doupdate()
         // Pastes bracketed from here on, and around a suspend too; ncurses has nothing buffered now.
-        BracketedPaste.turnOn()
-        MouseReporting.turnOn()
+        BracketedPaste.turnOn()  // and the mouse's modes, in the same write
         BracketedPaste.followSuspend()
         // Where terminfo's `kmous` is the X10 report's start, ncurses' KEY_MOUSE is that (`InputDecoder`).
         if let value = "kmous".withCString({ tigetstr(UnsafeMutablePointer(mutating: $0)) }), Int(bitPattern: value) != -1 {

@@ -25,8 +25,7 @@ enum TerminalSession {
     @discardableResult
     static func end() -> Bool {
         guard active.exchange(false, ordering: .acquiringAndReleasing) else { return false }
-        BracketedPaste.turnOff()
-        MouseReporting.turnOff()
+        BracketedPaste.turnOff()  // and the mouse's modes
         endwin()
         return true
     }

@@ -102,4 +102,12 @@ final class MouseDecodingTests: XCTestCase {
         XCTAssertEqual(interrupted.takeKey(), .up)
         XCTAssertEqual(interrupted.holding, .nothing)
     }
+
+    /// The set-up and the end write paste's and the mouse's modes in one write each: the joined strings
+    /// are exactly the two.
+    func testTheJoinedModeStringsAreBothModes() {
+        func text(_ string: StaticString) -> String { String(decoding: UnsafeRawBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount), as: UTF8.self) }
+        XCTAssertEqual(text(MouseReporting.onWithPaste), text(BracketedPaste.on) + text(MouseReporting.on))
+        XCTAssertEqual(text(MouseReporting.offWithPaste), text(BracketedPaste.off) + text(MouseReporting.off))
+    }
 }

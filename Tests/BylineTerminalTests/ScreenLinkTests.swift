@@ -53,6 +53,12 @@ final class ScreenLinkTests: XCTestCase {
         let corner = screen([[], [], [StyledSpan(String(repeating: " ", count: 18)), StyledSpan("zz", .link, link: "u")]])
         XCTAssertEqual(ScreenPainter.linkRuns(ScreenDiff.changedRuns(from: nil, to: corner), from: nil, to: corner, rows: 3, columns: 20),
                        [LinkRun(row: 2, columns: 18..<19, link: 1)])
+        // A changed row: its linked cells that did not change are written too (ncurses may have scrolled
+        // another line into it, with that line's targets); rows that did not change are left alone.
+        let before = screen([[StyledSpan("old"), StyledSpan(" kept", .link, link: "k")], [StyledSpan("same", .link, link: "s")]])
+        let after = screen([[StyledSpan("new"), StyledSpan(" kept", .link, link: "k")], [StyledSpan("same", .link, link: "s")]])
+        XCTAssertEqual(ScreenPainter.linkRuns(ScreenDiff.changedRuns(from: before, to: after), from: before, to: after, rows: 3, columns: 20),
+                       [LinkRun(row: 0, columns: 3..<8, link: 1)])
         // No links, nothing to write: a frame costs what it did.
         let none = screen([[StyledSpan("plain")]])
         XCTAssertEqual(ScreenPainter.linkRuns(ScreenDiff.changedRuns(from: nil, to: none), from: nil, to: none, rows: 3, columns: 20), [])

@@ -95,7 +95,7 @@ final class RestrictedModeTests: XCTestCase {
             } while Date() < deadline
             if screen.contains(where: { $0.contains("EXIT=") }) { break }
         }
-        XCTAssertNotNil(ReaderScreen.row(screen, containing: "EXIT=0"), "byline answers Ctrl-C after the paste: \(screen)")
+        XCTAssertNotNil(ReaderScreen.row(screen, containing: "EXIT=130"), "byline answers Ctrl-C (status 130) after the paste: \(screen)")
     }
 }
 
