@@ -77,6 +77,26 @@ final class TerminalProtocolsEndToEndTests: XCTestCase {
         XCTAssertEqual(occurrences(Self.mouseOff, in: Array(terminal.output[mark...])), 1, "off after the crash")
     }
 
+    /// The same under tmux (TERM tmux-256color, whose `kmous` is `\E[M`: ncurses hands the SGR report
+    /// over as plain characters): the report reaches the pane as bytes and is read as the mouse.
+    func testAReportThroughTmuxIsNoKeys() throws {
+        try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
+        let cache = try ScratchFolder()
+        let command = "\(BylineRunner.binary) \(BylineRunner.shippedPosts); echo \"exit=$?\"; exec sleep 60"
+        let tmux = try TmuxSession(width: 100, height: 30, command: command, environment: ["XDG_CACHE_HOME": cache.path])
+        try tmux.waitFor(text: "14 of 14 posts")
+        try tmux.send("/")
+        try tmux.waitFor("the search prompt") { ReaderScreen.statusLine($0).hasPrefix(" /█") }
+        try tmux.type("\u{1B}[<0;5;3M\u{1B}[<0;5;3m\u{1B}[<65;5;3M")
+        try tmux.type("go")
+        let screen = try tmux.waitFor("the typed query") { ReaderScreen.statusLine($0).hasPrefix(" /go█") }
+        XCTAssertFalse(screen.joined().contains("[<"), "no piece of the report typed")
+        try tmux.send("Escape")
+        try tmux.waitFor(text: "14 of 14 posts")
+        try tmux.send("q")
+        try tmux.waitFor(text: "exit=0")
+    }
+
     func testNoMouseTouchesNoMouseMode() throws {
         let cache = try ScratchFolder()
         let terminal = try reader(["--no-mouse"], cache: cache)
