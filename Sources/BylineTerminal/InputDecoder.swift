@@ -5,7 +5,10 @@ import BylineCore
 /// (`ESC [ 200 ~` text `ESC [ 201 ~`, DEC mode 2004) into one `Key.paste`, so that pasted letters are
 /// never taken for commands. ncurses knows no key for those markers (terminfo has them only as the
 /// strings `PS`/`PE`, not as key capabilities): it gives them back as Escape and five characters,
-/// which this joins again. Everything else goes through `KeyDecoder`, one value at a time.
+/// which this joins again. SGR mouse reports (`ESC [ < b ; x ; y M`, DEC 1006, which ncurses gives
+/// back as characters, or as `KEY_MOUSE` and characters where terminfo's `kmous` is `\E[<`) become
+/// `Key.mouse` (`MouseReport`, bounded; a broken report is dropped, never typed). Everything else goes
+/// through `KeyDecoder`, one value at a time.
 ///
 /// Pure: the terminal feeds it values and says when a wait it asked for ended with nothing
 /// (`pause`), so every sequence is tested without a terminal. Bounded: a paste keeps at most
