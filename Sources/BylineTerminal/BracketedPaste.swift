@@ -1,5 +1,6 @@
 import BylineCore
 @preconcurrency import Glibc
+import Synchronization
 
 /// Bracketed paste (DEC private mode 2004): while byline has the terminal, the terminal marks each
 /// paste with `ESC [ 200 ~` and `ESC [ 201 ~`, and `InputDecoder` makes it one `Key.paste`, so a
@@ -20,6 +21,12 @@ enum BracketedPaste {
     /// can reach nothing but global state. Written only by `followSuspend`/`stop` on the terminal's thread,
     /// before the wrapper is installed and after it is removed.
     nonisolated(unsafe) private static var suspendAction: sigaction?
+    /// Set by the wrapped handler once ncurses has redrawn after a resume: its redraw knows nothing of
+    /// hyperlinks, which the painter then writes again (`Terminal.readEvent`, `takeResumed`).
+    private static let resumed = Atomic<Bool>(false)
+
+    /// Whether a resume happened since the last look.
+    static func takeResumed() -> Bool { resumed.exchange(false, ordering: .acquiringAndReleasing) }
 
     /// Writes `on` to the terminal, with `MouseReporting`'s when it is enabled: one write, so that
     /// setting up costs no more writes (over SSH, packets) than before the mouse. Call when ncurses
@@ -44,6 +51,7 @@ enum BracketedPaste {
             BracketedPaste.turnOff()
             BracketedPaste.suspendAction?.__sigaction_handler.sa_handler?(signal)
             BracketedPaste.turnOn()
+            BracketedPaste.resumed.store(true, ordering: .releasing)
         }
         sigaction(SIGTSTP, &wrapped, nil)
     }

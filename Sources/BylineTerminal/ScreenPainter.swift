@@ -33,6 +33,13 @@ final class ScreenPainter {
     /// (Ctrl-L also sets `clearok(curscr)`; a resize leaves that to ncurses' `resizeterm`.)
     func forgetScreen() { needsFullPaint = true }
 
+    /// Writes the last frame's hyperlinks again (after ncurses redrew the screen on its own: a resume).
+    func rewriteLinks() {
+        guard hyperlinks, let frame = lastFrame else { return }
+        let rows = Int(getmaxy(stdscr)), columns = Int(getmaxx(stdscr))
+        writeLinks(ScreenDiff.changedRuns(from: nil, to: frame), from: nil, to: frame, rows: rows, columns: columns)
+    }
+
     func paint(_ frame: Screen) {
         let rows = Int(getmaxy(stdscr)), columns = Int(getmaxx(stdscr))
         guard rows > 0, columns > 0 else { return }

@@ -14,6 +14,8 @@ extension Terminal: TerminalBackend {
         // ncurses is asked once without waiting first: it may hold bytes the descriptor no longer shows.
         var asked = false, polled = false
         while true {
+            // ncurses redrew the screen after a resume, without hyperlinks: the last frame's are written again.
+            if BracketedPaste.takeResumed() { painter.rewriteLinks() }
             if let event = Self.pendingSignalEvent() { return event }
             if let event = windowChangeEvent() { return event }
             let wait: Int

@@ -12,7 +12,7 @@ package final class Terminal {
     static let escapeDelayMilliseconds: Int32 = 25
 
     private let screen: OpaquePointer
-    private let painter: ScreenPainter
+    let painter: ScreenPainter
     private(set) var stopped = false
     private let sizeEnvironment: SizeEnvironment
     /// Ends the process if the terminal hangs up while the runtime is too busy to notice.

@@ -180,6 +180,32 @@ final class TerminalProtocolsEndToEndTests: XCTestCase {
         XCTAssertNil(written.firstRange(of: Array("\u{1B}]8;;https://evil".utf8)))
     }
 
+    /// ncurses redraws the whole screen on its own after a suspend, knowing nothing of hyperlinks: they
+    /// are written again after it.
+    func testHyperlinksComeBackAfterASuspend() throws {
+        let cache = try ScratchFolder()
+        let terminal = try PseudoTerminal(columns: 100, rows: 30, argv: [BylineRunner.binary, BylineRunner.shippedPosts, "--hyperlinks", "always"],
+                                          environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_CACHE_HOME": cache.path,
+                                                        "SSH_ORIGINAL_COMMAND": "post:worker-pools-in-go"])
+        // The references at the post's end: a link whose text is its target, not on the first screen.
+        let link = "\u{1B}]8;;resilient-queue-workers-in-go.md\u{1B}\\resilient-queue-workers-in-go.md"
+        XCTAssertTrue(terminal.waitFor(" · line "))
+        var mark = terminal.output.count
+        terminal.type("G")
+        // Its links are written after the frame: then byline waits for a key. (ncurses ignores SIGTSTP
+        // while it draws, so the signal is sent once the frame is out.)
+        XCTAssertTrue(terminal.waitFor(link, after: mark))
+        mark = terminal.output.count
+        XCTAssertEqual(kill(terminal.pid, SIGTSTP), 0)
+        XCTAssertTrue(terminal.waitFor("\u{1B}[?2004h", after: mark), "resumed")
+        XCTAssertTrue(terminal.waitFor(link, after: mark), "the link written again after ncurses' redraw")
+        let resumedAt = try XCTUnwrap(terminal.output[mark...].firstRange(of: Array("\u{1B}[?1049h".utf8))?.lowerBound)
+        let linkAt = try XCTUnwrap(terminal.output[mark...].firstRange(of: Array(link.utf8))?.lowerBound)
+        XCTAssertLessThan(resumedAt, linkAt, "after the screen is taken again")
+        terminal.type("qq")
+        XCTAssertEqual(terminal.exitStatus(within: 10), 0)
+    }
+
     /// tmux 3.3a ignores OSC 8: the screen with hyperlinks must be the screen without, cell for cell,
     /// also after scrolling (cells whose link changes are written again) and a redraw.
     func testTheScreenIsTheSameWithHyperlinks() throws {
