@@ -25,13 +25,16 @@ package struct LayoutFacts: Hashable, Sendable {
     package var find: String?
     /// The numbers of the lines holding `find`, case-insensitively, ascending.
     package var matches: [Int]
+    /// The line each top-level heading laid out so far starts on (`Document.headings`, in order).
+    package var headingLines: [Int]
 
-    package init(key: LayoutKey, lines: Int, isComplete: Bool, find: String? = nil, matches: [Int] = []) {
+    package init(key: LayoutKey, lines: Int, isComplete: Bool, find: String? = nil, matches: [Int] = [], headingLines: [Int] = []) {
         self.key = key
         self.lines = lines
         self.isComplete = isComplete
         self.find = find
         self.matches = matches
+        self.headingLines = headingLines
     }
 
     /// The greatest scroll that still fills `rows` rows, when the facts know the post's end.
@@ -57,4 +60,7 @@ package enum ReaderIntent: Hashable, Sendable {
     /// in the post; when there is none, stay and say so (`n` and `N`). `fromPrompt`: the find was just
     /// submitted, which stays silently when there is none and goes to the match as it stands.
     case seekMatch(after: Int, forward: Bool, fromPrompt: Bool)
+    /// Put the `index`-th top-level heading (`Document.headings`) at the top, then keep in the post:
+    /// the outline's Enter, a followed link's `#anchor`.
+    case showHeading(index: Int)
 }

@@ -149,6 +149,11 @@ extension AppState {
             // A find just submitted shows its match as it stands (as the reader always has).
             reader.intent = fromPrompt ? nil : .keepInPost
         }
+        if case let .showHeading(index) = intent {
+            guard facts.isComplete else { return }
+            if facts.headingLines.indices.contains(index) { reader.scroll = facts.headingLines[index] }
+            reader.intent = .keepInPost
+        }
         if reader.intent == .keepInPost {
             let rows = PaneLayout.readerRows(height: height)
             if reader.scroll > 0, let bound = facts.maximumScroll(rows: rows) {

@@ -24,7 +24,8 @@ package enum AppView {
     package static func measure(_ state: AppState, _ cache: ViewCache) -> Action? {
         guard let question = state.layoutQuestion else { return nil }
         let laidOut = PreviewContent.laidOut(state, question.key, atLeast: question.lines, in: cache)
-        var facts = LayoutFacts(key: question.key, lines: laidOut.lines.count, isComplete: laidOut.isComplete)
+        var facts = LayoutFacts(key: question.key, lines: laidOut.lines.count, isComplete: laidOut.isComplete,
+                                headingLines: laidOut.headingLines)
         if let find = question.find {
             facts.find = find
             facts.matches = ReaderContent.matchingLines(state, question.key, query: find, in: cache)

@@ -9,10 +9,11 @@ package enum PreviewContent {
     }
 
     /// The lines for `key` as far as `count`, and whether they are the whole post.
-    static func laidOut(_ state: AppState, _ key: LayoutKey, atLeast count: Int, in cache: ViewCache) -> (lines: [StyledLine], isComplete: Bool) {
+    static func laidOut(_ state: AppState, _ key: LayoutKey, atLeast count: Int, in cache: ViewCache)
+        -> (lines: [StyledLine], isComplete: Bool, headingLines: [Int]) {
         cache.layouts.value(key, make: { layOut(state, post: key.post, width: key.width) }) { layout in
             layout.extend(toAtLeast: count)
-            return (layout.lines, layout.isComplete)
+            return (layout.lines, layout.isComplete, layout.headingLines)
         }
     }
 
