@@ -57,8 +57,14 @@ final class EffectRunner {
         case let .loadBody(post):
             bodyReaders[ObjectIdentifier(context)] = context
             DispatchQueue.global(qos: .userInitiated).async {
-                context.send(performers.body(post, store))
+                let answer = performers.body(post, store)
+                context.send(answer)
                 context.finish()
+                // A post that links to others may be followed from: the look-up of posts by link is
+                // built now, off the input thread, not by the first follow (`PostLinkIndex`).
+                if case let .bodyLoaded(_, loaded) = answer, loaded.document.references.contains(where: { InternalLink.kind(of: $0) != nil }) {
+                    store.linkIndex.prepare(store)
+                }
             }
         case let .prefetchBodies(posts):
             bodyReaders[ObjectIdentifier(context)] = context

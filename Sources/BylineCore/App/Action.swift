@@ -6,6 +6,9 @@ package enum Action: Hashable, Sendable {
     case startSearch, startFind, findNext, findPrevious
     case openPost, nextPost, previousPost
     case back, quit, showHelp, redraw
+    /// The reader's links: make the next or previous one current, follow or copy the current one, open
+    /// the link-number prompt, and walk the history of followed links.
+    case nextLink, previousLink, followLink, copyLink, startLinkNumber, historyBack, historyForward
 
     // Prompt editing (search and find), sent for typed text rather than bound keys.
     case insertText(String)

@@ -74,6 +74,8 @@ package struct AppState: Equatable, Sendable {
     /// the selection's, the reader's, and those nearest the selection, plus the neighbours parsed ahead
     /// after that. Bounds memory however far the reader wanders (a 15 KB post parses to roughly 100 KB).
     package static let keptBodies = 12
+    /// The posts the reader followed links from, for `B` and `F` (emptied when the reader is left).
+    package internal(set) var history = ReadingHistory()
     /// A transient message for the status line.
     package internal(set) var note: String?
     /// The search asked of the runtime and not yet answered (the status line says "searching").

@@ -5,6 +5,8 @@ package enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case search
     /// The find prompt in the reader.
     case find
+    /// The reader's link-number prompt (`link: 12`).
+    case link
 
     /// The three panes of the browsing screen.
     package static let browse: Set<KeyContext> = [.tags, .list, .preview]
@@ -78,6 +80,14 @@ package enum Keymap {
         KeyBinding([.enter], .openPost, [.list, .preview], help: "open the post in the reader", hint: "Enter read"),
         KeyBinding([.character("]")], .nextPost, [.reader, .preview], help: "next post in the current list", hint: "]/[ post"),
         KeyBinding([.character("[")], .previousPost, [.reader, .preview], help: "previous post in the current list"),
+        KeyBinding([.tab], .nextLink, [.reader], help: "make the next link current"),
+        KeyBinding([.backTab], .previousLink, [.reader], help: "make the previous link current"),
+        KeyBinding([.enter], .followLink, [.reader], help: "follow the current link (a post opens; a web address is shown)"),
+        KeyBinding((0...9).map { .character(Character(String($0))) }, .startLinkNumber, [.reader],
+                   help: "type a link's number, then Enter follows it"),
+        KeyBinding([.character("y")], .copyLink, [.reader], help: "copy the current link's address to the clipboard (OSC 52)"),
+        KeyBinding([.backspace, .character("B")], .historyBack, [.reader], help: "back to the post a link was followed from"),
+        KeyBinding([.character("F")], .historyForward, [.reader], help: "forward again after going back"),
         KeyBinding([.character("q"), .escape], .back, [.reader, .help], help: "back", hint: "q back"),
         KeyBinding([.character("q")], .quit, KeyContext.browse, help: "quit", hint: "q quit"),
         KeyBinding([.control("c")], .quit, Set(KeyContext.allCases), help: "quit"),
@@ -87,22 +97,30 @@ package enum Keymap {
         // Prompts: Enter keeps, Esc cancels, Backspace deletes; other typed characters are text.
         KeyBinding([.enter], .submitPrompt, [.search, .find], help: "keep the search", hint: "Enter keep"),
         KeyBinding([.escape], .cancelPrompt, [.search, .find], help: "cancel the search", hint: "Esc cancel"),
-        KeyBinding([.backspace], .deleteBackward, [.search, .find], help: "delete the last character"),
+        KeyBinding([.backspace], .deleteBackward, [.search, .find, .link], help: "delete the last character"),
+        KeyBinding([.enter], .submitPrompt, [.link], help: "follow the link of the number typed", hint: "Enter follow"),
+        KeyBinding([.escape], .cancelPrompt, [.link], help: "cancel the link number", hint: "Esc cancel"),
     ]
 
     /// The action for `key` in `context`; typed characters in a prompt become text.
     package static func action(for key: Key, in context: KeyContext) -> Action? {
         if case let .paste(text) = key { return pasteAction(text, in: context) }
         if case let .mouse(event) = key { return .mouse(event) }
-        if let binding = table[ContextKey(context: context, key: key)] { return binding.action }
-        if context == .search || context == .find, case let .character(character) = key { return .insertText(String(character)) }
+        if let binding = table[ContextKey(context: context, key: key)] {
+            // A link's number: the digit typed is its first, so it opens the prompt holding it.
+            if binding.action == .startLinkNumber, case let .character(digit) = key { return .insertText(String(digit)) }
+            return binding.action
+        }
+        if context == .search || context == .find || context == .link, case let .character(character) = key {
+            return .insertText(String(character))
+        }
         return nil
     }
 
     /// A paste is typed text in a prompt, on one line and cut to the prompt's limit before anything
     /// else is done with it; anywhere else it does nothing (its letters are not commands).
     static func pasteAction(_ text: String, in context: KeyContext) -> Action? {
-        guard context == .search || context == .find else { return nil }
+        guard context == .search || context == .find || context == .link else { return nil }
         let kept = AppState.promptPrefix(text).map { $0.isNewline || $0 == "\t" ? " " : $0 }
         return kept.isEmpty ? nil : .insertText(String(kept))
     }

@@ -27,14 +27,19 @@ package struct LayoutFacts: Hashable, Sendable {
     package var matches: [Int]
     /// The line each top-level heading laid out so far starts on (`Document.headings`, in order).
     package var headingLines: [Int]
+    /// The post's links in reading order, where each is laid out (the reader's: Tab, a click); empty
+    /// when not asked for (the preview's facts).
+    package var links: [LayoutLink]
 
-    package init(key: LayoutKey, lines: Int, isComplete: Bool, find: String? = nil, matches: [Int] = [], headingLines: [Int] = []) {
+    package init(key: LayoutKey, lines: Int, isComplete: Bool, find: String? = nil, matches: [Int] = [], headingLines: [Int] = [],
+                 links: [LayoutLink] = []) {
         self.key = key
         self.lines = lines
         self.isComplete = isComplete
         self.find = find
         self.matches = matches
         self.headingLines = headingLines
+        self.links = links
     }
 
     /// The greatest scroll that still fills `rows` rows, when the facts know the post's end.
@@ -50,6 +55,8 @@ package struct LayoutQuestion: Hashable, Sendable {
     package var key: LayoutKey
     package var lines: Int
     package var find: String?
+    /// Whether to find the post's links (`LayoutFacts.links`): the reader's questions do.
+    package var links = false
 }
 
 /// A move of the reader that needs the post's layout: kept in `Reader.intent` until the facts are in.
@@ -63,4 +70,12 @@ package enum ReaderIntent: Hashable, Sendable {
     /// Put the `index`-th top-level heading (`Document.headings`) at the top, then keep in the post:
     /// the outline's Enter, a followed link's `#anchor`.
     case showHeading(index: Int)
+    /// Put the heading an `#anchor` names at the top once the post's body is in (a followed link's
+    /// target); a note when it names none.
+    case showAnchor(String)
+    /// Make the next link after the current one (or the first on screen) current, scrolling to it;
+    /// `forward: false`, the one before (Tab, Shift-Tab).
+    case seekLink(forward: Bool)
+    /// Follow the link at `column` of the text column on post line `line`, if one is there (a click).
+    case followLinkAt(line: Int, column: Int)
 }

@@ -46,6 +46,11 @@ package struct Reader: Hashable, Sendable {
     /// The first rendered line shown.
     package var scroll: Int = 0
     package var find: Find = .none
+    /// The link Tab or Shift-Tab made current (drawn distinctly; Enter follows it, `y` copies it).
+    package var currentLink: CurrentLink?
+    /// The digits typed for a link's number (`link: 12` on the status line), while that prompt is
+    /// open; nil when it is not.
+    package var linkNumber: String?
     /// A move that waits for the post's layout facts (`LayoutFacts`); nil once settled, which the runtime
     /// does before the next key and before a frame.
     package internal(set) var intent: ReaderIntent?
@@ -54,6 +59,20 @@ package struct Reader: Hashable, Sendable {
         self.post = post
         self.scroll = scroll
         self.find = find
+    }
+}
+
+/// The reader's current link: which of the post's links (`LayoutFacts.links`, in reading order, the
+/// same at any width) and its reference number, so Enter and `y` need no layout.
+package struct CurrentLink: Hashable, Sendable {
+    /// Its place among the post's links.
+    package var index: Int
+    /// Its `[n]`: `Document.references[reference - 1]`.
+    package var reference: Int
+
+    package init(index: Int, reference: Int) {
+        self.index = index
+        self.reference = reference
     }
 }
 

@@ -16,6 +16,8 @@ extension Reducer {
             state.mode = .reading(reader)
             return []
         }
+        if let typed = reader.linkNumber { return reduceLinkNumber(&state, action, reader, typed: typed) }
+        if let effects = reduceLinkAction(&state, action, reader) { return effects }
         let page = max(1, PaneLayout.readerRows(height: state.height) - 1)
         if let scroll = action.moved(from: reader.scroll, page: page, last: Int.max / 2) { reader.scroll = scroll }
         switch action {
@@ -35,6 +37,8 @@ extension Reducer {
             state.previewScroll = 0
         case .back:
             state.mode = .browsing
+            // Leaving the reader ends its trail of followed links.
+            state.history = ReadingHistory()
             if state.results.contains(reader.post) { state.selected = reader.post }
             return []
         default:
@@ -66,6 +70,7 @@ extension AppState {
         case .searching: return .search
         case let .reading(reader):
             if case .typing = reader.find { return .find }
+            if reader.linkNumber != nil { return .link }
             return .reader
         case .browsing:
             // Each pane is the key context of its name.
@@ -122,7 +127,7 @@ extension AppState {
             guard reader.intent != nil else { return nil }
             var find: String?
             if case let .active(text) = reader.find { find = text }
-            return LayoutQuestion(key: readerKey(reader), lines: .max, find: find)
+            return LayoutQuestion(key: readerKey(reader), lines: .max, find: find, links: true)
         }
         guard previewScroll > 0, let (key, rows) = previewGeometry else { return nil }
         if let facts = layoutFacts, facts.key == key, facts.settle(previewScroll, rows: rows) { return nil }
@@ -132,8 +137,15 @@ extension AppState {
     /// Carries out the reader's `intent` if the facts for its post are in: a find's move, then keeping
     /// the scroll within the post.
     mutating func settleReader() {
+        resolveAnchor()
         guard case var .reading(reader) = mode, let intent = reader.intent,
               let facts = layoutFacts, facts.key == readerKey(reader) else { return }
+        if settleLinkIntent(reader, facts) {
+            // A click that followed a link within this post settles the move it made, now.
+            if case let .reading(next) = mode, next.intent != intent, next.post == reader.post { settleReader() }
+            return
+        }
+        if case let .reading(updated) = mode { reader = updated }
         if case let .seekMatch(after, forward, fromPrompt) = intent {
             guard case let .active(query) = reader.find else {
                 reader.intent = nil
@@ -163,6 +175,25 @@ extension AppState {
                 return
             }
             reader.intent = nil
+        }
+        mode = .reading(reader)
+    }
+
+    /// A followed link's `#anchor`, once its post's body is in: the heading it names (`.showHeading`),
+    /// or a note that it names none.
+    mutating func resolveAnchor() {
+        guard case var .reading(reader) = mode, case let .showAnchor(anchor) = reader.intent else { return }
+        if let document = loaded[reader.post]?.document {
+            if let index = document.heading(anchor: anchor) {
+                reader.intent = .showHeading(index: index)
+            } else {
+                note = "no heading \"#\(anchor)\" in this post"
+                reader.intent = reader.scroll > 0 ? .keepInPost : nil
+            }
+        } else if failed[reader.post] != nil {
+            reader.intent = nil
+        } else {
+            return
         }
         mode = .reading(reader)
     }

@@ -21,6 +21,7 @@ extension Theme {
         Rule(.escaped, reverse: true),
         Rule(.match, reverse: true),
         Rule(.selection, bold: true, reverse: true),
+        Rule(.currentLink, bold: true, underline: true, reverse: true),
     ]
 
     /// For dark backgrounds.
@@ -50,6 +51,7 @@ extension Theme {
         Rule(.escaped, fg: TerminalColor(203, basic: 9), reverse: false),
         Rule(.match, fg: TerminalColor(16, basic: 0), bg: TerminalColor(220, basic: 11), reverse: false),
         Rule(.selection, reverse: true),
+        Rule(.currentLink, reverse: true),
     ])
 
     /// For light backgrounds.
@@ -79,6 +81,7 @@ extension Theme {
         Rule(.escaped, fg: TerminalColor(160, basic: 1), reverse: false),
         Rule(.match, fg: TerminalColor(16, basic: 0), bg: TerminalColor(228, basic: 11), reverse: false),
         Rule(.selection, reverse: true),
+        Rule(.currentLink, reverse: true),
     ])
 }
 

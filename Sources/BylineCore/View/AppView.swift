@@ -30,6 +30,7 @@ package enum AppView {
             facts.find = find
             facts.matches = ReaderContent.matchingLines(state, question.key, query: find, in: cache)
         }
+        if question.links { facts.links = ReaderContent.links(state, question.key, in: cache) }
         return .measured(facts)
     }
 

@@ -93,6 +93,15 @@ package enum ReaderContent {
     }
 }
 
+extension ReaderContent {
+    /// The links of the post laid out for `key`, in reading order: found once per layout (`ViewCache.links`).
+    static func links(_ state: AppState, _ key: LayoutKey, in cache: ViewCache) -> [LayoutLink] {
+        cache.links.value(key, make: {
+            LayoutLink.links(in: PreviewContent.laidOut(state, key, atLeast: .max, in: cache).lines)
+        }) { $0 }
+    }
+}
+
 /// The help overlay's text, made from the binding table so it cannot drift from the keys.
 package enum HelpContent {
     package static func lines() -> [StyledLine] {

@@ -13,10 +13,14 @@ enum ReaderView {
         let lines = ReaderContent.lines(state, post: reader.post, in: cache)
         var query: String?
         if case let .active(text) = reader.find { query = text }
+        let current = currentLinkSegments(state, reader, cache)
         for offset in 0..<rows {
             let index = reader.scroll + offset
             guard index < lines.count else { break }
-            let line = query.map { Highlight.matches(of: $0, in: lines[index]) } ?? lines[index]
+            var line = query.map { Highlight.matches(of: $0, in: lines[index]) } ?? lines[index]
+            for segment in current where segment.line == index {
+                line = LinkMark.marking(line, column: segment.column, width: segment.width)
+            }
             screen.put(line, row: 1 + offset, column: column.x, limit: column.width)
         }
         drawStatus(state, reader, total: lines.count, rows: rows, on: &screen)
@@ -25,7 +29,16 @@ enum ReaderView {
     static func drawStatus(_ state: AppState, _ reader: Reader, total: Int, rows: Int, on screen: inout Screen) {
         let row = state.height - 1
         var line = StyledLine()
-        if case let .typing(text) = reader.find {
+        if let typed = reader.linkNumber {
+            line.append(" link: ", .marker)
+            line.append(typed, .plain)
+            line.append("█", .marker)
+            if let note = state.note {
+                line.append(" · ", .meta)
+                line.append(contentsOf: StyledLine(OneLine.spans(note, .strong)))
+            }
+            line.append(contentsOf: Hints.fitting(Keymap.hints(in: .link), width: state.width - line.width))
+        } else if case let .typing(text) = reader.find {
             line.append("/", .marker)
             line.append(contentsOf: StyledLine(OneLine.spans(text, .plain)))
             line.append("█", .marker)
@@ -41,12 +54,51 @@ enum ReaderView {
             }
             if let note = state.note {
                 line.append(" · ", .meta)
-                line.append(contentsOf: StyledLine(OneLine.spans(note, .strong)))
+                // A long note (a followed link's full address) is cut with an ellipsis to the line.
+                line.append(contentsOf: Truncate.line(StyledLine(OneLine.spans(note, .strong)), to: max(1, state.width - line.width)))
             }
             line.append(contentsOf: Hints.fitting(Keymap.hints(in: .reader), width: state.width - line.width))
         }
         screen.fill(row: row, column: 0, width: state.width, style: .plain)
         screen.put(line, row: row, column: 0)
+    }
+}
+
+extension ReaderView {
+    /// Where the reader's current link sits, when it has one (its cells are drawn distinctly).
+    static func currentLinkSegments(_ state: AppState, _ reader: Reader, _ cache: ViewCache) -> [LayoutLink.Segment] {
+        guard let current = reader.currentLink else { return [] }
+        let links = ReaderContent.links(state, state.readerKey(reader), in: cache)
+        return links.indices.contains(current.index) ? links[current.index].segments : []
+    }
+}
+
+/// Marking the current link's cells in a rendered line.
+enum LinkMark {
+    /// `line` with `.currentLink` added to the `width` display columns from `column`.
+    static func marking(_ line: StyledLine, column: Int, width: Int) -> StyledLine {
+        var result = StyledLine()
+        var at = 0
+        let end = column + width
+        for span in line.spans {
+            let spanWidth = span.width
+            if at + spanWidth <= column || at >= end {
+                result.append(span)
+            } else {
+                // The span crosses an edge of the link: cut it there, character by character.
+                var before = "", inside = "", after = ""
+                var position = at
+                for character in span.text {
+                    if position < column { before.append(character) } else if position < end { inside.append(character) } else { after.append(character) }
+                    position += DisplayWidth.of(character)
+                }
+                result.append(StyledSpan(before, span.style, link: span.link))
+                result.append(StyledSpan(inside, span.style.union(.currentLink), link: span.link))
+                result.append(StyledSpan(after, span.style, link: span.link))
+            }
+            at += spanWidth
+        }
+        return result
     }
 }
 
