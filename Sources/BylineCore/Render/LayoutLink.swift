@@ -49,9 +49,14 @@ package struct LayoutLink: Hashable, Sendable {
                 if let target = span.link {
                     if open?.target != target { open = (target, []) }
                     extend(&open!.segments, Segment(line: number, column: column, width: width))
-                } else if span.style.contains(.reference), var link = open, let reference = referenceNumber(span.text) {
-                    extend(&link.segments, Segment(line: number, column: column, width: width))
-                    found.append(LayoutLink(reference: reference, segments: link.segments))
+                } else if span.style.contains(.reference), let (reference, markerWidth) = referenceNumber(span.text) {
+                    // `[2] url` starts an entry of the reference list (its marker holds the space after
+                    // it): no link's marker, and the end of the entry's own link before it.
+                    let listEntry = span.text.utf8.dropFirst(markerWidth).first == UInt8(ascii: " ")
+                    if !listEntry, var link = open {
+                        extend(&link.segments, Segment(line: number, column: column, width: markerWidth))
+                        found.append(LayoutLink(reference: reference, segments: link.segments))
+                    }
                     open = nil
                 }
             }
@@ -68,10 +73,18 @@ package struct LayoutLink: Hashable, Sendable {
         }
     }
 
-    /// `[12]` → 12; nil for anything else (`[^1]`, text).
-    static func referenceNumber(_ text: String) -> Int? {
-        let utf8 = text.utf8
-        guard utf8.count >= 3, utf8.count <= 12, utf8.first == UInt8(ascii: "["), utf8.last == UInt8(ascii: "]") else { return nil }
-        return Int(text.dropFirst().dropLast())
+    /// `[12]` → 12 and the marker's width (4), also where a span starts with it (`[1][^1]`: a footnote
+    /// mark right after a link's marker shares its span); nil for anything else (`[^1]`, text).
+    static func referenceNumber(_ text: String) -> (Int, Int)? {
+        var utf8 = text.utf8.makeIterator()
+        guard utf8.next() == UInt8(ascii: "[") else { return nil }
+        var number = 0, digits = 0
+        while let byte = utf8.next() {
+            if byte == UInt8(ascii: "]") { return digits > 0 ? (number, digits + 2) : nil }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 else { return nil }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return nil
     }
 }
