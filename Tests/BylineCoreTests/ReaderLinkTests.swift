@@ -238,6 +238,21 @@ final class ReaderLinkTests: XCTestCase {
         XCTAssertTrue(status.hasSuffix("…"), status)
     }
 
+    func testAHostileAddressReachesTheStatusLineAndTheClipboardEffectOnlyAsVisibleText() throws {
+        let hostile = try TempFolder("hostile-url")
+        try hostile.write("a.md", "---\ntitle: A\n---\n[bad](https://example.com/\u{1b}]52;c;x\u{07}\u{9b}31m)\n")
+        var state = try AppFixture.state(hostile.path, width: 80, height: 24)
+        AppFixture.send(&state, .openPost, .nextLink, .followLink)
+        let note = try XCTUnwrap(state.note)
+        XCTAssertTrue(note.hasPrefix("https://example.com/"), note)
+        XCTAssertFalse(note.unicodeScalars.contains { $0.value < 0x20 || (0x7f...0x9f).contains($0.value) }, note)
+        let screen = AppView.render(state)
+        XCTAssertFalse(screen.rows.joined().unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x07 || $0.value == 0x9b })
+        let (_, effects) = reduce(state, .copyLink)
+        guard case let .copyToClipboard(copied)? = effects.first else { return XCTFail("no copy") }
+        XCTAssertFalse(copied.unicodeScalars.contains { $0.value < 0x20 || (0x7f...0x9f).contains($0.value) }, copied)
+    }
+
     func testALinkToNoPostOfTheBlogSaysSo() {
         var state = start!
         follow(&state, 12)
