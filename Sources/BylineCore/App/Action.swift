@@ -4,6 +4,8 @@ package enum Action: Hashable, Sendable {
     case focusNextPane, focusPreviousPane, focusTags
     case toggleRequired, toggleExcluded, toggleMatchMode, toggleTagSort, clearFilter
     case startSearch, startFind, findNext, findPrevious
+    /// The reader's outline of the post's headings: open it, and go to the heading under its cursor.
+    case showOutline, goToHeading
     case openPost, nextPost, previousPost
     case back, quit, showHelp, redraw
 

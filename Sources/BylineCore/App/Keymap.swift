@@ -5,6 +5,8 @@ package enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case search
     /// The find prompt in the reader.
     case find
+    /// The reader's outline of headings, over its text.
+    case outline
 
     /// The three panes of the browsing screen.
     package static let browse: Set<KeyContext> = [.tags, .list, .preview]
@@ -75,6 +77,15 @@ package enum Keymap {
         KeyBinding([.character("/")], .startFind, [.reader], help: "find in the post", hint: "/ find"),
         KeyBinding([.character("n")], .findNext, [.reader], help: "next match", hint: "n/N match"),
         KeyBinding([.character("N")], .findPrevious, [.reader], help: "previous match"),
+        KeyBinding([.character("o")], .showOutline, [.reader], help: "outline: the post's headings, Enter goes to one", hint: "o outline"),
+        KeyBinding([.character("j"), .down], .moveDown, [.outline], help: "next heading in the outline", hint: "j/k move"),
+        KeyBinding([.character("k"), .up], .moveUp, [.outline], help: "previous heading in the outline"),
+        KeyBinding([.character("g"), .home], .moveToFirst, [.outline], help: "first heading"),
+        KeyBinding([.character("G"), .end], .moveToLast, [.outline], help: "last heading"),
+        KeyBinding([.pageDown, .control("d"), .character(" ")], .pageDown, [.outline], help: "a page of headings down"),
+        KeyBinding([.pageUp, .control("u"), .character("b")], .pageUp, [.outline], help: "a page of headings up"),
+        KeyBinding([.enter], .goToHeading, [.outline], help: "go to the heading", hint: "Enter go"),
+        KeyBinding([.character("o"), .character("q"), .escape], .back, [.outline], help: "close the outline", hint: "o/q close"),
         KeyBinding([.enter], .openPost, [.list, .preview], help: "open the post in the reader", hint: "Enter read"),
         KeyBinding([.character("]")], .nextPost, [.reader, .preview], help: "next post in the current list", hint: "]/[ post"),
         KeyBinding([.character("[")], .previousPost, [.reader, .preview], help: "previous post in the current list"),

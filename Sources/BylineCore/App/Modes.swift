@@ -46,6 +46,8 @@ package struct Reader: Hashable, Sendable {
     /// The first rendered line shown.
     package var scroll: Int = 0
     package var find: Find = .none
+    /// What covers the text: nothing, or the outline of the post's headings (`o`).
+    package var overlay: ReaderOverlay = .none
     /// A move that waits for the post's layout facts (`LayoutFacts`); nil once settled, which the runtime
     /// does before the next key and before a frame.
     package internal(set) var intent: ReaderIntent?
@@ -63,6 +65,8 @@ package enum Find: Hashable, Sendable {
     case none
     /// The `/` prompt is open with this text.
     case typing(String)
-    /// Matches of `query` are highlighted; `n` and `N` move between them.
-    case active(String)
+    /// Matches of the text are highlighted; `n` and `N` move between them, wrapping at the ends.
+    /// `current`: which match is current, counted in `LayoutFacts.matches` (one per match); nil until
+    /// the matches are counted, or when there are none.
+    case active(String, current: Int?)
 }

@@ -251,18 +251,6 @@ package enum Reducer {
         }
     }
 
-    /// The first of `matches` (ascending line numbers) after `line` going forward, or the last before
-    /// it going back: a binary search, so each `n` or `N` costs nothing however long the post.
-    static func nextMatch(in matches: [Int], after line: Int, forward: Bool) -> Int? {
-        var low = 0, high = matches.count
-        while low < high {
-            let middle = (low + high) / 2
-            if forward ? matches[middle] <= line : matches[middle] < line { low = middle + 1 } else { high = middle }
-        }
-        if forward { return low < matches.count ? matches[low] : nil }
-        return low > 0 ? matches[low - 1] : nil
-    }
-
     static func scrollPreview(_ state: inout AppState, _ action: Action) {
         let page = max(1, (state.layout.rect(of: .preview)?.height ?? 1) - 1)
         if let scroll = action.moved(from: state.previewScroll, page: page, last: Int.max / 2) { state.previewScroll = scroll }

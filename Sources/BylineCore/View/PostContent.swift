@@ -78,15 +78,19 @@ package enum ReaderContent {
         PreviewContent.lines(state, post: post, width: PaneLayout.readerColumn(width: state.width).width, in: cache)
     }
 
-    /// The numbers of the lines for `key` that hold `query`, case-insensitively, ascending: worked out
-    /// once per layout and text (`ViewCache.finds`).
+    /// Each match of `query` in the lines for `key` (case-insensitive, not overlapping; `FindText`) as
+    /// the number of its line, ascending, a line listed once per match: worked out once per layout and
+    /// text (`ViewCache.finds`). Only the lines that hold the text are taken apart to count.
     static func matchingLines(_ state: AppState, _ key: LayoutKey, query: String, in cache: ViewCache) -> [Int] {
         cache.finds.value(ViewCache.FindKey(layout: key, query: query), make: {
-            let needle = query.lowercased()
+            let lowered = query.lowercased()
+            let needle = FindText.folded(query)
             var matches: [Int] = []
-            for (number, line) in PreviewContent.laidOut(state, key, atLeast: .max, in: cache).lines.enumerated()
-                where line.text.lowercased().contains(needle) {
-                matches.append(number)
+            for (number, line) in PreviewContent.laidOut(state, key, atLeast: .max, in: cache).lines.enumerated() {
+                let text = line.text
+                guard text.lowercased().contains(lowered) else { continue }
+                let count = FindText.ranges(of: needle, in: FindText.folded(text)).count
+                matches.append(contentsOf: repeatElement(number, count: count))
             }
             return matches
         }) { $0 }

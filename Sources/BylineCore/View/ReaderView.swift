@@ -10,19 +10,22 @@ enum ReaderView {
 
         let column = PaneLayout.readerColumn(width: state.width)
         let rows = PaneLayout.readerRows(height: state.height)
-        let lines = ReaderContent.lines(state, post: reader.post, in: cache)
-        var query: String?
-        if case let .active(text) = reader.find { query = text }
+        let laidOut = PreviewContent.laidOut(state, state.readerKey(reader), atLeast: .max, in: cache)
+        let lines = laidOut.lines
+        let matches = ReaderMatches(state, reader, cache)
         for offset in 0..<rows {
             let index = reader.scroll + offset
             guard index < lines.count else { break }
-            let line = query.map { Highlight.matches(of: $0, in: lines[index]) } ?? lines[index]
+            let line = matches.map { $0.marked(lines[index], number: index) } ?? lines[index]
             screen.put(line, row: 1 + offset, column: column.x, limit: column.width)
         }
-        drawStatus(state, reader, total: lines.count, rows: rows, on: &screen)
+        if case let .outline(cursor) = reader.overlay { OutlineView.draw(state, reader, cursor: cursor, headingLines: laidOut.headingLines, cache, on: &screen) }
+        let section = OutlineView.section(state, reader, headingLines: laidOut.headingLines, cache)
+        drawStatus(state, reader, total: lines.count, rows: rows, matches: matches, section: section, on: &screen)
     }
 
-    static func drawStatus(_ state: AppState, _ reader: Reader, total: Int, rows: Int, on screen: inout Screen) {
+    static func drawStatus(_ state: AppState, _ reader: Reader, total: Int, rows: Int, matches: ReaderMatches? = nil,
+                           section: String? = nil, on screen: inout Screen) {
         let row = state.height - 1
         var line = StyledLine()
         if case let .typing(text) = reader.find {
@@ -35,45 +38,14 @@ enum ReaderView {
             let percent = total == 0 ? 100 : last * 100 / total
             line.append(" \(percent)%", .strong)
             line.append(" · line \(min(total, reader.scroll + 1))–\(last) of \(total)", .meta)
-            if case let .active(query) = reader.find {
-                line.append(" · ", .meta)
-                line.append(contentsOf: StyledLine(OneLine.spans("/" + query, .match)))
-            }
-            if let note = state.note {
-                line.append(" · ", .meta)
-                line.append(contentsOf: StyledLine(OneLine.spans(note, .strong)))
-            }
-            line.append(contentsOf: Hints.fitting(Keymap.hints(in: .reader), width: state.width - line.width))
+            // The find and the note answer the last key: the section takes what room they leave.
+            let feedback = ReaderStatus.feedback(state, matches)
+            line.append(contentsOf: ReaderStatus.section(section, room: state.width - line.width - feedback.width))
+            line.append(contentsOf: feedback)
+            line.append(contentsOf: Hints.fitting(Keymap.hints(in: reader.overlay == .none ? .reader : .outline), width: state.width - line.width))
         }
         screen.fill(row: row, column: 0, width: state.width, style: .plain)
         screen.put(line, row: row, column: 0)
-    }
-}
-
-/// Marking a find's matches in a rendered line.
-enum Highlight {
-    static func matches(of query: String, in line: StyledLine) -> StyledLine {
-        let needle = Array(query.lowercased())
-        guard !needle.isEmpty else { return line }
-        var characters: [(Character, StyledSpan)] = []
-        for span in line.spans { for character in span.text { characters.append((character, span)) } }
-        let lowered = characters.map { Character($0.0.lowercased()) }
-        var marked = [Bool](repeating: false, count: characters.count)
-        var index = 0
-        while index + needle.count <= lowered.count {
-            if Array(lowered[index..<index + needle.count]) == needle {
-                for offset in index..<index + needle.count { marked[offset] = true }
-                index += needle.count
-            } else {
-                index += 1
-            }
-        }
-        guard marked.contains(true) else { return line }
-        var result = StyledLine()
-        for (offset, (character, span)) in characters.enumerated() {
-            result.append(StyledSpan(String(character), marked[offset] ? span.style.union(.match) : span.style, link: span.link))
-        }
-        return result
     }
 }
 

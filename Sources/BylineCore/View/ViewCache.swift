@@ -14,6 +14,8 @@ package final class ViewCache {
     var layouts = RecentMemo<LayoutKey, DocumentLayout.Progressive>(capacity: layoutCapacity)
     /// The numbers of the lines holding a find's text in a layout, ascending.
     var finds = RecentMemo<FindKey, [Int]>(capacity: findCapacity)
+    /// The headings of the reader's post, for its outline and the section its status line names.
+    var headings = RecentMemo<LayoutKey, [DocumentHeading]>(capacity: findCapacity)
 
     package init() {}
 
