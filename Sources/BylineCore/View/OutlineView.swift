@@ -12,11 +12,12 @@ enum OutlineView {
                      on screen: inout Screen) {
         let width = min(screen.width - 2, maximumWidth)
         let x = (screen.width - width) / 2
-        let top = OutlineLayout.margin, bottom = screen.height - 1 - OutlineLayout.margin
-        let rows = OutlineLayout.visibleRows(height: screen.height)
+        let headings = headings(state, reader, cache)
+        // As tall as the headings need, up to the screen less the title bar and the status line.
+        let rows = min(OutlineLayout.visibleRows(height: screen.height), max(1, headings.count))
+        let top = OutlineLayout.margin, bottom = top + rows + 3
         let inner = width - 4
         frame(x: x, top: top, bottom: bottom, width: width, glyphs: state.glyphs, on: &screen)
-        let headings = headings(state, reader, cache)
 
         var title = StyledLine("Outline", [.title])
         if !headings.isEmpty { title.append(" · \(StatusLine.grouped(headings.count)) headings", .meta) }
