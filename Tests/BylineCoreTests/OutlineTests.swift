@@ -184,6 +184,7 @@ final class OutlineTests: XCTestCase {
         XCTAssertEqual(Keymap.action(for: .character("G"), in: .outline), .moveToLast)
         XCTAssertEqual(Keymap.action(for: .pageDown, in: .outline), .pageDown)
         XCTAssertEqual(Keymap.action(for: .character("/"), in: .outline), nil)
+        XCTAssertEqual(Keymap.action(for: .character("o"), in: .find), .insertText("o"), "typed in the find prompt, o is text")
         XCTAssertEqual(Keymap.hints(in: .outline), ["j/k move", "Enter go", "o/q close"])
         XCTAssertTrue(Keymap.hints(in: .reader).contains("o outline"))
     }
