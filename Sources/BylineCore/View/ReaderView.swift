@@ -1,5 +1,6 @@
 /// The full-screen reader: the post's title on top, its text in a comfortable column, where you are
-/// and the find prompt at the bottom. Matches of an active find are highlighted.
+/// (and the section's name) and the find prompt at the bottom. Matches of an active find are
+/// highlighted, the current one apart; the outline, when open, covers the text.
 enum ReaderView {
     static func draw(_ state: AppState, _ reader: Reader, _ cache: ViewCache, on screen: inout Screen) {
         let post = state.store.posts[reader.post]
@@ -24,8 +25,8 @@ enum ReaderView {
         drawStatus(state, reader, total: lines.count, rows: rows, matches: matches, section: section, on: &screen)
     }
 
-    static func drawStatus(_ state: AppState, _ reader: Reader, total: Int, rows: Int, matches: ReaderMatches? = nil,
-                           section: String? = nil, on screen: inout Screen) {
+    static func drawStatus(_ state: AppState, _ reader: Reader, total: Int, rows: Int, matches: ReaderMatches?,
+                           section: String?, on screen: inout Screen) {
         let row = state.height - 1
         var line = StyledLine()
         if case let .typing(text) = reader.find {
