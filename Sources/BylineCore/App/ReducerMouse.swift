@@ -4,7 +4,7 @@ extension Reducer {
         switch state.mode {
         case .browsing: return browseMouse(&state, event)
         case let .reading(reader): return readerMouse(&state, event, reader)
-        case .searching, .help: return []
+        case .searching, .findingTag, .help: return []
         }
     }
 

@@ -7,7 +7,7 @@ enum TagPaneView {
             screen.put(StyledLine("no tags", .meta), row: rect.y, column: rect.x + 1, limit: rect.width - 1)
             return
         }
-        let focused = state.focus == .tags && state.mode == .browsing
+        let focused = state.focus == .tags && state.showsBrowseCursor
         for offset in 0..<rect.height {
             let index = state.tagScroll + offset
             guard index < rows.count else { break }
