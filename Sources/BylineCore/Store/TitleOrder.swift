@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A store's posts by title (case and Latin accents aside, then newest first), worked out the first
@@ -12,15 +15,34 @@ package final class TitleOrderCache: Sendable {
     func order(of posts: PostList) -> [Int] {
         order.withLock { cached in
             if let cached { return cached }
-            let keys = posts.indices.map { LatinFolding.folded(LineClip.clipped(posts[$0].title)) }
+            let keys = posts.indices.map { Self.sortKey(posts[$0].title) }
             let sorted = keys.indices.sorted { a, b in
-                if keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8) { return true }
-                if keys[b].utf8.lexicographicallyPrecedes(keys[a].utf8) { return false }
-                return a < b
+                let order = Self.compare(keys[a], keys[b])
+                return order != 0 ? order < 0 : a < b
             }
-            cached = Array(sorted)
-            return cached!
+            cached = sorted
+            return sorted
         }
+    }
+
+    /// The bytes a title sorts by: ASCII lower-cased directly (most titles), anything else folded by
+    /// `LatinFolding.folded`; cut first to what a screen shows, so a title's length bounds nothing here.
+    static func sortKey(_ title: String) -> [UInt8] {
+        let title = LineClip.clipped(title)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count)
+        for byte in title.utf8 {
+            guard byte < 0x80 else { return Array(LatinFolding.folded(title).utf8) }
+            bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+        }
+        return bytes
+    }
+
+    /// Byte order of two keys (memcmp, then the shorter first): negative, zero or positive.
+    static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, common) } }
+        return order != 0 ? Int(order) : a.count - b.count
     }
 }
 
