@@ -73,13 +73,14 @@ final class BrowseGoldenTests: XCTestCase {
     func testCountsAreGroupedAndLoadingSaysItsCountAlone() throws {
         let count = 4_723
         let posts = (0..<count).map { number in
-            Post(path: "p\(number).md", slug: "p\(number)", title: "Post \(number)", date: nil, tags: [], summary: "", draft: false, fileSize: 0)
+            Post(path: "p\(number).md", slug: "p\(number)", title: "Post \(number)", date: nil, tags: ["all"], summary: "", draft: false, fileSize: 0)
         }
         let store = PostStore(root: "/nowhere", realRoot: "/nowhere", layout: .plain, posts: PostList(posts), tags: TagIndex(posts: posts),
                               languages: TagIndex(languagesOf: posts), diagnostics: [], absolutePaths: posts.map { _ in nil })
         var state = AppState(store: store, blogName: "b", width: 120, height: 40)
         _ = Reducer.reduce(&state, .resize(width: 120, height: 40))
         XCTAssertTrue(AppView.render(state).rows[39].hasPrefix(" 4,723 of 4,723 posts · list "))
+        XCTAssertTrue(AppView.render(state).rows[2].hasPrefix("   all       4,723│"), "tag counts grouped too: \(AppView.render(state).rows[2])")
         _ = Reducer.reduce(&state, .progress(.init(verb: "loading", done: 4_723, total: nil)))
         XCTAssertTrue(AppView.render(state).rows[39].hasPrefix(" loading 4,723 posts · list "), AppView.render(state).rows[39])
         _ = Reducer.reduce(&state, .progress(.init(verb: "refreshing", done: 1_200, total: 4_723)))

@@ -23,7 +23,7 @@ enum TagPaneView {
             case .required: marker = state.glyphs.required
             case .excluded: marker = state.glyphs.excluded
             }
-            let count = String(row.count)
+            let count = StatusLine.grouped(row.count)
             let nameRoom = max(1, rect.width - 4 - count.count)
             // The cursor row is marked, so it is visible without colour too.
             let cursor = row.holds(state.tagCursor) && focused ? state.glyphs.focus : " "
