@@ -33,6 +33,8 @@ package indirect enum Mode: Hashable, Sendable {
     /// The search prompt is open; typed words filter the list as they are typed. `previous` is
     /// the search to restore on Esc.
     case searching(previous: String)
+    /// The tag prompt (`/` in the tag pane) is open: its text moves the tag cursor to a tag by name.
+    case findingTag(TagFind)
     /// One post, full screen.
     case reading(Reader)
     /// The help overlay, above the mode it was opened from.

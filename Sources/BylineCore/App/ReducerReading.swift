@@ -69,6 +69,7 @@ extension AppState {
         switch mode {
         case .help: return .help
         case .searching: return .search
+        case .findingTag: return .tagFind
         case let .reading(reader):
             if case .typing = reader.find { return .find }
             if case .outline = reader.overlay { return .outline }

@@ -33,7 +33,7 @@ enum ReaderView {
             line.append("/", .marker)
             line.append(contentsOf: StyledLine(OneLine.spans(text, .plain)))
             line.append("█", .marker)
-            line.append(contentsOf: Hints.fitting(Keymap.hints(in: .find), width: state.width - line.width))
+            line.append(contentsOf: Hints.fitting(Keymap.prioritizedHints(in: .find), width: state.width - line.width))
         } else {
             let last = min(total, reader.scroll + rows)
             let percent = total == 0 ? 100 : last * 100 / total
@@ -43,7 +43,7 @@ enum ReaderView {
             let feedback = ReaderStatus.feedback(state, matches)
             line.append(contentsOf: ReaderStatus.section(section, room: state.width - line.width - feedback.width))
             line.append(contentsOf: feedback)
-            line.append(contentsOf: Hints.fitting(Keymap.hints(in: reader.overlay == .none ? .reader : .outline), width: state.width - line.width))
+            line.append(contentsOf: Hints.fitting(Keymap.prioritizedHints(in: reader.overlay == .none ? .reader : .outline), width: state.width - line.width))
         }
         screen.fill(row: row, column: 0, width: state.width, style: .plain)
         screen.put(line, row: row, column: 0)
@@ -53,8 +53,9 @@ enum ReaderView {
 /// The help overlay: every binding, from the table, in a framed box over the screen.
 enum HelpView {
     static func draw(scroll: Int, glyphs: Glyphs, on screen: inout Screen) {
-        let lines = HelpContent.lines()
-        let width = min(screen.width - 2, 100)
+        let scroll = min(scroll, HelpContent.maximumScroll(width: screen.width, height: screen.height))
+        let lines = HelpContent.lines(width: HelpContent.textWidth(screenWidth: screen.width))
+        let width = HelpContent.overlayWidth(screenWidth: screen.width)
         let x = (screen.width - width) / 2
         let rows = HelpContent.visibleRows(height: screen.height)
         let top = 1, bottom = rows + 2
@@ -74,7 +75,12 @@ enum HelpView {
             screen.put(Truncate.line(lines[index], to: inner), row: top + 1 + offset, column: x + 2, limit: inner)
         }
         var footer = StyledLine("q/Esc back", .meta)
-        if lines.count > rows - 1 { footer.append("  j/k scroll  (\(scroll + 1)–\(min(lines.count, scroll + rows - 1)) of \(lines.count))", .meta) }
+        if lines.count > rows - 1 {
+            let place = "(\(scroll + 1)–\(min(lines.count, scroll + rows - 1)) of \(lines.count))"
+            // On a narrow overlay the place is worth more than the reminder of the scrolling keys.
+            let scrolling = footer.width + 15 + DisplayWidth.of(place) <= inner ? "  j/k scroll  " : "  "
+            footer.append(scrolling + place, .meta)
+        }
         screen.put(footer, row: bottom - 1, column: x + 2, limit: inner)
     }
 }
@@ -89,26 +95,51 @@ enum StatusLine {
             line.append(" /", .marker)
             line.append(contentsOf: StyledLine(OneLine.spans(state.search, .plain)))
             line.append("█", .marker)
-            line.append("  \(state.results.count) of \(state.store.posts.count) posts", .meta)
+            line.append("  " + Self.postCount(state), .meta)
             line.append(contentsOf: Self.activity(state))
-            line.append(contentsOf: Hints.fitting(Keymap.hints(in: .search), width: state.width - line.width))
+            line.append(contentsOf: Hints.fitting(Keymap.prioritizedHints(in: .search), width: state.width - line.width))
+        } else if case let .findingTag(find) = state.mode {
+            line.append(" tag: ", .marker)
+            line.append(contentsOf: StyledLine(OneLine.spans(find.text, .plain)))
+            line.append("█", .marker)
+            if let note = state.note {
+                line.append(" · ", .meta)
+                line.append(contentsOf: StyledLine(OneLine.spans(note, .strong)))
+            }
+            line.append(contentsOf: Hints.fitting(Keymap.prioritizedHints(in: .tagFind), width: state.width - line.width))
         } else {
-            line.append(" \(state.results.count) of \(state.store.posts.count) posts", .strong)
+            line.append(" " + Self.postCount(state), .strong)
             line.append(contentsOf: Self.activity(state))
             line.append(" · \(state.focus.rawValue)", .meta)
             if let note = state.note {
                 line.append(" · ", .meta)
                 line.append(contentsOf: StyledLine(OneLine.spans(note, .strong)))
             }
-            line.append(contentsOf: Hints.fitting(Keymap.hints(in: state.keyContext), width: state.width - line.width))
+            line.append(contentsOf: Hints.fitting(Keymap.prioritizedHints(in: state.keyContext), width: state.width - line.width))
         }
         screen.put(line, row: row, column: 0)
     }
 
-    /// What runs in the background: ` · loading 43,000 of 100,000` and ` · searching`.
+    /// `4,723 of 4,723 posts`, grouped as the progress is; while the blog is still loading, the
+    /// count so far alone (`loading 4,723 posts`, `loading 43,000 of 100,000 posts`): a count of the
+    /// posts read so far is not yet the blog's, and said twice it read as two different numbers.
+    static func postCount(_ state: AppState) -> String {
+        if let progress = state.progress, progress.verb == loadingVerb {
+            var text = loadingVerb
+            if progress.done > 0 || progress.total != nil { text += " \(grouped(progress.done))" }
+            if let total = progress.total { text += " of \(grouped(total))" }
+            return text + " posts"
+        }
+        return "\(grouped(state.results.count)) of \(grouped(state.store.posts.count)) posts"
+    }
+
+    /// The progress verb of a first load (`Action.start(.load)`), said by `postCount` instead.
+    static let loadingVerb = "loading"
+
+    /// What runs in the background: ` · refreshing 43,000 of 100,000` and ` · searching`.
     static func activity(_ state: AppState) -> StyledLine {
         var line = StyledLine()
-        if let progress = state.progress {
+        if let progress = state.progress, progress.verb != loadingVerb {
             var text = " · \(progress.verb)"
             if progress.done > 0 || progress.total != nil { text += " \(Self.grouped(progress.done))" }
             if let total = progress.total { text += " of \(Self.grouped(total))" }
@@ -138,6 +169,23 @@ enum StatusLine {
 
 /// Key hints for the status line: as many whole hints as fit, never one cut in half.
 enum Hints {
+    /// The hints that fit, chosen by priority (the least useful dropped first, so `? help` stays to the
+    /// last) and shown in the table's order, so a hint never changes place as the line narrows. A hint
+    /// that does not fit ends the choice: none of lower priority takes its place.
+    static func fitting(_ hints: [(hint: String, priority: Int)], width: Int) -> StyledLine {
+        let byPriority = hints.indices.sorted { hints[$0].priority != hints[$1].priority ? hints[$0].priority > hints[$1].priority : $0 < $1 }
+        var kept = Set<Int>()
+        // The first hint shown has a gap of 3, the others 2: one column more than 2 per hint.
+        var used = 1
+        for index in byPriority {
+            let cost = 2 + DisplayWidth.of(hints[index].hint)
+            guard used + cost <= width else { break }
+            kept.insert(index)
+            used += cost
+        }
+        return fitting(hints.indices.filter(kept.contains).map { hints[$0].hint }, width: width)
+    }
+
     static func fitting(_ hints: [String], width: Int) -> StyledLine {
         var line = StyledLine()
         var used = 0
