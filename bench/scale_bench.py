@@ -291,14 +291,17 @@ def settled_at(frames, final):
     return settled
 
 
-def status_shows(text):
-    return lambda screen: text in screen.text(ROWS - 1)
+def count_shown(found, total, after=""):
+    """The status line's ` FOUND of TOTAL posts`: grouped as byline writes counts since issue 18
+    (`100,000`), or plain as a build before it did (BENCH_BEFORE)."""
+    texts = [" %s of %s posts%s" % (format(found, ","), format(total, ","), after), " %d of %d posts%s" % (found, total, after)]
+    return lambda screen: any(text in screen.text(ROWS - 1) for text in texts)
 
 
 def byline_run(byline, folder, n, found, tag_count, env, options):
     s = Session([byline] + options + [folder], env)
     try:
-        result = {"start": s.wait_for(status_shows(" %d of %d posts · list" % (n, n)), START_DEADLINE)}
+        result = {"start": s.wait_for(count_shown(n, n, " · list"), START_DEADLINE)}
         if result["start"] is None:
             return result
         result["rss_first"] = s.rss_mib()
@@ -306,21 +309,21 @@ def byline_run(byline, folder, n, found, tag_count, env, options):
         result["move"] = s.timed_key(b"j")
         s.key(b"/")
         letter, between, refined = found
-        result["search"] = s.timed_key(SEARCH_LETTER.encode(), status_shows(" %d of %d posts" % (letter, n)),
+        result["search"] = s.timed_key(SEARCH_LETTER.encode(), count_shown(letter, n),
                                        SEARCH_DEADLINE)
         # The next letters narrow the list: when its first screen is final, and when every result is in.
-        s.timed_key(REFINE_LETTERS[0].encode(), status_shows(" %d of %d posts" % (between, n)), SEARCH_DEADLINE)
+        s.timed_key(REFINE_LETTERS[0].encode(), count_shown(between, n), SEARCH_DEADLINE)
         frames = []
-        result["refine"] = s.timed_key(REFINE_LETTERS[1].encode(), status_shows(" %d of %d posts" % (refined, n)),
+        result["refine"] = s.timed_key(REFINE_LETTERS[1].encode(), count_shown(refined, n),
                                        SEARCH_DEADLINE, observe=lambda screen, at: frames.append((at, list_pane(screen))))
         result["refine_first"] = settled_at(frames, list_pane(s.screen))
         s.key(ESC)
-        s.wait_for(status_shows(" %d of %d posts · list" % (n, n)), KEY_DEADLINE, start=time.monotonic())
+        s.wait_for(count_shown(n, n, " · list"), KEY_DEADLINE, start=time.monotonic())
         s.key(ENTER)
         result["page"] = s.timed_key(PAGE_DOWN)
         s.key(b"q")
         s.key(b"t")
-        result["toggle"] = s.timed_key(b" ", status_shows(" %d of %d posts" % (tag_count, n)), SEARCH_DEADLINE)
+        result["toggle"] = s.timed_key(b" ", count_shown(tag_count, n), SEARCH_DEADLINE)
         result["rss"] = s.peak_rss_mib()
         return result
     finally:
@@ -365,7 +368,7 @@ def first_start_run(byline, folder, n, env, cache_dir):
     shutil.rmtree(cache_dir, ignore_errors=True)
     s = Session([byline, "--cache-dir", cache_dir, folder], env)
     try:
-        result = {"start": s.wait_for(status_shows(" %d of %d posts" % (n, n)), START_DEADLINE)}
+        result = {"start": s.wait_for(count_shown(n, n), START_DEADLINE)}
         if result["start"] is None:
             return result
         deadline = time.monotonic() + INDEX_DEADLINE

@@ -3,7 +3,15 @@ package enum Action: Hashable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, moveToFirst, moveToLast
     case focusNextPane, focusPreviousPane, focusTags
     case toggleRequired, toggleExcluded, toggleMatchMode, toggleTagSort, clearFilter
+    /// Drop the kept search and only it (`Esc` in browse); the tags stay.
+    case clearSearch
+    /// Type to move the tag cursor to a tag by name (`/` in the tag pane).
+    case startTagFind
+    /// The list in the next order: newest, oldest, by title (`S`).
+    case cycleListOrder
     case startSearch, startFind, findNext, findPrevious
+    /// The reader's outline of the post's headings: open it, and go to the heading under its cursor.
+    case showOutline, goToHeading
     case openPost, nextPost, previousPost
     case back, quit, showHelp, redraw
     /// The reader's links: make the next or previous one current, follow or copy the current one, open

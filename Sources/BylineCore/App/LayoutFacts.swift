@@ -23,7 +23,8 @@ package struct LayoutFacts: Hashable, Sendable {
     package var isComplete: Bool
     /// The find text `matches` was counted for; nil when none was asked for.
     package var find: String?
-    /// The numbers of the lines holding `find`, case-insensitively, ascending.
+    /// Each match of `find` (case-insensitive, not overlapping) as the number of the line holding it,
+    /// ascending: a line with two matches is listed twice, so the count is of matches, not lines.
     package var matches: [Int]
     /// The line each top-level heading laid out so far starts on (`Document.headings`, in order).
     package var headingLines: [Int]
@@ -63,9 +64,11 @@ package struct LayoutQuestion: Hashable, Sendable {
 package enum ReaderIntent: Hashable, Sendable {
     /// Keep the scroll within the post (after a scroll key): at most its last screen.
     case keepInPost
-    /// Go to the first line holding the find's text after `line` (or the last before it), then keep
-    /// in the post; when there is none, stay and say so (`n` and `N`). `fromPrompt`: the find was just
-    /// submitted, which stays silently when there is none and goes to the match as it stands.
+    /// Go to the next match of the find (the previous one when not `forward`), wrapping past either
+    /// end with a note, then keep in the post (`n` and `N`): the match after the current one when that
+    /// is on screen, else the first match on a line after `line` (the last before it going back).
+    /// When there is none at all, say so. `fromPrompt`: the find was just submitted; it goes to the
+    /// match as it stands.
     case seekMatch(after: Int, forward: Bool, fromPrompt: Bool)
     /// Put the `index`-th top-level heading (`Document.headings`) at the top, then keep in the post:
     /// the outline's Enter, a followed link's `#anchor`.
@@ -78,4 +81,7 @@ package enum ReaderIntent: Hashable, Sendable {
     case seekLink(forward: Bool)
     /// Follow the link at `column` of the text column on post line `line`, if one is there (a click).
     case followLinkAt(line: Int, column: Int)
+    /// Put the outline's cursor on the section the screen's top line is in, then keep in the post:
+    /// the outline just opened (`o`).
+    case outlineAtSection
 }

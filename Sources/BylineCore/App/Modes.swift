@@ -33,6 +33,8 @@ package indirect enum Mode: Hashable, Sendable {
     /// The search prompt is open; typed words filter the list as they are typed. `previous` is
     /// the search to restore on Esc.
     case searching(previous: String)
+    /// The tag prompt (`/` in the tag pane) is open: its text moves the tag cursor to a tag by name.
+    case findingTag(TagFind)
     /// One post, full screen.
     case reading(Reader)
     /// The help overlay, above the mode it was opened from.
@@ -51,6 +53,8 @@ package struct Reader: Hashable, Sendable {
     /// The digits typed for a link's number (`link: 12` on the status line), while that prompt is
     /// open; nil when it is not.
     package var linkNumber: String?
+    /// What covers the text: nothing, or the outline of the post's headings (`o`).
+    package var overlay: ReaderOverlay = .none
     /// A move that waits for the post's layout facts (`LayoutFacts`); nil once settled, which the runtime
     /// does before the next key and before a frame.
     package internal(set) var intent: ReaderIntent?
@@ -82,6 +86,8 @@ package enum Find: Hashable, Sendable {
     case none
     /// The `/` prompt is open with this text.
     case typing(String)
-    /// Matches of `query` are highlighted; `n` and `N` move between them.
-    case active(String)
+    /// Matches of the text are highlighted; `n` and `N` move between them, wrapping at the ends.
+    /// `current`: which match is current, counted in `LayoutFacts.matches` (one per match); nil until
+    /// the matches are counted, or when there are none.
+    case active(String, current: Int?)
 }

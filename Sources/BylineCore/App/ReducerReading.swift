@@ -9,22 +9,27 @@ extension Reducer {
             case .deleteBackward: reader.find = .typing(String(text.dropLast()))
             case .cancelPrompt: reader.find = .none
             case .submitPrompt:
-                reader.find = text.isEmpty ? .none : .active(text)
+                reader.find = text.isEmpty ? .none : .active(text, current: nil)
                 if !text.isEmpty { reader.intent = .seekMatch(after: reader.scroll - 1, forward: true, fromPrompt: true) }
             default: break
             }
             state.mode = .reading(reader)
             return []
         }
+        if case let .outline(cursor) = reader.overlay { return reduceOutline(&state, action, reader, cursor: cursor) }
         if let typed = reader.linkNumber { return reduceLinkNumber(&state, action, reader, typed: typed) }
         if let effects = reduceLinkAction(&state, action, reader) { return effects }
         let page = max(1, PaneLayout.readerRows(height: state.height) - 1)
         if let scroll = action.moved(from: reader.scroll, page: page, last: Int.max / 2) { reader.scroll = scroll }
         switch action {
         case .startFind: reader.find = .typing("")
+        case .showOutline: openOutline(&reader)
         case .findNext, .findPrevious:
             guard case .active = reader.find else { break }
-            reader.intent = .seekMatch(after: reader.scroll, forward: action == .findNext, fromPrompt: false)
+            // From the screen (when the current match is off it): the first match from its top line on,
+            // or the last above it.
+            let forward = action == .findNext
+            reader.intent = .seekMatch(after: forward ? reader.scroll - 1 : reader.scroll, forward: forward, fromPrompt: false)
         case .nextPost, .previousPost:
             guard let index = state.results.firstIndex(of: reader.post) else { break }
             let target = index + (action == .nextPost ? 1 : -1)
@@ -68,9 +73,11 @@ extension AppState {
         switch mode {
         case .help: return .help
         case .searching: return .search
+        case .findingTag: return .tagFind
         case let .reading(reader):
             if case .typing = reader.find { return .find }
             if reader.linkNumber != nil { return .link }
+            if case .outline = reader.overlay { return .outline }
             return .reader
         case .browsing:
             // Each pane is the key context of its name.
@@ -126,7 +133,7 @@ extension AppState {
         if case let .reading(reader) = mode {
             guard reader.intent != nil else { return nil }
             var find: String?
-            if case let .active(text) = reader.find { find = text }
+            if case let .active(text, _) = reader.find { find = text }
             return LayoutQuestion(key: readerKey(reader), lines: .max, find: find, links: true)
         }
         guard previewScroll > 0, let (key, rows) = previewGeometry else { return nil }
@@ -147,19 +154,10 @@ extension AppState {
         }
         if case let .reading(updated) = mode { reader = updated }
         if case let .seekMatch(after, forward, fromPrompt) = intent {
-            guard case let .active(query) = reader.find else {
-                reader.intent = nil
-                mode = .reading(reader)
-                return
-            }
-            guard facts.find == query else { return }
-            if let line = Reducer.nextMatch(in: facts.matches, after: after, forward: forward) {
-                reader.scroll = line
-            } else if !fromPrompt {
-                note = "no more matches for \"\(query)\""
-            }
-            // A find just submitted shows its match as it stands (as the reader always has).
-            reader.intent = fromPrompt ? nil : .keepInPost
+            guard seekMatch(&reader, after: after, forward: forward, fromPrompt: fromPrompt, facts) else { return }
+        }
+        if intent == .outlineAtSection {
+            guard pointOutline(&reader, facts) else { return }
         }
         if case let .showHeading(index) = intent {
             guard facts.isComplete else { return }

@@ -13,7 +13,7 @@ package enum AppView {
         case let .help(over, scroll):
             if case let .reading(reader) = over { ReaderView.draw(state, reader, cache, on: &screen) } else { drawBrowsing(state, cache, on: &screen) }
             HelpView.draw(scroll: scroll, glyphs: state.glyphs, on: &screen)
-        case .browsing, .searching:
+        case .browsing, .searching, .findingTag:
             drawBrowsing(state, cache, on: &screen)
         }
         return screen
@@ -93,7 +93,7 @@ enum PaneHeader {
         let name: String
         switch pane {
         case .tags: name = "Tags" + (state.match == .any ? " (any)" : "") + (state.tagSort == .name ? " by name" : "")
-        case .list: name = "Posts"
+        case .list: name = "Posts" + (state.listOrder.label.map { " (\($0))" } ?? "")
         case .preview: name = "Preview"
         }
         let text = (focused ? state.glyphs.focus + " " : "  ") + name

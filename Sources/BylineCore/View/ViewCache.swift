@@ -17,6 +17,8 @@ package final class ViewCache {
     /// The links of a laid-out post, where each sits (`LayoutLink`): found once per layout, so Tab,
     /// a click and drawing the current link cost a look-up, not a pass over the post.
     var links = RecentMemo<LayoutKey, [LayoutLink]>(capacity: layoutCapacity)
+    /// The headings of the reader's post, for its outline and the section its status line names.
+    var headings = RecentMemo<LayoutKey, [DocumentHeading]>(capacity: findCapacity)
 
     package init() {}
 
