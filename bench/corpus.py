@@ -8,7 +8,9 @@ Each post is 1 to 15 KB of UTF-8 with YAML front matter (title, date, tags, summ
 of 60 drawn with a Zipf-like skew (at 10,000 posts the first tag is on 46% of them, the rarest on
 under 1%; 2.1 tags a post), and a body with headings, a list, a fenced code block, a table, links, a line of CJK
 and a line of emoji. Post i depends only on i, so the same N gives byte-identical files, and the
-first 1,000 posts of corpus-10000 are corpus-1000.
+first 1,000 posts of corpus-10000 are corpus-1000. Post 0 alone also opens with a link to post 1 by its
+file name (relative path), whose text holds a word no other post has (`zyzzyva`): the scale benchmark
+finds post 0 by that word and follows the link.
 
 `post(i)` is importable: it also returns the body as HTML (for the RSS file and the HTML index the
 peers read), rendered from the same blocks rather than by a markdown parser.
@@ -192,6 +194,16 @@ def _quote_lines(rng):
     return cjk + "\n\n" + emoji, "<p>%s</p><p>%s</p>" % (cjk, emoji)
 
 
+def _internal_link(name):
+    """A paragraph linking to another post of the blog by its file name; (markdown, html)."""
+    return ("Read next: [the %s post](%s)." % (LINK_WORD, name),
+            '<p>Read next: <a href="%s">the %s post</a>.</p>' % (html.escape(name), LINK_WORD))
+
+
+LINK_WORD = "zyzzyva"  # in no other post: a search for it finds post 0 alone
+assert LINK_WORD not in WORDS
+
+
 def _tags(rng):
     chosen = []
     want = rng.choices((1, 2, 3, 4), weights=(30, 35, 25, 10))[0]
@@ -217,6 +229,8 @@ def post(i):
 
     blocks = [_paragraph(rng), _heading(rng, 2), _list(rng), _paragraph(rng), _code(rng), _table(rng),
               _quote_lines(rng)]
+    if i == 0:
+        blocks.insert(0, _internal_link(post(1)[0]))
     size = len(front.encode()) + sum(len(md.encode()) + 2 for md, _ in blocks)
     while size < target:
         roll = rng.random()

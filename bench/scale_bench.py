@@ -291,14 +291,17 @@ def settled_at(frames, final):
     return settled
 
 
-def status_shows(text):
-    return lambda screen: text in screen.text(ROWS - 1)
+def count_shown(found, total, after=""):
+    """The status line's ` FOUND of TOTAL posts`: grouped as byline writes counts since issue 18
+    (`100,000`), or plain as a build before it did (BENCH_BEFORE)."""
+    texts = [" %s of %s posts%s" % (format(found, ","), format(total, ","), after), " %d of %d posts%s" % (found, total, after)]
+    return lambda screen: any(text in screen.text(ROWS - 1) for text in texts)
 
 
 def byline_run(byline, folder, n, found, tag_count, env, options):
     s = Session([byline] + options + [folder], env)
     try:
-        result = {"start": s.wait_for(status_shows(" %d of %d posts · list" % (n, n)), START_DEADLINE)}
+        result = {"start": s.wait_for(count_shown(n, n, " · list"), START_DEADLINE)}
         if result["start"] is None:
             return result
         result["rss_first"] = s.rss_mib()
@@ -306,22 +309,54 @@ def byline_run(byline, folder, n, found, tag_count, env, options):
         result["move"] = s.timed_key(b"j")
         s.key(b"/")
         letter, between, refined = found
-        result["search"] = s.timed_key(SEARCH_LETTER.encode(), status_shows(" %d of %d posts" % (letter, n)),
+        result["search"] = s.timed_key(SEARCH_LETTER.encode(), count_shown(letter, n),
                                        SEARCH_DEADLINE)
         # The next letters narrow the list: when its first screen is final, and when every result is in.
-        s.timed_key(REFINE_LETTERS[0].encode(), status_shows(" %d of %d posts" % (between, n)), SEARCH_DEADLINE)
+        s.timed_key(REFINE_LETTERS[0].encode(), count_shown(between, n), SEARCH_DEADLINE)
         frames = []
-        result["refine"] = s.timed_key(REFINE_LETTERS[1].encode(), status_shows(" %d of %d posts" % (refined, n)),
+        result["refine"] = s.timed_key(REFINE_LETTERS[1].encode(), count_shown(refined, n),
                                        SEARCH_DEADLINE, observe=lambda screen, at: frames.append((at, list_pane(screen))))
         result["refine_first"] = settled_at(frames, list_pane(s.screen))
         s.key(ESC)
-        s.wait_for(status_shows(" %d of %d posts · list" % (n, n)), KEY_DEADLINE, start=time.monotonic())
+        s.wait_for(count_shown(n, n, " · list"), KEY_DEADLINE, start=time.monotonic())
         s.key(ENTER)
         result["page"] = s.timed_key(PAGE_DOWN)
         s.key(b"q")
         s.key(b"t")
-        result["toggle"] = s.timed_key(b" ", status_shows(" %d of %d posts" % (tag_count, n)), SEARCH_DEADLINE)
+        result["toggle"] = s.timed_key(b" ", count_shown(tag_count, n), SEARCH_DEADLINE)
         result["rss"] = s.peak_rss_mib()
+        return result
+    finally:
+        s.close()
+
+
+def follow_run(byline, folder, n, env, options):
+    """Following a link: post 0 found by the word only its link holds (`/zyzzyva`, Enter, Enter: all
+    uncounted), `1` typed (uncounted), then Enter timed until the title bar shows post 1; then `B` timed
+    until it shows post 0 again."""
+    first, second = corpus.post(0)[1]["title"], corpus.post(1)[1]["title"]
+    s = Session([byline] + options + [folder], env)
+    try:
+        result = {"start": s.wait_for(status_shows(" %d of %d posts · list" % (n, n)), START_DEADLINE)}
+        if result["start"] is None:
+            return result
+        s.settle()
+        s.key(b"/")
+        for letter in corpus.LINK_WORD:
+            os.write(s.fd, letter.encode())
+        if s.wait_for(status_shows(" 1 of %d posts" % n), SEARCH_DEADLINE, start=time.monotonic()) is None:
+            result["start"] = None
+            return result
+        s.settle()
+        s.key(ENTER)
+        s.key(ENTER)
+        if s.wait_for(lambda screen: first in screen.text(0), KEY_DEADLINE, start=time.monotonic()) is None:
+            result["start"] = None
+            return result
+        s.settle()
+        s.key(b"1")
+        result["follow"] = s.timed_key(ENTER, lambda screen: second in screen.text(0))
+        result["back"] = s.timed_key(b"B", lambda screen: first in screen.text(0))
         return result
     finally:
         s.close()
@@ -333,7 +368,7 @@ def first_start_run(byline, folder, n, env, cache_dir):
     shutil.rmtree(cache_dir, ignore_errors=True)
     s = Session([byline, "--cache-dir", cache_dir, folder], env)
     try:
-        result = {"start": s.wait_for(status_shows(" %d of %d posts" % (n, n)), START_DEADLINE)}
+        result = {"start": s.wait_for(count_shown(n, n), START_DEADLINE)}
         if result["start"] is None:
             return result
         deadline = time.monotonic() + INDEX_DEADLINE
@@ -511,7 +546,9 @@ def report(results, byline, before, elapsed):
              "byline: list `j`; search `/` (uncounted) then `%s` over title, summary, tags and body; then `%s` "
              "(uncounted) and `%s`, which narrows the list, timed twice: until the list's first screen shows its final rows for good (byline shows a "
              "search's first results while it still reads bodies), and until every result is counted; reader Enter "
-             "(uncounted) then PgDn; tag pane `t` (uncounted) then Space on the first tag. fzf: down arrow (the preview "
+             "(uncounted) then PgDn; tag pane `t` (uncounted) then Space on the first tag; in sessions of their own with the fresh "
+             "cache, a link followed (post 0 found by `/zyzzyva`, the word its link to post 1 holds, and opened, all "
+             "uncounted; `1` uncounted, then Enter timed until the title bar shows post 1) and `B` back. fzf: down arrow (the preview "
              "is `lowdown -tterm`), query `%s` (file names only). newsboat: down arrow in the article list. "
              "Peak RSS is VmHWM at the end of the session. Best peer: the fastest (or smallest) of fzf, newsboat and w3m "
              "that measured the figure." % (COLS, ROWS, RUNS, SEARCH_LETTER, REFINE_LETTERS[0], REFINE_LETTERS[1], SEARCH_LETTER), ""]
@@ -553,6 +590,10 @@ def report(results, byline, before, elapsed):
         lines.append(row % (f"{n:,}", "tag toggle", key_cell(b.get("toggle")), key_cell(c.get("toggle")), "", "", "", "", "",
                             "no peer has one"))
         lines.append(row % (f"{n:,}", "reader page (PgDn)", key_cell(b.get("page")), key_cell(c.get("page")), "", "", "", "", "", ""))
+        fo = r.get("follow") or {}
+        lines.append(row % (f"{n:,}", "follow a link (`1` uncounted, then Enter)", "", key_cell(fo.get("follow")), "", "", "", "",
+                            "", "no peer has one"))
+        lines.append(row % (f"{n:,}", "back from a followed link (`B`)", "", key_cell(fo.get("back")), "", "", "", "", "", ""))
         lines.append(row % (f"{n:,}", "peak RSS", mib(b.get("rss")), mib(c.get("rss")), "", mib(fz.get("rss")), mib(nb.get("rss")),
                             mib(w3.get("rss")), "", ratio(c.get("rss"), peer_best("rss"))))
     skipped = [n for n in sizes if n > NEWSBOAT_MAX or n > W3M_MAX]
@@ -673,6 +714,8 @@ def goals_16(results, before):
         out.append(line("%s at 100,000 posts within one 60 Hz frame, with a fresh cache" % label, n,
                         get(n, "cached", key), FRAME_GOAL))
     out.append(line("cached first screen at 100,000 posts under 50 ms", n, get(n, "cached", "start"), FIRST_SCREEN_GOAL))
+    out.append(line("following a link at 100,000 posts within one 60 Hz frame (issue 18), with a fresh cache", n,
+                    get(n, "follow", "follow"), FRAME_GOAL))
     for size in (10000, 100000):
         floor, mine = get(size, "floor", "start"), get(size, "byline", "start")
         out.append(line("first start without a cache at %s posts within 2x the floor" % f"{size:,}", size, mine,
@@ -786,6 +829,10 @@ def main():
                 binary, folder, n, found, tag_count, env, ["--cache-dir", cache_dir])))
         for (name, _), result in zip(cached, repeat_together(n, *cached)):
             r[name] = result
+        # Following a link, in sessions of its own (with the fresh cache), so no figure above changes.
+        cache_dir = os.path.join(work, "cache")
+        if os.path.isdir(cache_dir):
+            r["follow"] = repeat("follow", n, lambda: follow_run(byline, folder, n, env, ["--cache-dir", cache_dir]))
         r["fzf"] = repeat("fzf", n, lambda: fzf_run(folder, work, n, env))
         if n <= NEWSBOAT_MAX:
             r["newsboat"] = repeat("newsboat", n, lambda: newsboat_run(work, n, env))

@@ -57,12 +57,17 @@ final class EffectRunner {
         case let .loadBody(post):
             bodyReaders[ObjectIdentifier(context)] = context
             DispatchQueue.global(qos: .userInitiated).async {
-                context.send(performers.body(post, store))
+                let answer = performers.body(post, store)
+                context.send(answer)
                 context.finish()
+                // A post that links to others may be followed from: the look-up of posts by link is
+                // built now, off the input thread, not by the first follow (`PostLinkIndex`).
+                Self.prepareLinks(after: answer, in: store)
             }
         case let .prefetchBodies(posts):
             bodyReaders[ObjectIdentifier(context)] = context
             prefetchQueue.async {
+                var answers: [Action] = []
                 for post in posts where !context.isCancelled {
                     let answer = performers.body(post, store)
                     // The first screen of each laid out as the preview would show it now.
@@ -70,12 +75,22 @@ final class EffectRunner {
                         context.keep(ahead)
                     }
                     context.send(answer)
+                    answers.append(answer)
                 }
                 context.finish()
+                for answer in answers { Self.prepareLinks(after: answer, in: store) }
             }
         case .redraw, .copyToClipboard, .quit, .interrupt:
             context.finish()
         }
+    }
+
+    /// A post that links to others of the blog may be followed from: the look-up of posts by link
+    /// (`PostLinkIndex`) is built after its body, off the input thread, not by the first follow.
+    private static func prepareLinks(after answer: Action, in store: PostStore) {
+        guard case let .bodyLoaded(_, loaded) = answer, !store.linkIndex.isBuilt,
+              loaded.document.references.contains(where: { InternalLink.kind(of: $0) != nil }) else { return }
+        store.linkIndex.prepare(store)
     }
 
     /// A frame is out: the next waits only for what the actions after it ask for.

@@ -19,7 +19,9 @@ final class KeymapTests: XCTestCase {
                                     .focusPreviousPane, .focusTags, .toggleRequired, .toggleExcluded, .toggleMatchMode,
                                     .toggleTagSort, .clearFilter, .startSearch, .startFind, .findNext, .findPrevious, .openPost,
                                     .nextPost, .previousPost, .back, .quit, .showHelp, .redraw, .submitPrompt, .cancelPrompt,
-                                    .deleteBackward, .interrupt]
+                                    .deleteBackward, .clearSearch, .startTagFind, .cycleListOrder, .interrupt,
+                                    .showOutline, .goToHeading, .nextLink, .previousLink, .followLink, .copyLink,
+                                    .startLinkNumber, .historyBack, .historyForward]
         let bound = Set(Keymap.bindings.map(\.action))
         for action in keyActions { XCTAssertTrue(bound.contains(action), "\(action) has no key") }
     }
@@ -69,7 +71,8 @@ final class KeymapTests: XCTestCase {
     }
 
     func testStatusHintsComeFromTheTable() {
-        XCTAssertEqual(Keymap.hints(in: .tags), ["Tab pane", "j/k move", "Space require", "x exclude", "m AND/OR", "c clear", "/ search", "q quit", "? help"])
+        XCTAssertEqual(Keymap.hints(in: .tags), ["Tab pane", "j/k move", "Space require", "x exclude", "m AND/OR", "c clear", "/ find tag", "q quit", "? help"])
+        XCTAssertEqual(Keymap.hints(in: .list), ["Tab pane", "j/k move", "Space page", "c clear", "/ search", "Enter read", "q quit", "? help"])
     }
 }
 

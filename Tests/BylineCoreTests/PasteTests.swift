@@ -89,18 +89,27 @@ final class PasteTests: XCTestCase {
         let start = Date()
         for press in 0..<300 { AppFixture.send(&state, cache: cache, press % 2 == 0 ? .findNext : .findPrevious) }
         XCTAssertEqual(cache.findPasses, 1)
-        XCTAssertEqual(state.note, "no more matches for \"absent\"")
+        XCTAssertEqual(state.note, "no match for \"absent\"")
         XCTAssertLessThan(Date().timeIntervalSince(start), 10, "each n searched the whole post")
-        // A text that is there: n moves from match to match, N back, as before.
+        // A text that is there: n moves from match to match, N back. Matches are counted, not lines: a
+        // line holding the text twice is stepped through twice before the scroll moves on.
         AppFixture.send(&state, cache: cache, .startFind, .insertText("ipsum"), .submitPrompt)
         guard case let .reading(reader) = state.mode else { return XCTFail("\(state.mode)") }
         let first = reader.scroll
-        AppFixture.send(&state, cache: cache, .findNext)
-        guard case let .reading(moved) = state.mode else { return XCTFail("\(state.mode)") }
+        XCTAssertEqual(reader.find, .active("ipsum", current: 0))
+        var moved = reader, presses = 0
+        repeat {
+            AppFixture.send(&state, cache: cache, .findNext)
+            presses += 1
+            guard case let .reading(now) = state.mode else { return XCTFail("\(state.mode)") }
+            moved = now
+            XCTAssertEqual(moved.find, .active("ipsum", current: presses))
+        } while moved.scroll == first && presses < 10
         XCTAssertGreaterThan(moved.scroll, first)
-        AppFixture.send(&state, cache: cache, .findPrevious)
+        for _ in 0..<presses { AppFixture.send(&state, cache: cache, .findPrevious) }
         guard case let .reading(back) = state.mode else { return XCTFail("\(state.mode)") }
         XCTAssertEqual(back.scroll, first)
+        XCTAssertEqual(back.find, .active("ipsum", current: 0))
         XCTAssertEqual(cache.findPasses, 2)
     }
 

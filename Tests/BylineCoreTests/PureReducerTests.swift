@@ -61,7 +61,7 @@ final class PureReducerTests: XCTestCase {
         let facts = LayoutFacts(key: question.key, lines: 200, isComplete: true, find: "the", matches: [3, 90, 190])
         _ = Reducer.reduce(&state, .measured(facts))
         func scroll() -> Int? { if case let .reading(reader) = state.mode, reader.intent == nil { return reader.scroll } else { return nil } }
-        XCTAssertEqual(state.mode, .reading(Reader(post: 0, scroll: 3, find: .active("the"))))
+        XCTAssertEqual(state.mode, .reading(Reader(post: 0, scroll: 3, find: .active("the", current: 0))))
         _ = Reducer.reduce(&state, .findNext)
         XCTAssertEqual(scroll(), 90, "counted once: n needs no question")
         _ = Reducer.reduce(&state, .findNext)
@@ -71,9 +71,12 @@ final class PureReducerTests: XCTestCase {
         _ = Reducer.reduce(&state, .findPrevious)
         XCTAssertEqual(scroll(), 3)
         XCTAssertNil(state.note)
+        // Before the first match, N wraps to the last and says so.
         _ = Reducer.reduce(&state, .findPrevious)
-        XCTAssertEqual(scroll(), 3)
-        XCTAssertEqual(state.note, "no more matches for \"the\"")
+        XCTAssertEqual(scroll(), 200 - rows)
+        XCTAssertEqual(state.note, "search wrapped to the bottom")
+        guard case let .reading(wrapped) = state.mode else { return XCTFail("\(state.mode)") }
+        XCTAssertEqual(wrapped.find, .active("the", current: 2))
         _ = Reducer.reduce(&state, .keyPressed)
         XCTAssertNil(state.note)
     }

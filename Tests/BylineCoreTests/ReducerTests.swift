@@ -169,7 +169,7 @@ final class ReducerTests: XCTestCase {
         for character in "pprof" { AppFixture.send(&state, .insertText(String(character))) }
         AppFixture.send(&state, .submitPrompt)
         guard case let .reading(reader) = state.mode else { return XCTFail("not reading") }
-        XCTAssertEqual(reader.find, .active("pprof"))
+        XCTAssertEqual(reader.find, .active("pprof", current: 0))
         let lines = ReaderContent.lines(state, post: latency).map { $0.text.lowercased() }
         XCTAssertTrue(lines[reader.scroll].contains("pprof") || reader.scroll == max(0, lines.count - PaneLayout.readerRows(height: 40)))
         AppFixture.send(&state, .findNext)

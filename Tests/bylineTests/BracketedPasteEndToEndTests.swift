@@ -26,7 +26,10 @@ final class BracketedPasteEndToEndTests: XCTestCase {
         XCTAssertFalse(screen[0].contains("NOT"), "no tag excluded: \(screen[0])")
         XCTAssertFalse(screen.contains { $0.contains("exit=") }, "byline still runs")
 
-        // Into the search prompt: the text, its line end a space, its q a letter.
+        // Into the search prompt (from the list: `/` in the tag pane finds a tag): the text, its line
+        // end a space, its q a letter.
+        try tmux.send("Tab")
+        try tmux.waitFor(text: "· list")
         try tmux.send("/")
         try tmux.paste("latency\nq")
         screen = try tmux.waitFor("the pasted query") { ReaderScreen.statusLine($0).hasPrefix(" /latency q█") }

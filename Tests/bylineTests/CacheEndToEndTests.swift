@@ -36,20 +36,28 @@ final class CacheEndToEndTests: XCTestCase {
         XCTAssertTrue(files.first?.hasSuffix(".sqlite") == true, "\(files)", file: file, line: line)
     }
 
+    /// A count as the status line writes it: 1001 → `1,001`.
+    private func grouped(_ count: Int) -> String {
+        let digits = Array(String(count))
+        return String(digits.enumerated().flatMap { index, digit in index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit] })
+    }
+
     private var environment: [String: String] { ["XDG_CACHE_HOME": cacheHome.path] }
 
     /// The changed post is found by its new word, and every tenth post by "latenc". The count is read
-    /// from the whole search prompt (` /zebra█  1 of 1001 posts`, so that "1 of" is not found inside
-    /// "1001 of") once no search is running (the count while it runs is the titles' and tags' alone).
+    /// from the whole search prompt (` /zebra█  1 of 1,001 posts`, so that "1 of" is not found inside
+    /// "1,001 of") once no search is running (the count while it runs is the titles' and tags' alone).
     private func searches(_ tmux: TmuxSession, posts: Int, file: StaticString = #filePath, line: UInt = #line) throws {
         for (typed, found) in [("zebra", 1), ("latenc", 100)] {
             try tmux.type("/" + typed)
-            try tmux.waitFor("\(found) of \(posts) posts found by \(typed)", file: file, line: line) {
+            try tmux.waitFor("\(found) of \(grouped(posts)) posts found by \(typed)", file: file, line: line) {
                 let status = ReaderScreen.statusLine($0)
-                return status.hasPrefix(" /\(typed)█  \(found) of \(posts) posts") && !status.contains("searching")
+                return status.hasPrefix(" /\(typed)█  \(found) of \(grouped(posts)) posts") && !status.contains("searching")
             }
             try tmux.send("Escape")
-            try tmux.waitFor("the search cancelled", file: file, line: line) { ReaderScreen.statusLine($0).hasPrefix(" \(posts) of \(posts) posts") }
+            try tmux.waitFor("the search cancelled", file: file, line: line) {
+                ReaderScreen.statusLine($0).hasPrefix(" \(grouped(posts)) of \(grouped(posts)) posts")
+            }
         }
     }
 
@@ -66,7 +74,7 @@ final class CacheEndToEndTests: XCTestCase {
     /// it indexes, so this is the end of all of it (ReaderApp, BackgroundLoad).
     private func waitUntilIdle(_ tmux: TmuxSession, posts: Int, file: StaticString = #filePath, line: UInt = #line) throws {
         try tmux.waitFor("\(posts) posts and no work in the background", seconds: 60, file: file, line: line) {
-            ReaderScreen.statusLine($0).hasPrefix(" \(posts) of \(posts) posts · list")
+            ReaderScreen.statusLine($0).hasPrefix(" \(grouped(posts)) of \(grouped(posts)) posts · list")
         }
     }
 
@@ -110,7 +118,7 @@ final class CacheEndToEndTests: XCTestCase {
     func testTheReaderStartsACacheThenStartsFromItAndRefreshesIt() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
         var tmux = try reader()
-        try tmux.waitFor(text: "1000 of 1000 posts")
+        try tmux.waitFor(text: "1,000 of 1,000 posts")
         // The reader indexes the blog in the background and says so; the cache appears when done.
         try waitUntilIdle(tmux, posts: 1000)
         assertOneCache(cacheFiles())
@@ -121,7 +129,7 @@ final class CacheEndToEndTests: XCTestCase {
         try blog.write("post-new.md", "---\ntitle: Quokka\ndate: 2029-01-01\n---\nA quokka.\n")
         tmux = try reader()
         // The refresh runs at idle priority: on a busy machine it waits for a free core.
-        try tmux.waitFor(text: "1001 of 1001 posts", seconds: 60)
+        try tmux.waitFor(text: "1,001 of 1,001 posts", seconds: 60)
         try tmux.waitFor(text: "Zebracorn sighting")
         try searches(tmux, posts: 1001)
         try waitUntilIdle(tmux, posts: 1001)
@@ -134,7 +142,7 @@ final class CacheEndToEndTests: XCTestCase {
         // From a cache up to date, the first screen is the cache's whole store: the first key reaches
         // the last post.
         tmux = try reader()
-        var screen = try tmux.waitFor(text: "1001 of 1001 posts")
+        var screen = try tmux.waitFor(text: "1,001 of 1,001 posts")
         // The newest posts head the list; the oldest, post 0, is far below the first screen, so it
         // can only appear once G has reached it.
         XCTAssertNotNil(ReaderScreen.row(screen, containing: "Zebracorn sighting"))

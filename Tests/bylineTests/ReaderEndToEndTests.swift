@@ -38,7 +38,9 @@ final class ReaderEndToEndTests: XCTestCase {
         try tmux.send("x")
         try tmux.waitFor(text: "go AND NOT career")
 
-        // Search latency: only the latency post.
+        // Search latency from the list (`/` in the tag pane finds a tag): only the latency post.
+        try tmux.send("Tab")
+        try tmux.waitFor(text: "· list")
         try tmux.send("/")
         try tmux.type("latency")
         // Each typed letter shows an interim count (titles and tags) while the body search runs.
@@ -55,7 +57,6 @@ final class ReaderEndToEndTests: XCTestCase {
         // Clear the filter: the selection stays on the latency post. Open it.
         try tmux.send("c")
         try tmux.waitFor(text: "14 of 14 posts")
-        try tmux.send("Tab")
         try tmux.waitFor(text: "· list")
         try tmux.send("Enter")
         screen = try tmux.waitFor(text: "% · line 1–")

@@ -3,12 +3,23 @@ package enum Action: Hashable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, moveToFirst, moveToLast
     case focusNextPane, focusPreviousPane, focusTags
     case toggleRequired, toggleExcluded, toggleMatchMode, toggleTagSort, clearFilter
+    /// Drop the kept search and only it (`Esc` in browse); the tags stay.
+    case clearSearch
+    /// Type to move the tag cursor to a tag by name (`/` in the tag pane).
+    case startTagFind
+    /// The list in the next order: newest, oldest, by title (`S`).
+    case cycleListOrder
     case startSearch, startFind, findNext, findPrevious
+    /// The reader's outline of the post's headings: open it, and go to the heading under its cursor.
+    case showOutline, goToHeading
     case openPost, nextPost, previousPost
     case back, quit, showHelp, redraw
     /// Ctrl-C: end the session as an interrupted program ends (status 130, 128 + SIGINT), which is what
     /// a shell or a script expects of it; `quit` ends it as done (status 0).
     case interrupt
+    /// The reader's links: make the next or previous one current, follow or copy the current one, open
+    /// the link-number prompt, and walk the history of followed links.
+    case nextLink, previousLink, followLink, copyLink, startLinkNumber, historyBack, historyForward
 
     // Prompt editing (search and find), sent for typed text rather than bound keys.
     case insertText(String)

@@ -44,6 +44,12 @@ package struct AppState: Equatable, Sendable {
     package internal(set) var match: PostQuery.Match = .all
     package internal(set) var search = ""
     package internal(set) var tagSort: TagSort = .count
+    /// The tag pane's row order, as positions in `store.tags.tags`: fixed when the rows are sorted (`s`,
+    /// `c`, a new store) and kept while tags are toggled, so a row stays where it was pressed and only
+    /// its count changes (`sortTags`).
+    package internal(set) var tagOrder: [Int] = []
+    /// The post list's order (`S`); `results` are kept in it.
+    package internal(set) var listOrder: ListOrder = .newest
     /// The reader's language (from the locale), until the first posts are known and the filter starts
     /// in it (`startInReaderLanguage`); then nil.
     package internal(set) var readerLanguage: String?
@@ -74,6 +80,8 @@ package struct AppState: Equatable, Sendable {
     /// the selection's, the reader's, and those nearest the selection, plus the neighbours parsed ahead
     /// after that. Bounds memory however far the reader wanders (a 15 KB post parses to roughly 100 KB).
     package static let keptBodies = 12
+    /// The posts the reader followed links from, for `B` and `F` (emptied when the reader is left).
+    package internal(set) var history = ReadingHistory()
     /// A transient message for the status line.
     package internal(set) var note: String?
     /// The search asked of the runtime and not yet answered (the status line says "searching").
@@ -108,7 +116,7 @@ package struct AppState: Equatable, Sendable {
         results = store.matches(query)
         startInReaderLanguage()
         selected = results.first
-        orderedTags = countedTags
+        sortTags()
         tagCursor = orderedTags.first?.key
     }
 
@@ -139,14 +147,14 @@ package struct AppState: Equatable, Sendable {
         let tagged = store.tagMatches(query)
         let terms = query.searchTerms
         if terms.isEmpty {
-            results = Array(tagged)
+            results = inListOrder(Array(tagged))
         } else if store.posts.count > AppState.instantFilterLimit {
             results = results.filter { tagged.contains($0) }
         } else {
-            results = tagged.filter { number in
+            results = inListOrder(tagged.filter { number in
                 let fields = PostStore.searchFields(of: store.posts[number])
                 return terms.allSatisfy { term in fields.contains { term.occurs(in: $0) } }
-            }
+            })
         }
         keepSelection()
     }
@@ -185,9 +193,9 @@ package struct AppState: Equatable, Sendable {
         // Until the search runs again on the new store, the posts it found are kept where they still are.
         let tagged = store.tagMatches(query)
         if query.searchTerms.isEmpty {
-            results = Array(tagged)
+            results = inListOrder(Array(tagged))
         } else {
-            results = oldResultPaths.compactMap { numbers[$0] }.filter { tagged.contains($0) }.sorted()
+            results = inListOrder(oldResultPaths.compactMap { numbers[$0] }.filter { tagged.contains($0) }.sorted())
         }
         selected = selectedPath.flatMap { numbers[$0] }
         keepSelection()
@@ -206,12 +214,21 @@ package struct AppState: Equatable, Sendable {
     /// already known to match by title, summary and tags (`refreshResults`), in a store small enough
     /// to find those at each key; a larger store's list until then is the last search's, and goes.
     mutating func showSettledResults(_ partial: SearchPartial) {
-        let known = store.posts.count > AppState.instantFilterLimit ? [] : results.filter { $0 > partial.settledThrough }
+        let known = store.posts.count > AppState.instantFilterLimit ? [] : resultsNewestFirst.filter { $0 > partial.settledThrough }
         setResults(partial.found + known)
     }
 
+    /// Takes a search's results (newest first): a selection still on the first result follows the new
+    /// first (the search chose it, not the reader); one the reader moved stays on its post.
     mutating func setResults(_ numbers: [Int]) {
-        results = numbers
+        let followsFirst = selected == nil || selected == results.first
+        results = inListOrder(numbers)
+        if followsFirst { selectFirstResult() } else { keepSelection() }
+    }
+
+    /// Puts `numbers` (newest first) in the list's order, the selection staying on its post.
+    mutating func setResultsInOrder(_ numbers: [Int]) {
+        results = inListOrder(numbers)
         keepSelection()
     }
 
@@ -250,25 +267,30 @@ package struct AppState: Equatable, Sendable {
     /// from the store, the results, the tag states and the order, and counted again only when one of
     /// them changed (`recountTags`): at 100,000 posts a count is most of a tag toggle's time, and a
     /// list move changes none of them.
-    package private(set) var orderedTags: [TagRow] = []
+    package internal(set) var orderedTags: [TagRow] = []
 
     /// Counts the tag rows again if what they depend on changed since `before`. Comparing results that
     /// did not change is free: arrays that share storage compare equal at once.
+    /// A new store or another sort order sorts the rows again (`sortTags`); a toggle or a search only
+    /// counts them again, in the order they stand.
     mutating func recountTags(since before: AppState) {
-        guard source != before.source || tagSort != before.tagSort || tagStates != before.tagStates
-            || results != before.results else { return }
+        if source != before.source || tagSort != before.tagSort || tagOrder.count != store.tags.tags.count {
+            sortTags()
+            return
+        }
+        guard tagStates != before.tagStates || results != before.results || tagOrder != before.tagOrder else { return }
         orderedTags = countedTags
     }
 
-    /// The tag pane's rows counted afresh: what `orderedTags` holds.
+    /// The tag pane's rows counted afresh, in `tagOrder`: what `orderedTags` holds. One pass over the
+    /// tags, no sort: at 100,000 posts this runs on every toggle.
     var countedTags: [TagRow] {
         let current = resultSet
-        var rows = store.tags.tags.map { tag in
-            TagRow(key: tag.key, name: tag.name, count: tag.posts.intersectionCount(current), state: state(of: tag.key))
-        }
-        switch tagSort {
-        case .count: rows.sort { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
-        case .name: rows.sort { $0.key < $1.key }
+        let tags = store.tags.tags
+        let order = tagOrder.count == tags.count ? tagOrder : Array(tags.indices)
+        let rows = order.map { index in
+            let tag = tags[index]
+            return TagRow(key: tag.key, name: tag.name, count: tag.posts.intersectionCount(current), state: state(of: tag.key))
         }
         return rows + languageRows(among: current)
     }

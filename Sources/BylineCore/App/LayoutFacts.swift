@@ -23,15 +23,24 @@ package struct LayoutFacts: Hashable, Sendable {
     package var isComplete: Bool
     /// The find text `matches` was counted for; nil when none was asked for.
     package var find: String?
-    /// The numbers of the lines holding `find`, case-insensitively, ascending.
+    /// Each match of `find` (case-insensitive, not overlapping) as the number of the line holding it,
+    /// ascending: a line with two matches is listed twice, so the count is of matches, not lines.
     package var matches: [Int]
+    /// The line each top-level heading laid out so far starts on (`Document.headings`, in order).
+    package var headingLines: [Int]
+    /// The post's links in reading order, where each is laid out (the reader's: Tab, a click); empty
+    /// when not asked for (the preview's facts).
+    package var links: [LayoutLink]
 
-    package init(key: LayoutKey, lines: Int, isComplete: Bool, find: String? = nil, matches: [Int] = []) {
+    package init(key: LayoutKey, lines: Int, isComplete: Bool, find: String? = nil, matches: [Int] = [], headingLines: [Int] = [],
+                 links: [LayoutLink] = []) {
         self.key = key
         self.lines = lines
         self.isComplete = isComplete
         self.find = find
         self.matches = matches
+        self.headingLines = headingLines
+        self.links = links
     }
 
     /// The greatest scroll that still fills `rows` rows, when the facts know the post's end.
@@ -47,14 +56,32 @@ package struct LayoutQuestion: Hashable, Sendable {
     package var key: LayoutKey
     package var lines: Int
     package var find: String?
+    /// Whether to find the post's links (`LayoutFacts.links`): the reader's questions do.
+    package var links = false
 }
 
 /// A move of the reader that needs the post's layout: kept in `Reader.intent` until the facts are in.
 package enum ReaderIntent: Hashable, Sendable {
     /// Keep the scroll within the post (after a scroll key): at most its last screen.
     case keepInPost
-    /// Go to the first line holding the find's text after `line` (or the last before it), then keep
-    /// in the post; when there is none, stay and say so (`n` and `N`). `fromPrompt`: the find was just
-    /// submitted, which stays silently when there is none and goes to the match as it stands.
+    /// Go to the next match of the find (the previous one when not `forward`), wrapping past either
+    /// end with a note, then keep in the post (`n` and `N`): the match after the current one when that
+    /// is on screen, else the first match on a line after `line` (the last before it going back).
+    /// When there is none at all, say so. `fromPrompt`: the find was just submitted; it goes to the
+    /// match as it stands.
     case seekMatch(after: Int, forward: Bool, fromPrompt: Bool)
+    /// Put the `index`-th top-level heading (`Document.headings`) at the top, then keep in the post:
+    /// the outline's Enter, a followed link's `#anchor`.
+    case showHeading(index: Int)
+    /// Put the heading an `#anchor` names at the top once the post's body is in (a followed link's
+    /// target); a note when it names none.
+    case showAnchor(String)
+    /// Make the next link after the current one (or the first on screen) current, scrolling to it;
+    /// `forward: false`, the one before (Tab, Shift-Tab).
+    case seekLink(forward: Bool)
+    /// Follow the link at `column` of the text column on post line `line`, if one is there (a click).
+    case followLinkAt(line: Int, column: Int)
+    /// Put the outline's cursor on the section the screen's top line is in, then keep in the post:
+    /// the outline just opened (`o`).
+    case outlineAtSection
 }

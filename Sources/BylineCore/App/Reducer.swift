@@ -8,6 +8,10 @@ package enum Reducer {
         switch action {
         case let .resize(width, height):
             state.resize(width: width, height: height)
+            // The help wraps to the new width: its scroll stays within its lines.
+            if case let .help(over, scroll) = state.mode {
+                state.mode = .help(over: over, scroll: min(scroll, HelpContent.maximumScroll(width: state.width, height: state.height)))
+            }
         case let .bodyLoaded(post, loaded):
             state.loaded[post] = loaded
             state.failed[post] = nil
@@ -75,6 +79,7 @@ package enum Reducer {
             switch state.mode {
             case let .help(over, scroll): effects += reduceHelp(&state, action, over: over, scroll: scroll)
             case let .searching(previous): effects += reduceSearching(&state, action, previous: previous)
+            case let .findingTag(find): effects += reduceTagFind(&state, action, find)
             case let .reading(reader): effects += reduceReading(&state, action, reader)
             case .browsing: effects += reduceBrowsing(&state, action)
             }
@@ -120,7 +125,7 @@ package enum Reducer {
     static func reduceHelp(_ state: inout AppState, _ action: Action, over: Mode, scroll: Int) -> [Effect] {
         if action == .back { state.mode = over }
         guard let next = action.moved(from: scroll, page: max(1, state.height - 4), last: Int.max / 2) else { return [] }
-        state.mode = .help(over: over, scroll: min(max(0, next), HelpContent.maximumScroll(height: state.height)))
+        state.mode = .help(over: over, scroll: min(max(0, next), HelpContent.maximumScroll(width: state.width, height: state.height)))
         return []
     }
 
@@ -133,17 +138,17 @@ package enum Reducer {
             // here, whether it comes a key at a time (each past the limit is no work at all) or whole.
             guard let kept = AppState.promptAddition(after: state.search, text) else { return [] }
             state.search += kept
-            return filterChanged(&state)
+            return searchChanged(&state)
         case .deleteBackward:
             guard !state.search.isEmpty else { return [] }
             state.search.removeLast()
-            return filterChanged(&state)
+            return searchChanged(&state)
         case .submitPrompt:
             state.mode = .browsing
         case .cancelPrompt:
             state.mode = .browsing
             state.search = previous
-            return filterChanged(&state)
+            return searchChanged(&state)
         case .moveDown, .moveUp:
             moveSelection(&state, by: action == .moveDown ? 1 : -1)
         default:
@@ -172,10 +177,17 @@ package enum Reducer {
         case .focusPreviousPane: state.focus = next(state.focus, by: -1)
         case .focusTags: state.focus = .tags
         case .startSearch: state.mode = .searching(previous: state.search)
+        case .startTagFind: startTagFind(&state)
+        case .cycleListOrder: cycleListOrder(&state)
         case .clearFilter:
             state.tagStates = [:]
             state.search = ""
-            return filterChanged(&state)
+            let effects = filterChanged(&state)
+            // The one filter change that sorts the tag pane again: nothing toggled is left to keep in place.
+            state.sortTags()
+            return effects
+        case .clearSearch:
+            return clearSearch(&state)
         case .openPost:
             if let selected = state.selected { state.mode = .reading(Reader(post: selected)) }
         case .nextPost, .previousPost:
@@ -251,18 +263,6 @@ package enum Reducer {
             state.selected = target
             state.previewScroll = 0
         }
-    }
-
-    /// The first of `matches` (ascending line numbers) after `line` going forward, or the last before
-    /// it going back: a binary search, so each `n` or `N` costs nothing however long the post.
-    static func nextMatch(in matches: [Int], after line: Int, forward: Bool) -> Int? {
-        var low = 0, high = matches.count
-        while low < high {
-            let middle = (low + high) / 2
-            if forward ? matches[middle] <= line : matches[middle] < line { low = middle + 1 } else { high = middle }
-        }
-        if forward { return low < matches.count ? matches[low] : nil }
-        return low > 0 ? matches[low - 1] : nil
     }
 
     static func scrollPreview(_ state: inout AppState, _ action: Action) {

@@ -9,20 +9,27 @@ extension Reducer {
             case .deleteBackward: reader.find = .typing(String(text.dropLast()))
             case .cancelPrompt: reader.find = .none
             case .submitPrompt:
-                reader.find = text.isEmpty ? .none : .active(text)
+                reader.find = text.isEmpty ? .none : .active(text, current: nil)
                 if !text.isEmpty { reader.intent = .seekMatch(after: reader.scroll - 1, forward: true, fromPrompt: true) }
             default: break
             }
             state.mode = .reading(reader)
             return []
         }
+        if case let .outline(cursor) = reader.overlay { return reduceOutline(&state, action, reader, cursor: cursor) }
+        if let typed = reader.linkNumber { return reduceLinkNumber(&state, action, reader, typed: typed) }
+        if let effects = reduceLinkAction(&state, action, reader) { return effects }
         let page = max(1, PaneLayout.readerRows(height: state.height) - 1)
         if let scroll = action.moved(from: reader.scroll, page: page, last: Int.max / 2) { reader.scroll = scroll }
         switch action {
         case .startFind: reader.find = .typing("")
+        case .showOutline: openOutline(&reader)
         case .findNext, .findPrevious:
             guard case .active = reader.find else { break }
-            reader.intent = .seekMatch(after: reader.scroll, forward: action == .findNext, fromPrompt: false)
+            // From the screen (when the current match is off it): the first match from its top line on,
+            // or the last above it.
+            let forward = action == .findNext
+            reader.intent = .seekMatch(after: forward ? reader.scroll - 1 : reader.scroll, forward: forward, fromPrompt: false)
         case .nextPost, .previousPost:
             guard let index = state.results.firstIndex(of: reader.post) else { break }
             let target = index + (action == .nextPost ? 1 : -1)
@@ -35,6 +42,8 @@ extension Reducer {
             state.previewScroll = 0
         case .back:
             state.mode = .browsing
+            // Leaving the reader ends its trail of followed links.
+            state.history = ReadingHistory()
             if state.results.contains(reader.post) { state.selected = reader.post }
             return []
         default:
@@ -64,8 +73,11 @@ extension AppState {
         switch mode {
         case .help: return .help
         case .searching: return .search
+        case .findingTag: return .tagFind
         case let .reading(reader):
             if case .typing = reader.find { return .find }
+            if reader.linkNumber != nil { return .link }
+            if case .outline = reader.overlay { return .outline }
             return .reader
         case .browsing:
             // Each pane is the key context of its name.
@@ -121,8 +133,8 @@ extension AppState {
         if case let .reading(reader) = mode {
             guard reader.intent != nil else { return nil }
             var find: String?
-            if case let .active(text) = reader.find { find = text }
-            return LayoutQuestion(key: readerKey(reader), lines: .max, find: find)
+            if case let .active(text, _) = reader.find { find = text }
+            return LayoutQuestion(key: readerKey(reader), lines: .max, find: find, links: true)
         }
         guard previewScroll > 0, let (key, rows) = previewGeometry else { return nil }
         if let facts = layoutFacts, facts.key == key, facts.settle(previewScroll, rows: rows) { return nil }
@@ -132,22 +144,25 @@ extension AppState {
     /// Carries out the reader's `intent` if the facts for its post are in: a find's move, then keeping
     /// the scroll within the post.
     mutating func settleReader() {
+        resolveAnchor()
         guard case var .reading(reader) = mode, let intent = reader.intent,
               let facts = layoutFacts, facts.key == readerKey(reader) else { return }
+        if settleLinkIntent(reader, facts) {
+            // A click that followed a link within this post settles the move it made, now.
+            if case let .reading(next) = mode, next.intent != intent, next.post == reader.post { settleReader() }
+            return
+        }
+        if case let .reading(updated) = mode { reader = updated }
         if case let .seekMatch(after, forward, fromPrompt) = intent {
-            guard case let .active(query) = reader.find else {
-                reader.intent = nil
-                mode = .reading(reader)
-                return
-            }
-            guard facts.find == query else { return }
-            if let line = Reducer.nextMatch(in: facts.matches, after: after, forward: forward) {
-                reader.scroll = line
-            } else if !fromPrompt {
-                note = "no more matches for \"\(query)\""
-            }
-            // A find just submitted shows its match as it stands (as the reader always has).
-            reader.intent = fromPrompt ? nil : .keepInPost
+            guard seekMatch(&reader, after: after, forward: forward, fromPrompt: fromPrompt, facts) else { return }
+        }
+        if intent == .outlineAtSection {
+            guard pointOutline(&reader, facts) else { return }
+        }
+        if case let .showHeading(index) = intent {
+            guard facts.isComplete else { return }
+            if facts.headingLines.indices.contains(index) { reader.scroll = facts.headingLines[index] }
+            reader.intent = .keepInPost
         }
         if reader.intent == .keepInPost {
             let rows = PaneLayout.readerRows(height: height)
@@ -158,6 +173,25 @@ extension AppState {
                 return
             }
             reader.intent = nil
+        }
+        mode = .reading(reader)
+    }
+
+    /// A followed link's `#anchor`, once its post's body is in: the heading it names (`.showHeading`),
+    /// or a note that it names none.
+    mutating func resolveAnchor() {
+        guard case var .reading(reader) = mode, case let .showAnchor(anchor) = reader.intent else { return }
+        if let document = loaded[reader.post]?.document {
+            if let index = document.heading(anchor: anchor) {
+                reader.intent = .showHeading(index: index)
+            } else {
+                note = "no heading \"#\(anchor)\" in this post"
+                reader.intent = reader.scroll > 0 ? .keepInPost : nil
+            }
+        } else if failed[reader.post] != nil {
+            reader.intent = nil
+        } else {
+            return
         }
         mode = .reading(reader)
     }

@@ -49,6 +49,9 @@ package enum DocumentLayout {
     package struct Progressive: Sendable {
         /// The lines so far: `prefix`, then the document's.
         package private(set) var lines: [StyledLine]
+        /// The line each top-level heading laid out so far starts on, in document order: the i-th is
+        /// `Document.headings[i]`'s (the outline's jumps, an `#anchor`'s target, the section named).
+        package private(set) var headingLines: [Int] = []
         private var cursor: Cursor
 
         /// Whether `lines` holds the whole document (notes and references too).
@@ -70,8 +73,10 @@ package enum DocumentLayout {
             guard !isComplete, lines.count < count else { return }
             let have = lines.count
             var writer = FlatTextWriter()
-            cursor.layOut(into: &writer) { have + $0.lineCount < count }
+            var starts: [Int] = []
+            cursor.layOut(into: &writer, while: { have + $0.lineCount < count }, heading: { starts.append(have + $0) })
             lines += writer.finish().styledLines
+            headingLines += starts
         }
     }
 
@@ -93,11 +98,18 @@ package enum DocumentLayout {
         }
 
         /// Lays out top-level blocks into `writer` while `more(writer)`, then, past the last block and
-        /// with `more` still true, the notes and references.
-        mutating func layOut(into writer: inout FlatTextWriter, while more: (FlatTextWriter) -> Bool) {
+        /// with `more` still true, the notes and references. `heading` is told the writer's line each
+        /// top-level heading starts on.
+        mutating func layOut(into writer: inout FlatTextWriter, while more: (FlatTextWriter) -> Bool,
+                             heading: (Int) -> Void = { _ in }) {
             while !isComplete, more(writer) {
                 if nextBlock < document.blocks.count {
-                    context.layOutTopLevel(document.blocks[nextBlock], started: &bodyStarted, &writer)
+                    let block = document.blocks[nextBlock]
+                    let (before, blankFirst) = (writer.lineCount, bodyStarted)
+                    context.layOutTopLevel(block, started: &bodyStarted, &writer)
+                    // Every heading has lines (its text, or its rule or `#` label): the blank between
+                    // blocks comes first.
+                    if case .heading = block { heading(before + (blankFirst ? 1 : 0)) }
                     nextBlock += 1
                 } else {
                     context.notesAndReferences(document, &writer)

@@ -56,6 +56,10 @@ package struct TextStyle: OptionSet, Hashable, Sendable {
     package static let tag = TextStyle(rawValue: 1 << 31)
     /// Code that continues from the line above because it was too long (the continuation mark).
     package static let continuation = TextStyle(rawValue: 1 << 32)
+    /// The current match of the reader's find (`n` and `N` step to it), set apart from the other matches.
+    package static let currentMatch = TextStyle(rawValue: 1 << 33)
+    /// The reader's current link (Tab, Shift-Tab): drawn so it shows without colour (reverse video).
+    package static let currentLink = TextStyle(rawValue: 1 << 34)
 
     package static let plain: TextStyle = []
 }
@@ -117,7 +121,7 @@ extension TextStyle: CustomStringConvertible {
         (.diffMeta, "diffmeta"), (.link, "link"), (.reference, "ref"), (.quote, "quote"), (.marker, "marker"), (.rule, "rule"),
         (.tableHeader, "th"), (.image, "image"), (.template, "template"), (.escaped, "escaped"), (.meta, "meta"),
         (.headingRule, "hrule"), (.match, "match"), (.selection, "selection"), (.title, "title"), (.tag, "tag"),
-        (.continuation, "cont"),
+        (.continuation, "cont"), (.currentMatch, "current"), (.currentLink, "curlink"),
     ]
 
     /// The styles by short name, `title+selection`, for goldens and debugging.

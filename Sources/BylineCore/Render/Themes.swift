@@ -20,7 +20,10 @@ extension Theme {
         Rule(.link, underline: true),
         Rule(.escaped, reverse: true),
         Rule(.match, reverse: true),
+        // The current match: bold and underlined too, told apart from the others without colour.
+        Rule(.currentMatch, bold: true, underline: true),
         Rule(.selection, bold: true, reverse: true),
+        Rule(.currentLink, bold: true, underline: true, reverse: true),
     ]
 
     /// For dark backgrounds.
@@ -49,7 +52,9 @@ extension Theme {
         Rule(.tag, fg: TerminalColor(179, basic: 3)),
         Rule(.escaped, fg: TerminalColor(203, basic: 9), reverse: false),
         Rule(.match, fg: TerminalColor(16, basic: 0), bg: TerminalColor(220, basic: 11), reverse: false),
+        Rule(.currentMatch, fg: TerminalColor(16, basic: 0), bg: TerminalColor(208, basic: 9)),
         Rule(.selection, reverse: true),
+        Rule(.currentLink, reverse: true),
     ])
 
     /// For light backgrounds.
@@ -78,7 +83,9 @@ extension Theme {
         Rule(.tag, fg: TerminalColor(130, basic: 3)),
         Rule(.escaped, fg: TerminalColor(160, basic: 1), reverse: false),
         Rule(.match, fg: TerminalColor(16, basic: 0), bg: TerminalColor(228, basic: 11), reverse: false),
+        Rule(.currentMatch, fg: TerminalColor(16, basic: 0), bg: TerminalColor(214, basic: 9)),
         Rule(.selection, reverse: true),
+        Rule(.currentLink, reverse: true),
     ])
 }
 

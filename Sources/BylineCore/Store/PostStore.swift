@@ -42,6 +42,11 @@ package struct PostStore: Sendable {
     /// Old names that open a post, lower-cased: its `redirect_from` and `aliases` (as slugs), and the
     /// names of redirect stubs that point to it (`RedirectStub`), which are not posts themselves.
     package let aliases: [String: Int]
+    /// Which post a link inside the blog names (`PostLinkIndex`): built once, when first needed, and
+    /// shared by every copy of this store (the same posts).
+    package let linkIndex = PostLinkIndex()
+    /// The posts by title, sorted the first time it is asked for (`titleOrder`).
+    let titleOrderCache = TitleOrderCache()
     /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept).
     let absolutePaths: [String?]
     /// A full-text index that answers searches for the posts it holds (a persistent cache), if any.

@@ -13,7 +13,7 @@ package enum AppView {
         case let .help(over, scroll):
             if case let .reading(reader) = over { ReaderView.draw(state, reader, cache, on: &screen) } else { drawBrowsing(state, cache, on: &screen) }
             HelpView.draw(scroll: scroll, glyphs: state.glyphs, on: &screen)
-        case .browsing, .searching:
+        case .browsing, .searching, .findingTag:
             drawBrowsing(state, cache, on: &screen)
         }
         return screen
@@ -24,11 +24,13 @@ package enum AppView {
     package static func measure(_ state: AppState, _ cache: ViewCache) -> Action? {
         guard let question = state.layoutQuestion else { return nil }
         let laidOut = PreviewContent.laidOut(state, question.key, atLeast: question.lines, in: cache)
-        var facts = LayoutFacts(key: question.key, lines: laidOut.lines.count, isComplete: laidOut.isComplete)
+        var facts = LayoutFacts(key: question.key, lines: laidOut.lines.count, isComplete: laidOut.isComplete,
+                                headingLines: laidOut.headingLines)
         if let find = question.find {
             facts.find = find
             facts.matches = ReaderContent.matchingLines(state, question.key, query: find, in: cache)
         }
+        if question.links { facts.links = ReaderContent.links(state, question.key, in: cache) }
         return .measured(facts)
     }
 
@@ -91,7 +93,7 @@ enum PaneHeader {
         let name: String
         switch pane {
         case .tags: name = "Tags" + (state.match == .any ? " (any)" : "") + (state.tagSort == .name ? " by name" : "")
-        case .list: name = "Posts"
+        case .list: name = "Posts" + (state.listOrder.label.map { " (\($0))" } ?? "")
         case .preview: name = "Preview"
         }
         let text = (focused ? state.glyphs.focus + " " : "  ") + name

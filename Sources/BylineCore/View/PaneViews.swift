@@ -7,7 +7,7 @@ enum TagPaneView {
             screen.put(StyledLine("no tags", .meta), row: rect.y, column: rect.x + 1, limit: rect.width - 1)
             return
         }
-        let focused = state.focus == .tags && state.mode == .browsing
+        let focused = state.focus == .tags && state.showsBrowseCursor
         for offset in 0..<rect.height {
             let index = state.tagScroll + offset
             guard index < rows.count else { break }
@@ -23,7 +23,7 @@ enum TagPaneView {
             case .required: marker = state.glyphs.required
             case .excluded: marker = state.glyphs.excluded
             }
-            let count = String(row.count)
+            let count = StatusLine.grouped(row.count)
             let nameRoom = max(1, rect.width - 4 - count.count)
             // The cursor row is marked, so it is visible without colour too.
             let cursor = row.holds(state.tagCursor) && focused ? state.glyphs.focus : " "

@@ -9,10 +9,11 @@ package enum PreviewContent {
     }
 
     /// The lines for `key` as far as `count`, and whether they are the whole post.
-    static func laidOut(_ state: AppState, _ key: LayoutKey, atLeast count: Int, in cache: ViewCache) -> (lines: [StyledLine], isComplete: Bool) {
+    static func laidOut(_ state: AppState, _ key: LayoutKey, atLeast count: Int, in cache: ViewCache)
+        -> (lines: [StyledLine], isComplete: Bool, headingLines: [Int]) {
         cache.layouts.value(key, make: { layOut(state, post: key.post, width: key.width) }) { layout in
             layout.extend(toAtLeast: count)
-            return (layout.lines, layout.isComplete)
+            return (layout.lines, layout.isComplete, layout.headingLines)
         }
     }
 
@@ -77,40 +78,82 @@ package enum ReaderContent {
         PreviewContent.lines(state, post: post, width: PaneLayout.readerColumn(width: state.width).width, in: cache)
     }
 
-    /// The numbers of the lines for `key` that hold `query`, case-insensitively, ascending: worked out
-    /// once per layout and text (`ViewCache.finds`).
+    /// Each match of `query` in the lines for `key` (case-insensitive, not overlapping; `FindText`) as
+    /// the number of its line, ascending, a line listed once per match: worked out once per layout and
+    /// text (`ViewCache.finds`). Only the lines that hold the text are taken apart to count.
     static func matchingLines(_ state: AppState, _ key: LayoutKey, query: String, in cache: ViewCache) -> [Int] {
         cache.finds.value(ViewCache.FindKey(layout: key, query: query), make: {
-            let needle = query.lowercased()
+            let lowered = query.lowercased()
+            let needle = FindText.folded(query)
             var matches: [Int] = []
-            for (number, line) in PreviewContent.laidOut(state, key, atLeast: .max, in: cache).lines.enumerated()
-                where line.text.lowercased().contains(needle) {
-                matches.append(number)
+            for (number, line) in PreviewContent.laidOut(state, key, atLeast: .max, in: cache).lines.enumerated() {
+                let text = line.text
+                guard text.lowercased().contains(lowered) else { continue }
+                let count = FindText.ranges(of: needle, in: FindText.folded(text)).count
+                matches.append(contentsOf: repeatElement(number, count: count))
             }
             return matches
         }) { $0 }
     }
 }
 
-/// The help overlay's text, made from the binding table so it cannot drift from the keys.
+extension ReaderContent {
+    /// The links of the post laid out for `key`, in reading order: found once per layout (`ViewCache.links`).
+    static func links(_ state: AppState, _ key: LayoutKey, in cache: ViewCache) -> [LayoutLink] {
+        cache.links.value(key, make: {
+            LayoutLink.links(in: PreviewContent.laidOut(state, key, atLeast: .max, in: cache).lines)
+        }) { $0 }
+    }
+}
+
+/// The help overlay's text, made from the binding table so it cannot drift from the keys: a key column
+/// and the help wrapped beside it with a hanging indent, at any overlay width from a 40-column screen.
 package enum HelpContent {
-    package static func lines() -> [StyledLine] {
+    /// The lines at `width` columns of text; without one, each binding on one line (unwrapped).
+    package static func lines(width: Int = unwrappedWidth) -> [StyledLine] {
         var lines = [StyledLine("Keys", [.heading2]), StyledLine()]
+        let column = keyColumn(width: width)
+        let textWidth = max(1, width - column)
         for binding in Keymap.bindings {
-            var line = StyledLine()
             let keys = binding.keys.map(\.label).joined(separator: " ")
-            line.append(keys + Blank.string(max(1, keyColumn - DisplayWidth.of(keys))), .marker)
-            line.append(binding.help)
-            line.append("  (" + binding.scope + ")", .meta)
-            lines.append(line)
+            let text = TextWrapper.wrap([StyledSpan(binding.help), StyledSpan(" (" + binding.scope + ")", .meta)], width: textWidth)
+            let keysWidth = DisplayWidth.of(keys)
+            var first = StyledLine()
+            var rest = text[...]
+            if keysWidth < column {
+                // Keys and the first line of text side by side.
+                first.append(keys + Blank.string(column - keysWidth), .marker)
+                if let head = rest.popFirst() { first.append(contentsOf: head) }
+            } else {
+                // Keys wider than their column get a line of their own.
+                first = Truncate.line(StyledLine(keys, .marker), to: width)
+            }
+            lines.append(first)
+            for line in rest {
+                var indented = StyledLine(Blank.string(column))
+                indented.append(contentsOf: line)
+                lines.append(indented)
+            }
         }
         return lines
     }
 
-    static let keyColumn = 20
+    /// Wide enough that no binding's line wraps: the lines as the table has them (for tests and tools).
+    package static let unwrappedWidth = 1_000
+    /// The key column on a wide overlay, and on a narrow one (below `narrowWidth` columns of text).
+    static let keyColumn = 20, narrowKeyColumn = 12, narrowWidth = 60
+    static func keyColumn(width: Int) -> Int { width >= narrowWidth ? keyColumn : narrowKeyColumn }
+
+    /// The overlay's width on a screen `screenWidth` wide, and the width of its text inside the frame.
+    static let maximumOverlayWidth = 100
+    static func overlayWidth(screenWidth: Int) -> Int { min(screenWidth - 2, maximumOverlayWidth) }
+    package static func textWidth(screenWidth: Int) -> Int { max(1, overlayWidth(screenWidth: screenWidth) - 4) }
 
     /// Rows the overlay leaves for text at a terminal height.
     package static func visibleRows(height: Int) -> Int { max(2, height - 4) }
 
-    package static func maximumScroll(height: Int) -> Int { max(0, lines().count - (visibleRows(height: height) - 1)) }
+    /// The furthest the overlay scrolls on a screen of this size: its last line at the bottom.
+    package static func maximumScroll(width: Int, height: Int) -> Int {
+        max(0, lines(width: textWidth(screenWidth: width)).count - (visibleRows(height: height) - 1))
+    }
 }

@@ -14,6 +14,11 @@ package final class ViewCache {
     var layouts = RecentMemo<LayoutKey, DocumentLayout.Progressive>(capacity: layoutCapacity)
     /// The numbers of the lines holding a find's text in a layout, ascending.
     var finds = RecentMemo<FindKey, [Int]>(capacity: findCapacity)
+    /// The links of a laid-out post, where each sits (`LayoutLink`): found once per layout, so Tab,
+    /// a click and drawing the current link cost a look-up, not a pass over the post.
+    var links = RecentMemo<LayoutKey, [LayoutLink]>(capacity: layoutCapacity)
+    /// The headings of the reader's post, for its outline and the section its status line names.
+    var headings = RecentMemo<LayoutKey, [DocumentHeading]>(capacity: findCapacity)
 
     package init() {}
 
