@@ -31,7 +31,7 @@ extension Document {
     /// The index of the heading `anchor` names (`#Why-Swift`, percent-encoded or not), if any: its
     /// slug first, then its title compared as a slug (a site that kept case or punctuation).
     package func heading(anchor: String) -> Int? {
-        let wanted = (anchor.removingPercentEncodingIfValid ?? anchor)
+        let wanted = anchor.percentDecoded ?? anchor
         let all = headings
         if let exact = all.firstIndex(where: { $0.anchor == wanted }) { return exact }
         let slugged = DocumentHeading.slug(wanted)
@@ -49,21 +49,5 @@ extension DocumentHeading {
             }
         }
         return out
-    }
-}
-
-private extension String {
-    /// `%C3%A9` → `é`; nil when it holds no valid escapes (then the text is taken as it is).
-    var removingPercentEncodingIfValid: String? {
-        guard contains("%") else { return nil }
-        var bytes: [UInt8] = []
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-            guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(value)
-        }
-        return String(validating: bytes, as: UTF8.self)
     }
 }

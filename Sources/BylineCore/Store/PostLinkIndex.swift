@@ -68,7 +68,7 @@ package final class PostLinkIndex: Sendable {
     /// The folder paths `target` may mean: beside the linking post, and from the folder (or from the
     /// folder's `content/`, where Zola and Hugo links start); a folder names its `index.md`.
     static func candidatePaths(_ target: String, from fromPath: String) -> [String] {
-        var target = target.removingPercentEncodingForPath
+        var target = target.percentDecoded ?? target
         var bases: [[Substring]] = []
         if target.hasPrefix("@/") {
             target.removeFirst(2)
@@ -103,21 +103,5 @@ package final class PostLinkIndex: Sendable {
             }
         }
         return parts.joined(separator: "/")
-    }
-}
-
-private extension String {
-    /// `my%20post.md` → `my post.md`; the text as it is when it holds no valid escapes.
-    var removingPercentEncodingForPath: String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-            guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return self }
-            bytes.append(value)
-        }
-        return String(validating: bytes, as: UTF8.self) ?? self
     }
 }

@@ -17,7 +17,7 @@ enum OutlineView {
         let rows = min(OutlineLayout.visibleRows(height: screen.height), max(1, headings.count))
         let top = OutlineLayout.margin, bottom = top + rows + 3
         let inner = width - 4
-        frame(x: x, top: top, bottom: bottom, width: width, glyphs: state.glyphs, on: &screen)
+        OverlayFrame.draw(x: x, top: top, bottom: bottom, width: width, glyphs: state.glyphs, on: &screen)
 
         var title = StyledLine("Outline", [.title])
         if !headings.isEmpty { title.append(" · \(StatusLine.grouped(headings.count)) headings", .meta) }
@@ -61,18 +61,6 @@ enum OutlineView {
         line.append(contentsOf: Truncate.line(title, to: room))
         line.append(contentsOf: mark)
         return line
-    }
-
-    static func frame(x: Int, top: Int, bottom: Int, width: Int, glyphs: Glyphs, on screen: inout Screen) {
-        let t = glyphs.table
-        screen.fill(row: top, column: x, width: width, height: bottom - top + 1, style: .plain)
-        let horizontal = String(repeating: t.horizontal, count: max(0, width - 2))
-        screen.put(StyledLine(String(t.topLeft) + horizontal + String(t.topRight), .rule), row: top, column: x, limit: width)
-        screen.put(StyledLine(String(t.bottomLeft) + horizontal + String(t.bottomRight), .rule), row: bottom, column: x, limit: width)
-        for row in (top + 1)..<bottom {
-            screen.put(StyledLine(String(t.vertical), .rule), row: row, column: x, limit: 1)
-            screen.put(StyledLine(String(t.vertical), .rule), row: row, column: x + width - 1, limit: 1)
-        }
     }
 
     /// The reader's post's headings, made once per post and body (`ViewCache.headings`); none until

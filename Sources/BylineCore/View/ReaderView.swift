@@ -113,15 +113,7 @@ enum HelpView {
         let x = (screen.width - width) / 2
         let rows = HelpContent.visibleRows(height: screen.height)
         let top = 1, bottom = rows + 2
-        let t = glyphs.table
-        screen.fill(row: top, column: x, width: width, height: bottom - top + 1, style: .plain)
-        let horizontal = String(repeating: t.horizontal, count: max(0, width - 2))
-        screen.put(StyledLine(String(t.topLeft) + horizontal + String(t.topRight), .rule), row: top, column: x, limit: width)
-        screen.put(StyledLine(String(t.bottomLeft) + horizontal + String(t.bottomRight), .rule), row: bottom, column: x, limit: width)
-        for row in (top + 1)..<bottom {
-            screen.put(StyledLine(String(t.vertical), .rule), row: row, column: x, limit: 1)
-            screen.put(StyledLine(String(t.vertical), .rule), row: row, column: x + width - 1, limit: 1)
-        }
+        OverlayFrame.draw(x: x, top: top, bottom: bottom, width: width, glyphs: glyphs, on: &screen)
         let inner = width - 4
         for offset in 0..<(rows - 1) {
             let index = scroll + offset
