@@ -337,14 +337,14 @@ def follow_run(byline, folder, n, env, options):
     first, second = corpus.post(0)[1]["title"], corpus.post(1)[1]["title"]
     s = Session([byline] + options + [folder], env)
     try:
-        result = {"start": s.wait_for(status_shows(" %d of %d posts · list" % (n, n)), START_DEADLINE)}
+        result = {"start": s.wait_for(count_shown(n, n, " · list"), START_DEADLINE)}
         if result["start"] is None:
             return result
         s.settle()
         s.key(b"/")
         for letter in corpus.LINK_WORD:
             os.write(s.fd, letter.encode())
-        if s.wait_for(status_shows(" 1 of %d posts" % n), SEARCH_DEADLINE, start=time.monotonic()) is None:
+        if s.wait_for(count_shown(1, n), SEARCH_DEADLINE, start=time.monotonic()) is None:
             result["start"] = None
             return result
         s.settle()
