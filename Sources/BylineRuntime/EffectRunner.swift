@@ -80,6 +80,11 @@ final class EffectRunner {
                 context.finish()
                 for answer in answers { Self.prepareLinks(after: answer, in: store) }
             }
+        case .prepareTitleOrder:
+            DispatchQueue.global(qos: .utility).async {
+                _ = store.titleOrder
+                context.finish()
+            }
         case .redraw, .copyToClipboard, .quit, .interrupt:
             context.finish()
         }

@@ -29,6 +29,8 @@ enum AppFixture {
                 }
             case let .search(query):
                 pending += AppView.apply(to: &state, cache, .searchFinished(query: query, results: state.store.matches(query)))
+            case .prepareTitleOrder:
+                _ = state.store.titleOrder
             case .redraw, .copyToClipboard, .quit, .interrupt, .loadBlog, .refreshBlog:
                 continue
             }

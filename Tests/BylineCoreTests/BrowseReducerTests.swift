@@ -256,9 +256,10 @@ final class BrowseReducerTests: XCTestCase {
         expected.listOrder = .oldest
         expected.setResultsInOrder(newest)
         XCTAssertEqual(oldest, expected)
-        XCTAssertEqual(effects, [])
+        XCTAssertEqual(effects, [.prepareTitleOrder], "the title order, next, is sorted off the input thread meanwhile")
 
-        let (byTitle, _) = reduce(oldest, .cycleListOrder)
+        let (byTitle, titleEffects) = reduce(oldest, .cycleListOrder)
+        XCTAssertEqual(titleEffects, [])
         expected.listOrder = .title
         let titles = newest.sorted { a, b in
             let (x, y) = (LatinFolding.folded(state.store.posts[a].title), LatinFolding.folded(state.store.posts[b].title))

@@ -19,4 +19,19 @@ final class BrowseMouseRuntimeTests: XCTestCase {
         harness.backend.type("/my")
         harness.waitForScreen(containing: "tag: my")
     }
+
+    /// `S` to oldest first sorts the titles off the input thread, so that the next `S` finds them sorted.
+    func testTheTitleOrderIsSortedAheadOfTheSForIt() throws {
+        let store = try RuntimeHarness.shippedStore()
+        let harness = RuntimeHarness(store: store, width: 100, height: 30)
+        defer { harness.stop() }
+        harness.waitForScreen(containing: "14 of 14 posts")
+        XCTAssertFalse(store.titleOrderCache.isBuilt)
+        harness.backend.type("S")
+        harness.waitForScreen(containing: "oldest first")
+        harness.settle()
+        XCTAssertTrue(store.titleOrderCache.isBuilt, "sorted in the background before the S that shows it")
+        harness.backend.type("S")
+        harness.waitForScreen(containing: "by title")
+    }
 }

@@ -178,7 +178,7 @@ package enum Reducer {
         case .focusTags: state.focus = .tags
         case .startSearch: state.mode = .searching(previous: state.search)
         case .startTagFind: startTagFind(&state)
-        case .cycleListOrder: cycleListOrder(&state)
+        case .cycleListOrder: return cycleListOrder(&state)
         case .clearFilter:
             state.tagStates = [:]
             state.search = ""

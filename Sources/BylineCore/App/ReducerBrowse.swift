@@ -17,10 +17,12 @@ extension Reducer {
     }
 
     /// `S` in the list: newest, oldest, by title, and round again; the selection stays on its post.
-    static func cycleListOrder(_ state: inout AppState) {
+    static func cycleListOrder(_ state: inout AppState) -> [Effect] {
         let newestFirst = state.resultsNewestFirst
         state.listOrder = state.listOrder.next
         state.setResultsInOrder(newestFirst)
+        // Title order comes next: its sort is done off the input thread meanwhile.
+        return state.listOrder == .oldest ? [.prepareTitleOrder] : []
     }
 
     // MARK: Finding a tag by typing

@@ -46,7 +46,7 @@ package struct PostStore: Sendable {
     /// shared by every copy of this store (the same posts).
     package let linkIndex = PostLinkIndex()
     /// The posts by title, sorted the first time it is asked for (`titleOrder`).
-    let titleOrderCache = TitleOrderCache()
+    package let titleOrderCache = TitleOrderCache()
     /// Each post's real file, nil for the usual `realRoot/path` (at 100,000 posts, 10 MB not kept).
     let absolutePaths: [String?]
     /// A full-text index that answers searches for the posts it holds (a persistent cache), if any.

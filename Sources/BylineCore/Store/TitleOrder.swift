@@ -11,6 +11,9 @@ package final class TitleOrderCache: Sendable {
 
     package init() {}
 
+    /// Whether the order is sorted and kept (for tests: `Effect.prepareTitleOrder` sorts it ahead).
+    package var isBuilt: Bool { order.withLock { $0 != nil } }
+
     /// The post numbers of `posts` by title.
     func order(of posts: PostList) -> [Int] {
         order.withLock { cached in
