@@ -51,7 +51,9 @@ enum ReaderView {
             let last = min(total, reader.scroll + rows)
             let percent = total == 0 ? 100 : last * 100 / total
             line.append(" \(percent)%", .strong)
-            line.append(" · line \(min(total, reader.scroll + 1))–\(last) of \(total)", .meta)
+            // Grouped as every count on screen is (`line 1,201–1,238 of 12,345`).
+            let first = StatusLine.grouped(min(total, reader.scroll + 1))
+            line.append(" · line \(first)–\(StatusLine.grouped(last)) of \(StatusLine.grouped(total))", .meta)
             // The find and the note answer the last key: the section takes what room they leave, less
             // the room of the hint kept to the last (`? help`), which it never pushes out.
             let hints = Keymap.prioritizedHints(in: reader.overlay == .none ? .reader : .outline)
