@@ -177,9 +177,12 @@ private struct Session {
             // Each effect answers with actions that settle; a loop of effects asking for effects is a bug.
             guard rounds < 10_000 else { fatalError("effects never settle: \(pending.prefix(4))") }
             switch pending.removeFirst() {
-            case .quit:
+            case .quit, .interrupt:
                 quit = true
-            case .redraw, .loadBlog, .refreshBlog:
+            case .prepareTitleOrder:
+                // Done in the background by the runtime; here at once.
+                _ = state.store.titleOrder
+            case .redraw, .copyToClipboard, .loadBlog, .refreshBlog:
                 // The fuzzed reader starts on the whole blog (`.start(.complete)`): nothing to load or refresh.
                 continue
             case let .loadBody(post):
