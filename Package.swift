@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // SQLite with FTS5 (Debian's libsqlite3-dev) for the persistent index of large blogs.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // SHA-256 for an SSH visitor's key fingerprint (the string `ssh-keygen -lf` prints).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries from Debian, reached through module maps (no pkg-config: SwiftPM drops its -D flags).
@@ -43,12 +45,15 @@ let package = Package(
         // The reader's runtime: one inbox, effects performed off the input thread, a terminal backend
         // protocol with an in-memory backend. No ncurses: its tests run the whole reader in-process.
         .target(name: "BylineRuntime", dependencies: ["BylineCore", "BylineMarkdown", "BylineIndex"]),
+        // An SSH visitor without an account: the key sshd saw (`$SSH_USER_AUTH`), its fingerprint, the
+        // `AuthorizedKeysCommand` answer, and the bounds on visitors' state folders. No terminal, no core.
+        .target(name: "BylineVisitor", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The only code that talks to ncurses.
         .target(name: "BylineTerminal", dependencies: ["BylineCore", "CNcursesw"]),
         .executableTarget(
             name: "byline",
             dependencies: [
-                "BylineCore", "BylineMarkdown", "BylineTerminal", "BylineIndex", "BylineRuntime",
+                "BylineCore", "BylineMarkdown", "BylineTerminal", "BylineIndex", "BylineRuntime", "BylineVisitor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +68,8 @@ let package = Package(
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "BylineIndexTests", dependencies: ["BylineIndex", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineCore", "CNcursesw"]),
+        // Keys, fingerprints (against ssh-keygen) and the visitor folders' bounds, on temp folders.
+        .testTarget(name: "BylineVisitorTests", dependencies: ["BylineVisitor", "BylineTestSupport"]),
         // The whole reader (runtime, effects, reducer, view) in-process against the in-memory backend.
         .testTarget(name: "BylineRuntimeTests", dependencies: ["BylineRuntime", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
         // Runs the built `byline` binary, as scripts and the end-to-end tests do. The layers below are

@@ -21,7 +21,8 @@ struct Byline: ParsableCommand {
         64 for a bad command line.
         """,
         version: version,
-        subcommands: [ReadCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self, IndexCommand.self, KeysCommand.self],
+        subcommands: [ReadCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self, IndexCommand.self, KeysCommand.self,
+                      AuthorizedKeyCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 
@@ -29,6 +30,8 @@ struct Byline: ParsableCommand {
     /// help, are shown by `exitShowingSafely` rather than its own `exit(withError:)`.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // sshd's key check: answered without the parser, whose messages would quote the client's key.
+        if arguments.first == AuthorizedKeyCommand.name { AuthorizedKeyCommand.answer(Array(arguments.dropFirst())) }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

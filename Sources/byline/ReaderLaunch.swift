@@ -3,6 +3,7 @@ import BylineCore
 import BylineIndex
 import BylineMarkdown
 import BylineTerminal
+import BylineVisitor
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,6 +45,10 @@ struct ReaderLaunch: Equatable {
 
     func run() throws {
         if isRestricted { RuntimeCrashReports.turnOff() }
+        if isRestricted, VisitorRequest.isAsked(Environment.value("SSH_ORIGINAL_COMMAND")) {
+            Console.out(VisitorRequest.answer(VisitorIdentity.current()))
+            return
+        }
         guard let real = realPath(resolvedPath) else {
             throw Console.failure("\(resolvedPath): no such folder")
         }
