@@ -18,6 +18,10 @@ final class LoopbackSSHD {
     let posts: String
     let clientKey: String
     let log: String
+    /// What this server adds to the README's set-up (`LoopbackSSHD+Visitors.swift`).
+    let visitors: Visitors
+    /// The root-owned folder holding the `AuthorizedKeysCommand` binary, when `visitors.anyKey`.
+    private(set) var keyCommandFolder: String?
     private var pid: pid_t = 0
 
     /// Skips the test when this machine cannot run it: `make test` installs OpenSSH, and CI runs as root.
@@ -28,7 +32,8 @@ final class LoopbackSSHD {
         try XCTSkipUnless(getuid() == 0, "sshd must run as root to switch to the test user")
     }
 
-    init() throws {
+    init(visitors: Visitors = Visitors()) throws {
+        self.visitors = visitors
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-sshd-\(UUID().uuidString.prefix(12))").path
         binary = folder + "/byline"
         posts = folder + "/posts"
@@ -40,11 +45,13 @@ final class LoopbackSSHD {
             try TestUser.ensure(LoopbackSSHD.user)
             try installReader()
             try makeKeys()
+            if visitors.anyKey { keyCommandFolder = try installKeyCommand() }
             // sshd's privilege separation needs this folder, even for a config check.
             try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
             (port, pid) = try listen()
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
+            if let keyCommandFolder { try? FileManager.default.removeItem(atPath: keyCommandFolder) }
             throw error
         }
     }
@@ -55,12 +62,14 @@ final class LoopbackSSHD {
         if pid > 0 { Spawn.stop(pid) }
         pid = 0
         try? FileManager.default.removeItem(atPath: folder)
+        if let keyCommandFolder { try? FileManager.default.removeItem(atPath: keyCommandFolder) }
+        keyCommandFolder = nil
     }
 
     /// The ssh command line for this server: its key and port, no questions asked, then `options`
     /// (such as `-tt`), the test user's destination, and the remote command if any.
-    func ssh(_ options: [String] = [], command: [String] = []) -> [String] {
-        ["/usr/bin/ssh"] + clientOptions + ["-p", "\(port)"] + options + ["\(LoopbackSSHD.user)@127.0.0.1"] + command
+    func ssh(_ options: [String] = [], command: [String] = [], key: String? = nil) -> [String] {
+        ["/usr/bin/ssh"] + clientOptions(key: key ?? clientKey) + ["-p", "\(port)"] + options + ["\(LoopbackSSHD.user)@127.0.0.1"] + command
     }
 
     /// The same, as one line for a shell (in tmux); every word here is free of quotes and spaces
@@ -70,8 +79,11 @@ final class LoopbackSSHD {
     }
 
     /// Options shared by ssh, scp and sftp: this key only, no known_hosts, no questions, no config files.
-    var clientOptions: [String] {
-        ["-F", "/dev/null", "-i", clientKey, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
+    var clientOptions: [String] { clientOptions(key: clientKey) }
+
+    /// The same with another private key (`makeClientKey`).
+    func clientOptions(key: String) -> [String] {
+        ["-F", "/dev/null", "-i", key, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
          "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
          "-o", "ConnectTimeout=5"]
     }
@@ -135,7 +147,7 @@ final class LoopbackSSHD {
         var lastLog = ""
         for _ in 0..<3 {
             let port = try LoopbackTCP.freePort()
-            try LoopbackSSHD.config(folder: folder, port: port, binary: binary, posts: posts).write(toFile: configPath, atomically: true, encoding: .utf8)
+            try LoopbackSSHD.config(folder: folder, port: port, binary: binary, posts: posts, visitors: visitorLines).write(toFile: configPath, atomically: true, encoding: .utf8)
             let pid = try Spawn.start(["/usr/sbin/sshd", "-D", "-f", configPath, "-E", logPath], outputPath: folder + "/sshd.out")
             let deadline = Date().addingTimeInterval(5)
             while Date() < deadline {
@@ -153,7 +165,7 @@ final class LoopbackSSHD {
 
     /// The server's whole config. The `Match` block is what a blog owner adds for the blog's user;
     /// there is deliberately no `Subsystem` line, so sftp (and scp, which uses it) has nothing to reach.
-    private static func config(folder: String, port: Int, binary: String, posts: String) -> String {
+    private static func config(folder: String, port: Int, binary: String, posts: String, visitors: String) -> String {
         """
         ListenAddress 127.0.0.1
         Port \(port)
@@ -186,7 +198,7 @@ final class LoopbackSSHD {
             KbdInteractiveAuthentication no
             ClientAliveInterval 15
             ClientAliveCountMax 3
-
+        \(visitors)
         """
     }
 
