@@ -17,11 +17,10 @@ package enum VisitorFolders {
             var newest = attributes[.modificationDate] as? Date ?? .distantPast
             var bytes = 0
             if let walker = manager.enumerator(atPath: path) {
-                for case let relative as String in walker {
+                while walker.nextObject() != nil {
                     guard let inner = walker.fileAttributes else { continue }
                     if let date = inner[.modificationDate] as? Date, date > newest { newest = date }
                     if inner[.type] as? FileAttributeType == .typeRegular, let size = inner[.size] as? Int { bytes += size }
-                    _ = relative
                 }
             }
             return VisitorFolder(name: name, lastUse: newest, bytes: bytes)

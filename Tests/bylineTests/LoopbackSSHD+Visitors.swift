@@ -9,6 +9,9 @@ extension LoopbackSSHD {
         var anyKey = false
         /// `ExposeAuthInfo yes`.
         var exposeAuthInfo = false
+        /// With `anyKey`: name the copy of byline under the temp folder (mode 1777 above it) instead,
+        /// which sshd must refuse to run.
+        var unsafeKeyCommand = false
     }
 
     /// The account `AuthorizedKeysCommand` runs as: unprivileged, and present on every Debian.
@@ -20,7 +23,7 @@ extension LoopbackSSHD {
         if visitors.exposeAuthInfo { lines.append("ExposeAuthInfo yes") }
         if visitors.anyKey, let keyCommandFolder {
             lines += ["AuthorizedKeysFile none",
-                      "AuthorizedKeysCommand \(keyCommandFolder)/byline authorized-key %t %k",
+                      "AuthorizedKeysCommand \(visitors.unsafeKeyCommand ? binary : keyCommandFolder + "/byline") authorized-key %t %k",
                       "AuthorizedKeysCommandUser \(Self.keyCommandUser)"]
         }
         return lines.map { "    " + $0 + "\n" }.joined()

@@ -37,6 +37,18 @@ final class SSHVisitorEndToEndTests: XCTestCase {
         try tmux.waitFor(text: "ssh-exit=0")
     }
 
+    /// sshd runs the command only from a path that root alone can change: a copy under /tmp lets no
+    /// one in (docs/ssh.md says so, and says how to install it).
+    func testACommandUnderTmpLetsNoOneIn() throws {
+        let server = try start(.init(anyKey: true, unsafeKeyCommand: true))
+        let stranger = try server.makeClientKey("stranger")
+        let (status, output) = try Spawn.run(server.ssh(["-T"], command: ["visitor"], key: stranger), timeout: 20)
+        XCTAssertEqual(status, 255, output)
+        XCTAssertTrue(output.contains("Permission denied"), output)
+        XCTAssertEqual(server.acceptedLogins(), 0)
+        XCTAssertTrue(Polling.until(seconds: 5) { server.logText().contains("Unsafe AuthorizedKeysCommand") }, server.logText())
+    }
+
     /// Two keys, two visitors: each one's identity is its own key's `ssh-keygen -lf` fingerprint.
     func testTwoKeysAreTwoVisitorsWithOpenSSHsFingerprints() throws {
         let server = try start(.init(anyKey: true, exposeAuthInfo: true))
