@@ -18,7 +18,7 @@ final class LoopbackSSHD {
     let posts: String
     let clientKey: String
     let log: String
-    /// What this server adds to the README's set-up (`LoopbackSSHD+Visitors.swift`).
+    /// What this server adds to docs/ssh.md's first set-up: visitors without accounts (`LoopbackSSHD+Visitors.swift`).
     let visitors: Visitors
     /// The root-owned folder holding the `AuthorizedKeysCommand` binary, when `visitors.anyKey`.
     private(set) var keyCommandFolder: String?
