@@ -185,6 +185,8 @@ package struct AppState: Equatable, Sendable {
         // size are unchanged.
         loaded = [:]
         for (post, body) in keptLoaded {
+            // A file read again has a new body, though its front matter and size stayed (`StoreChanges`).
+            if update.changes?.reread.contains(post.path) == true { continue }
             if let number = numbers[post.path], newStore.posts[number] == post { loaded[number] = body }
         }
         failed = [:]

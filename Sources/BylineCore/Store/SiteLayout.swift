@@ -14,7 +14,7 @@ package enum SiteLayout: String, Sendable, CaseIterable {
     case plain
 
     /// Folders that hold a site's machinery, never posts.
-    static let machineryFolders: Set<String> = ["node_modules", "_site", "_includes", "_layouts", "_data", "_sass"]
+    package static let machineryFolders: Set<String> = ["node_modules", "_site", "_includes", "_layouts", "_data", "_sass"]
 
     /// Repository documents at the top of a folder, not posts.
     static let repositoryDocuments: Set<String> = ["readme", "changelog", "license", "contributing", "code_of_conduct"]
