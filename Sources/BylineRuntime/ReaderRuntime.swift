@@ -105,6 +105,10 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
         }
     }
 
+    /// Hands `action` to the loop from another thread, as the folder watch hands its changes: it is
+    /// reduced in turn with the answers of background work. Safe from any thread.
+    package func post(_ action: Action) { inbox.post(.event(action)) }
+
     /// Reduces what background work has sent since the last look.
     private func takeInbox() {
         for message in inbox.take() {
