@@ -71,7 +71,7 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
         inotify = -1
         folders = [:]
         guard case let .cannot(reason) = outcome else { return }
-        report("watching \(root) by its files' stamps every \(Int(Self.stampSeconds)) s: \(reason)")
+        report("watching the folder by its stamps every \(Int(Self.stampSeconds)) s: \(reason)")
         BackgroundThread.lowerPriority()
         watchStamps()
     }

@@ -63,6 +63,25 @@ final class LiveReloadRuntimeTests: XCTestCase {
         XCTAssertEqual(runs.value, 2, "two changes while it ran: one refresh after it")
     }
 
+    func testWithoutInotifyVerboseSaysSoOnceAndTheStampsStillReload() throws {
+        let folder = try TempFolder()
+        try folder.write("alpha.md", "---\ntitle: Alpha\ndate: 2024-01-02\n---\nAlpha's words.\n")
+        let blog = CachedBlog(root: folder.path, includeDrafts: false, inspector: CmarkBodyInspector(),
+                              policy: .init(path: nil, writable: false))
+        let reports = Counter()
+        let watching = FolderWatching(folder: folder.path, verbose: true, useInotify: false, report: { line in
+            if line.contains("stamps every 3 s") { _ = reports.next() }
+        })
+        let harness = RuntimeHarness(store: try blog.freshStore(startingFrom: nil), performers: .live(blog: blog), start: .refresh,
+                                     watching: watching)
+        defer { harness.stop() }
+        harness.waitForScreen(containing: "by its stamps every 3 s")
+        harness.settle()
+        try folder.write("beta.md", "---\ntitle: Beta\ndate: 2024-01-03\n---\nBeta's words.\n")
+        harness.waitForScreen(containing: "1 new post")
+        XCTAssertEqual(reports.value, 1, "said once")
+    }
+
     private func waitForWatch() throws {
         let deadline = Date().addingTimeInterval(RuntimeHarness.hangSeconds)
         while Date() < deadline {
