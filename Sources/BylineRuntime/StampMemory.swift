@@ -3,8 +3,8 @@ import BylineIndex
 import Synchronization
 
 /// The stamps of the posts in the store last handed to the reader, kept between refreshes so that a
-/// reload of the folder can say what it changed (`StoreChanges`): which posts are new, gone, or
-/// rewritten. A cache that may not be written (restricted mode), or none at all (a small blog), cannot
+/// reload of the folder can say which posts it rewrote (`StoreChanges`; new and gone ones the reducer
+/// finds by path). A cache that may not be written (restricted mode), or none at all (a small blog), cannot
 /// say it: each scan is then measured against the stale cache, or reads every file.
 final class StampMemory: Sendable {
     private let stamps = Mutex<[String: FileStamp]?>(nil)
@@ -17,10 +17,10 @@ final class StampMemory: Sendable {
     /// The first load or refresh ended.
     func settle() { settled.store(true, ordering: .releasing) }
 
-    /// What changed from the stamps remembered to `now` (the stamps of the posts the new store shows),
-    /// which are remembered from here on. `fallback` gives the files read again when nothing was
-    /// remembered yet (the scan's, measured against the cache).
-    func changes(to now: [String: FileStamp], fallback: @autoclosure () -> Set<String>?) -> StoreChanges? {
+    /// Which posts were rewritten, from the stamps remembered to `now` (the stamps of the posts the new
+    /// store shows), which are remembered from here on. `fallback` gives the files read again when
+    /// nothing was remembered yet (the scan's, measured against the cache; nil without one: none known).
+    func changes(to now: [String: FileStamp], fallback: @autoclosure () -> Set<String>?) -> StoreChanges {
         let before = stamps.withLock { remembered in
             defer { remembered = now }
             return remembered
@@ -28,14 +28,10 @@ final class StampMemory: Sendable {
         let reread: Set<String>
         if let before {
             reread = Set(now.compactMap { path, stamp in before[path] == stamp ? nil : path })
-        } else if let scanned = fallback() {
-            reread = scanned
         } else {
-            return nil
+            reread = fallback() ?? []
         }
-        guard announces, let before else { return StoreChanges(reread: reread) }
-        let counts = StoreChanges.counts(old: Set(before.keys), new: Set(now.keys), reread: reread)
-        return StoreChanges(reread: reread, counts: counts)
+        return StoreChanges(reread: reread, announced: announces)
     }
 
     /// Remembers the stamps of `store`'s posts as they are on disk now (after a first load, which reads

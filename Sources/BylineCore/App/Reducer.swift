@@ -33,8 +33,7 @@ package enum Reducer {
                 state.searchProgress = nil
             }
         case let .storeReplaced(update):
-            state.replaceStore(update)
-            if let note = update.changes?.counts?.note { state.note = note }
+            if let note = state.replaceStore(update)?.note { state.note = note }
             if !state.query.searchTerms.isEmpty {
                 state.pendingSearch = state.query
                 effects.append(.search(state.query))

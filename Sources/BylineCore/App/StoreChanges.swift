@@ -4,13 +4,13 @@
 package struct StoreChanges: Hashable, Sendable {
     /// Paths (relative to the folder) of the files read again since the last store: new or changed.
     package var reread: Set<String>
-    /// What the status line says of it; nil for the quiet look at the folder behind a cached first
-    /// screen (counted off the input thread, by the loader).
-    package var counts: Counts?
+    /// Whether the status line says what changed: not for the quiet look at the folder behind a cached
+    /// first screen, for every reload after it.
+    package var announced: Bool
 
-    package init(reread: Set<String>, counts: Counts? = nil) {
+    package init(reread: Set<String>, announced: Bool = false) {
         self.reread = reread
-        self.counts = counts
+        self.announced = announced
     }
 
     /// How many posts came, changed and went between `old` and `new` (posts known by path).
@@ -31,10 +31,14 @@ package struct StoreChanges: Hashable, Sendable {
         }
     }
 
-    /// The counts between two sets of post paths, `reread` saying which of the kept ones changed.
-    package static func counts(old: Set<String>, new: Set<String>, reread: Set<String>) -> Counts {
-        Counts(added: new.subtracting(old).count,
-               changed: reread.filter { old.contains($0) && new.contains($0) }.count,
-               removed: old.subtracting(new).count)
+    /// The counts from the old store's post paths to the new store's (`newNumbers`: each new path's
+    /// post number, which the replacement builds anyway), `reread` saying which of the kept ones changed.
+    package static func counts(old: PostList, newNumbers: [String: Int], reread: Set<String>) -> Counts {
+        var kept = 0, changed = 0
+        for post in old where newNumbers[post.path] != nil {
+            kept += 1
+            if reread.contains(post.path) { changed += 1 }
+        }
+        return Counts(added: newNumbers.count - kept, changed: changed, removed: old.count - kept)
     }
 }
