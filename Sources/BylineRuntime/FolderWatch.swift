@@ -33,6 +33,8 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
     private var inotify: Int32 = -1
     /// Each watch's folder (absolute).
     private var folders: [Int32: String] = [:]
+    /// Watches of a folder alone (a site's root beside its content folder): folders made in it are not watched.
+    private var shallow: Set<Int32> = []
 
     /// Starts watching `folder` (following its real path). `changed` and `report` are called on the
     /// watch's thread.
@@ -82,7 +84,7 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
         guard useInotify else { return .cannot("inotify not used") }
         inotify = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
         guard inotify >= 0 else { return .cannot("inotify unavailable (\(Self.errorName(errno)))") }
-        if let trouble = watchTree(root) { return .cannot(trouble) }
+        if let trouble = watchFolders() { return .cannot(trouble) }
         var watched = [pollfd(fd: stopper.descriptor, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)]
         var burst = BurstCoalescer()
@@ -131,7 +133,7 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
             if mask & UInt32(IN_IGNORED) != 0 { folders[descriptor] = nil; continue }
             guard Self.matters(name) else { continue }
             if !name.isEmpty, mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
-               let parent = folders[descriptor], let trouble = watchTree(parent + "/" + name) {
+               !shallow.contains(descriptor), let parent = folders[descriptor], let trouble = watchTree(parent + "/" + name) {
                 return .cannot(trouble)
             }
             taken = .some
@@ -148,8 +150,18 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
         return !SiteLayout.machineryFolders.contains(name)
     }
 
-    /// Watches `top` and every folder under it (as PostFinder would walk them); why it cannot, if so.
-    private func watchTree(_ top: String) -> String? {
+    /// Watches the folders PostFinder walks: a site generator's content folder (Hugo's `content/`, not
+    /// its `public/` output) with the root alone beside it (its configuration), else the whole root.
+    private func watchFolders() -> String? {
+        let names = Set(Self.entries(of: root).map(\.name))
+        let layout = SiteLayout.detect(names: names) { Self.isFolder(root + "/" + $0) }
+        guard let content = layout.contentFolder, Self.isFolder(root + "/" + content) else { return watchTree(root) }
+        return watchTree(root, recursively: false) ?? watchTree(root + "/" + content)
+    }
+
+    /// Watches `top` and (`recursively`) every folder under it, as PostFinder would walk them; why it
+    /// cannot, if so.
+    private func watchTree(_ top: String, recursively: Bool = true) -> String? {
         var pending = [top]
         while let folder = pending.popLast() {
             if folders.count >= Self.maximumWatches { return "more than \(Self.maximumWatches) folders to watch" }
@@ -161,31 +173,40 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
                 return "inotify cannot watch more folders (\(Self.errorName(error)))"
             }
             guard folders.updateValue(folder, forKey: watch) == nil else { continue }  // seen: a link loop
-            pending += Self.subfolders(of: folder)
+            if recursively { pending += Self.subfolders(of: folder) } else { shallow.insert(watch) }
         }
         return nil
     }
 
     /// The folders in `folder` PostFinder may walk (links to folders followed, as it does).
     static func subfolders(of folder: String) -> [String] {
+        entries(of: folder).compactMap { entry in
+            guard !entry.name.hasPrefix("."), !SiteLayout.machineryFolders.contains(entry.name) else { return nil }
+            let path = folder + "/" + entry.name
+            if entry.type == UInt8(DT_DIR) { return path }
+            if entry.type == UInt8(DT_LNK) || entry.type == UInt8(DT_UNKNOWN) { return isFolder(path) ? path : nil }
+            return nil
+        }
+    }
+
+    /// The names in `folder` with their types (`d_type`), `.` and `..` left out.
+    static func entries(of folder: String) -> [(name: String, type: UInt8)] {
         guard let listing = opendir(folder) else { return [] }
         defer { closedir(listing) }
-        var found: [String] = []
+        var found: [(name: String, type: UInt8)] = []
         while let entry = readdir(listing) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            guard !name.hasPrefix("."), !SiteLayout.machineryFolders.contains(name) else { continue }
-            let path = folder + "/" + name
-            let type = entry.pointee.d_type
-            if type == UInt8(DT_DIR) {
-                found.append(path)
-            } else if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { found.append(path) }
-            }
+            if name != ".", name != ".." { found.append((name, entry.pointee.d_type)) }
         }
         return found
+    }
+
+    /// Whether `path` is a folder, following links.
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Without inotify: the posts' paths and stamps compared every `stampSeconds`, at idle priority.

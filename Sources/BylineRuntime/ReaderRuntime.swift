@@ -124,6 +124,7 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
             case let .finished(context):
                 effects.finished(context)
             case let .event(action):
+                dirty = true  // a note to show, a refresh to ask for
                 pending += reduce(action)
             }
         }

@@ -71,6 +71,21 @@ final class FolderWatchTests: XCTestCase {
         XCTAssertFalse(signals.wait(for: stopped + 1, seconds: 1.5), "nothing after stop")
     }
 
+    func testAHugoSiteIsWatchedInItsContentFolder() throws {
+        let folder = try TempFolder()
+        try folder.write("hugo.toml", "title = 'x'\n")
+        try folder.write("content/posts/a.md", "---\ntitle: A\n---\nA\n")
+        try folder.write("public/index.html", "<p>built</p>")
+        let signals = Signals()
+        let watch = FolderWatch(folder: folder.path, changed: signals.add)
+        defer { watch.stop() }
+        try waitForWatches(folder.path)
+        try folder.write("content/posts/b.md", "---\ntitle: B\n---\nB\n")
+        XCTAssertTrue(signals.wait(for: 1))
+        try folder.write("hugo.toml", "title = 'y'\n")
+        XCTAssertTrue(signals.wait(for: 2), "the site's configuration beside it")
+    }
+
     func testWithoutInotifyTheStampsAreComparedAndSaidWhy() throws {
         let folder = try TempFolder()
         try folder.write("a.md", "---\ntitle: A\n---\nA\n")
