@@ -10,11 +10,11 @@ final class LiveReloadEndToEndTests: XCTestCase {
     }
 
     /// A blog of three posts, the reader started on it with its own empty cache folder.
-    private func start(verbose: Bool = false) throws -> (blog: ScratchFolder, tmux: TmuxSession, scratch: ScratchFolder) {
+    private func start(verbose: Bool = false, restricted: Bool = false) throws -> (blog: ScratchFolder, tmux: TmuxSession, scratch: ScratchFolder) {
         let blog = try ScratchFolder()
         for day in 1...3 { try blog.write("post-\(day).md", post("Post number \(day)", "2024-01-0\(day)", "The body of post \(day).")) }
         let scratch = try ScratchFolder()
-        let command = "\(BylineRunner.binary)\(verbose ? " --verbose" : "") \(blog.path) 2> \(scratch.path)/stderr.txt; "
+        let command = "\(BylineRunner.binary)\(verbose ? " --verbose" : "")\(restricted ? " --restricted" : "") \(blog.path) 2> \(scratch.path)/stderr.txt; "
             + "echo \"exit=$?\"; exec sleep 60"
         let tmux = try TmuxSession(width: 120, height: 30, command: command, environment: ["XDG_CACHE_HOME": scratch.path + "/cache"])
         try tmux.waitFor("three posts") { ReaderScreen.statusLine($0).contains("3 of 3 posts") }
@@ -38,6 +38,15 @@ final class LiveReloadEndToEndTests: XCTestCase {
         XCTAssertNotNil(ReaderScreen.row(screen, containing: "▸2024-01-02 Post number 2"), "the selection stays:\n" + screen.joined(separator: "\n"))
         XCTAssertTrue(screen.contains { $0.contains("The body of post 2.") }, "and its preview")
         XCTAssertTrue(screen.contains { $0.contains("notes") && $0.contains("4") }, "the tag counts it")
+    }
+
+    func testARestrictedVisitorSeesNewPostsTooAndNothingIsWrittenInThePostsFolder() throws {
+        try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
+        let (blog, tmux, _) = try start(restricted: true)
+        try blog.write("post-4.md", post("A post for the visitor", "2024-01-04", "Fresh words."))
+        try tmux.waitFor("the new post", seconds: 5) { ReaderScreen.statusLine($0).contains("4 of 4 posts · list · 1 new post") }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: blog.path).sorted(),
+                       ["post-1.md", "post-2.md", "post-3.md", "post-4.md"], "nothing written in the posts folder")
     }
 
     func testTheOpenPostSavedByRenameShowsItsNewText() throws {
