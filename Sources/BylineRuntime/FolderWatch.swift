@@ -12,7 +12,7 @@ import BylineCore
 ///
 /// Where inotify cannot serve (no inotify, the watches or descriptors run out: ENOSPC, EMFILE, or
 /// more than `maximumWatches` folders), the same thread compares the folder's stamps every
-/// `stampSeconds` instead: the one timer of the reader, since without inotify nothing else can tell
+/// `stampSeconds` (longer for a folder so large that this would cost more than `stampShare` of a core) instead: the one timer of the reader, since without inotify nothing else can tell
 /// that a file changed. `report` hears why, once.
 package final class FolderWatch: @unchecked Sendable {  // the thread alone touches the watch table
     /// Folders watched at most, for one reader: each watch is kernel memory (about 1 KB) counted against
@@ -209,23 +209,36 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// Without inotify: the posts' paths and stamps compared every `stampSeconds`, at idle priority.
+    /// Without inotify: the posts' paths and stamps compared every `stampSeconds`, at idle priority; a
+    /// folder whose comparison takes long (100,000 posts: about 0.5 s) is compared less often, so that
+    /// it costs at most a tenth of a core (`stampShare`).
     private func watchStamps() {
-        var last = fingerprint()
+        var (last, took) = timedFingerprint()
         var stop = [pollfd(fd: stopper.descriptor, events: Int16(POLLIN), revents: 0)]
         while true {
-            let ready = poll(&stop, 1, Int32(Self.stampSeconds * 1000))
+            let wait = max(Self.stampSeconds, took / Self.stampShare)
+            let ready = poll(&stop, 1, Int32(wait * 1000))
             if ready > 0 { return }
             if ready < 0 {
                 if errno == EINTR { continue }
                 return
             }
-            let now = fingerprint()
+            let now: Int
+            (now, took) = timedFingerprint()
             if now != last {
                 last = now
                 changed()
             }
         }
+    }
+
+    /// The most of one core the stamp comparison takes, for a large folder.
+    static let stampShare = 0.1
+
+    private func timedFingerprint() -> (Int, Double) {
+        let start = Monotonic.seconds()
+        let found = fingerprint()
+        return (found, Monotonic.seconds() - start)
     }
 
     /// What the reader's posts are on disk, in one number: each post file's path and stamp.
