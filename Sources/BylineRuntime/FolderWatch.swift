@@ -210,7 +210,7 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
     }
 
     /// Without inotify: the posts' paths and stamps compared every `stampSeconds`, at idle priority; a
-    /// folder whose comparison takes long (100,000 posts: about 0.5 s) is compared less often, so that
+    /// folder whose comparison takes long (100,000 posts: most of a second) is compared less often, so that
     /// it costs at most a tenth of a core (`stampShare`).
     private func watchStamps() {
         var (last, took) = timedFingerprint()
