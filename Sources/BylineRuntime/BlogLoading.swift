@@ -8,17 +8,22 @@ import Synchronization
 final class BlogLoading: Sendable {
     let blog: CachedBlog
     let context: EffectContext
+    /// The stamps of the store last handed over, shared by every load and refresh of the session.
+    let memory: StampMemory
 
     /// Progress is sent at most this often: each one repaints the status line, and the loop's waking
     /// is better spent noticing the loaded store while the loading threads want the cores.
     static let progressSeconds = 0.05
 
     private let lastProgress = Mutex<(sent: AppState.Progress?, at: Double?)>((nil, nil))
-    private let serial = Atomic<Int>(0)
+    /// Numbers every store handed over, across the loads and reloads of a session: a store is told
+    /// from the one before by its number alone (`StoreUpdate`).
+    private static let serial = Atomic<Int>(0)
 
-    init(blog: CachedBlog, context: EffectContext) {
+    init(blog: CachedBlog, context: EffectContext, memory: StampMemory = StampMemory()) {
         self.blog = blog
         self.context = context
+        self.memory = memory
     }
 
     func run(refresh: Bool) {
@@ -28,6 +33,7 @@ final class BlogLoading: Sendable {
             context.send(.note("\(error)"))
         }
         report(nil)
+        memory.settle()
     }
 
     /// No cache to start from: the folder loaded on all cores (what the reader waits for), then, for a
@@ -38,6 +44,8 @@ final class BlogLoading: Sendable {
         let writes = firstRead != nil && blog.wantsCache(posts: store.posts.count)
         report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
         hand(store)
+        // A reload of the folder later says what it changed against these.
+        memory.remember(store)
         guard writes, let firstRead else { return }
         // Indexing is work for later, not for the reader waiting now: one core, at a lower priority. The
         // files' front matter was read once, for the store the reader shows: the cache is written from
@@ -64,9 +72,12 @@ final class BlogLoading: Sendable {
             return
         }
         let store = blog.store(from: scan)
+        // Measured against the cache, the scan read again what changed since it (with no cache, everything).
+        let readSinceCache = blog.cache == nil ? nil : Set(scan.read.map { scan.files[$0].path })
+        let changes = memory.changes(to: StampMemory.stamps(of: scan, shownIn: store), fallback: readSinceCache)
         let writes = blog.willWrite(scan, posts: store.posts.count)
         report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
-        hand(store)
+        hand(store, changes: changes)
         if writes { finish(blog.persist(scan, store: store, progress: reportIndexing)) }
     }
 
@@ -95,7 +106,7 @@ final class BlogLoading: Sendable {
         if due { context.send(.progress(progress)) }
     }
 
-    private func hand(_ store: PostStore) {
-        context.send(.storeReplaced(StoreUpdate(store, serial: serial.add(1, ordering: .relaxed).newValue)))
+    private func hand(_ store: PostStore, changes: StoreChanges? = nil) {
+        context.send(.storeReplaced(StoreUpdate(store, serial: Self.serial.add(1, ordering: .relaxed).newValue, changes: changes)))
     }
 }

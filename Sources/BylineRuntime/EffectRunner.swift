@@ -19,6 +19,10 @@ final class EffectRunner {
     private let started = Atomic<Int>(0)
     /// Effects started and not yet finished, as the runtime has seen them.
     var running: Int { started.load(ordering: .acquiring) }
+    /// A refresh was asked for while the blog was being read: it runs when that reading ends. Two
+    /// readings of one folder at once would race on the cache, and cancelling the running one could
+    /// lose a change it had already passed; a change seen during a refresh leads to another.
+    private var refreshAgain = false
     /// Bodies parsed ahead run one after another, on one core: they are for later, not for now.
     private let prefetchQueue = DispatchQueue(label: "byline.prefetch", qos: .utility)
 
@@ -34,6 +38,7 @@ final class EffectRunner {
 
     /// Starts `effect` as `state` asked for it (its store, its layout).
     func perform(_ effect: Effect, in state: AppState) {
+        if effect == .loadBlog || effect == .refreshBlog { return performBlog(effect) }
         let context = EffectContext(effect, inbox: inbox, clock: clock, giveWay: giveWay)
         started.add(1, ordering: .releasing)
         if let id = effect.id {
@@ -45,10 +50,7 @@ final class EffectRunner {
         let store = state.store
         switch effect {
         case .loadBlog, .refreshBlog:
-            BackgroundThread.detach {
-                performers.blog(effect == .refreshBlog, context)
-                context.finish()
-            }
+            break  // `performBlog`
         case let .search(query):
             DispatchQueue.global(qos: .userInitiated).async {
                 performers.search(query, store, context)
@@ -117,6 +119,29 @@ final class EffectRunner {
         awaited.remove(ObjectIdentifier(context))
         bodyReaders[ObjectIdentifier(context)] = nil
         if let id = context.effect.id, latest[id] === context { latest[id] = nil }
+        if refreshAgain, latest[.blog] == nil {
+            refreshAgain = false
+            performBlog(.refreshBlog)
+        }
+    }
+
+    /// Reads the blog on a thread of its own (the whole of it, or what changed); a refresh asked for
+    /// while a reading runs waits for its end (`refreshAgain`).
+    private func performBlog(_ effect: Effect) {
+        if effect == .refreshBlog, latest[.blog] != nil {
+            refreshAgain = true
+            return
+        }
+        let context = EffectContext(effect, inbox: inbox, clock: clock, giveWay: giveWay)
+        started.add(1, ordering: .releasing)
+        if let older = latest[.blog] { forget(older) }
+        latest[.blog] = context
+        if effect.completesFrame { awaited.insert(ObjectIdentifier(context)) }
+        let performers = self.performers
+        BackgroundThread.detach {
+            performers.blog(effect == .refreshBlog, context)
+            context.finish()
+        }
     }
 
     /// The store was replaced: every read of a body by its old number is cancelled.

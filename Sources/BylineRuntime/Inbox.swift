@@ -17,6 +17,8 @@ final class Inbox: Sendable {
         case laidOut(LaidOutAhead, from: EffectContext)
         /// The effect has returned: nothing more comes from it.
         case finished(EffectContext)
+        /// Something that happened outside the reader, not an answer of an effect: the folder changed.
+        case event(Action)
     }
 
     private let queue = Mutex<[Message]>([])

@@ -24,9 +24,10 @@ package struct Performers: Sendable {
 
     /// The reader's: `blog` loaded and refreshed as `BlogLoading` does it.
     package static func live(blog: CachedBlog?) -> Performers {
-        Performers(blog: { refresh, context in
+        let memory = StampMemory()
+        return Performers(blog: { refresh, context in
             guard let blog else { return }
-            BlogLoading(blog: blog, context: context).run(refresh: refresh)
+            BlogLoading(blog: blog, context: context, memory: memory).run(refresh: refresh)
         })
     }
 

@@ -54,6 +54,8 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     private let idleTimeout: Int?
     /// A deep link into a blog still loading waits for its posts.
     private var waitingLink: DeepLink?
+    /// The blog's folder, watched while the reader runs (`FolderWatch`); nil for none.
+    private let watched: FolderWatching?
 
     /// Effects started whose end the loop has not yet taken from the inbox: at 0, with the backend
     /// waiting, the runtime has seen everything background work had to say (how tests know it settled).
@@ -61,8 +63,9 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
 
     /// A runtime for `state` (sized to `backend`), with `performers` doing the background work.
     package init(state: AppState, backend: any TerminalBackend, performers: Performers, clock: any RuntimeClock = SystemClock(),
-                idleTimeout: Int? = nil, deepLink: DeepLink? = nil) {
+                idleTimeout: Int? = nil, deepLink: DeepLink? = nil, watching: FolderWatching? = nil) {
         self.state = state
+        watched = watching
         self.backend = backend
         self.clock = clock
         self.idleTimeout = idleTimeout
@@ -87,6 +90,8 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
         lastKey = clock.now()
         pending = reduce(.resize(width: backend.width, height: backend.height)) + reduce(.start(start))
         if start != .load { pending += openWaitingLink() }
+        let watch = startWatch()
+        defer { watch?.stop() }
         while true {
             takeInbox()
             if let ending = startAsked() { return ending }
@@ -99,6 +104,10 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
             if let ending = handle(event) { return ending }
         }
     }
+
+    /// Hands `action` to the loop from another thread, as the folder watch hands its changes: it is
+    /// reduced in turn with the answers of background work. Safe from any thread.
+    package func post(_ action: Action) { inbox.post(.event(action)) }
 
     /// Reduces what background work has sent since the last look.
     private func takeInbox() {
@@ -114,6 +123,9 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
                 if !context.isCancelled { cache.keep(ahead) }
             case let .finished(context):
                 effects.finished(context)
+            case let .event(action):
+                dirty = true  // a note to show, a refresh to ask for
+                pending += reduce(action)
             }
         }
     }
@@ -223,6 +235,22 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// find's matches), so the next key and the next frame find the state settled.
     private func reduce(_ action: Action) -> [Effect] {
         AppView.apply(to: &state, cache, action)
+    }
+
+    /// Watches the folder, each burst of changes an action in the inbox; why it watches by stamps, to
+    /// `report` (`--verbose`).
+    private func startWatch() -> FolderWatch? {
+        guard let watched else { return nil }
+        let inbox = self.inbox
+        return FolderWatch(folder: watched.folder, includeDrafts: watched.includeDrafts, useInotify: watched.useInotify,
+                           changed: {
+                               if watched.verbose { watched.report("the folder changed: reading it again") }
+                               inbox.post(.event(.folderChanged))
+                           },
+                           report: { text in
+                               watched.report(text)
+                               if watched.verbose { inbox.post(.event(.note(text))) }
+                           })
     }
 
     private func openWaitingLink() -> [Effect] {

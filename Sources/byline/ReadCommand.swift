@@ -42,10 +42,14 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "Leave the mouse to the terminal (its own selection): no mouse reports are asked for.")
     var noMouse = false
 
+    @Flag(help: "Say how the folder is watched for changes where inotify cannot serve (stamps every 3 s), and each reload.")
+    var verbose = false
+
     /// The options as plain values, for `ReaderLaunch`.
     var launch: ReaderLaunch {
         ReaderLaunch(path: folder.path, drafts: folder.drafts, cacheDir: cache.cacheDir, noCache: cache.noCache, theme: theme,
-                     restricted: restricted, idleTimeout: idleTimeout, hyperlinks: hyperlinks, noMouse: noMouse)
+                     restricted: restricted, idleTimeout: idleTimeout, hyperlinks: hyperlinks, noMouse: noMouse,
+                     verbose: verbose)
     }
 
     func validate() throws { try launch.validate() }

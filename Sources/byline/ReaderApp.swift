@@ -20,6 +20,8 @@ struct ReaderApp {
     var mouse = true
     /// Whether links are OSC 8 hyperlinks (`--hyperlinks`, resolved).
     var hyperlinks = false
+    /// The folder watched for changes while the reader runs (live reload); nil for none.
+    var watching: FolderWatching?
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.
     func run() -> Int32 {
@@ -34,7 +36,7 @@ struct ReaderApp {
         let state = AppState(store: first.take(), blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs,
                              readerLanguage: LanguageTag.ofLocale(Environment.value))
         let runtime = ReaderRuntime(state: state, backend: terminal, performers: .live(blog: blog),
-                                    idleTimeout: idleTimeout, deepLink: deepLink)
+                                    idleTimeout: idleTimeout, deepLink: deepLink, watching: blog == nil ? nil : watching)
         let ending = runtime.run(start: start)
         terminal.stop()
         if case let .idle(seconds) = ending {

@@ -2,6 +2,7 @@ import ArgumentParser
 import BylineCore
 import BylineIndex
 import BylineMarkdown
+import BylineRuntime
 import BylineTerminal
 import BylineVisitor
 #if canImport(Glibc)
@@ -20,6 +21,8 @@ struct ReaderLaunch: Equatable {
     var idleTimeout: Int?
     var hyperlinks = HyperlinkChoice.auto
     var noMouse = false
+    /// `--verbose`: how the folder is watched, and each reload, on the status line and after the session.
+    var verbose = false
 
     /// The folder to read: the argument, else `./posts` when it exists, else `.`.
     var resolvedPath: String { path ?? PostsFolder.defaultPath() }
@@ -74,8 +77,12 @@ struct ReaderLaunch: Equatable {
         let first = FirstStore(cached: blog.cachedStore(),
                                empty: PostStore.assemble(root: resolvedPath, realRoot: real, layout: .plain, entries: [],
                                                          finderDiagnostics: [], includeDrafts: drafts))
+        // The folder is watched while the reader runs, a visitor's too (live reload).
+        let log = ReloadLog()
+        let watching = FolderWatching(folder: resolvedPath, includeDrafts: drafts, verbose: verbose, report: log.add)
         let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle,
-                               mouse: !noMouse, hyperlinks: hyperlinks.isOn(toTerminal: true)).run()
+                               mouse: !noMouse, hyperlinks: hyperlinks.isOn(toTerminal: true), watching: watching).run()
+        if verbose { for line in log.lines { Console.error(line) } }
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -24,10 +24,11 @@ final class RuntimeHarness: @unchecked Sendable {
     }
 
     init(store: PostStore, performers: Performers = Performers(), width: Int = 100, height: Int = 30,
-         idleTimeout: Int? = nil, start: BlogStart = .complete) {
+         idleTimeout: Int? = nil, start: BlogStart = .complete, watching: FolderWatching? = nil) {
         backend = MemoryBackend(width: width, height: height, clock: clock)
         let state = AppState(store: store, blogName: "posts", width: width, height: height)
-        runtime = ReaderRuntime(state: state, backend: backend, performers: performers, clock: clock, idleTimeout: idleTimeout)
+        runtime = ReaderRuntime(state: state, backend: backend, performers: performers, clock: clock, idleTimeout: idleTimeout,
+                                watching: watching)
         let thread = Foundation.Thread { [self] in
             let end = runtime.run(start: start)
             ending.withLock { $0 = end }

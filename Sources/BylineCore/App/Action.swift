@@ -57,6 +57,8 @@ package enum Action: Hashable, Sendable {
     case openDeepLink(DeepLink)
     /// The reader opened on its first store: the loading that store still needs is asked for here.
     case start(BlogStart)
+    /// The blog's folder changed on disk (a burst of changes, coalesced by `FolderWatch`): read it again.
+    case folderChanged
 }
 
 /// What the first store still needs when the reader opens.
@@ -139,9 +141,12 @@ package struct LoadedPost: Hashable, Sendable {
 package struct StoreUpdate: Hashable, Sendable {
     package let store: PostStore
     package let serial: Int
-    package init(_ store: PostStore, serial: Int) {
+    /// What changed since the store before, when the loader knows (a reload of the folder).
+    package var changes: StoreChanges?
+    package init(_ store: PostStore, serial: Int, changes: StoreChanges? = nil) {
         self.store = store
         self.serial = serial
+        self.changes = changes
     }
     package static func == (a: StoreUpdate, b: StoreUpdate) -> Bool { a.serial == b.serial }
     package func hash(into hasher: inout Hasher) { hasher.combine(serial) }

@@ -161,30 +161,37 @@ package struct AppState: Equatable, Sendable {
 
     /// Takes a newly loaded or refreshed store, keeping what the reader was looking at: the selected
     /// post and the tag cursor (by path and key), tag states for tags that still exist, the search.
-    mutating func replaceStore(_ update: StoreUpdate) {
+    /// Returns what changed, when the update is to be announced (`StoreChanges.announced`).
+    @discardableResult
+    mutating func replaceStore(_ update: StoreUpdate) -> StoreChanges.Counts? {
         let newStore = update.store
         // The same posts, now searching through a cache just written: every number still means its
         // post, so the selection, bodies and layouts stand (and 100,000 paths are not hashed to find them).
         if newStore.holdsSamePosts(as: store) {
             source = update
-            return
+            return nil
         }
+        let announced = update.changes?.announced == true
+        let oldPosts = store.posts
         let selectedPath = selected.map { store.posts[$0].path }
         let readerPath = readerPost.map { store.posts[$0].path }
         let keptLoaded = loaded.map { (store.posts[$0.key], $0.value) }
         let oldResultPaths = results.map { store.posts[$0].path }
         // Posts are found again by path; after a first load (from an empty store) there is nothing to
         // find, and 100,000 paths are not hashed on the input thread for nothing.
-        let wanted = selectedPath != nil || readerPath != nil || !keptLoaded.isEmpty || !oldResultPaths.isEmpty
+        let wanted = selectedPath != nil || readerPath != nil || !keptLoaded.isEmpty || !oldResultPaths.isEmpty || announced
         source = update
         numbering += 1
         layoutFacts = nil
         let numbers = wanted ? Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        let counts = announced ? StoreChanges.counts(old: oldPosts, newNumbers: numbers, reread: update.changes?.reread ?? []) : nil
         tagStates = tagStates.filter { Self.keyExists($0.key, in: newStore) }
         // A changed file may have a changed body: a body is kept only for a post whose front matter and
         // size are unchanged.
         loaded = [:]
         for (post, body) in keptLoaded {
+            // A file read again has a new body, though its front matter and size stayed (`StoreChanges`).
+            if update.changes?.reread.contains(post.path) == true { continue }
             if let number = numbers[post.path], newStore.posts[number] == post { loaded[number] = body }
         }
         failed = [:]
@@ -208,6 +215,7 @@ package struct AppState: Equatable, Sendable {
         // A cursor on a tag gone goes to the first row once the rows are counted (`clampPositions`).
         if tagCursor == nil || !Self.keyExists(tagCursor!, in: store) { tagCursor = nil }
         startInReaderLanguage()
+        return counts
     }
 
     /// The first results a running search has settled, final and in order. Past them stay the posts

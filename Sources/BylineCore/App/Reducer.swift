@@ -33,7 +33,7 @@ package enum Reducer {
                 state.searchProgress = nil
             }
         case let .storeReplaced(update):
-            state.replaceStore(update)
+            if let note = state.replaceStore(update)?.note { state.note = note }
             if !state.query.searchTerms.isEmpty {
                 state.pendingSearch = state.query
                 effects.append(.search(state.query))
@@ -63,6 +63,9 @@ package enum Reducer {
             state.progress = .init(verb: "loading", done: 0, total: nil)
             effects.append(.loadBlog)
         case .start(.refresh):
+            effects.append(.refreshBlog)
+        case .folderChanged:
+            // A refresh already running finishes first, then another runs (`EffectRunner`): none is lost.
             effects.append(.refreshBlog)
         case .quit:
             return [.quit]

@@ -14,13 +14,13 @@ package enum SiteLayout: String, Sendable, CaseIterable {
     case plain
 
     /// Folders that hold a site's machinery, never posts.
-    static let machineryFolders: Set<String> = ["node_modules", "_site", "_includes", "_layouts", "_data", "_sass"]
+    package static let machineryFolders: Set<String> = ["node_modules", "_site", "_includes", "_layouts", "_data", "_sass"]
 
     /// Repository documents at the top of a folder, not posts.
     static let repositoryDocuments: Set<String> = ["readme", "changelog", "license", "contributing", "code_of_conduct"]
 
     /// Detects the layout from the names at the top of `root`.
-    static func detect(names: Set<String>, isDirectory: (String) -> Bool) -> SiteLayout {
+    package static func detect(names: Set<String>, isDirectory: (String) -> Bool) -> SiteLayout {
         if names.contains("content"), isDirectory("content"), hugoConfigs.contains(where: names.contains) { return .hugoOrZola }
         if names.contains("_posts"), isDirectory("_posts") { return .jekyll }
         if names.contains("_config.yml") || names.contains("_config.yaml") { return .jekyll }
@@ -32,7 +32,7 @@ package enum SiteLayout: String, Sendable, CaseIterable {
     static let hugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
 
     /// The folder under the root where the walk starts.
-    var contentFolder: String? {
+    package var contentFolder: String? {
         switch self {
         case .hugoOrZola: return "content"
         case .astro: return "src/content"
