@@ -40,15 +40,17 @@ let package = Package(
         .target(name: "BylineMarkdown", dependencies: ["BylineCore", "CCmarkGFM", "CLibXML2"]),
         // The persistent cache: posts and a full-text index in SQLite, so a large blog starts from it.
         .target(name: "BylineIndex", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The reading state kept per blog (read, saved, positions, last visit) in SQLite, beside the cache.
+        .target(name: "BylineState", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The reader's runtime: one inbox, effects performed off the input thread, a terminal backend
         // protocol with an in-memory backend. No ncurses: its tests run the whole reader in-process.
-        .target(name: "BylineRuntime", dependencies: ["BylineCore", "BylineMarkdown", "BylineIndex"]),
+        .target(name: "BylineRuntime", dependencies: ["BylineCore", "BylineMarkdown", "BylineIndex", "BylineState"]),
         // The only code that talks to ncurses.
         .target(name: "BylineTerminal", dependencies: ["BylineCore", "CNcursesw"]),
         .executableTarget(
             name: "byline",
             dependencies: [
-                "BylineCore", "BylineMarkdown", "BylineTerminal", "BylineIndex", "BylineRuntime",
+                "BylineCore", "BylineMarkdown", "BylineTerminal", "BylineIndex", "BylineState", "BylineRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "BylineMarkdownTests", dependencies: ["BylineMarkdown", "BylineCore", "BylineTestSupport"],
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "BylineIndexTests", dependencies: ["BylineIndex", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
+        .testTarget(name: "BylineStateTests", dependencies: ["BylineState", "BylineCore", "BylineTestSupport"]),
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineCore", "CNcursesw"]),
         // The whole reader (runtime, effects, reducer, view) in-process against the in-memory backend.
         .testTarget(name: "BylineRuntimeTests", dependencies: ["BylineRuntime", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
