@@ -21,6 +21,9 @@ final class EffectRunner {
     var running: Int { started.load(ordering: .acquiring) }
     /// Bodies parsed ahead run one after another, on one core: they are for later, not for now.
     private let prefetchQueue = DispatchQueue(label: "byline.prefetch", qos: .utility)
+    /// The reading state's writes, one after another in the order asked: a later change of a post
+    /// never lands before an earlier one.
+    private let saveQueue = DispatchQueue(label: "byline.state", qos: .utility)
 
     init(performers: Performers, inbox: Inbox, clock: any RuntimeClock, giveWay: GiveWay) {
         self.giveWay = giveWay
@@ -85,6 +88,16 @@ final class EffectRunner {
                 _ = store.titleOrder
                 context.finish()
             }
+        case .loadReadingState:
+            DispatchQueue.global(qos: .userInitiated).async {
+                for answer in performers.loadReadingState(store) { context.send(answer) }
+                context.finish()
+            }
+        case let .saveReadingState(change):
+            saveQueue.async {
+                performers.saveReadingState(change)
+                context.finish()
+            }
         case .redraw, .copyToClipboard, .quit, .interrupt:
             context.finish()
         }
@@ -97,6 +110,9 @@ final class EffectRunner {
               loaded.document.references.contains(where: { InternalLink.kind(of: $0) != nil }) else { return }
         store.linkIndex.prepare(store)
     }
+
+    /// Waits until every reading state change asked for is written (the session is ending).
+    func waitForSaves() { saveQueue.sync {} }
 
     /// A frame is out: the next waits only for what the actions after it ask for.
     func framePainted() { awaited = [] }

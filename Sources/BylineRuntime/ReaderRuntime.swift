@@ -82,8 +82,18 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// Until when the frame waits for the answers of the effects that complete it.
     private var holdUntil: Double?
 
-    /// Runs until the user quits, the terminal goes away or the session is idle too long.
+    /// Runs until the user quits, the terminal goes away or the session is idle too long. The reading
+    /// state's changes asked for by then are written before it returns (a quit right after `r` keeps it).
     package func run(start: BlogStart) -> Ending {
+        let ending = loop(start: start)
+        for effect in pending + afterFrame {
+            if case .saveReadingState = effect { effects.perform(effect, in: state) }
+        }
+        effects.waitForSaves()
+        return ending
+    }
+
+    private func loop(start: BlogStart) -> Ending {
         lastKey = clock.now()
         pending = reduce(.resize(width: backend.width, height: backend.height)) + reduce(.start(start))
         if start != .load { pending += openWaitingLink() }
@@ -189,9 +199,9 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
                 if state.note != nil { pending += reduce(.keyPressed) }
                 if let action = Keymap.action(for: key, in: state.keyContext) {
                     let asked = reduce(action)
+                    pending += asked
                     if asked.contains(.quit) { return .quit }
                     if asked.contains(.interrupt) { return .interrupt }
-                    pending += asked
                 }
             case let .resize(width, height):
                 giveWay.answering()

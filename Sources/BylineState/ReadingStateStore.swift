@@ -179,13 +179,16 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
     // MARK: Changes
 
     /// Writes each post's marks as they now stand, in one short transaction (found by path; a post
-    /// the state has no row for gets one, first seen `now`).
+    /// the state has no row for gets one, first seen `now`). An entry `opened` records `now` as the
+    /// post's last opening; the others keep the one recorded. The last writer of a post wins (two
+    /// sessions of one blog: the later change of a post stands whole).
     package func apply(_ change: ReadingStateChange, now: Double) throws(Unusable) {
         guard !change.posts.isEmpty else { return }
         do {
             try queue.write { db in
                 let update = try db.makeStatement(sql: """
-                    UPDATE posts SET slug = ?, read = ?, saved = ?, line = ?, width = ?, opened = ?, last_seen = ? WHERE path = ?
+                    UPDATE posts SET slug = ?, read = ?, saved = ?, line = ?, width = ?, opened = COALESCE(?, opened), last_seen = ?
+                    WHERE path = ?
                     """)
                 let insert = try db.makeStatement(sql: """
                     INSERT OR IGNORE INTO posts(path, slug, read, saved, line, width, opened, first_seen, last_seen)
@@ -193,11 +196,12 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
                     """)
                 for entry in change.posts {
                     let marks = entry.marks
+                    let opened: Double? = entry.opened ? now : nil
                     try update.execute(arguments: [entry.key.slug, marks.read ? 1 : 0, marks.saved ? 1 : 0, marks.position?.line,
-                                                   marks.position?.width, marks.lastOpened, now, entry.key.path])
+                                                   marks.position?.width, opened, now, entry.key.path])
                     if db.changesCount == 0 {
                         try insert.execute(arguments: [entry.key.path, entry.key.slug, marks.read ? 1 : 0, marks.saved ? 1 : 0,
-                                                       marks.position?.line, marks.position?.width, marks.lastOpened, now, now])
+                                                       marks.position?.line, marks.position?.width, opened, now, now])
                     }
                 }
             }

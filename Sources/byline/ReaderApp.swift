@@ -20,6 +20,8 @@ struct ReaderApp {
     var mouse = true
     /// Whether links are OSC 8 hyperlinks (`--hyperlinks`, resolved).
     var hyperlinks = false
+    /// Where the blog's reading state is kept; nil for none (`--no-state`, restricted).
+    var readingState: ReadingStateFile?
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.
     func run() -> Int32 {
@@ -33,7 +35,7 @@ struct ReaderApp {
         let start: BlogStart = blog == nil ? .complete : first.fromCache ? .refresh : .load
         let state = AppState(store: first.take(), blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs,
                              readerLanguage: LanguageTag.ofLocale(Environment.value))
-        let runtime = ReaderRuntime(state: state, backend: terminal, performers: .live(blog: blog),
+        let runtime = ReaderRuntime(state: state, backend: terminal, performers: .live(blog: blog, state: readingState),
                                     idleTimeout: idleTimeout, deepLink: deepLink)
         let ending = runtime.run(start: start)
         terminal.stop()

@@ -2,6 +2,7 @@ import ArgumentParser
 import BylineCore
 import BylineIndex
 import BylineMarkdown
+import BylineRuntime
 import BylineTerminal
 #if canImport(Glibc)
 import Glibc
@@ -14,6 +15,8 @@ struct ReaderLaunch: Equatable {
     var drafts = false
     var cacheDir: String?
     var noCache = false
+    var stateDir: String?
+    var noState = false
     var theme = "dark"
     var restricted = false
     var idleTimeout: Int?
@@ -69,8 +72,10 @@ struct ReaderLaunch: Equatable {
         let first = FirstStore(cached: blog.cachedStore(),
                                empty: PostStore.assemble(root: resolvedPath, realRoot: real, layout: .plain, entries: [],
                                                          finderDiagnostics: [], includeDrafts: drafts))
+        let stateFile = StateOptions.file(forFolder: real, directory: stateDir, noState: noState, restricted: isRestricted)
         let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle,
-                               mouse: !noMouse, hyperlinks: hyperlinks.isOn(toTerminal: true)).run()
+                               mouse: !noMouse, hyperlinks: hyperlinks.isOn(toTerminal: true),
+                               readingState: stateFile.map { ReadingStateFile(path: $0) }).run()
         if status != 0 { throw ExitCode(status) }
     }
 

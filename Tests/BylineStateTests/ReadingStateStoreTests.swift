@@ -38,7 +38,10 @@ final class ReadingStateStoreTests: XCTestCase {
         XCTAssertNil(none.lastVisit)
         XCTAssertEqual(none.posts["a.md"], StoredPost(key: key("a"), marks: PostMarks(), firstSeen: start))
         let marks = PostMarks(read: true, saved: true, position: ReadingPosition(line: 42, width: 80), lastOpened: start + 5)
-        try first.apply(ReadingStateChange([entry(key("a"), marks)]), now: start + 5)
+        try first.apply(ReadingStateChange([.init(key: key("a"), marks: PostMarks(read: true), opened: true)]), now: start + 5)
+        // A later change that does not open the post keeps the time it was opened.
+        try first.apply(ReadingStateChange([entry(key("a"), PostMarks(read: true, saved: true, position: ReadingPosition(line: 42, width: 80)))]),
+                        now: start + 9)
         first.close()
 
         let second = try ReadingStateStore(path: path)
@@ -113,8 +116,8 @@ final class ReadingStateStoreTests: XCTestCase {
             let store = session == 0 ? one : two
             for number in stride(from: session, to: 200, by: 2) {
                 do {
-                    try store.apply(ReadingStateChange([.init(key: posts[number], marks: PostMarks(read: true, lastOpened: Double(number)))]),
-                                    now: now)
+                    try store.apply(ReadingStateChange([.init(key: posts[number], marks: PostMarks(read: true), opened: true)]),
+                                    now: now + Double(number))
                 } catch {
                     failures.add()
                 }
@@ -125,7 +128,7 @@ final class ReadingStateStoreTests: XCTestCase {
         for store in [one, two] {
             let rows = try store.stored()
             XCTAssertEqual(rows.count, 200)
-            XCTAssertTrue(rows.values.allSatisfy { $0.marks.read && $0.marks.lastOpened == Double($0.key.slug.dropFirst())! })
+            XCTAssertTrue(rows.values.allSatisfy { $0.marks.read && $0.marks.lastOpened == start + Double($0.key.slug.dropFirst())! })
         }
         one.close()
         two.close()

@@ -20,6 +20,8 @@ package enum Action: Hashable, Sendable {
     /// The reader's links: make the next or previous one current, follow or copy the current one, open
     /// the link-number prompt, and walk the history of followed links.
     case nextLink, previousLink, followLink, copyLink, startLinkNumber, historyBack, historyForward
+    /// Reading state: the post's read mark or saved mark toggled, or every post of the current list marked read.
+    case toggleRead, toggleSaved, markAllRead
 
     // Prompt editing (search and find), sent for typed text rather than bound keys.
     case insertText(String)
@@ -57,6 +59,8 @@ package enum Action: Hashable, Sendable {
     case openDeepLink(DeepLink)
     /// The reader opened on its first store: the loading that store still needs is asked for here.
     case start(BlogStart)
+    /// The blog's reading state was read (`Effect.loadReadingState`): empty when none is kept.
+    case readingStateLoaded(ReadingState)
 }
 
 /// What the first store still needs when the reader opens.
@@ -92,6 +96,11 @@ package enum Effect: Hashable, Sendable {
     /// Put `text` on the terminal's clipboard (OSC 52, which reaches the reader's own terminal over SSH
     /// and through tmux): the backend writes it, byline starts no program.
     case copyToClipboard(String)
+    /// Read the blog's reading state for the store's posts (recording this visit), then send
+    /// `.readingStateLoaded`. Performed off the input thread; nothing is read when no state is kept.
+    case loadReadingState
+    /// Write these posts' marks (one short transaction, off the input thread, in the order asked).
+    case saveReadingState(ReadingStateChange)
     case quit
     /// End the session as interrupted (`Action.interrupt`): the runtime's ending says so in its status.
     case interrupt
@@ -103,7 +112,8 @@ package enum Effect: Hashable, Sendable {
         case .loadBlog, .refreshBlog: return .blog
         case .search: return .search
         case let .loadBody(post): return .body(post)
-        case .prefetchBodies, .prepareTitleOrder, .redraw, .copyToClipboard, .quit, .interrupt: return nil
+        case .prefetchBodies, .prepareTitleOrder, .redraw, .copyToClipboard, .quit, .interrupt, .loadReadingState, .saveReadingState:
+            return nil
         }
     }
 

@@ -90,6 +90,11 @@ package struct AppState: Equatable, Sendable {
     package internal(set) var searchProgress: Progress?
     /// Loading or refreshing in the background, shown in the status line; nil when idle.
     package internal(set) var progress: Progress?
+    /// The blog's reading state: read and saved marks, positions, the last visit (`AppState+Marks`).
+    /// Empty until `.readingStateLoaded`; changes made before it are kept over what it brings.
+    package internal(set) var reading = ReadingState()
+    /// Whether the reading state was asked of the runtime (once, for the first store with posts).
+    package internal(set) var readingStateAsked = false
 
     /// Work the runtime does in the background, as the status line tells it: `loading 43,000 of 100,000`.
     package struct Progress: Hashable, Sendable {

@@ -34,6 +34,7 @@ package enum Reducer {
             }
         case let .storeReplaced(update):
             state.replaceStore(update)
+            effects += askReadingState(&state)
             if !state.query.searchTerms.isEmpty {
                 state.pendingSearch = state.query
                 effects.append(.search(state.query))
@@ -58,16 +59,22 @@ package enum Reducer {
         case let .openDeepLink(link):
             effects += openDeepLink(&state, link)
         case .start(.complete):
-            break
+            effects += askReadingState(&state)
         case .start(.load):
             state.progress = .init(verb: "loading", done: 0, total: nil)
             effects.append(.loadBlog)
         case .start(.refresh):
             effects.append(.refreshBlog)
+            effects += askReadingState(&state)
+        case let .readingStateLoaded(loaded):
+            effects += readingStateLoaded(&state, loaded)
+        case .toggleRead, .toggleSaved, .markAllRead:
+            effects += reduceMarks(&state, action)
         case .quit:
             return [.quit]
         case .interrupt:
-            return [.interrupt]
+            // Ended from the reader: where it stopped is kept, as leaving the post keeps it.
+            return leaveReader(state) + [.interrupt]
         case .redraw:
             effects.append(.redraw)
         case let .mouse(event):
@@ -85,6 +92,7 @@ package enum Reducer {
             }
         }
         state.recountTags(since: before)
+        effects += readerMoved(&state, since: before)
         state.clampPositions()
         // Without a pause in the input (a held key), the bound is twice as loose, but still a bound.
         state.dropFarBodies(keeping: 2 * AppState.keptBodies)

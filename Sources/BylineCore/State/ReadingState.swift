@@ -82,14 +82,17 @@ package struct ReadingState: Hashable, Sendable {
 package struct ReadingStateChange: Hashable, Sendable {
     package var posts: [Entry]
 
-    /// One post's marks as they now stand.
+    /// One post's marks as they now stand. The time of opening is the store's to take (`reduce` reads
+    /// no clock): `opened` asks it to record now; `marks.lastOpened` is not written.
     package struct Entry: Hashable, Sendable {
         package var key: PostKey
         package var marks: PostMarks
+        package var opened: Bool
 
-        package init(key: PostKey, marks: PostMarks) {
+        package init(key: PostKey, marks: PostMarks, opened: Bool = false) {
             self.key = key
             self.marks = marks
+            self.opened = opened
         }
     }
 
