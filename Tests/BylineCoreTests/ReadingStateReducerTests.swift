@@ -24,7 +24,7 @@ final class ReadingStateReducerTests: XCTestCase {
     func testStartAsksForTheReadingStateOnceTheBlogHasPosts() {
         var (next, effects) = reduce(start, .start(.complete))
         var expected = start!
-        expected.readingStateAsked = true
+        expected.readingStateLoad = .asked
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [.loadReadingState])
         (next, effects) = reduce(start, .start(.refresh))
@@ -39,10 +39,11 @@ final class ReadingStateReducerTests: XCTestCase {
                                        finderDiagnostics: [], includeDrafts: false)
         var state = AppState(store: empty, blogName: "posts", width: 120, height: 40)
         XCTAssertEqual(Reducer.reduce(&state, .start(.load)), [.loadBlog])
-        XCTAssertFalse(state.readingStateAsked)
+        XCTAssertEqual(state.readingStateLoad, .awaitingPosts)
         let effects = Reducer.reduce(&state, .storeReplaced(StoreUpdate(start.store, serial: 1)))
-        XCTAssertTrue(state.readingStateAsked)
+        XCTAssertEqual(state.readingStateLoad, .asked)
         XCTAssertEqual(effects.filter { $0 == .loadReadingState }.count, 1)
+        XCTAssertFalse(Reducer.reduce(&state, .storeReplaced(StoreUpdate(start.store, serial: 2))).contains(.loadReadingState))
     }
 
     func testTheLoadedStateIsTakenAndSaysWhatIsNewSinceTheLastVisit() {

@@ -93,8 +93,8 @@ package struct AppState: Equatable, Sendable {
     /// The blog's reading state: read and saved marks, positions, the last visit (`AppState+Marks`).
     /// Empty until `.readingStateLoaded`; changes made before it are kept over what it brings.
     package internal(set) var reading = ReadingState()
-    /// Whether the reading state was asked of the runtime (once, for the first store with posts).
-    package internal(set) var readingStateAsked = false
+    /// Where asking the runtime for the reading state stands (once, for the first store with posts).
+    package internal(set) var readingStateLoad: ReadingStateLoad = .notAsked
 
     /// Work the runtime does in the background, as the status line tells it: `loading 43,000 of 100,000`.
     package struct Progress: Hashable, Sendable {

@@ -34,7 +34,7 @@ package enum Reducer {
             }
         case let .storeReplaced(update):
             state.replaceStore(update)
-            effects += askReadingState(&state)
+            effects += askReadingState(&state, afterLoad: true)
             if !state.query.searchTerms.isEmpty {
                 state.pendingSearch = state.query
                 effects.append(.search(state.query))
@@ -63,6 +63,8 @@ package enum Reducer {
         case .start(.load):
             state.progress = .init(verb: "loading", done: 0, total: nil)
             effects.append(.loadBlog)
+            // Asked for the posts of the blog loaded, not of the store it replaces.
+            state.readingStateLoad = .awaitingPosts
         case .start(.refresh):
             effects.append(.refreshBlog)
             effects += askReadingState(&state)

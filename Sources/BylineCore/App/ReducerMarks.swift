@@ -2,11 +2,15 @@
 /// by the read and saved keys and by the reader (a post opened is read; where it was left is kept).
 /// Every change leaves as `Effect.saveReadingState`; the runtime writes it off the input thread.
 extension Reducer {
-    /// Asks for the reading state once, for the first store with posts (at start, or when the blog
-    /// loaded into an empty first store).
-    static func askReadingState(_ state: inout AppState) -> [Effect] {
-        guard !state.readingStateAsked, !state.store.posts.isEmpty else { return [] }
-        state.readingStateAsked = true
+    /// Asks for the reading state once, for the first store with posts: at start, or (`afterLoad`)
+    /// when the blog loaded into an empty first store.
+    static func askReadingState(_ state: inout AppState, afterLoad: Bool = false) -> [Effect] {
+        guard state.readingStateLoad == (afterLoad ? .awaitingPosts : .notAsked) else { return [] }
+        guard !state.store.posts.isEmpty else {
+            state.readingStateLoad = .awaitingPosts
+            return []
+        }
+        state.readingStateLoad = .asked
         return [.loadReadingState]
     }
 

@@ -100,3 +100,13 @@ package struct ReadingStateChange: Hashable, Sendable {
         self.posts = posts
     }
 }
+
+/// Where asking for the reading state stands: it is asked for once, for the blog's first posts.
+package enum ReadingStateLoad: Hashable, Sendable {
+    /// The reader has not started (`.start`).
+    case notAsked
+    /// The first store was empty: asked for when the loaded blog replaces it.
+    case awaitingPosts
+    /// Asked of the runtime (`Effect.loadReadingState`); its answer may have come.
+    case asked
+}
