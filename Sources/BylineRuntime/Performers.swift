@@ -38,7 +38,8 @@ package struct Performers: Sendable {
             guard let blog else { return }
             BlogLoading(blog: blog, context: context).run(refresh: refresh)
         }, loadReadingState: { store in
-            state?.load(store) ?? []
+            // None kept: marks for this session only, from nothing.
+            state?.load(store) ?? [.readingStateLoaded(ReadingState())]
         }, saveReadingState: { change in
             state?.save(change)
         })

@@ -55,6 +55,7 @@ final class ReadingStateReducerTests: XCTestCase {
         let (next, effects) = reduce(start, .readingStateLoaded(loaded))
         var expected = start!
         expected.reading = loaded
+        expected.readingStateLoad = .loaded
         expected.note = "2 new since your last visit"
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [])

@@ -22,6 +22,7 @@ extension Reducer {
             merged.posts[path] = StoredPost(key: session.key, marks: session.marks, firstSeen: loaded.posts[path]?.firstSeen ?? session.firstSeen)
         }
         state.reading = merged
+        state.readingStateLoad = .loaded
         if let lastVisit = loaded.lastVisit {
             let new = loaded.posts.values.reduce(0) { $0 + ($1.firstSeen > lastVisit ? 1 : 0) }
             if new > 0 { state.note = "\(StatusLine.grouped(new)) new since your last visit" }
@@ -106,6 +107,9 @@ extension AppState {
         reading.posts[key.path] = StoredPost(key: key, marks: marks, firstSeen: reading.posts[key.path]?.firstSeen ?? 0)
         return .init(key: key, marks: marks)
     }
+
+    /// Whether the list shows read and saved marks: once the reading state is in (kept or not).
+    package var showsReadingMarks: Bool { readingStateLoad == .loaded }
 
     /// The reader, open or under the help.
     var openReader: Reader? {

@@ -107,6 +107,8 @@ package enum ReadingStateLoad: Hashable, Sendable {
     case notAsked
     /// The first store was empty: asked for when the loaded blog replaces it.
     case awaitingPosts
-    /// Asked of the runtime (`Effect.loadReadingState`); its answer may have come.
+    /// Asked of the runtime (`Effect.loadReadingState`), not yet answered.
     case asked
+    /// Answered (`.readingStateLoaded`): the list shows read and saved marks from now on.
+    case loaded
 }
