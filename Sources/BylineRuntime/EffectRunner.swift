@@ -121,7 +121,7 @@ final class EffectRunner {
     func admit(_ action: Action, from context: EffectContext) -> Action? {
         guard !context.isCancelled else { return nil }
         switch action {
-        case .storeReplaced, .bodyLoaded, .bodyFailed: awaited.remove(ObjectIdentifier(context))
+        case .storeReplaced, .bodyLoaded, .bodyFailed, .readingStateLoaded: awaited.remove(ObjectIdentifier(context))
         default: break
         }
         return action

@@ -41,6 +41,9 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// once the screen has changed), and a slow one (50 MB, a loaded machine) shows "loading" after
     /// this. Before, the parse held the input thread however long it took.
     static let bodyWaitSeconds = 1.0
+    /// How long a frame waits for the reading state (`Effect.loadReadingState`): read in milliseconds,
+    /// so the first frame comes with its marks; a slow disk shows them a moment later.
+    static let readingStateWaitSeconds = 0.5
 
     private var state: AppState
     /// What the view remembers between frames (layouts, find matches): the view's, never the state's.
@@ -160,7 +163,8 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// Each effect that completes the frame gets its own wait: the loaded blog's first post, after the blog.
     private func startCompletingFrame(_ effect: Effect) {
         effects.perform(effect, in: state)
-        holdUntil = clock.now() + (effect == .loadBlog ? Self.blogWaitSeconds : Self.bodyWaitSeconds)
+        let wait = effect == .loadBlog ? Self.blogWaitSeconds : effect == .loadReadingState ? Self.readingStateWaitSeconds : Self.bodyWaitSeconds
+        holdUntil = clock.now() + wait
     }
 
     /// Paints a frame when something changed and nothing it waits for is due, then starts what waited for it.

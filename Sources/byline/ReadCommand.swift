@@ -16,7 +16,8 @@ struct ReadCommand: ParsableCommand {
         $XDG_STATE_HOME/byline (else ~/.local/state/byline), never in the posts folder. A post opened in the \
         reader is read. A post is known by its slug and its path, so a renamed file keeps its state; the \
         state of posts the blog has not had for 30 days is dropped. "New since your last visit" counts the \
-        posts first seen after that visit.
+        posts first seen after that visit. r marks a post read or unread, R the whole list read, * saves it; \
+        the tag pane's "saved" row filters the saved posts like a tag.
 
         The mouse is reported in SGR mode (it works over SSH); --no-mouse leaves it to the terminal's own \
         selection. Copying a link puts it on the clipboard with OSC 52, byline's own terminal's even over \

@@ -57,6 +57,8 @@ final class ReadingStateReducerTests: XCTestCase {
         expected.reading = loaded
         expected.readingStateLoad = .loaded
         expected.note = "2 new since your last visit"
+        // The tag pane's "saved" row comes with it (`SavedRowTests`).
+        expected.orderedTags = expected.countedTags
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [])
         // A first visit says nothing.

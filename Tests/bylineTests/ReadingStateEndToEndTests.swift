@@ -27,12 +27,15 @@ final class ReadingStateEndToEndTests: XCTestCase {
         }
         XCTAssertFalse(status(screen).contains("new since"), "a first visit has no last visit")
 
-        // Read the newest post two pages down, then back and quit.
+        // Read the newest post two pages down (each page once the one before is on screen, so the
+        // line read is the last), then back and quit.
         try tmux.send("Enter")
         try tmux.waitFor(text: "% · line 1–")
         try tmux.send("NPage")
+        screen = try tmux.waitFor("a page down") { self.firstLine($0).map { $0 != "1" } ?? false }
+        let onePage = try XCTUnwrap(firstLine(screen))
         try tmux.send("NPage")
-        screen = try tmux.waitFor("two pages down") { self.firstLine($0).map { $0 != "1" } ?? false }
+        screen = try tmux.waitFor("two pages down") { self.firstLine($0).map { $0 != "1" && $0 != onePage } ?? false }
         let line = try XCTUnwrap(firstLine(screen))
         try tmux.send("q")
         screen = try tmux.waitFor("back in the list, the post read") {

@@ -121,7 +121,8 @@ package enum Effect: Hashable, Sendable {
     /// body on screen, the blog behind a first frame. A frame then comes whole, not blank and redrawn.
     package var completesFrame: Bool {
         switch self {
-        case .loadBlog, .loadBody: return true
+        // The reading state too: the first frame comes with its marks, not drawn again when they arrive.
+        case .loadBlog, .loadBody, .loadReadingState: return true
         default: return false
         }
     }

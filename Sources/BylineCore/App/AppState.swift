@@ -297,7 +297,7 @@ package struct AppState: Equatable, Sendable {
             let tag = tags[index]
             return TagRow(key: tag.key, name: tag.name, count: tag.posts.intersectionCount(current), state: state(of: tag.key))
         }
-        return rows + languageRows(among: current)
+        return savedRows(among: current) + rows + languageRows(among: current)
     }
 
     /// The filter written out: `go AND NOT career`, `(go OR rust) AND NOT career`, and the search.
@@ -309,6 +309,7 @@ package struct AppState: Equatable, Sendable {
             parts.append(required.count > 1 && match == .any && !tags(in: .excluded).isEmpty ? "(\(joined))" : joined)
         }
         parts += tags(in: .excluded).map { "NOT " + $0 }
+        if state(of: Self.savedKey) != .off { parts.insert(state(of: Self.savedKey) == .required ? "saved" : "NOT saved", at: 0) }
         let languages = languages(in: .required)
         if !languages.isEmpty { parts.append("in " + languages.joined(separator: " or ")) }
         parts += self.languages(in: .excluded).map { "NOT in " + $0 }

@@ -23,11 +23,19 @@ extension Reducer {
         }
         state.reading = merged
         state.readingStateLoad = .loaded
+        savedChanged(&state)
         if let lastVisit = loaded.lastVisit {
             let new = loaded.posts.values.reduce(0) { $0 + ($1.firstSeen > lastVisit ? 1 : 0) }
             if new > 0 { state.note = "\(StatusLine.grouped(new)) new since your last visit" }
         }
         return []
+    }
+
+    /// The saved posts changed (or came): the "saved" row counted again, the list filtered again when
+    /// the row is part of the filter.
+    static func savedChanged(_ state: inout AppState) {
+        if state.state(of: AppState.savedKey) != .off { state.refreshResults() }
+        state.orderedTags = state.countedTags
     }
 
     /// `r`, `*` and `R`: the post under the reader or the selection, or every post of the list.
@@ -49,6 +57,7 @@ extension Reducer {
             }
             entries.append(state.setMarks(marks, of: post))
         }
+        if action == .toggleSaved, !entries.isEmpty { savedChanged(&state) }
         if action == .markAllRead {
             state.note = entries.isEmpty ? "every post here is read" : "\(StatusLine.grouped(entries.count)) marked read"
         }
