@@ -103,6 +103,25 @@ final class ReadingStateStoreTests: XCTestCase {
         XCTAssertEqual(state.marks(of: "kept.md"), PostMarks(read: true))
     }
 
+    func testAChangeIsWrittenWholeOrNotAtAll() throws {
+        let folder = try TempFolder()
+        let path = folder.path + "/blog.sqlite"
+        let store = try ReadingStateStore(path: path)
+        _ = try store.start(posts: [key("a"), key("b")], now: start)
+        // Another connection makes the write of one post fail, after the other's in the same change.
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE UPDATE ON posts WHEN NEW.path = 'b.md' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        XCTAssertThrowsError(try store.apply(ReadingStateChange([entry(key("a"), PostMarks(read: true)), entry(key("b"), PostMarks(read: true))]),
+                                             now: start))
+        XCTAssertEqual(try store.stored()["a.md"]?.marks, PostMarks(), "the first post's write went back with the second's failure")
+        try other.write { db in try db.execute(sql: "DROP TRIGGER refuse") }
+        try other.close()
+        try store.apply(ReadingStateChange([entry(key("a"), PostMarks(read: true)), entry(key("b"), PostMarks(read: true))]), now: start)
+        XCTAssertEqual(try store.stored().values.map(\.marks.read), [true, true])
+    }
+
     func testTwoSessionsOfOneBlogWriteSafely() throws {
         let folder = try TempFolder()
         let path = folder.path + "/blog.sqlite"
