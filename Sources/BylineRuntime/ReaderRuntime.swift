@@ -89,6 +89,8 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// state's changes asked for by then are written before it returns (a quit right after `r` keeps it).
     package func run(start: BlogStart) -> Ending {
         let ending = loop(start: start)
+        // Ended with no key that said so (a hang-up, a signal, the idle limit): the reader's place is kept too.
+        if ending != .quit, ending != .interrupt { pending += Reducer.leaveReader(state) }
         for effect in pending + afterFrame {
             if case .saveReadingState = effect { effects.perform(effect, in: state) }
         }

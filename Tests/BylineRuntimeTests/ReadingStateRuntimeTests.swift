@@ -27,4 +27,23 @@ final class ReadingStateRuntimeTests: XCTestCase {
         XCTAssertEqual(harness.waitForEnding(), .quit)
         XCTAssertEqual(saved.withLock { $0 }, [ReadingStateChange([.init(key: PostKey(store.posts[0]), marks: PostMarks(read: true))])])
     }
+
+    func testAHangUpInTheReaderKeepsWhereItStopped() throws {
+        let store = try RuntimeHarness.shippedStore()
+        let saved = Mutex<[ReadingStateChange]>([])
+        let performers = Performers(loadReadingState: { _ in [.readingStateLoaded(ReadingState())] },
+                                    saveReadingState: { change in saved.withLock { $0.append(change) } })
+        let harness = RuntimeHarness(store: store, performers: performers)
+        harness.waitForScreen(containing: "14 of 14 posts")
+        harness.backend.feed(.key(.enter))
+        harness.waitForScreen(containing: "line 1–")
+        harness.backend.feed(.key(.pageDown))
+        XCTAssertTrue(harness.waitUntil { !harness.backend.text.contains("line 1–") })
+        harness.backend.feed(.hangup)
+        XCTAssertEqual(harness.waitForEnding(), .hangup)
+        let last = try XCTUnwrap(saved.withLock { $0.last })
+        XCTAssertEqual(last.posts.map(\.key), [PostKey(store.posts[0])])
+        XCTAssertEqual(last.posts.first?.marks.read, true)
+        XCTAssertGreaterThan(last.posts.first?.marks.position?.line ?? 0, 0, "the page down is kept")
+    }
 }

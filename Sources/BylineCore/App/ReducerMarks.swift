@@ -93,8 +93,9 @@ extension Reducer {
         return entries.isEmpty ? [] : [.saveReadingState(ReadingStateChange(entries))]
     }
 
-    /// The session ends in the reader: where it stopped is kept (nothing else changes).
-    static func leaveReader(_ state: AppState) -> [Effect] {
+    /// The session ends in the reader: where it stopped is kept (nothing else changes). Also asked by
+    /// the runtime when a session ends without a key (a hang-up, a signal, the idle limit).
+    package static func leaveReader(_ state: AppState) -> [Effect] {
         guard let reader = state.openReader, reader.scroll > 0 else { return [] }
         var marks = state.marks(of: reader.post)
         marks.position = ReadingPosition(line: reader.scroll, width: state.width)
