@@ -18,7 +18,9 @@ package enum StateLocation {
                 ? Character(scalar) : "_"
         }.prefix(40))
         let hex = String(fnv1a64(realRoot), radix: 16)
-        return directory + "/" + safe + "-" + String(repeating: "0", count: 16 - hex.count) + hex + ".sqlite"
+        // `.state.sqlite`, not the cache's `.sqlite`: with the cache and the state in one folder (the same
+        // XDG home for both), the cache of a blog without drafts would have this very name.
+        return directory + "/" + safe + "-" + String(repeating: "0", count: 16 - hex.count) + hex + ".state.sqlite"
     }
 
     /// Whether `directory` (a real path, or one not made yet) is the posts folder or inside it: state

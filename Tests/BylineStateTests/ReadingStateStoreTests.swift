@@ -200,7 +200,7 @@ final class ReadingStateStoreTests: XCTestCase {
         XCTAssertEqual(StateLocation.defaultDirectory(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/u"]), "/home/u/.local/state/byline")
         XCTAssertNil(StateLocation.defaultDirectory(environment: [:]))
         let file = StateLocation.file(forFolder: "/srv/my blog", in: "/x")
-        XCTAssertTrue(file.hasPrefix("/x/my_blog-") && file.hasSuffix(".sqlite"), file)
+        XCTAssertTrue(file.hasPrefix("/x/my_blog-") && file.hasSuffix(".state.sqlite"), file)
         XCTAssertEqual(file, StateLocation.file(forFolder: "/srv/my blog", in: "/x"))
         XCTAssertNotEqual(file, StateLocation.file(forFolder: "/other/my blog", in: "/x"))
         XCTAssertTrue(StateLocation.isInside("/srv/blog", folder: "/srv/blog"))

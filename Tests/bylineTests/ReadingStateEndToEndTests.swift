@@ -44,7 +44,7 @@ final class ReadingStateEndToEndTests: XCTestCase {
         try tmux.send("q")
         try tmux.waitFor(text: "FIRST-DONE")
         let files = try FileManager.default.contentsOfDirectory(atPath: stateHome.path + "/byline")
-        XCTAssertTrue(files.contains { $0.hasPrefix("posts-") && $0.hasSuffix(".sqlite") }, "\(files)")
+        XCTAssertTrue(files.contains { $0.hasPrefix("posts-") && $0.hasSuffix(".state.sqlite") }, "\(files)")
         XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: BylineRunner.shippedPosts).contains { $0.hasSuffix(".sqlite") },
                        "nothing is written in the posts folder")
 
