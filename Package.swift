@@ -42,9 +42,11 @@ let package = Package(
         .target(name: "BylineMarkdown", dependencies: ["BylineCore", "CCmarkGFM", "CLibXML2"]),
         // The persistent cache: posts and a full-text index in SQLite, so a large blog starts from it.
         .target(name: "BylineIndex", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The reading state kept per blog (read, saved, positions, last visit) in SQLite, beside the cache.
+        .target(name: "BylineState", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The reader's runtime: one inbox, effects performed off the input thread, a terminal backend
         // protocol with an in-memory backend. No ncurses: its tests run the whole reader in-process.
-        .target(name: "BylineRuntime", dependencies: ["BylineCore", "BylineMarkdown", "BylineIndex"]),
+        .target(name: "BylineRuntime", dependencies: ["BylineCore", "BylineMarkdown", "BylineIndex", "BylineState"]),
         // An SSH visitor without an account: the key sshd saw (`$SSH_USER_AUTH`), its fingerprint, the
         // `AuthorizedKeysCommand` answer, and the bounds on visitors' state folders. No terminal, no core.
         .target(name: "BylineVisitor", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -53,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "byline",
             dependencies: [
-                "BylineCore", "BylineMarkdown", "BylineTerminal", "BylineIndex", "BylineRuntime", "BylineVisitor",
+                "BylineCore", "BylineMarkdown", "BylineTerminal", "BylineIndex", "BylineState", "BylineRuntime", "BylineVisitor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "BylineMarkdownTests", dependencies: ["BylineMarkdown", "BylineCore", "BylineTestSupport"],
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "BylineIndexTests", dependencies: ["BylineIndex", "BylineCore", "BylineMarkdown", "BylineTestSupport"]),
+        .testTarget(name: "BylineStateTests", dependencies: ["BylineState", "BylineCore", "BylineTestSupport"]),
         .testTarget(name: "BylineTerminalTests", dependencies: ["BylineTerminal", "BylineCore", "CNcursesw"]),
         // Keys, fingerprints (against ssh-keygen) and the visitor folders' bounds, on temp folders.
         .testTarget(name: "BylineVisitorTests", dependencies: ["BylineVisitor", "BylineTestSupport"]),

@@ -225,6 +225,8 @@ def main():
     env = {"PATH": "/usr/bin:/bin", "TERM": TERM, "LANG": "C.UTF-8", "HOME": os.environ.get("HOME", "/tmp")}
     if args.cache_home:
         env["XDG_CACHE_HOME"] = args.cache_home
+        # The reading state too, in a folder of its own there: never the runner's ~/.local/state.
+        env["XDG_STATE_HOME"] = os.path.join(args.cache_home, "state")
     rng = random.Random(args.seed)
     started = time.monotonic()
     child = Child([args.byline, args.posts], env, 120, 40)

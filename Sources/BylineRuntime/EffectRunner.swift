@@ -25,6 +25,9 @@ final class EffectRunner {
     private var refreshAgain = false
     /// Bodies parsed ahead run one after another, on one core: they are for later, not for now.
     private let prefetchQueue = DispatchQueue(label: "byline.prefetch", qos: .utility)
+    /// The reading state's writes, one after another in the order asked: a later change of a post
+    /// never lands before an earlier one.
+    private let saveQueue = DispatchQueue(label: "byline.state", qos: .utility)
 
     init(performers: Performers, inbox: Inbox, clock: any RuntimeClock, giveWay: GiveWay) {
         self.giveWay = giveWay
@@ -87,6 +90,16 @@ final class EffectRunner {
                 _ = store.titleOrder
                 context.finish()
             }
+        case .loadReadingState:
+            DispatchQueue.global(qos: .userInitiated).async {
+                for answer in performers.loadReadingState(store) { context.send(answer) }
+                context.finish()
+            }
+        case let .saveReadingState(change):
+            saveQueue.async {
+                performers.saveReadingState(change)
+                context.finish()
+            }
         case .redraw, .copyToClipboard, .quit, .interrupt:
             context.finish()
         }
@@ -100,6 +113,9 @@ final class EffectRunner {
         store.linkIndex.prepare(store)
     }
 
+    /// Waits until every reading state change asked for is written (the session is ending).
+    func waitForSaves() { saveQueue.sync {} }
+
     /// A frame is out: the next waits only for what the actions after it ask for.
     func framePainted() { awaited = [] }
 
@@ -107,7 +123,7 @@ final class EffectRunner {
     func admit(_ action: Action, from context: EffectContext) -> Action? {
         guard !context.isCancelled else { return nil }
         switch action {
-        case .storeReplaced, .bodyLoaded, .bodyFailed: awaited.remove(ObjectIdentifier(context))
+        case .storeReplaced, .bodyLoaded, .bodyFailed, .readingStateLoaded: awaited.remove(ObjectIdentifier(context))
         default: break
         }
         return action

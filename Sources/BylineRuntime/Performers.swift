@@ -13,21 +13,36 @@ package struct Performers: Sendable {
     package var search: @Sendable (_ query: PostQuery, _ store: PostStore, _ context: EffectContext) -> Void
     /// Reads and parses one body: `.bodyLoaded` or `.bodyFailed`.
     package var body: @Sendable (_ post: Int, _ store: PostStore) -> Action
+    /// Reads the reading state for the store's posts: `.readingStateLoaded` (and a `.note` when it
+    /// cannot be kept), or nil when no state is kept.
+    package var loadReadingState: @Sendable (_ store: PostStore) -> [Action]
+    /// Writes a change of the reading state (nothing when none is kept).
+    package var saveReadingState: @Sendable (_ change: ReadingStateChange) -> Void
 
     package init(blog: @escaping @Sendable (Bool, EffectContext) -> Void = { _, _ in },
                 search: @escaping @Sendable (PostQuery, PostStore, EffectContext) -> Void = Performers.search(_:in:_:),
-                body: @escaping @Sendable (Int, PostStore) -> Action = Performers.body(_:in:)) {
+                body: @escaping @Sendable (Int, PostStore) -> Action = Performers.body(_:in:),
+                loadReadingState: @escaping @Sendable (PostStore) -> [Action] = { _ in [] },
+                saveReadingState: @escaping @Sendable (ReadingStateChange) -> Void = { _ in }) {
         self.blog = blog
         self.search = search
         self.body = body
+        self.loadReadingState = loadReadingState
+        self.saveReadingState = saveReadingState
     }
 
-    /// The reader's: `blog` loaded and refreshed as `BlogLoading` does it.
-    package static func live(blog: CachedBlog?) -> Performers {
+    /// The reader's: `blog` loaded and refreshed as `BlogLoading` does it; the reading state kept in
+    /// `state` (nil: none kept, `--no-state` or restricted).
+    package static func live(blog: CachedBlog?, state: ReadingStateFile? = nil) -> Performers {
         let memory = StampMemory()
         return Performers(blog: { refresh, context in
             guard let blog else { return }
             BlogLoading(blog: blog, context: context, memory: memory).run(refresh: refresh)
+        }, loadReadingState: { store in
+            // None kept: marks for this session only, from nothing.
+            state?.load(store) ?? [.readingStateLoaded(ReadingState())]
+        }, saveReadingState: { change in
+            state?.save(change)
         })
     }
 

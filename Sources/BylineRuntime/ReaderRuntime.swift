@@ -41,6 +41,9 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// once the screen has changed), and a slow one (50 MB, a loaded machine) shows "loading" after
     /// this. Before, the parse held the input thread however long it took.
     static let bodyWaitSeconds = 1.0
+    /// How long a frame waits for the reading state (`Effect.loadReadingState`): read in milliseconds,
+    /// so the first frame comes with its marks; a slow disk shows them a moment later.
+    static let readingStateWaitSeconds = 0.5
 
     private var state: AppState
     /// What the view remembers between frames (layouts, find matches): the view's, never the state's.
@@ -85,8 +88,20 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// Until when the frame waits for the answers of the effects that complete it.
     private var holdUntil: Double?
 
-    /// Runs until the user quits, the terminal goes away or the session is idle too long.
+    /// Runs until the user quits, the terminal goes away or the session is idle too long. The reading
+    /// state's changes asked for by then are written before it returns (a quit right after `r` keeps it).
     package func run(start: BlogStart) -> Ending {
+        let ending = loop(start: start)
+        // Ended with no key that said so (a hang-up, a signal, the idle limit): the reader's place is kept too.
+        if ending != .quit, ending != .interrupt { pending += Reducer.leaveReader(state) }
+        for effect in pending + afterFrame {
+            if case .saveReadingState = effect { effects.perform(effect, in: state) }
+        }
+        effects.waitForSaves()
+        return ending
+    }
+
+    private func loop(start: BlogStart) -> Ending {
         lastKey = clock.now()
         pending = reduce(.resize(width: backend.width, height: backend.height)) + reduce(.start(start))
         if start != .load { pending += openWaitingLink() }
@@ -162,7 +177,8 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// Each effect that completes the frame gets its own wait: the loaded blog's first post, after the blog.
     private func startCompletingFrame(_ effect: Effect) {
         effects.perform(effect, in: state)
-        holdUntil = clock.now() + (effect == .loadBlog ? Self.blogWaitSeconds : Self.bodyWaitSeconds)
+        let wait = effect == .loadBlog ? Self.blogWaitSeconds : effect == .loadReadingState ? Self.readingStateWaitSeconds : Self.bodyWaitSeconds
+        holdUntil = clock.now() + wait
     }
 
     /// Paints a frame when something changed and nothing it waits for is due, then starts what waited for it.
@@ -201,9 +217,9 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
                 if state.note != nil { pending += reduce(.keyPressed) }
                 if let action = Keymap.action(for: key, in: state.keyContext) {
                     let asked = reduce(action)
+                    pending += asked
                     if asked.contains(.quit) { return .quit }
                     if asked.contains(.interrupt) { return .interrupt }
-                    pending += asked
                 }
             case let .resize(width, height):
                 giveWay.answering()

@@ -9,7 +9,15 @@ struct ReadCommand: ParsableCommand {
         discussion: """
         --restricted (or BYLINE_RESTRICTED=1) is for serving a blog over SSH as an OpenSSH ForceCommand: \
         byline reads only PATH, starts no program, writes nothing, ends idle sessions, and takes from the \
-        client only a deep link in SSH_ORIGINAL_COMMAND (tag:NAME, post:SLUG or search:WORDS). See docs/ssh.md.
+        client only a deep link in SSH_ORIGINAL_COMMAND (tag:NAME, post:SLUG or search:WORDS). See docs/ssh.md. \
+        Restricted mode keeps no reading state yet: a visitor's read marks last for the session.
+
+        Reading state (read and saved posts, where each was left, the last visit) is kept per blog under \
+        $XDG_STATE_HOME/byline (else ~/.local/state/byline), never in the posts folder. A post opened in the \
+        reader is read. A post is known by its slug and its path, so a renamed file keeps its state; the \
+        state of posts the blog has not had for 30 days is dropped. "New since your last visit" counts the \
+        posts first seen after that visit. r marks a post read or unread, R the whole list read, * saves it; \
+        the tag pane's "saved" row filters the saved posts like a tag.
 
         The mouse is reported in SGR mode (it works over SSH); --no-mouse leaves it to the terminal's own \
         selection. Copying a link puts it on the clipboard with OSC 52, byline's own terminal's even over \
@@ -19,6 +27,7 @@ struct ReadCommand: ParsableCommand {
 
     @OptionGroup var folder: FolderOptions
     @OptionGroup var cache: CacheOptions
+    @OptionGroup var state: StateOptions
 
     @Option(help: ArgumentHelp("Theme: \(Theme.names.joined(separator: ", ")). NO_COLOR keeps the attributes, drops colour.", valueName: "NAME"))
     var theme: String = "dark"
@@ -47,7 +56,8 @@ struct ReadCommand: ParsableCommand {
 
     /// The options as plain values, for `ReaderLaunch`.
     var launch: ReaderLaunch {
-        ReaderLaunch(path: folder.path, drafts: folder.drafts, cacheDir: cache.cacheDir, noCache: cache.noCache, theme: theme,
+        ReaderLaunch(path: folder.path, drafts: folder.drafts, cacheDir: cache.cacheDir, noCache: cache.noCache,
+                     stateDir: state.stateDir, noState: state.noState, theme: theme,
                      restricted: restricted, idleTimeout: idleTimeout, hyperlinks: hyperlinks, noMouse: noMouse,
                      verbose: verbose)
     }

@@ -22,6 +22,8 @@ struct ReaderApp {
     var hyperlinks = false
     /// The folder watched for changes while the reader runs (live reload); nil for none.
     var watching: FolderWatching?
+    /// Where the blog's reading state is kept; nil for none (`--no-state`, restricted).
+    var readingState: ReadingStateFile?
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.
     func run() -> Int32 {
@@ -35,7 +37,7 @@ struct ReaderApp {
         let start: BlogStart = blog == nil ? .complete : first.fromCache ? .refresh : .load
         let state = AppState(store: first.take(), blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs,
                              readerLanguage: LanguageTag.ofLocale(Environment.value))
-        let runtime = ReaderRuntime(state: state, backend: terminal, performers: .live(blog: blog),
+        let runtime = ReaderRuntime(state: state, backend: terminal, performers: .live(blog: blog, state: readingState),
                                     idleTimeout: idleTimeout, deepLink: deepLink, watching: blog == nil ? nil : watching)
         let ending = runtime.run(start: start)
         terminal.stop()

@@ -31,7 +31,7 @@ enum AppFixture {
                 pending += AppView.apply(to: &state, cache, .searchFinished(query: query, results: state.store.matches(query)))
             case .prepareTitleOrder:
                 _ = state.store.titleOrder
-            case .redraw, .copyToClipboard, .quit, .interrupt, .loadBlog, .refreshBlog:
+            case .redraw, .copyToClipboard, .quit, .interrupt, .loadBlog, .refreshBlog, .loadReadingState, .saveReadingState:
                 continue
             }
         }

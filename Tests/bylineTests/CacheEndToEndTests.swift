@@ -148,7 +148,8 @@ final class CacheEndToEndTests: XCTestCase {
         XCTAssertNotNil(ReaderScreen.row(screen, containing: "Zebracorn sighting"))
         XCTAssertNil(ReaderScreen.row(screen, containing: "Post 0 about go"))
         try tmux.send("G")
-        screen = try tmux.waitFor("post 0 selected") { $0.contains { $0.contains("▸2024-01-01 Post 0 about go") } }
+        // (Unread: the reading state's mark stands between the date and the title.)
+        screen = try tmux.waitFor("post 0 selected") { $0.contains { $0.contains("▸2024-01-01 •  Post 0 about go") } }
         try quit(tmux)
     }
 

@@ -7,12 +7,18 @@ final class TmuxSession {
     let socket: String
     private(set) var width: Int
     private(set) var height: Int
+    /// A reading state folder of the session's own when the test names none: a reader never writes
+    /// the runner's ~/.local/state, and no earlier run's read marks show.
+    private let stateHome: ScratchFolder?
 
     /// Starts `command` (run by /bin/sh) in a detached session of the given size.
     init(width: Int, height: Int, command: String, environment: [String: String] = [:]) throws {
         socket = "byline-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         self.width = width
         self.height = height
+        var environment = environment
+        stateHome = environment["XDG_STATE_HOME"] == nil ? try ScratchFolder() : nil
+        if let stateHome { environment["XDG_STATE_HOME"] = stateHome.path }
         let exports = environment.map { "export \($0.key)='\($0.value)'; " }.joined()
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main",
                   "/bin/sh", "-c", exports + command])

@@ -182,7 +182,7 @@ private struct Session {
             case .prepareTitleOrder:
                 // Done in the background by the runtime; here at once.
                 _ = state.store.titleOrder
-            case .redraw, .copyToClipboard, .loadBlog, .refreshBlog:
+            case .redraw, .copyToClipboard, .loadBlog, .refreshBlog, .loadReadingState, .saveReadingState:
                 // The fuzzed reader starts on the whole blog (`.start(.complete)`): nothing to load or refresh.
                 continue
             case let .loadBody(post):

@@ -20,6 +20,8 @@ package enum Action: Hashable, Sendable {
     /// The reader's links: make the next or previous one current, follow or copy the current one, open
     /// the link-number prompt, and walk the history of followed links.
     case nextLink, previousLink, followLink, copyLink, startLinkNumber, historyBack, historyForward
+    /// Reading state: the post's read mark or saved mark toggled, or every post of the current list marked read.
+    case toggleRead, toggleSaved, markAllRead
 
     // Prompt editing (search and find), sent for typed text rather than bound keys.
     case insertText(String)
@@ -59,6 +61,8 @@ package enum Action: Hashable, Sendable {
     case start(BlogStart)
     /// The blog's folder changed on disk (a burst of changes, coalesced by `FolderWatch`): read it again.
     case folderChanged
+    /// The blog's reading state was read (`Effect.loadReadingState`): empty when none is kept.
+    case readingStateLoaded(ReadingState)
 }
 
 /// What the first store still needs when the reader opens.
@@ -94,6 +98,11 @@ package enum Effect: Hashable, Sendable {
     /// Put `text` on the terminal's clipboard (OSC 52, which reaches the reader's own terminal over SSH
     /// and through tmux): the backend writes it, byline starts no program.
     case copyToClipboard(String)
+    /// Read the blog's reading state for the store's posts (recording this visit), then send
+    /// `.readingStateLoaded`. Performed off the input thread; nothing is read when no state is kept.
+    case loadReadingState
+    /// Write these posts' marks (one short transaction, off the input thread, in the order asked).
+    case saveReadingState(ReadingStateChange)
     case quit
     /// End the session as interrupted (`Action.interrupt`): the runtime's ending says so in its status.
     case interrupt
@@ -105,7 +114,8 @@ package enum Effect: Hashable, Sendable {
         case .loadBlog, .refreshBlog: return .blog
         case .search: return .search
         case let .loadBody(post): return .body(post)
-        case .prefetchBodies, .prepareTitleOrder, .redraw, .copyToClipboard, .quit, .interrupt: return nil
+        case .prefetchBodies, .prepareTitleOrder, .redraw, .copyToClipboard, .quit, .interrupt, .loadReadingState, .saveReadingState:
+            return nil
         }
     }
 
@@ -113,7 +123,8 @@ package enum Effect: Hashable, Sendable {
     /// body on screen, the blog behind a first frame. A frame then comes whole, not blank and redrawn.
     package var completesFrame: Bool {
         switch self {
-        case .loadBlog, .loadBody: return true
+        // The reading state too: the first frame comes with its marks, not drawn again when they arrive.
+        case .loadBlog, .loadBody, .loadReadingState: return true
         default: return false
         }
     }

@@ -32,7 +32,7 @@ extension AppState {
 
     /// Whether a tag state's key still names a tag or a language of `store`.
     static func keyExists(_ key: String, in store: PostStore) -> Bool {
-        key.hasPrefix(languageKeyPrefix) ? store.languages.tag(named: String(key.dropFirst())) != nil : store.tags.tag(named: key) != nil
+        key == savedKey ? true : key.hasPrefix(languageKeyPrefix) ? store.languages.tag(named: String(key.dropFirst())) != nil : store.tags.tag(named: key) != nil
     }
 
     /// Filters by the reader's language once the blog's posts are known, if the blog is written in more

@@ -30,7 +30,9 @@ package enum ListOrder: Hashable, Sendable {
 extension AppState {
     /// `numbers`, newest first (ascending post numbers), in the list's order: reversed, or picked from
     /// the store's title order by one pass over it (no sort per key, at any size).
-    func inListOrder(_ numbers: [Int]) -> [Int] {
+    func inListOrder(_ unfiltered: [Int]) -> [Int] {
+        // The "saved" row's condition, which the store's query does not know (`AppState+Saved`).
+        let numbers = savedFiltered(unfiltered)
         switch listOrder {
         case .newest: return numbers
         case .oldest: return numbers.reversed()

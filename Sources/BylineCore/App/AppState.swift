@@ -90,6 +90,11 @@ package struct AppState: Equatable, Sendable {
     package internal(set) var searchProgress: Progress?
     /// Loading or refreshing in the background, shown in the status line; nil when idle.
     package internal(set) var progress: Progress?
+    /// The blog's reading state: read and saved marks, positions, the last visit (`AppState+Marks`).
+    /// Empty until `.readingStateLoaded`; changes made before it are kept over what it brings.
+    package internal(set) var reading = ReadingState()
+    /// Where asking the runtime for the reading state stands (once, for the first store with posts).
+    package internal(set) var readingStateLoad: ReadingStateLoad = .notAsked
 
     /// Work the runtime does in the background, as the status line tells it: `loading 43,000 of 100,000`.
     package struct Progress: Hashable, Sendable {
@@ -300,7 +305,7 @@ package struct AppState: Equatable, Sendable {
             let tag = tags[index]
             return TagRow(key: tag.key, name: tag.name, count: tag.posts.intersectionCount(current), state: state(of: tag.key))
         }
-        return rows + languageRows(among: current)
+        return savedRows(among: current) + rows + languageRows(among: current)
     }
 
     /// The filter written out: `go AND NOT career`, `(go OR rust) AND NOT career`, and the search.
@@ -312,6 +317,7 @@ package struct AppState: Equatable, Sendable {
             parts.append(required.count > 1 && match == .any && !tags(in: .excluded).isEmpty ? "(\(joined))" : joined)
         }
         parts += tags(in: .excluded).map { "NOT " + $0 }
+        if state(of: Self.savedKey) != .off { parts.insert(state(of: Self.savedKey) == .required ? "saved" : "NOT saved", at: 0) }
         let languages = languages(in: .required)
         if !languages.isEmpty { parts.append("in " + languages.joined(separator: " or ")) }
         parts += self.languages(in: .excluded).map { "NOT in " + $0 }

@@ -34,6 +34,7 @@ package enum Reducer {
             }
         case let .storeReplaced(update):
             if let note = state.replaceStore(update)?.note { state.note = note }
+            effects += askReadingState(&state, afterLoad: true)
             if !state.query.searchTerms.isEmpty {
                 state.pendingSearch = state.query
                 effects.append(.search(state.query))
@@ -58,19 +59,27 @@ package enum Reducer {
         case let .openDeepLink(link):
             effects += openDeepLink(&state, link)
         case .start(.complete):
-            break
+            effects += askReadingState(&state)
         case .start(.load):
             state.progress = .init(verb: "loading", done: 0, total: nil)
             effects.append(.loadBlog)
+            // Asked for the posts of the blog loaded, not of the store it replaces.
+            state.readingStateLoad = .awaitingPosts
         case .start(.refresh):
             effects.append(.refreshBlog)
+            effects += askReadingState(&state)
         case .folderChanged:
             // A refresh already running finishes first, then another runs (`EffectRunner`): none is lost.
             effects.append(.refreshBlog)
+        case let .readingStateLoaded(loaded):
+            effects += readingStateLoaded(&state, loaded)
+        case .toggleRead, .toggleSaved, .markAllRead:
+            effects += reduceMarks(&state, action)
         case .quit:
             return [.quit]
         case .interrupt:
-            return [.interrupt]
+            // Ended from the reader: where it stopped is kept, as leaving the post keeps it.
+            return leaveReader(state) + [.interrupt]
         case .redraw:
             effects.append(.redraw)
         case let .mouse(event):
@@ -88,6 +97,7 @@ package enum Reducer {
             }
         }
         state.recountTags(since: before)
+        effects += readerMoved(&state, since: before)
         state.clampPositions()
         // Without a pause in the input (a held key), the bound is twice as loose, but still a bound.
         state.dropFarBodies(keeping: 2 * AppState.keptBodies)

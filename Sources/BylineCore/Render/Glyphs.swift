@@ -19,6 +19,9 @@ package struct Glyphs: Hashable, Sendable {
     /// A required tag and an excluded one in the tag pane.
     package var required: String
     package var excluded: String
+    /// Beside an unread post and a saved one in the list (reading state).
+    package var unread = "•"
+    package var saved = "★"
 
     /// Box-drawing characters for tables.
     package struct TableGlyphs: Hashable, Sendable {
@@ -44,7 +47,7 @@ package struct Glyphs: Hashable, Sendable {
         table: TableGlyphs(horizontal: "-", vertical: "|", topLeft: "+", topMiddle: "+", topRight: "+",
                            middleLeft: "+", middle: "+", middleRight: "+", bottomLeft: "+", bottomMiddle: "+",
                            bottomRight: "+", headerHorizontal: "="),
-        focus: ">", required: "+", excluded: "-")
+        focus: ">", required: "+", excluded: "-", unread: "*", saved: "+")
 
     package func bullet(depth: Int) -> String { bullets[min(depth, bullets.count - 1)] }
 }

@@ -68,6 +68,7 @@ package enum ListView {
             var first = StyledLine(selected ? state.glyphs.focus : " ", .marker)
             first.append(post.date?.dayString ?? Blank.string(dateWidth), .meta)
             first.append(" ")
+            if state.showsReadingMarks { ReadingMarks.append(state.marks(of: number), glyphs: state.glyphs, to: &first) }
             let tagText = LineClip.hashTags(post.tags)
             let titleRoom = max(1, rect.width - DisplayWidth.of(first.text) - 1)
             var title = Truncate.line(StyledLine(OneLine.spans(post.title, .title)), to: titleRoom)
@@ -81,8 +82,9 @@ package enum ListView {
             first.append(contentsOf: title)
             screen.put(first, row: y, column: rect.x, limit: rect.width)
             if itemHeight == 2 {
-                var second = StyledLine(Blank.string(dateWidth + 2))
-                second.append(contentsOf: Truncate.line(StyledLine(OneLine.spans(post.summary, .meta)), to: max(1, rect.width - dateWidth - 2)))
+                let indent = dateWidth + 2 + (state.showsReadingMarks ? ReadingMarks.width : 0)
+                var second = StyledLine(Blank.string(indent))
+                second.append(contentsOf: Truncate.line(StyledLine(OneLine.spans(post.summary, .meta)), to: max(1, rect.width - indent)))
                 screen.put(second, row: y + 1, column: rect.x, limit: rect.width)
             }
             if selected {

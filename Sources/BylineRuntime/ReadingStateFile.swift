@@ -1,0 +1,40 @@
+import BylineCore
+import BylineState
+import Foundation
+import Synchronization
+
+/// The reading state file of the blog being read, opened on first use off the input thread (opening
+/// checks the file, and may replace it). When it cannot be kept, the session goes on without it and
+/// the status line says so once.
+package final class ReadingStateFile: Sendable {
+    package let path: String
+    private let store = Mutex<ReadingStateStore?>(nil)
+    private let clock: @Sendable () -> Double
+
+    package init(path: String, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+        self.path = path
+        self.clock = clock
+    }
+
+    /// The state for `store`'s posts, this visit recorded: `.readingStateLoaded`, with a `.note` when
+    /// the file was replaced or cannot be used.
+    func load(_ posts: PostStore) -> [Action] {
+        let keys = posts.posts.map(PostKey.init)
+        do {
+            let opened = try ReadingStateStore(path: path)
+            store.withLock { $0 = opened }
+            let state = try opened.start(posts: keys, now: clock())
+            var answers: [Action] = [.readingStateLoaded(state)]
+            if let aside = opened.movedAside { answers.append(.note("the reading state could not be trusted: moved to \(aside)")) }
+            return answers
+        } catch {
+            return [.readingStateLoaded(ReadingState()), .note("reading state not kept: \(error.description)")]
+        }
+    }
+
+    /// Writes `change`; a failure loses it (the next session starts from what was written).
+    func save(_ change: ReadingStateChange) {
+        let now = clock()
+        store.withLock { try? $0?.apply(change, now: now) }
+    }
+}

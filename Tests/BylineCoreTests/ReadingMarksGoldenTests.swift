@@ -1,0 +1,49 @@
+@testable import BylineCore
+import BylineTestSupport
+import XCTest
+
+/// Golden screens of the list with the reading state in: unread and saved marks, with and without
+/// Unicode, at the usual sizes, and the note of what is new since the last visit.
+final class ReadingMarksGoldenTests: XCTestCase {
+    let golden = Golden()
+
+    /// The shipped blog with its newest post read, the second read and saved, the third saved, and
+    /// the rest unread; five posts new since the last visit.
+    private func state(width: Int, height: Int, glyphs: Glyphs = .unicode) throws -> AppState {
+        var state = try AppFixture.state(width: width, height: height, glyphs: glyphs)
+        let posts = state.store.posts
+        var loaded = ReadingState(lastVisit: 100)
+        for (number, post) in posts.enumerated() {
+            let marks = PostMarks(read: number < 2, saved: number == 1 || number == 2)
+            loaded.posts[post.path] = StoredPost(key: PostKey(post), marks: marks, firstSeen: number < 5 ? 200 : 50)
+        }
+        AppFixture.send(&state, .readingStateLoaded(loaded))
+        return state
+    }
+
+    func testTheListMarksUnreadAndSavedPosts() throws {
+        for (width, height) in [(120, 40), (80, 24), (40, 12)] {
+            let state = try state(width: width, height: height)
+            XCTAssertEqual(state.note, "5 new since your last visit")
+            golden.assert(Golden.text(of: AppView.render(state)), named: "reading-marks.\(width)x\(height).txt")
+        }
+        let ascii = try state(width: 80, height: 24, glyphs: .ascii)
+        golden.assert(Golden.text(of: AppView.render(ascii)), named: "reading-marks-ascii.80x24.txt")
+    }
+
+    func testMarksFollowTheKeys() throws {
+        var state = try state(width: 80, height: 24)
+        AppFixture.send(&state, .keyPressed, .toggleRead, .moveDown, .moveDown, .toggleSaved, .toggleRead)
+        golden.assert(Golden.text(of: AppView.render(state)), named: "reading-marks-toggled.80x24.txt")
+        AppFixture.send(&state, .markAllRead)
+        let rows = AppView.render(state).rows
+        XCTAssertFalse(rows.contains { $0.contains("•") }, "every post of the list is read")
+        XCTAssertTrue(rows.contains { $0.contains("14 marked read") || $0.contains("marked read") })
+    }
+
+    func testNoMarksBeforeTheStateIsIn() throws {
+        let state = try AppFixture.state(width: 80, height: 24)
+        XCTAssertFalse(state.showsReadingMarks)
+        XCTAssertFalse(AppView.render(state).rows.contains { $0.contains("•") || $0.contains("★") })
+    }
+}

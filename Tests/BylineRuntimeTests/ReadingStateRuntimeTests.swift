@@ -1,0 +1,49 @@
+import BylineCore
+import BylineRuntime
+import Foundation
+import Synchronization
+import XCTest
+
+/// The reading state in the running reader: loaded off the input thread before the first frame, and
+/// every change written by the time the session has ended, however soon after it the quit came.
+final class ReadingStateRuntimeTests: XCTestCase {
+    func testTheStateLoadsAtStartAndAChangeIsWrittenBeforeTheSessionEnds() throws {
+        let store = try RuntimeHarness.shippedStore()
+        let saved = Mutex<[ReadingStateChange]>([])
+        var loaded = ReadingState(lastVisit: 10)
+        for post in store.posts.prefix(3) { loaded.posts[post.path] = StoredPost(key: PostKey(post), marks: PostMarks(), firstSeen: 20) }
+        let answer = loaded
+        let performers = Performers(loadReadingState: { _ in
+            return [.readingStateLoaded(answer)]
+        }, saveReadingState: { change in
+            // Slow, so that a quit right behind the change would end the session first if it did not wait.
+            usleep(100_000)
+            saved.withLock { $0.append(change) }
+        })
+        let harness = RuntimeHarness(store: store, performers: performers)
+        harness.waitForScreen(containing: "3 new since your last visit")
+        harness.backend.feed(.key(.character("r")))
+        harness.backend.feed(.key(.character("q")))
+        XCTAssertEqual(harness.waitForEnding(), .quit)
+        XCTAssertEqual(saved.withLock { $0 }, [ReadingStateChange([.init(key: PostKey(store.posts[0]), marks: PostMarks(read: true))])])
+    }
+
+    func testAHangUpInTheReaderKeepsWhereItStopped() throws {
+        let store = try RuntimeHarness.shippedStore()
+        let saved = Mutex<[ReadingStateChange]>([])
+        let performers = Performers(loadReadingState: { _ in [.readingStateLoaded(ReadingState())] },
+                                    saveReadingState: { change in saved.withLock { $0.append(change) } })
+        let harness = RuntimeHarness(store: store, performers: performers)
+        harness.waitForScreen(containing: "14 of 14 posts")
+        harness.backend.feed(.key(.enter))
+        harness.waitForScreen(containing: "line 1–")
+        harness.backend.feed(.key(.pageDown))
+        XCTAssertTrue(harness.waitUntil { !harness.backend.text.contains("line 1–") })
+        harness.backend.feed(.hangup)
+        XCTAssertEqual(harness.waitForEnding(), .hangup)
+        let last = try XCTUnwrap(saved.withLock { $0.last })
+        XCTAssertEqual(last.posts.map(\.key), [PostKey(store.posts[0])])
+        XCTAssertEqual(last.posts.first?.marks.read, true)
+        XCTAssertGreaterThan(last.posts.first?.marks.position?.line ?? 0, 0, "the page down is kept")
+    }
+}
