@@ -18,12 +18,16 @@ package final class ReadingStateFile: Sendable {
 
     /// The state for `store`'s posts, this visit recorded: `.readingStateLoaded`, with a `.note` when
     /// the file was replaced or cannot be used.
-    func load(_ posts: PostStore) -> [Action] {
+    package func load(_ posts: PostStore) -> [Action] {
         let keys = posts.posts.map(PostKey.init)
         do {
             let opened = try ReadingStateStore(path: path)
             store.withLock { $0 = opened }
             let state = try opened.start(posts: keys, now: clock())
+            // Saved posts are found by path through the store's look-up (`AppState.savedNumbers`): built
+            // here, off the input thread, not by the first frame that counts them (at 100,000 posts a
+            // build is a pass over every path and slug).
+            if state.posts.values.contains(where: { $0.marks.saved }) { posts.linkIndex.prepare(posts) }
             var answers: [Action] = [.readingStateLoaded(state)]
             if let aside = opened.movedAside { answers.append(.note("the reading state could not be trusted: moved to \(aside)")) }
             return answers
@@ -33,7 +37,7 @@ package final class ReadingStateFile: Sendable {
     }
 
     /// Writes `change`; a failure loses it (the next session starts from what was written).
-    func save(_ change: ReadingStateChange) {
+    package func save(_ change: ReadingStateChange) {
         let now = clock()
         store.withLock { try? $0?.apply(change, now: now) }
     }

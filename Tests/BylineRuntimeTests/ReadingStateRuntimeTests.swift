@@ -1,5 +1,6 @@
 import BylineCore
 import BylineRuntime
+import BylineTestSupport
 import Foundation
 import Synchronization
 import XCTest
@@ -45,5 +46,25 @@ final class ReadingStateRuntimeTests: XCTestCase {
         XCTAssertEqual(last.posts.map(\.key), [PostKey(store.posts[0])])
         XCTAssertEqual(last.posts.first?.marks.read, true)
         XCTAssertGreaterThan(last.posts.first?.marks.position?.line ?? 0, 0, "the page down is kept")
+    }
+
+    /// Saved posts are found by path through the store's look-up: the state file builds it as it loads,
+    /// off the input thread, so the first frame that counts the saved row finds it built.
+    func testLoadingAStateWithSavedPostsBuildsTheLookUpInTheBackground() throws {
+        let folder = try TempFolder()
+        let path = folder.path + "/blog.state.sqlite"
+        let first = try RuntimeHarness.shippedStore()
+        let file = ReadingStateFile(path: path)
+        _ = file.load(first)
+        file.save(ReadingStateChange([.init(key: PostKey(first.posts[2]), marks: PostMarks(saved: true))]))
+
+        let plain = try RuntimeHarness.shippedStore()
+        _ = ReadingStateFile(path: folder.path + "/other.state.sqlite").load(plain)
+        XCTAssertFalse(plain.linkIndex.isBuilt, "no saved post: nothing built")
+        let store = try RuntimeHarness.shippedStore()
+        let answers = ReadingStateFile(path: path).load(store)
+        XCTAssertTrue(store.linkIndex.isBuilt)
+        guard case let .readingStateLoaded(loaded)? = answers.first else { return XCTFail("\(answers)") }
+        XCTAssertTrue(loaded.marks(of: store.posts[2].path).saved)
     }
 }
