@@ -60,8 +60,10 @@ def wait_for(text, seconds=10):
 
 
 def shoot(name, width, height, folder, keys):
+    # A reading state of its own for each shot: every post unread, as on a first visit.
+    state = tempfile.mkdtemp(prefix="byline-shot-state-")
     tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height), "-s", "shot",
-         "env", "TERM=tmux-256color", "LANG=C.UTF-8", BYLINE, folder)
+         "env", "TERM=tmux-256color", "LANG=C.UTF-8", "XDG_STATE_HOME=" + state, BYLINE, folder)
     try:
         for step in keys:
             if step.startswith("wait:"):
@@ -74,6 +76,7 @@ def shoot(name, width, height, folder, keys):
         ansi = tmux("capture-pane", "-e", "-N", "-p", "-t", "shot")
     finally:
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+        shutil.rmtree(state, ignore_errors=True)
     screen = pyte.Screen(width, height)
     stream = pyte.Stream(screen)
     # The last newline would scroll the top row away.
