@@ -1,4 +1,5 @@
 import BylineCore
+import XCTest
 import BylineMarkdown
 import Foundation
 
@@ -61,4 +62,13 @@ extension AppView {
 extension ReaderContent {
     /// The reader's lines, laid out afresh.
     static func lines(_ state: AppState, post: Int) -> [StyledLine] { lines(state, post: post, in: ViewCache()) }
+}
+
+extension XCTestCase {
+    /// `action` reduced from `state`: the next state and the effects, for tests that compare both whole.
+    func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
+        var next = state
+        let effects = Reducer.reduce(&next, action)
+        return (next, effects)
+    }
 }

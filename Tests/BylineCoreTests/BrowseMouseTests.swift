@@ -6,11 +6,6 @@ import XCTest
 /// selects the row; a click on a tag toggles it; the wheel scrolls the pane under the pointer. Each
 /// compared as the whole next state.
 final class BrowseMouseTests: XCTestCase {
-    private func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
-        var next = state
-        let effects = Reducer.reduce(&next, action)
-        return (next, effects)
-    }
 
     private func click(row: Int, column: Int) -> Action { .mouse(MouseEvent(.press(button: 0), row: row, column: column)) }
     private func wheel(down: Bool, row: Int, column: Int) -> Action { .mouse(MouseEvent(down ? .wheelDown : .wheelUp, row: row, column: column)) }

@@ -11,11 +11,6 @@ final class BrowseReducerTests: XCTestCase {
         start = try AppFixture.state()
     }
 
-    private func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
-        var next = state
-        let effects = Reducer.reduce(&next, action)
-        return (next, effects)
-    }
 
     /// The whole states equal; on failure, the names of the fields that differ (not two pages of dump).
     private func assertSame(_ next: AppState, _ expected: AppState, file: StaticString = #filePath, line: UInt = #line) {

@@ -13,11 +13,6 @@ final class FindFeedbackTests: XCTestCase {
         start = try AppFixture.state()
     }
 
-    private func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
-        var next = state
-        let effects = Reducer.reduce(&next, action)
-        return (next, effects)
-    }
 
     private func reader(_ state: AppState) -> Reader? {
         if case let .reading(reader) = state.mode { return reader }

@@ -69,11 +69,6 @@ final class ReaderLinkTests: XCTestCase {
         start = try LinkBlog.reading(folder)
     }
 
-    private func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
-        var next = state
-        let effects = Reducer.reduce(&next, action)
-        return (next, effects)
-    }
 
     private func reader(_ state: AppState) -> Reader {
         guard case let .reading(reader) = state.mode else {

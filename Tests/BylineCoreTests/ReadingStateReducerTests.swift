@@ -9,11 +9,6 @@ final class ReadingStateReducerTests: XCTestCase {
         start = try AppFixture.state()
     }
 
-    private func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
-        var next = state
-        let effects = Reducer.reduce(&next, action)
-        return (next, effects)
-    }
 
     private func key(_ state: AppState, _ post: Int) -> PostKey { PostKey(state.store.posts[post]) }
 

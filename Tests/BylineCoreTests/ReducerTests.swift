@@ -9,11 +9,6 @@ final class ReducerTests: XCTestCase {
         start = try AppFixture.state()
     }
 
-    private func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
-        var next = state
-        let effects = Reducer.reduce(&next, action)
-        return (next, effects)
-    }
 
     func testStartSelectsTheNewestPostAndLoadsItsBody() throws {
         XCTAssertEqual(start.results.count, 14)

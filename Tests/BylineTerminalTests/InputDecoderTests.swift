@@ -9,23 +9,6 @@ final class InputDecoderTests: XCTestCase {
     private static let start = "\u{1B}[200~"
     private static let end = "\u{1B}[201~"
 
-    /// Feeds `text` one scalar at a time (as `wget_wch` returns them) and takes every key decoded;
-    /// with `pause`, then says the wait asked for ended with nothing.
-    private func keys(_ text: String, pause: Bool = false, into decoder: inout InputDecoder) -> [Key] {
-        var keys: [Key] = []
-        for scalar in text.unicodeScalars {
-            decoder.feed(.character(scalar.value))
-            while let key = decoder.takeKey() { keys.append(key) }
-        }
-        if pause { decoder.pause() }
-        while let key = decoder.takeKey() { keys.append(key) }
-        return keys
-    }
-
-    private func keys(_ text: String, pause: Bool = false) -> [Key] {
-        var decoder = InputDecoder()
-        return keys(text, pause: pause, into: &decoder)
-    }
 
     func testAPasteIsOneKeyAndItsLettersAreNoCommands() {
         XCTAssertEqual(keys(Self.start + "qx" + Self.end), [.paste("qx")])

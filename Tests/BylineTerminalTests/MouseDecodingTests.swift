@@ -8,21 +8,6 @@ import XCTest
 /// and the rest as characters (xterm-256color, `kmous=\E[<`; seen with ncurses 6.4). Bounded and
 /// never turned into command keys when broken.
 final class MouseDecodingTests: XCTestCase {
-    private func keys(_ text: String, pause: Bool = false, into decoder: inout InputDecoder) -> [Key] {
-        var keys: [Key] = []
-        for scalar in text.unicodeScalars {
-            decoder.feed(.character(scalar.value))
-            while let key = decoder.takeKey() { keys.append(key) }
-        }
-        if pause { decoder.pause() }
-        while let key = decoder.takeKey() { keys.append(key) }
-        return keys
-    }
-
-    private func keys(_ text: String, pause: Bool = false) -> [Key] {
-        var decoder = InputDecoder()
-        return keys(text, pause: pause, into: &decoder)
-    }
 
     private func mouse(_ kind: MouseEvent.Kind, row: Int, column: Int) -> Key { .mouse(MouseEvent(kind, row: row, column: column)) }
 
