@@ -11,8 +11,9 @@ import Glibc
 /// the status line says so once.
 package final class ReadingStateFile: Sendable {
     package let path: String
-    /// The most the file may hold (an SSH visitor's), or nil for no bound.
-    package let bound: StoreBound?
+    /// The most the file (with its WAL) may hold, in bytes (an SSH visitor's: `StoreBound`); nil for no bound.
+    package let maximumBytes: Int?
+    private var bound: StoreBound? { maximumBytes.map(StoreBound.init(bytes:)) }
     private let store = Mutex<ReadingStateStore?>(nil)
     private let clock: @Sendable () -> Double
     /// Seconds the reader's clock is ahead of UTC at a moment (seconds since 1970), for the welcome line.
@@ -21,10 +22,10 @@ package final class ReadingStateFile: Sendable {
     private let notes = Mutex<[String]>([])
     private let saidFull = Atomic<Bool>(false)
 
-    package init(path: String, bound: StoreBound? = nil, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
+    package init(path: String, maximumBytes: Int? = nil, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
                  utcOffset: @escaping @Sendable (Double) -> Int = ReadingStateFile.localOffset) {
         self.path = path
-        self.bound = bound
+        self.maximumBytes = maximumBytes
         self.clock = clock
         self.utcOffset = utcOffset
     }
@@ -33,10 +34,8 @@ package final class ReadingStateFile: Sendable {
     /// the file was replaced or cannot be used.
     package func load(_ posts: PostStore) -> [Action] {
         let keys = posts.posts.map(PostKey.init)
-        var opened: ReadingStateStore?
         do {
             let file = try ReadingStateStore(path: path, bound: bound)
-            opened = file
             store.withLock { $0 = file }
             let now = clock()
             var state = try file.start(posts: keys, now: now)
@@ -49,7 +48,7 @@ package final class ReadingStateFile: Sendable {
             if let aside = file.movedAside { answers.append(.note("the reading state could not be trusted: moved to \(aside)")) }
             return answers
         } catch {
-            if opened?.isFull() == true {
+            if error.isFull {
                 saidFull.store(true, ordering: .relaxed)
                 return [.readingStateLoaded(ReadingState()), .note(fullNote)]
             }
@@ -67,7 +66,7 @@ package final class ReadingStateFile: Sendable {
                 try store.apply(change, now: now)
                 return false
             } catch {
-                return store.isFull()
+                return (error as? ReadingStateStore.Unusable)?.isFull ?? false
             }
         }
         if full, !saidFull.exchange(true, ordering: .relaxed) { notes.withLock { $0.append(fullNote) } }
@@ -82,7 +81,7 @@ package final class ReadingStateFile: Sendable {
     }
 
     private var fullNote: String {
-        "reading state full (\(bound.map { "\($0.bytes / 1024) KiB" } ?? "its bound")): changes from now on last this session only"
+        "reading state full (\(maximumBytes.map { "\($0 / 1024) KiB" } ?? "the disk")): changes from now on last this session only"
     }
 
     private func local(_ seconds: Double) -> LocalTime { LocalTime(seconds: seconds, utcOffset: utcOffset(seconds)) }

@@ -80,17 +80,6 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
         return configuration
     }
 
-    /// Whether the file has reached its bound: a write that failed was refused for want of room (and
-    /// the next ones will be), not for a fault. Always false without a bound.
-    package func isFull() -> Bool {
-        guard bound != nil else { return false }
-        return (try? queue.read { db in
-            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
-            let most = try Int.fetchOne(db, sql: "PRAGMA max_page_count") ?? Int.max
-            return pages >= most
-        }) ?? false
-    }
-
     /// Why the file at `path` cannot be trusted, or nil when it is byline's state of this schema, whole.
     static func problem(with path: String) -> String? {
         var configuration = Configuration()

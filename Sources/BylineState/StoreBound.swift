@@ -33,3 +33,9 @@ package struct StoreBound: Hashable, Sendable {
         try db.execute(sql: "PRAGMA journal_size_limit = \(walBytes)")
     }
 }
+
+extension ReadingStateStore.Unusable {
+    /// Whether SQLite refused the change for want of room (`SQLITE_FULL`: the store's bound reached, or
+    /// the disk full), not for a fault: the change was rolled back whole and the file keeps what it had.
+    package var isFull: Bool { description.contains("SQLite error \(ResultCode.SQLITE_FULL.rawValue):") }
+}

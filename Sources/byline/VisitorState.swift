@@ -1,4 +1,3 @@
-import BylineState
 import BylineVisitor
 
 /// An SSH visitor's reading state in restricted mode: kept only for a visitor with a key (sshd's
@@ -28,8 +27,8 @@ struct VisitorState {
         }
     }
 
-    /// The bound on the visitor's file: the policy's bytes per visitor.
-    var bound: StoreBound? { file == nil ? nil : StoreBound(bytes: Self.policy.maximumBytesPerVisitor) }
+    /// The bound on the visitor's file (with its WAL): the policy's bytes per visitor.
+    var maximumBytes: Int? { file == nil ? nil : Self.policy.maximumBytesPerVisitor }
 
     /// The prune of the other visitors' folders, to start after the first screen; nil when nothing is kept.
     var afterFirstScreen: (() -> Void)? {
