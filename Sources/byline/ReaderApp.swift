@@ -22,7 +22,7 @@ struct ReaderApp {
     var hyperlinks = false
     /// The folder watched for changes while the reader runs (live reload); nil for none.
     var watching: FolderWatching?
-    /// Where the blog's reading state is kept; nil for none (`--no-state`, restricted).
+    /// Where the blog's reading state is kept; nil for none (`--no-state`, restricted without a keyed visitor and `--state-dir`).
     var readingState: ReadingStateFile?
     /// Started once the first screen is out (an SSH visitor's session prunes other visitors' folders).
     var afterFirstScreen: (() -> Void)?
