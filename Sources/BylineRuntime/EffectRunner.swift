@@ -98,6 +98,7 @@ final class EffectRunner {
         case let .saveReadingState(change):
             saveQueue.async {
                 performers.saveReadingState(change)
+                for note in performers.readingStateNotes() { context.send(note) }
                 context.finish()
             }
         case .redraw, .copyToClipboard, .quit, .interrupt:

@@ -18,17 +18,21 @@ package struct Performers: Sendable {
     package var loadReadingState: @Sendable (_ store: PostStore) -> [Action]
     /// Writes a change of the reading state (nothing when none is kept).
     package var saveReadingState: @Sendable (_ change: ReadingStateChange) -> Void
+    /// What saving had to say (the state's bound reached), sent after each save; once each.
+    package var readingStateNotes: @Sendable () -> [Action] = { [] }
 
     package init(blog: @escaping @Sendable (Bool, EffectContext) -> Void = { _, _ in },
                 search: @escaping @Sendable (PostQuery, PostStore, EffectContext) -> Void = Performers.search(_:in:_:),
                 body: @escaping @Sendable (Int, PostStore) -> Action = Performers.body(_:in:),
                 loadReadingState: @escaping @Sendable (PostStore) -> [Action] = { _ in [] },
-                saveReadingState: @escaping @Sendable (ReadingStateChange) -> Void = { _ in }) {
+                saveReadingState: @escaping @Sendable (ReadingStateChange) -> Void = { _ in },
+                readingStateNotes: @escaping @Sendable () -> [Action] = { [] }) {
         self.blog = blog
         self.search = search
         self.body = body
         self.loadReadingState = loadReadingState
         self.saveReadingState = saveReadingState
+        self.readingStateNotes = readingStateNotes
     }
 
     /// The reader's: `blog` loaded and refreshed as `BlogLoading` does it; the reading state kept in
@@ -43,6 +47,8 @@ package struct Performers: Sendable {
             state?.load(store) ?? [.readingStateLoaded(ReadingState())]
         }, saveReadingState: { change in
             state?.save(change)
+        }, readingStateNotes: {
+            state?.takeNotes() ?? []
         })
     }
 

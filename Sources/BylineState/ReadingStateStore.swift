@@ -29,10 +29,15 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
     /// What was moved aside on opening (a foreign or torn file), for `--verbose` and the tests.
     package private(set) var movedAside: String?
 
+    /// The most the file may hold (`StoreBound`), or nil for no bound (a reader's own state).
+    package let bound: StoreBound?
+
     /// Opens the state at `path`, making it (and its folder, mode 700) when missing; a file it cannot
-    /// trust is moved aside and replaced.
-    package init(path: String) throws(Unusable) {
+    /// trust is moved aside and replaced. With `bound`, a write past it fails (`isFull`) and the file
+    /// stays as it was (an SSH visitor's state).
+    package init(path: String, bound: StoreBound? = nil) throws(Unusable) {
         self.path = path
+        self.bound = bound
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -48,7 +53,7 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
         }
         if access(path, F_OK) != 0 { try Self.make(path) }
         do {
-            queue = try DatabaseQueue(path: path, configuration: Self.configuration)
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration(bound: bound))
             // Made complete or checked above; one more look in case another session replaced it meanwhile.
             let stamps = try queue.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id"), try Int32.fetchOne(db, sql: "PRAGMA user_version"))
@@ -63,13 +68,14 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
         }
     }
 
-    private static var configuration: Configuration {
+    private static func configuration(bound: StoreBound?) -> Configuration {
         var configuration = Configuration()
         // Another session's write lasts milliseconds; a wait this long means something is wrong.
         configuration.busyMode = .timeout(5)
         configuration.label = "byline-state"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            if let bound { try bound.apply(db) }
         }
         return configuration
     }

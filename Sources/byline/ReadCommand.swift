@@ -10,13 +10,16 @@ struct ReadCommand: ParsableCommand {
         --restricted (or BYLINE_RESTRICTED=1) is for serving a blog over SSH as an OpenSSH ForceCommand: \
         byline reads only PATH, starts no program, writes nothing, ends idle sessions, and takes from the \
         client only a deep link in SSH_ORIGINAL_COMMAND (tag:NAME, post:SLUG or search:WORDS). See docs/ssh.md. \
-        Restricted mode keeps no reading state yet: a visitor's read marks last for the session.
+        With --state-dir DIR and sshd's ExposeAuthInfo yes, restricted mode keeps each visitor's reading state \
+        in DIR/visitors/sha256-HEX/, one folder per key (at most 4 MiB each, 10,000 visitors, the least \
+        recently used dropped first), and writes nothing else; without --state-dir, or for a visitor with \
+        no key, read marks last for the session.
 
         Reading state (read and saved posts, where each was left, the last visit) is kept per blog under \
         $XDG_STATE_HOME/byline (else ~/.local/state/byline), never in the posts folder. A post opened in the \
         reader is read. A post is known by its slug and its path, so a renamed file keeps its state; the \
         state of posts the blog has not had for 30 days is dropped. "New since your last visit" counts the \
-        posts first seen after that visit. r marks a post read or unread, R the whole list read, * saves it; \
+        posts first seen after that visit: "welcome back — 5 new posts since Tuesday". r marks a post read or unread, R the whole list read, * saves it; \
         the tag pane's "saved" row filters the saved posts like a tag.
 
         The mouse is reported in SGR mode (it works over SSH); --no-mouse leaves it to the terminal's own \

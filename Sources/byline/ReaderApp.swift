@@ -22,8 +22,10 @@ struct ReaderApp {
     var hyperlinks = false
     /// The folder watched for changes while the reader runs (live reload); nil for none.
     var watching: FolderWatching?
-    /// Where the blog's reading state is kept; nil for none (`--no-state`, restricted).
+    /// Where the blog's reading state is kept; nil for none (`--no-state`, restricted without a keyed visitor and `--state-dir`).
     var readingState: ReadingStateFile?
+    /// Started once the first screen is out (an SSH visitor's session prunes other visitors' folders).
+    var afterFirstScreen: (() -> Void)?
 
     /// Runs until the user quits or the terminal goes away; returns the exit status.
     func run() -> Int32 {
@@ -37,7 +39,8 @@ struct ReaderApp {
         let start: BlogStart = blog == nil ? .complete : first.fromCache ? .refresh : .load
         let state = AppState(store: first.take(), blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs,
                              readerLanguage: LanguageTag.ofLocale(Environment.value))
-        let runtime = ReaderRuntime(state: state, backend: terminal, performers: .live(blog: blog, state: readingState),
+        let backend: any TerminalBackend = afterFirstScreen.map { AfterFirstPaint(terminal, then: $0) } ?? terminal
+        let runtime = ReaderRuntime(state: state, backend: backend, performers: .live(blog: blog, state: readingState),
                                     idleTimeout: idleTimeout, deepLink: deepLink, watching: blog == nil ? nil : watching)
         let ending = runtime.run(start: start)
         terminal.stop()

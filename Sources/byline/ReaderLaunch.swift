@@ -79,13 +79,16 @@ struct ReaderLaunch: Equatable {
         let first = FirstStore(cached: blog.cachedStore(),
                                empty: PostStore.assemble(root: resolvedPath, realRoot: real, layout: .plain, entries: [],
                                                          finderDiagnostics: [], includeDrafts: drafts))
-        let stateFile = StateOptions.file(forFolder: real, directory: stateDir, noState: noState, restricted: isRestricted)
+        let visitorState = isRestricted ? VisitorState(folder: real, stateDir: noState ? nil : stateDir) : nil
+        let stateFile = visitorState?.file
+            ?? (isRestricted ? nil : StateOptions.file(forFolder: real, directory: stateDir, noState: noState, restricted: false))
         // The folder is watched while the reader runs, a visitor's too (live reload).
         let log = ReloadLog()
         let watching = FolderWatching(folder: resolvedPath, includeDrafts: drafts, verbose: verbose, report: log.add)
         let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle,
                                mouse: !noMouse, hyperlinks: hyperlinks.isOn(toTerminal: true), watching: watching,
-                               readingState: stateFile.map { ReadingStateFile(path: $0) }).run()
+                               readingState: stateFile.map { ReadingStateFile(path: $0, maximumBytes: visitorState?.maximumBytes) },
+                               afterFirstScreen: visitorState?.afterFirstScreen).run()
         if verbose { for line in log.lines { Console.error(line) } }
         if status != 0 { throw ExitCode(status) }
     }

@@ -12,7 +12,9 @@ final class ReadingMarksGoldenTests: XCTestCase {
     private func state(width: Int, height: Int, glyphs: Glyphs = .unicode) throws -> AppState {
         var state = try AppFixture.state(width: width, height: height, glyphs: glyphs)
         let posts = state.store.posts
-        var loaded = ReadingState(lastVisit: 100)
+        // The last visit on a Tuesday, two days before this one (1970-01-06 and -08, UTC).
+        var loaded = ReadingState(lastVisit: 100, clock: VisitClock(lastVisit: LocalTime(seconds: 5 * 86_400, utcOffset: 0),
+                                                                     now: LocalTime(seconds: 7 * 86_400, utcOffset: 0)))
         for (number, post) in posts.enumerated() {
             let marks = PostMarks(read: number < 2, saved: number == 1 || number == 2)
             loaded.posts[post.path] = StoredPost(key: PostKey(post), marks: marks, firstSeen: number < 5 ? 200 : 50)
@@ -24,11 +26,22 @@ final class ReadingMarksGoldenTests: XCTestCase {
     func testTheListMarksUnreadAndSavedPosts() throws {
         for (width, height) in [(120, 40), (80, 24), (40, 12)] {
             let state = try state(width: width, height: height)
-            XCTAssertEqual(state.note, "5 new since your last visit")
+            XCTAssertEqual(state.note, "welcome back — 5 new posts since Tuesday")
             golden.assert(Golden.text(of: AppView.render(state)), named: "reading-marks.\(width)x\(height).txt")
         }
         let ascii = try state(width: 80, height: 24, glyphs: .ascii)
         golden.assert(Golden.text(of: AppView.render(ascii)), named: "reading-marks-ascii.80x24.txt")
+    }
+
+    /// A returning reader with nothing new is welcomed too.
+    func testNothingNewIsSaid() throws {
+        var state = try AppFixture.state(width: 80, height: 24)
+        var loaded = ReadingState(lastVisit: 1_000, clock: VisitClock(lastVisit: LocalTime(seconds: 1_000, utcOffset: 0),
+                                                                       now: LocalTime(seconds: 40 * 86_400, utcOffset: 0)))
+        for post in state.store.posts { loaded.posts[post.path] = StoredPost(key: PostKey(post), marks: PostMarks(), firstSeen: 50) }
+        AppFixture.send(&state, .readingStateLoaded(loaded))
+        XCTAssertEqual(state.note, "welcome back — nothing new since 1 Jan")
+        golden.assert(Golden.text(of: AppView.render(state)), named: "welcome-nothing-new.80x24.txt")
     }
 
     func testMarksFollowTheKeys() throws {

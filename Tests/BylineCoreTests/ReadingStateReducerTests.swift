@@ -51,11 +51,17 @@ final class ReadingStateReducerTests: XCTestCase {
         var expected = start!
         expected.reading = loaded
         expected.readingStateLoad = .loaded
-        expected.note = "2 new since your last visit"
+        expected.note = "welcome back — 2 new posts since your last visit"
         // The tag pane's "saved" row comes with it (`SavedRowTests`).
         expected.orderedTags = expected.countedTags
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [])
+        // With the visits' times, the day; with nothing new, that too.
+        var timed = loaded
+        timed.clock = VisitClock(lastVisit: LocalTime(seconds: 86_400 * 5, utcOffset: 0), now: LocalTime(seconds: 86_400 * 7, utcOffset: 0))
+        XCTAssertEqual(reduce(start, .readingStateLoaded(timed)).0.note, "welcome back — 2 new posts since Tuesday")
+        timed.lastVisit = 1000
+        XCTAssertEqual(reduce(start, .readingStateLoaded(timed)).0.note, "welcome back — nothing new since Tuesday")
         // A first visit says nothing.
         var first = loaded
         first.lastVisit = nil

@@ -22,7 +22,7 @@ final class ReadingStateRuntimeTests: XCTestCase {
             saved.withLock { $0.append(change) }
         })
         let harness = RuntimeHarness(store: store, performers: performers)
-        harness.waitForScreen(containing: "3 new since your last visit")
+        harness.waitForScreen(containing: "welcome back — 3 new posts since your last visit")
         harness.backend.feed(.key(.character("r")))
         harness.backend.feed(.key(.character("q")))
         XCTAssertEqual(harness.waitForEnding(), .quit)

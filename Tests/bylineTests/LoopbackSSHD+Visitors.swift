@@ -12,6 +12,34 @@ extension LoopbackSSHD {
         /// With `anyKey`: name the copy of byline under the temp folder (mode 1777 above it) instead,
         /// which sshd must refuse to run.
         var unsafeKeyCommand = false
+        /// `ForceCommand byline --restricted --state-dir STATE POSTS`: visitors' reading state kept in
+        /// `stateFolder` (the test user's).
+        var stateDir = false
+    }
+
+    /// The state folder named by `--state-dir` when `visitors.stateDir`.
+    var stateFolder: String { folder + "/state" }
+
+    /// What the forced command adds before the posts folder.
+    var forcedOptions: String { visitors.stateDir ? " --state-dir " + stateFolder : "" }
+
+    /// The state folder, owned by the test user (the account byline runs as), as an operator makes it.
+    func makeStateFolder() throws {
+        try FileManager.default.createDirectory(atPath: stateFolder, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        guard let account = getpwnam(LoopbackSSHD.user)?.pointee, chown(stateFolder, account.pw_uid, account.pw_gid) == 0 else {
+            throw Failure.setup("cannot give \(stateFolder) to \(LoopbackSSHD.user)")
+        }
+    }
+
+    /// Every path under the state folder (folders end in `/`), sorted: what the sessions left behind.
+    func stateListing() -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: stateFolder) else { return [] }
+        var paths: [String] = []
+        while let path = walker.nextObject() as? String {
+            paths.append(walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory ? path + "/" : path)
+        }
+        return paths.sorted()
     }
 
     /// The account `AuthorizedKeysCommand` runs as: unprivileged, and present on every Debian.

@@ -46,6 +46,7 @@ final class LoopbackSSHD {
             try installReader()
             try makeKeys()
             if visitors.anyKey { keyCommandFolder = try installKeyCommand() }
+            if visitors.stateDir { try makeStateFolder() }
             // sshd's privilege separation needs this folder, even for a config check.
             try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
             (port, pid) = try listen()
@@ -147,7 +148,7 @@ final class LoopbackSSHD {
         var lastLog = ""
         for _ in 0..<3 {
             let port = try LoopbackTCP.freePort()
-            try LoopbackSSHD.config(folder: folder, port: port, binary: binary, posts: posts, visitors: visitorLines).write(toFile: configPath, atomically: true, encoding: .utf8)
+            try LoopbackSSHD.config(folder: folder, port: port, binary: binary + forcedOptions, posts: posts, visitors: visitorLines).write(toFile: configPath, atomically: true, encoding: .utf8)
             let pid = try Spawn.start(["/usr/sbin/sshd", "-D", "-f", configPath, "-E", logPath], outputPath: folder + "/sshd.out")
             let deadline = Date().addingTimeInterval(5)
             while Date() < deadline {

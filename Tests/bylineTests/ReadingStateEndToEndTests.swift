@@ -54,6 +54,8 @@ final class ReadingStateEndToEndTests: XCTestCase {
             !$0.joined().contains("FIRST-DONE") && ReaderScreen.row($0, containing: title).map { !$0.contains("•") } ?? false
                 && $0.contains { $0.contains("•") } && self.status($0).hasPrefix(" 14 of 14 posts")
         }
+        // A returning reader is welcomed back; nothing was added, and the last visit was minutes ago.
+        XCTAssertTrue(status(screen).contains("welcome back — nothing new since "), status(screen))
         try tmux.send("Enter")
         screen = try tmux.waitFor("reopened where it was left") { self.firstLine($0) == line }
         XCTAssertTrue(screen[0].contains("Why WebSockets"))

@@ -14,8 +14,9 @@ extension Reducer {
         return [.loadReadingState]
     }
 
-    /// Takes the loaded state; what this session changed before it came stands over it. Says how many
-    /// posts are new since the last visit: new means first seen (by this blog's state) after it.
+    /// Takes the loaded state; what this session changed before it came stands over it. Welcomes a
+    /// returning reader with how many posts are new since the last visit (`WelcomeLine`): new means
+    /// first seen (by this blog's state) after it.
     static func readingStateLoaded(_ state: inout AppState, _ loaded: ReadingState) -> [Effect] {
         var merged = loaded
         for (path, session) in state.reading.posts {
@@ -26,7 +27,7 @@ extension Reducer {
         savedChanged(&state)
         if let lastVisit = loaded.lastVisit {
             let new = loaded.posts.values.reduce(0) { $0 + ($1.firstSeen > lastVisit ? 1 : 0) }
-            if new > 0 { state.note = "\(StatusLine.grouped(new)) new since your last visit" }
+            state.note = WelcomeLine.text(newPosts: new, clock: loaded.clock)
         }
         return []
     }

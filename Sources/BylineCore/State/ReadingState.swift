@@ -67,10 +67,13 @@ package struct ReadingState: Hashable, Sendable {
     package var posts: [String: StoredPost]
     /// Seconds since 1970 of the last visit before this session; nil on a first visit.
     package var lastVisit: Double?
+    /// The last visit and this one on the reader's clock, for the welcome line; nil when not taken.
+    package var clock: VisitClock?
 
-    package init(posts: [String: StoredPost] = [:], lastVisit: Double? = nil) {
+    package init(posts: [String: StoredPost] = [:], lastVisit: Double? = nil, clock: VisitClock? = nil) {
         self.posts = posts
         self.lastVisit = lastVisit
+        self.clock = clock
     }
 
     /// The marks of the post at `path` (none kept: all false).
