@@ -18,6 +18,9 @@ package struct Performers: Sendable {
     package var loadReadingState: @Sendable (_ store: PostStore) -> [Action]
     /// Writes a change of the reading state (nothing when none is kept).
     package var saveReadingState: @Sendable (_ change: ReadingStateChange) -> Void
+    /// The reader ends: what the blog's loading left for later is done (the cache's snapshot after a
+    /// live reload).
+    package var finish: @Sendable () -> Void = {}
 
     package init(blog: @escaping @Sendable (Bool, EffectContext) -> Void = { _, _ in },
                 search: @escaping @Sendable (PostQuery, PostStore, EffectContext) -> Void = Performers.search(_:in:_:),
@@ -32,18 +35,23 @@ package struct Performers: Sendable {
     }
 
     /// The reader's: `blog` loaded and refreshed as `BlogLoading` does it; the reading state kept in
-    /// `state` (nil: none kept, `--no-state` or restricted).
-    package static func live(blog: CachedBlog?, state: ReadingStateFile? = nil) -> Performers {
-        let memory = StampMemory()
-        return Performers(blog: { refresh, context in
+    /// `state` (nil: none kept, `--no-state` or restricted); a refresh after a burst reads the files
+    /// the watch named in `changes` (`FolderWatching.changes`; nil: the whole folder each time).
+    package static func live(blog: CachedBlog?, state: ReadingStateFile? = nil, changes: PendingChanges? = nil) -> Performers {
+        let session = ReloadSession(changes: changes)
+        var performers = Performers(blog: { refresh, context in
             guard let blog else { return }
-            BlogLoading(blog: blog, context: context, memory: memory).run(refresh: refresh)
+            BlogLoading(blog: blog, context: context, session: session).run(refresh: refresh)
         }, loadReadingState: { store in
             // None kept: marks for this session only, from nothing.
             state?.load(store) ?? [.readingStateLoaded(ReadingState())]
         }, saveReadingState: { change in
             state?.save(change)
         })
+        performers.finish = {
+            if let blog { session.finish(blog) }
+        }
+        return performers
     }
 
     /// How often a running search's settled results are sent after its first ones: each such frame

@@ -37,7 +37,7 @@ struct ReaderApp {
         let start: BlogStart = blog == nil ? .complete : first.fromCache ? .refresh : .load
         let state = AppState(store: first.take(), blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs,
                              readerLanguage: LanguageTag.ofLocale(Environment.value))
-        let runtime = ReaderRuntime(state: state, backend: terminal, performers: .live(blog: blog, state: readingState),
+        let runtime = ReaderRuntime(state: state, backend: terminal, performers: .live(blog: blog, state: readingState, changes: watching?.changes),
                                     idleTimeout: idleTimeout, deepLink: deepLink, watching: blog == nil ? nil : watching)
         let ending = runtime.run(start: start)
         terminal.stop()

@@ -1,0 +1,70 @@
+import BylineCore
+import GRDB
+
+/// A live reload's write (`CachedBlog.patch`): the changed files' rows and words alone, in one short
+/// transaction, and the snapshot marked stale instead of written again. At 100,000 posts the snapshot
+/// is the whole store (28 MB): written for every saved file it would be most of the reload's work.
+/// It is written once the reader ends (`writeSnapshot`), or by the next refresh that finds nothing to
+/// read; a start that finds it stale makes its first screen from the rows (`CachedBlog.cachedStore`),
+/// which the patch keeps exact.
+extension PostCache {
+    /// Replaces the rows of `changed` files (by path) and removes those of `removed` ones, adds the
+    /// words of `newDocuments`, counts `retired` documents dead, and marks the snapshot stale.
+    package func patch(changed: [CachedFile], removed: [String], newDocuments: [(document: Int64, words: Words)], retired: Int,
+                      giveWay: GiveWay? = nil) throws(Unusable) {
+        guard isWritable else { throw Unusable(description: "cache \(path) is read-only") }
+        do {
+            let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
+            try writer.write { db in
+                let delete = try db.makeStatement(sql: "DELETE FROM files WHERE path = ?")
+                for path in removed + changed.map(\.path) { try delete.execute(arguments: [path]) }
+                try Self.insert(newDocuments, into: db, giveWay: giveWay)
+                try Self.insertFiles(changed, into: db)
+                try db.execute(sql: "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'dead'",
+                               arguments: [retired])
+                try Self.markSnapshot(current: false, in: db)
+            }
+            try writer.close()
+        } catch {
+            throw Unusable(description: "cache \(path) cannot be written: \(error)")
+        }
+    }
+
+    /// Writes `store` (searching through this cache) as the snapshot, which is then current again.
+    package func writeSnapshot(_ store: PostStore) throws(Unusable) {
+        guard isWritable else { throw Unusable(description: "cache \(path) is read-only") }
+        do {
+            let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
+            try writer.write { db in
+                try Self.insertSnapshot(store, documentIDs: store.documentIDs, into: db)
+                try Self.markSnapshot(current: true, in: db)
+            }
+            try writer.close()
+        } catch {
+            throw Unusable(description: "cache \(path) cannot be written: \(error)")
+        }
+    }
+
+    /// Whether the snapshot is the store the rows make (false after a `patch`, until written again).
+    package func snapshotIsCurrent() throws(Unusable) -> Bool {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'snapshot'") != "stale" }
+    }
+
+    /// The next document number never used: above every file's and every word's (a patch removes rows
+    /// whose words stay, dead, in the index; their numbers are not given again).
+    package func nextUnusedDocument() -> Int64 {
+        let largest = try? read { db in
+            max(try Int64.fetchOne(db, sql: "SELECT MAX(document) FROM files") ?? 0,
+                try Int64.fetchOne(db, sql: "SELECT rowid FROM words ORDER BY rowid DESC LIMIT 1") ?? 0)
+        }
+        return (largest ?? 0) + 1
+    }
+
+    static func markSnapshot(current: Bool, in db: Database) throws {
+        if current {
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'snapshot'")
+        } else {
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('snapshot', 'stale')")
+        }
+    }
+}
