@@ -72,8 +72,8 @@ extension CachedBlog {
                 if old.document != nil { retired += 1 }
                 continue
             }
-            if let old, old.absolutePath == candidate.absolutePath, let stamp = FileStamp(path: candidate.absolutePath),
-               stamp == old.stamp { continue }
+            // Read again even when its stamp is the same: the watch saw it written (a rewrite of the same size
+            // within the clock's step keeps the stamp).
             let read = loader.load(candidate)
             if old?.document != nil { retired += 1 }
             let file = CachedFile(path: path, absolutePath: candidate.absolutePath, stamp: BlogLoad.stamp(read.stamp, of: candidate.absolutePath),

@@ -23,6 +23,12 @@ extension PostCache {
                 try db.execute(sql: "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'dead'",
                                arguments: [retired])
                 try Self.markSnapshot(current: false, in: db)
+                if let last = newDocuments.map(\.document).max() {
+                    try db.execute(sql: """
+                        INSERT INTO meta(key, value) VALUES ('last_document', ?)
+                        ON CONFLICT(key) DO UPDATE SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))
+                        """, arguments: [String(last)])
+                }
             }
             try writer.close()
         } catch {
@@ -50,12 +56,13 @@ extension PostCache {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'snapshot'") != "stale" }
     }
 
-    /// The next document number never used: above every file's and every word's (a patch removes rows
-    /// whose words stay, dead, in the index; their numbers are not given again).
+    /// The next document number never used: above every file's, and above every number a patch gave
+    /// (meta `last_document`): a patch removes rows whose words stay, dead, in the index, and their
+    /// numbers are not given again.
     package func nextUnusedDocument() -> Int64 {
         let largest = try? read { db in
             max(try Int64.fetchOne(db, sql: "SELECT MAX(document) FROM files") ?? 0,
-                try Int64.fetchOne(db, sql: "SELECT rowid FROM words ORDER BY rowid DESC LIMIT 1") ?? 0)
+                try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'last_document'") ?? 0)
         }
         return (largest ?? 0) + 1
     }
