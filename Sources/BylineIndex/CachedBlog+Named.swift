@@ -84,21 +84,13 @@ extension CachedBlog {
         guard !changed.isEmpty || !removed.isEmpty else { return NamedPatch(files: files, store: nil, reread: []) }
         var cacheProblem: String?
         if let cache, policy.writable {
-            var next = cache.nextUnusedDocument()
-            var documents: [(document: Int64, words: PostCache.Words)] = []
-            for index in changed.indices where indexable(changed[index]) {
-                guard let found = words(of: changed[index]) else { continue }
-                changed[index].document = next
-                files.files[changed[index].path]?.document = next
-                documents.append((next, found))
-                next += 1
-            }
+            let words = changed.map { indexable($0) ? self.words(of: $0) : nil }
             do {
-                try cache.patch(changed: changed, removed: removed, newDocuments: documents, retired: retired, giveWay: giveWay)
+                let documents = try cache.patch(changed: changed, words: words, removed: removed, retired: retired, giveWay: giveWay)
+                for (file, document) in zip(changed, documents) { files.files[file.path]?.document = document }
             } catch {
-                // The rows stay as they were, the words unused: the next scan finds these files changed.
+                // The rows stay as they were: the next scan finds these files changed.
                 cacheProblem = error.description
-                for file in changed { files.files[file.path]?.document = nil }
             }
         }
         let store = BlogLoad.store(root: root, realRoot: files.realRoot, files: Array(files.files.values), layout: files.layout,
