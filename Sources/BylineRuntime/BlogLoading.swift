@@ -97,11 +97,14 @@ final class BlogLoading: Sendable {
     /// bundle's index, a link) or nothing is known to patch (no cache, no earlier scan): the folder is
     /// then scanned whole.
     private func refreshNamed(_ paths: Set<String>) -> Bool {
-        guard let base = session.base.withLock({ $0 }) ?? blog.cachedFiles(),
-              let patch = blog.patch(named: paths, base: base) else { return false }
-        session.base.withLock { $0 = patch.files }
+        // Taken out while it is patched, so that it is changed in place, not copied.
+        guard var base = session.base.withLock({ $0.take() }) ?? blog.cachedFiles() else { return false }
+        let patched = blog.patch(named: paths, base: &base)
+        let files = base
+        session.base.withLock { $0 = files }
+        guard let patch = patched else { return false }
         guard let store = patch.store else { return true }
-        memory.patch(paths.map { path in (path, patch.files.files[path].flatMap { $0.post == nil ? nil : $0.stamp }) })
+        memory.patch(paths.map { path in (path, files.files[path].flatMap { $0.post == nil ? nil : $0.stamp }) })
         hand(store, changes: StoreChanges(reread: patch.reread, announced: memory.announces))
         if let problem = patch.cacheProblem { context.send(.note(problem)) }
         return true

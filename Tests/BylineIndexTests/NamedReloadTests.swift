@@ -28,9 +28,8 @@ final class NamedReloadTests: CachedBlogTestCase {
             for _ in 0..<(1 + random.next(4)) {
                 named.formUnion(try change(&random, &added, base: base))
             }
-            let patch = try XCTUnwrap(reader.patch(named: named, base: base), "round \(round): \(named.sorted())")
+            let patch = try XCTUnwrap(reader.patch(named: named, base: &base), "round \(round): \(named.sorted())")
             XCTAssertNil(patch.cacheProblem)
-            base = patch.files
             if let patched = patch.store {
                 store = patched
                 patchedRounds += 1
@@ -58,17 +57,17 @@ final class NamedReloadTests: CachedBlogTestCase {
         try persist()
         let reader = cachedBlog()
         _ = reader.cachedStore()
-        let base = try XCTUnwrap(reader.cachedFiles())
+        var base = try XCTUnwrap(reader.cachedFiles())
         let bundle = try XCTUnwrap(base.files.keys.first { $0.hasPrefix("bundles/") && $0.hasSuffix("/index.md") })
-        XCTAssertNil(reader.patch(named: [bundle], base: base), "a bundle's index decides its folder's files")
+        XCTAssertNil(reader.patch(named: [bundle], base: &base), "a bundle's index decides its folder's files")
         try blog.link("linked.md", to: blog.path + "/post-0.md")
-        XCTAssertNil(reader.patch(named: ["linked.md"], base: base), "the walk keeps one way to a file")
+        XCTAssertNil(reader.patch(named: ["linked.md"], base: &base), "the walk keeps one way to a file")
         // A file that is no post, a hidden one and one inside a bundle: decided (nothing changes).
         try blog.write("notes.txt", "not a post")
         try blog.write(".hidden.md", "---\ntitle: Hidden\n---\n")
         let resource = String(bundle.dropLast("index.md".count)) + "extra.md"
         try blog.write(resource, "---\ntitle: A resource of the bundle\n---\n")
-        let patch = try XCTUnwrap(reader.patch(named: ["notes.txt", ".hidden.md", resource], base: base))
+        let patch = try XCTUnwrap(reader.patch(named: ["notes.txt", ".hidden.md", resource], base: &base))
         XCTAssertNil(patch.store, "no post changed")
     }
 
