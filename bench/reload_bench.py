@@ -140,6 +140,14 @@ def measure(count, binary, idle_seconds, runs):
         shutil.rmtree(cache, ignore_errors=True)
 
 
+def described(binary):
+    """The binary, with the commit bench/build_before.sh recorded beside it when there is one."""
+    commit = os.path.join(os.path.dirname(binary), "commit")
+    if os.path.exists(commit):
+        return f"commit {open(commit).read().strip()[:7]} (`make bench BENCH_BEFORE=...`)"
+    return os.path.relpath(binary, ROOT)
+
+
 def ms(seconds):
     return f"{seconds * 1000:,.0f} ms"
 
@@ -175,6 +183,7 @@ def main():
         "cache's update included); \"shown after\" is the wall time until the status line says `1 post changed`.",
         "Quit: from `q` to the process's end (a live reload leaves the cache's snapshot to be written then).",
         "Issue 19's goal: no CPU while idle, and under 50 ms of work for one changed file at 100,000 posts.",
+        *([f"Before: {described(binaries[0][1])}."] if before else []),
         "",
         header,
         "|---:|---|---:|---:|---:|---:|---:|---:|",

@@ -87,9 +87,15 @@ final class BlogLoading: Sendable {
         let writes = blog.willWrite(scan, posts: store.posts.count)
         report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
         hand(store, changes: changes)
-        if writes { finish(blog.persist(scan, store: store, progress: reportIndexing)) }
-        // A cache written gave the files documents: the next live reload takes them from it.
-        session.base.withLock { $0 = writes ? nil : LoadedFiles(scan) }
+        var written = false
+        if writes {
+            let persisted = blog.persist(scan, store: store, progress: reportIndexing)
+            written = persisted.store != nil
+            finish(persisted)
+        }
+        // A cache written gave the files documents: the next live reload takes them from it. Else the
+        // scan's files are the store's (the cache, if any, still holds the files as they were).
+        session.base.withLock { $0 = written ? nil : LoadedFiles(scan) }
     }
 
     /// A live reload of the files the watch named: those alone are read (`CachedBlog.patch(named:base:)`),

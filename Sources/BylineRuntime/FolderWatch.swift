@@ -8,7 +8,9 @@ import BylineCore
 /// A thread of its own blocks in one `poll` on an inotify descriptor and a stop pipe: no busy loop, no
 /// sleeps, no CPU while nothing changes. Every folder is watched (`inotify_add_watch` on each, and on
 /// each folder created later) except those `PostFinder` never reads: hidden ones (`.git`) and the
-/// machinery of site generators (`node_modules`, `_site`, ...). A burst is coalesced (`BurstCoalescer`).
+/// machinery of site generators (`node_modules`, `_site`, ...). A burst is coalesced (`BurstCoalescer`),
+/// and hands over the files its events named (`ChangedPaths`), so that the refresh reads those alone;
+/// what cannot be narrowed to files (a folder's event, an overflow, the site's root) is everything.
 ///
 /// Where inotify cannot serve (no inotify, the watches or descriptors run out: ENOSPC, EMFILE, or
 /// more than `maximumWatches` folders), the same thread compares the folder's stamps every
