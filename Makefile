@@ -44,6 +44,7 @@ bench:
 	$(BENCH_ENV) python3 bench/render_bench.py
 	$(BENCH_ENV) python3 bench/wire_bench.py
 	$(BENCH_ENV) python3 bench/scale_bench.py
+	$(BENCH_ENV) python3 bench/reload_bench.py
 
 # screenshots/*.png from the real program in tmux (pyte + headless Chromium).
 screenshots: build

@@ -112,6 +112,16 @@ package enum BlogLoad {
         return store.searching(with: index, documentIDs: store.posts.map { documents[$0.path] })
     }
 
+    /// The store of files kept by path (a live reload's, `LoadedFiles`): their documents are looked up
+    /// there, not gathered into a second table.
+    package static func store(root: String, realRoot: String, files: [String: CachedFile], layout: SiteLayout,
+                             folderDiagnostics: [Diagnostic], includeDrafts: Bool, index: PostCache?) -> PostStore {
+        let store = PostStore.assemble(root: root, realRoot: realRoot, layout: layout, entries: files.values.map(\.loaded),
+                                       finderDiagnostics: folderDiagnostics, includeDrafts: includeDrafts)
+        guard let index else { return store }
+        return store.searching(with: index, documentIDs: store.posts.map { files[$0.path]?.document })
+    }
+
     /// The files in the store's order (posts newest first, then files that gave none), so the next
     /// start reads them already sorted.
     /// As positions in `files`: a sorted copy of 100,000 files is 18 MB more at the peak of a build.

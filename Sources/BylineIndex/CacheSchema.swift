@@ -8,7 +8,9 @@ enum CacheSchema {
     // 6: summaries read through site syntax (issue 17): plain text, ended by `<!--more-->`.
     // 7: issue 17's posts: authors (also searched), old names (`redirect_from`, `aliases`) and redirect stubs.
     // 8: diagnostics carry their kind, posts their language, and search folds accents (issue 17).
-    static let version = "byline-cache-8"
+    // 9: a live reload updates the changed files' rows alone and marks the snapshot stale (meta
+    //    `snapshot` = `stale`) until it is written again; a cache of 8 would show such a snapshot as current.
+    static let version = "byline-cache-9"
 
     static func create(_ db: Database) throws {
         // Large pages: the snapshot and the index are read in long runs. The page cache, made anew for

@@ -39,6 +39,9 @@ package final class CachedBlog: @unchecked Sendable {
     package private(set) var cache: PostCache?
     /// Why the cache could not be used, when it exists but could not (it is then rebuilt if writable).
     package private(set) var problem: String?
+    /// The store whose snapshot the cache lacks: its rows were patched by a live reload
+    /// (`patch(named:base:)`), or a start found the snapshot stale. Written by `writeSnapshot`.
+    package internal(set) var unsnapshotted: PostStore?
 
     package init(root: String, includeDrafts: Bool, inspector: any BodyInspector, policy: Policy) {
         self.root = root
@@ -53,6 +56,16 @@ package final class CachedBlog: @unchecked Sendable {
         guard let path = policy.path, let real = realPath(root) else { return nil }
         do {
             let cache = try PostCache(path: path, realRoot: real, includeDrafts: includeDrafts, writable: policy.writable)
+            guard try cache.snapshotIsCurrent() else {
+                // A live reload patched the rows and the reader ended before writing the snapshot: the
+                // rows make the store (exact, slower than the snapshot), written as a snapshot later.
+                let contents = try cache.contents()
+                self.cache = cache
+                let store = BlogLoad.store(root: root, realRoot: real, files: contents.files, layout: contents.layout,
+                                           folderDiagnostics: contents.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
+                unsnapshotted = policy.writable ? store : nil
+                return store
+            }
             let (store, documents) = try cache.snapshot(root: root)
             self.cache = cache
             return store.searching(with: cache, documentIDs: documents)
@@ -134,7 +147,7 @@ package final class CachedBlog: @unchecked Sendable {
                 let files = order.map { scan.files[$0] }
                 let wanted = files.indices.filter { files[$0].document == nil && indexable(files[$0]) }
                 let words = map(wanted) { self.words(of: files[$0]) }
-                var next = cache.nextDocument()
+                var next = cache.nextUnusedDocument()
                 var updated = files
                 var documents: [(document: Int64, words: PostCache.Words)] = []
                 for (index, found) in zip(wanted, words) {
@@ -148,6 +161,7 @@ package final class CachedBlog: @unchecked Sendable {
                                               folderDiagnostics: scan.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
                 try cache.write(files: updated, store: newStore, newDocuments: documents, dead: cache.deadDocuments() + scan.retired,
                                 layout: scan.layout, folderDiagnostics: scan.folderDiagnostics, giveWay: giveWay)
+                unsnapshotted = nil
                 return (.updated(files: scan.read.count), newStore)
             }
             let files = scan.files
@@ -210,12 +224,13 @@ package final class CachedBlog: @unchecked Sendable {
         problem = nil
         let built = try PostCache(path: path, realRoot: realRoot, includeDrafts: includeDrafts, writable: true)
         cache = built
+        unsnapshotted = nil
         // The store just written, searching through the new cache: the same store a decode of its
         // snapshot gives, without a second copy of every post at the end of the build.
         return (.built(posts: store.posts.count), store.searching(with: built, documentIDs: documentIDs))
     }
 
-    private func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         ParallelMap.map(items, allCores: usesAllCores, giveWay: giveWay, transform)
     }
 
@@ -236,12 +251,12 @@ package final class CachedBlog: @unchecked Sendable {
     var mayWriteCache: Bool { policy.path != nil && policy.writable }
 
     /// Files whose post the store shows are indexed; drafts only when drafts are shown.
-    private func indexable(_ file: CachedFile) -> Bool {
+    func indexable(_ file: CachedFile) -> Bool {
         guard let post = file.post else { return false }
         return includeDrafts || !post.draft
     }
 
-    private func words(of file: CachedFile) -> PostCache.Words? {
+    func words(of file: CachedFile) -> PostCache.Words? {
         guard let post = file.post, case let .success(body) = PostLoader.body(at: file.absolutePath) else { return nil }
         return PostCache.Words(post: post, body: body)
     }

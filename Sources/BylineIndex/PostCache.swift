@@ -163,7 +163,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     /// A read on the reader's connection; any failure is the cache's being unreadable.
-    private func read<T>(_ body: (Database) throws -> T) throws(Unusable) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(Unusable) -> T {
         do {
             return try reader.read(body)
         } catch {
@@ -216,6 +216,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                 try db.execute(sql: "DELETE FROM files")
                 try Self.insertFiles(files, into: db)
                 try Self.insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: dead, into: db)
+                try Self.markSnapshot(current: true, in: db)
             }
             try writer.close()
             Self.removeOlderHeadFile(of: path)
@@ -337,7 +338,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         (try? reader.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(document) FROM files") ?? 0 }).map { $0 + 1 } ?? 1
     }
 
-    private static func insert(_ documents: [(document: Int64, words: Words)], into db: Database, giveWay: GiveWay?) throws {
+    static func insert(_ documents: [(document: Int64, words: Words)], into db: Database, giveWay: GiveWay?) throws {
         guard !documents.isEmpty else { return }
         let statement = try db.makeStatement(sql: "INSERT INTO words(rowid, title, summary, tags, authors, body) VALUES (?, ?, ?, ?, ?, ?)")
         for (document, words) in documents {
@@ -347,7 +348,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     /// The store's snapshot in place of any before it, a part at a time as it is encoded.
-    private static func insertSnapshot(_ store: PostStore, documentIDs: [Int64?], into db: Database) throws {
+    static func insertSnapshot(_ store: PostStore, documentIDs: [Int64?], into db: Database) throws {
         try db.execute(sql: "DELETE FROM snapshot")
         let part = try db.makeStatement(sql: "INSERT INTO snapshot(part, bytes) VALUES (?, ?)")
         var number = 0
@@ -364,7 +365,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         unlink(path + "-head")
     }
 
-    private static func insertFiles<Files: Sequence<CachedFile>>(_ files: Files, into db: Database) throws {
+    static func insertFiles<Files: Sequence<CachedFile>>(_ files: Files, into db: Database) throws {
         let statement = try db.makeStatement(sql: """
             INSERT INTO files(path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
                               diagnostics, language, authors, aliases, redirect, redirect_to, redirect_line)

@@ -8,8 +8,9 @@ import Synchronization
 final class BlogLoading: Sendable {
     let blog: CachedBlog
     let context: EffectContext
-    /// The stamps of the store last handed over, shared by every load and refresh of the session.
-    let memory: StampMemory
+    /// What every load and refresh of the session shares (the stamps and files of the store last handed over).
+    let session: ReloadSession
+    var memory: StampMemory { session.memory }
 
     /// Progress is sent at most this often: each one repaints the status line, and the loop's waking
     /// is better spent noticing the loaded store while the loading threads want the cores.
@@ -20,20 +21,24 @@ final class BlogLoading: Sendable {
     /// from the one before by its number alone (`StoreUpdate`).
     private static let serial = Atomic<Int>(0)
 
-    init(blog: CachedBlog, context: EffectContext, memory: StampMemory = StampMemory()) {
+    init(blog: CachedBlog, context: EffectContext, session: ReloadSession = ReloadSession(changes: nil)) {
         self.blog = blog
         self.context = context
-        self.memory = memory
+        self.session = session
     }
 
     func run(refresh: Bool) {
-        do {
-            if refresh { try self.refresh() } else { try load() }
-        } catch {
-            context.send(.note("\(error)"))
+        session.working.withLock { _ in
+            // What the watch named up to now is this reading's to take; what it names from here on, the next one's.
+            let named = session.changes?.take()
+            do {
+                if refresh { try self.refresh(named: named) } else { try load() }
+            } catch {
+                context.send(.note("\(error)"))
+            }
+            report(nil)
+            memory.settle()
         }
-        report(nil)
-        memory.settle()
     }
 
     /// No cache to start from: the folder loaded on all cores (what the reader waits for), then, for a
@@ -46,6 +51,7 @@ final class BlogLoading: Sendable {
         hand(store)
         // A reload of the folder later says what it changed against these.
         memory.remember(store)
+        session.base.withLock { $0 = nil }
         guard writes, let firstRead else { return }
         // Indexing is work for later, not for the reader waiting now: one core, at a lower priority. The
         // files' front matter was read once, for the store the reader shows: the cache is written from
@@ -58,10 +64,11 @@ final class BlogLoading: Sendable {
 
     /// The first screen came from the cache: only new and changed files are read, on one core at a
     /// lower priority, and a store is handed over only when something changed.
-    private func refresh() throws {
+    private func refresh(named: ChangedPaths?) throws {
         BackgroundThread.lowerPriority()
         blog.usesAllCores = false
         blog.giveWay = context.giveWay
+        if case let .paths(paths)? = named, refreshNamed(paths) { return }
         let scan = try blog.scan { done, total in
             if total > 0 { self.report(.init(verb: "reading changed files:", done: done, total: total)) }
         }
@@ -69,6 +76,8 @@ final class BlogLoading: Sendable {
         // (another format, a write that failed), which the next first screen would otherwise go without.
         guard scan.changed else {
             _ = blog.persist(scan, store: blog.store(from: scan))
+            // A snapshot left stale by a live reload of the session before (the rows made the first screen).
+            blog.writeSnapshot()
             return
         }
         let store = blog.store(from: scan)
@@ -78,7 +87,33 @@ final class BlogLoading: Sendable {
         let writes = blog.willWrite(scan, posts: store.posts.count)
         report(writes ? .init(verb: "indexing", done: 0, total: nil) : nil)
         hand(store, changes: changes)
-        if writes { finish(blog.persist(scan, store: store, progress: reportIndexing)) }
+        var written = false
+        if writes {
+            let persisted = blog.persist(scan, store: store, progress: reportIndexing)
+            written = persisted.store != nil
+            finish(persisted)
+        }
+        // A cache written gave the files documents: the next live reload takes them from it. Else the
+        // scan's files are the store's (the cache, if any, still holds the files as they were).
+        session.base.withLock { $0 = written ? nil : LoadedFiles(scan) }
+    }
+
+    /// A live reload of the files the watch named: those alone are read (`CachedBlog.patch(named:base:)`),
+    /// and a store is handed over only when one changed. False when they cannot be decided alone (a
+    /// bundle's index, a link) or nothing is known to patch (no cache, no earlier scan): the folder is
+    /// then scanned whole.
+    private func refreshNamed(_ paths: Set<String>) -> Bool {
+        // Taken out while it is patched, so that it is changed in place, not copied.
+        guard var base = session.base.withLock({ $0.take() }) ?? blog.cachedFiles() else { return false }
+        let patched = blog.patch(named: paths, base: &base)
+        let files = base
+        session.base.withLock { $0 = files }
+        guard let patch = patched else { return false }
+        guard let store = patch.store else { return true }
+        memory.patch(paths.map { path in (path, files.files[path].flatMap { $0.post == nil ? nil : $0.stamp }) })
+        hand(store, changes: StoreChanges(reread: patch.reread, announced: memory.announces))
+        if let problem = patch.cacheProblem { context.send(.note(problem)) }
+        return true
     }
 
     private func reportIndexing(_ done: Int, _ total: Int) {

@@ -117,6 +117,9 @@ final class EffectRunner {
     /// Waits until every reading state change asked for is written (the session is ending).
     func waitForSaves() { saveQueue.sync {} }
 
+    /// The session ends: what the performers left for later is done now (`Performers.finish`).
+    func finish() { performers.finish() }
+
     /// A frame is out: the next waits only for what the actions after it ask for.
     func framePainted() { awaited = [] }
 

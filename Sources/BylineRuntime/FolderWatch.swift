@@ -8,7 +8,9 @@ import BylineCore
 /// A thread of its own blocks in one `poll` on an inotify descriptor and a stop pipe: no busy loop, no
 /// sleeps, no CPU while nothing changes. Every folder is watched (`inotify_add_watch` on each, and on
 /// each folder created later) except those `PostFinder` never reads: hidden ones (`.git`) and the
-/// machinery of site generators (`node_modules`, `_site`, ...). A burst is coalesced (`BurstCoalescer`).
+/// machinery of site generators (`node_modules`, `_site`, ...). A burst is coalesced (`BurstCoalescer`),
+/// and hands over the files its events named (`ChangedPaths`), so that the refresh reads those alone;
+/// what cannot be narrowed to files (a folder's event, an overflow, the site's root) is everything.
 ///
 /// Where inotify cannot serve (no inotify, the watches or descriptors run out: ENOSPC, EMFILE, or
 /// more than `maximumWatches` folders), the same thread compares the folder's stamps every
@@ -25,7 +27,7 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
 
     private let root: String
     private let includeDrafts: Bool
-    private let changed: @Sendable () -> Void
+    private let changed: @Sendable (ChangedPaths) -> Void
     private let report: @Sendable (String) -> Void
     private let useInotify: Bool
     private let stopper = WakeUp()
@@ -37,8 +39,8 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
     private var shallow: Set<Int32> = []
 
     /// Starts watching `folder` (following its real path). `changed` and `report` are called on the
-    /// watch's thread.
-    package init(folder: String, includeDrafts: Bool = false, useInotify: Bool = true, changed: @escaping @Sendable () -> Void,
+    /// watch's thread, with the files the burst named (`ChangedPaths`; everything when watching by stamps).
+    package init(folder: String, includeDrafts: Bool = false, useInotify: Bool = true, changed: @escaping @Sendable (ChangedPaths) -> Void,
                 report: @escaping @Sendable (String) -> Void = { _ in }) {
         root = realPath(folder) ?? folder
         self.includeDrafts = includeDrafts
@@ -88,6 +90,8 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
         var watched = [pollfd(fd: stopper.descriptor, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)]
         var burst = BurstCoalescer()
+        // What the burst under way named so far.
+        var named: ChangedPaths?
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let timeout = burst.due.map { Int32(max(0, (($0 - Monotonic.seconds()) * 1000).rounded(.up))) } ?? -1
@@ -103,20 +107,26 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
                     if count <= 0 { break }
                     switch take(buffer[..<count]) {
                     case .nothing: break
-                    case .some: burst.event(at: Monotonic.seconds())
+                    case let .some(changes):
+                        named = named.map { $0.merged(with: changes) } ?? changes
+                        burst.event(at: Monotonic.seconds())
                     case let .cannot(reason): return .cannot(reason)
                     }
                 }
             }
-            if burst.fire(at: Monotonic.seconds()) { changed() }
+            if burst.fire(at: Monotonic.seconds()) {
+                changed(named ?? .everything)
+                named = nil
+            }
         }
     }
 
-    private enum Taken { case nothing, some, cannot(String) }
+    private enum Taken { case nothing, some(ChangedPaths), cannot(String) }
 
-    /// Reads a batch of `inotify_event`s: whether one may change what the reader shows.
+    /// Reads a batch of `inotify_event`s: which may change what the reader shows, and what they name.
     private func take(_ bytes: ArraySlice<UInt8>) -> Taken {
-        var taken = Taken.nothing
+        var taken: ChangedPaths?
+        func add(_ changes: ChangedPaths) { taken = taken.map { $0.merged(with: changes) } ?? changes }
         var offset = bytes.startIndex
         let header = 16  // wd, mask, cookie, len: four 32-bit numbers, then the name
         while offset + header <= bytes.endIndex {
@@ -129,16 +139,32 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
             let nameBytes = bytes[(offset + header)..<min(bytes.endIndex, offset + header + length)].prefix { $0 != 0 }
             offset += header + length
             let name = String(decoding: nameBytes, as: UTF8.self)
-            if mask & UInt32(IN_Q_OVERFLOW) != 0 { taken = .some; continue }
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 { add(.everything); continue }
             if mask & UInt32(IN_IGNORED) != 0 { folders[descriptor] = nil; continue }
             guard Self.matters(name) else { continue }
             if !name.isEmpty, mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
                !shallow.contains(descriptor), let parent = folders[descriptor], let trouble = watchTree(parent + "/" + name) {
                 return .cannot(trouble)
             }
-            taken = .some
+            add(named(name, mask: mask, in: descriptor))
         }
-        return taken
+        return taken.map { .some($0) } ?? .nothing
+    }
+
+    /// What one event that matters names: the file, relative to the root, when it is a file's event in
+    /// a folder walked for posts; else everything (a folder created, moved or removed, the watched
+    /// folder itself, a site's root beside its content folder, whose configuration sets the layout).
+    private func named(_ name: String, mask: UInt32, in descriptor: Int32) -> ChangedPaths {
+        guard !name.isEmpty, mask & UInt32(IN_ISDIR) == 0, !shallow.contains(descriptor), let folder = folders[descriptor],
+              let relative = Self.relative(folder + "/" + name, to: root) else { return .everything }
+        return .paths([relative])
+    }
+
+    /// `path` relative to `root` (a prefix of it), nil when it is not under it.
+    static func relative(_ path: String, to root: String) -> String? {
+        guard path.hasPrefix(root + "/") else { return nil }
+        let relative = String(path.dropFirst(root.count + 1))
+        return relative.isEmpty ? nil : relative
     }
 
     /// Whether a change to the entry `name` may change the posts (an empty name: the watched folder
@@ -227,7 +253,7 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
             (now, took) = timedFingerprint()
             if now != last {
                 last = now
-                changed()
+                changed(.everything)
             }
         }
     }

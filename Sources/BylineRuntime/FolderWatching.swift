@@ -10,6 +10,8 @@ package struct FolderWatching: Sendable {
     /// Hears, once, why the folder is watched by stamps, and with `verbose` each burst of changes (the
     /// command prints them after the session).
     package var report: @Sendable (String) -> Void
+    /// The files each burst named, for the refresh it asks for to take (`Performers.live(changes:)`).
+    package let changes = PendingChanges()
 
     package init(folder: String, includeDrafts: Bool = false, verbose: Bool = false, useInotify: Bool = true,
                 report: @escaping @Sendable (String) -> Void = { _ in }) {

@@ -20,6 +20,9 @@ package struct Performers: Sendable {
     package var saveReadingState: @Sendable (_ change: ReadingStateChange) -> Void
     /// What saving had to say (the state's bound reached), sent after each save; once each.
     package var readingStateNotes: @Sendable () -> [Action] = { [] }
+    /// The reader ends: what the blog's loading left for later is done (the cache's snapshot after a
+    /// live reload).
+    package var finish: @Sendable () -> Void = {}
 
     package init(blog: @escaping @Sendable (Bool, EffectContext) -> Void = { _, _ in },
                 search: @escaping @Sendable (PostQuery, PostStore, EffectContext) -> Void = Performers.search(_:in:_:),
@@ -36,12 +39,13 @@ package struct Performers: Sendable {
     }
 
     /// The reader's: `blog` loaded and refreshed as `BlogLoading` does it; the reading state kept in
-    /// `state` (nil: none kept, `--no-state` or restricted).
-    package static func live(blog: CachedBlog?, state: ReadingStateFile? = nil) -> Performers {
-        let memory = StampMemory()
-        return Performers(blog: { refresh, context in
+    /// `state` (nil: none kept, `--no-state` or restricted); a refresh after a burst reads the files
+    /// the watch named in `changes` (`FolderWatching.changes`; nil: the whole folder each time).
+    package static func live(blog: CachedBlog?, state: ReadingStateFile? = nil, changes: PendingChanges? = nil) -> Performers {
+        let session = ReloadSession(changes: changes)
+        var performers = Performers(blog: { refresh, context in
             guard let blog else { return }
-            BlogLoading(blog: blog, context: context, memory: memory).run(refresh: refresh)
+            BlogLoading(blog: blog, context: context, session: session).run(refresh: refresh)
         }, loadReadingState: { store in
             // None kept: marks for this session only, from nothing.
             state?.load(store) ?? [.readingStateLoaded(ReadingState())]
@@ -50,6 +54,10 @@ package struct Performers: Sendable {
         }, readingStateNotes: {
             state?.takeNotes() ?? []
         })
+        performers.finish = {
+            if let blog { session.finish(blog) }
+        }
+        return performers
     }
 
     /// How often a running search's settled results are sent after its first ones: each such frame

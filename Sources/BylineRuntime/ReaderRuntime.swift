@@ -98,6 +98,7 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
             if case .saveReadingState = effect { effects.perform(effect, in: state) }
         }
         effects.waitForSaves()
+        effects.finish()
         return ending
     }
 
@@ -259,8 +260,10 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
         guard let watched else { return nil }
         let inbox = self.inbox
         return FolderWatch(folder: watched.folder, includeDrafts: watched.includeDrafts, useInotify: watched.useInotify,
-                           changed: {
+                           changed: { paths in
                                if watched.verbose { watched.report("the folder changed: reading it again") }
+                               // The refresh this asks for takes the files named (`PendingChanges`).
+                               watched.changes.add(paths)
                                inbox.post(.event(.folderChanged))
                            },
                            report: { text in

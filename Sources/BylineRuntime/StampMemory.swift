@@ -34,6 +34,15 @@ final class StampMemory: Sendable {
         return StoreChanges(reread: reread, announced: announces)
     }
 
+    /// A live reload read these files again: each one's stamp now, nil for one that shows no post now.
+    /// (Nothing remembered yet: nothing to change.)
+    func patch(_ changed: [(path: String, stamp: FileStamp?)]) {
+        stamps.withLock { remembered in
+            guard remembered != nil else { return }
+            for (path, stamp) in changed { remembered?[path] = stamp }
+        }
+    }
+
     /// Remembers the stamps of `store`'s posts as they are on disk now (after a first load, which reads
     /// files without keeping their stamps).
     func remember(_ store: PostStore) {

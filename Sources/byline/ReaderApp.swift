@@ -40,7 +40,7 @@ struct ReaderApp {
         let state = AppState(store: first.take(), blogName: blogName, width: terminal.width, height: terminal.height, glyphs: theme.glyphs,
                              readerLanguage: LanguageTag.ofLocale(Environment.value))
         let backend: any TerminalBackend = afterFirstScreen.map { AfterFirstPaint(terminal, then: $0) } ?? terminal
-        let runtime = ReaderRuntime(state: state, backend: backend, performers: .live(blog: blog, state: readingState),
+        let runtime = ReaderRuntime(state: state, backend: backend, performers: .live(blog: blog, state: readingState, changes: watching?.changes),
                                     idleTimeout: idleTimeout, deepLink: deepLink, watching: blog == nil ? nil : watching)
         let ending = runtime.run(start: start)
         terminal.stop()

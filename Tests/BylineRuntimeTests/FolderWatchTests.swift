@@ -55,16 +55,20 @@ final class FolderWatchTests: XCTestCase {
         try waitForWatches(folder.path)
         try folder.write("b.md", "---\ntitle: B\n---\nB\n")
         XCTAssertTrue(signals.wait(for: 1))
+        XCTAssertEqual(signals.named.last, .paths(["b.md"]), "the file the burst named, relative to the folder")
         // A folder made after the start is watched too.
         try FileManager.default.createDirectory(atPath: folder.path + "/2026/12", withIntermediateDirectories: true)
         XCTAssertTrue(signals.wait(for: 2))
+        XCTAssertEqual(signals.named.last, .everything, "a folder made: the whole folder is read again")
         try folder.write("2026/12/c.md", "---\ntitle: C\n---\nC\n")
         XCTAssertTrue(signals.wait(for: 3))
+        XCTAssertEqual(signals.named.last, .paths(["2026/12/c.md"]))
         // Nothing under hidden folders is watched and hidden files are passed over; a post then still signals.
         try folder.write(".git/index", "x")
         try folder.write(".draft.swp", "x")
         try folder.write("d.md", "---\ntitle: D\n---\nD\n")
         XCTAssertTrue(signals.wait(for: 4))
+        XCTAssertEqual(signals.named.last, .paths(["d.md"]), "hidden files are not named")
         watch.stop()
         let stopped = signals.count
         try folder.write("e.md", "---\ntitle: E\n---\nE\n")
@@ -82,8 +86,10 @@ final class FolderWatchTests: XCTestCase {
         try waitForWatches(folder.path)
         try folder.write("content/posts/b.md", "---\ntitle: B\n---\nB\n")
         XCTAssertTrue(signals.wait(for: 1))
+        XCTAssertEqual(signals.named.last, .paths(["content/posts/b.md"]))
         try folder.write("hugo.toml", "title = 'y'\n")
         XCTAssertTrue(signals.wait(for: 2), "the site's configuration beside it")
+        XCTAssertEqual(signals.named.last, .everything, "the configuration may change the layout")
     }
 
     func testWithoutInotifyTheStampsAreComparedAndSaidWhy() throws {
@@ -99,6 +105,25 @@ final class FolderWatchTests: XCTestCase {
         XCTAssertTrue(reports.withLock { $0 }[0].contains("stamps every 3 s"), reports.withLock { $0 }[0])
         try folder.write("b.md", "---\ntitle: B\n---\nB\n")
         XCTAssertTrue(signals.wait(for: 1, seconds: 10))
+        XCTAssertEqual(signals.named.last, .everything, "stamps name no file")
+    }
+
+    func testNamedPathsAddUpToABound() {
+        let few = ChangedPaths.paths(["a.md"]).merged(with: .paths(["b.md", "a.md"]))
+        XCTAssertEqual(few, .paths(["a.md", "b.md"]))
+        XCTAssertEqual(few.merged(with: .everything), .everything)
+        XCTAssertEqual(ChangedPaths.everything.merged(with: few), .everything)
+        let many = ChangedPaths.paths(Set((0..<ChangedPaths.mostPaths).map { "\($0).md" }))
+        XCTAssertEqual(many.merged(with: .paths(["0.md"])), many, "at the bound: still named")
+        XCTAssertEqual(many.merged(with: .paths(["one-more.md"])), .everything, "past it: everything")
+        let pending = PendingChanges()
+        XCTAssertNil(pending.take())
+        pending.add(.paths(["a.md"]))
+        pending.add(.paths(["b.md"]))
+        XCTAssertEqual(pending.take(), .paths(["a.md", "b.md"]))
+        XCTAssertNil(pending.take(), "taken once")
+        XCTAssertEqual(FolderWatch.relative("/blog/2026/a.md", to: "/blog"), "2026/a.md")
+        XCTAssertNil(FolderWatch.relative("/blogs/a.md", to: "/blog"))
     }
 
     /// The watch adds its watches on its own thread: a write before that would go unseen (by design, the
@@ -125,9 +150,11 @@ final class FolderWatchTests: XCTestCase {
 
 /// Signals counted, for waiting on them.
 private final class Signals: Sendable {
-    private let counted = Mutex(0)
-    var count: Int { counted.withLock { $0 } }
-    @Sendable func add() { counted.withLock { $0 += 1 } }
+    private let counted = Mutex<[ChangedPaths]>([])
+    var count: Int { counted.withLock { $0.count } }
+    /// What each signal named.
+    var named: [ChangedPaths] { counted.withLock { $0 } }
+    @Sendable func add(_ changes: ChangedPaths) { counted.withLock { $0.append(changes) } }
     /// Whether `count` reaches `wanted` within `seconds` (a deadline against hangs, not a timing claim).
     func wait(for wanted: Int, seconds: Double = 20) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)

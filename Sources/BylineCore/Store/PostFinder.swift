@@ -34,10 +34,10 @@ package struct PostFinder {
     private var visitedFolders: Set<FileID> = []
     private var visitedFiles: Set<FileID> = []
     private var trackingIdentity = false
-    private var realRoot = ""
-    private var layout = SiteLayout.plain
+    var realRoot = ""
+    var layout = SiteLayout.plain
     /// A Hugo or Zola site's default language, for pages whose name and folder name none.
-    private var siteLanguage: String?
+    var siteLanguage: String?
 
     /// Finds the posts under `root` (an absolute or relative folder path), giving way to keys
     /// between entries when handed a `giveWay` (behind the reader's screen).
@@ -67,7 +67,7 @@ package struct PostFinder {
     /// The files handed to `found` so far.
     private var foundPaths: [String] = []
 
-    private init(root: String, includeDrafts: Bool, giveWay: GiveWay?, found: @escaping (Candidate) -> Void) {
+    init(root: String, includeDrafts: Bool, giveWay: GiveWay?, found: @escaping (Candidate) -> Void) {
         self.root = root
         self.includeDrafts = includeDrafts
         self.giveWay = giveWay
@@ -81,17 +81,23 @@ package struct PostFinder {
         layout = SiteLayout.detect(names: Set(top.map(\.name))) { isFolder(real + "/" + $0) }
         var start = ""
         if let content = layout.contentFolder, isFolder(real + "/" + content) { start = content }
-        if layout == .hugoOrZola, let config = SiteLayout.hugoConfigs.first(where: { name in top.contains { $0.name == name } }),
-           case let .success(read) = PostFile.read(real + "/" + config, limit: 64 * 1024) {
-            siteLanguage = LanguageTag.siteDefault(configuration: Substring(decoding: read.bytes, as: UTF8.self))
+        if layout == .hugoOrZola {
+            siteLanguage = Self.siteLanguage(realRoot: real) { name in top.contains { $0.name == name } }
         }
         // A plain folder is walked from the listing just taken: for 100,000 posts in one folder, a
         // second listing cost 40 ms more.
         walk(relative: start, topListing: start.isEmpty ? top : nil)
     }
 
+    /// A Hugo or Zola site's default language, from the first of its configuration files it `has`.
+    static func siteLanguage(realRoot real: String, has: (String) -> Bool) -> String? {
+        guard let config = SiteLayout.hugoConfigs.first(where: has),
+              case let .success(read) = PostFile.read(real + "/" + config, limit: 64 * 1024) else { return nil }
+        return LanguageTag.siteDefault(configuration: Substring(decoding: read.bytes, as: UTF8.self))
+    }
+
     /// One entry of a folder listing.
-    private struct Entry { var name: String; var type: UInt8 }
+    struct Entry { var name: String; var type: UInt8 }
 
     /// Iterative depth-first walk, so deep trees cannot overflow the stack.
     private mutating func walk(relative start: String, topListing: [Entry]?) {
@@ -139,16 +145,8 @@ package struct PostFinder {
                     if name == "_drafts", !includeDrafts { continue }
                     subfolders.append((name, childRelative))
                 case .file:
-                    // The name is split once: a large folder has many thousands of them.
-                    guard let dot = lastDot(name), isMarkdownExtension(name, dot: dot) else { continue }
-                    let stem = String(name[..<dot])
-                    if isTop, stem == "index" || SiteLayout.repositoryDocuments.contains(stem.lowercased()) { continue }
-                    if stem == "_index" { continue }
-                    if layout == .jekyll, !isUnderPosts(childRelative) { continue }
-                    // Hugo's `name.fr.md`: the post `name`, in French.
-                    let named = stem.utf8.contains(0x2E) ? LanguageTag.splitName(stem) : nil
-                    addFile(relative: childRelative, absolute: childAbsolute, baseName: named?.name ?? stem, inDrafts: inDrafts,
-                            language: named?.language ?? folderLanguage)
+                    addFileIfPost(name: name, relative: childRelative, absolute: childAbsolute, isTop: isTop, inDrafts: inDrafts,
+                                  folderLanguage: folderLanguage)
                 case .other:
                     if isMarkdown(name) {
                         report(childRelative, "not a regular file; skipped")
@@ -160,6 +158,21 @@ package struct PostFinder {
             if inListedOrder { subfolders.sort { $0.name > $1.name } }
             pending += subfolders.map(\.relative)
         }
+    }
+
+    /// A regular file `name` of a folder that is no bundle, handed on when it is a post (the walk's
+    /// rule for each file, and `decide`'s for one file named alone).
+    mutating func addFileIfPost(name: String, relative: String, absolute: String, isTop: Bool, inDrafts: Bool, folderLanguage: String?) {
+        // The name is split once: a large folder has many thousands of them.
+        guard let dot = lastDot(name), isMarkdownExtension(name, dot: dot) else { return }
+        let stem = String(name[..<dot])
+        if isTop, stem == "index" || SiteLayout.repositoryDocuments.contains(stem.lowercased()) { return }
+        if stem == "_index" { return }
+        if layout == .jekyll, !isUnderPosts(relative) { return }
+        // Hugo's `name.fr.md`: the post `name`, in French.
+        let named = stem.utf8.contains(0x2E) ? LanguageTag.splitName(stem) : nil
+        addFile(relative: relative, absolute: absolute, baseName: named?.name ?? stem, inDrafts: inDrafts,
+                language: named?.language ?? folderLanguage)
     }
 
     private enum Kind { case folder, file, other, skip }
@@ -214,12 +227,12 @@ package struct PostFinder {
         diagnostics.append(Diagnostic(file: relative, severity: .warning, kind: .folder, message: message))
     }
 
-    private func isUnderPosts(_ relative: String) -> Bool {
+    func isUnderPosts(_ relative: String) -> Bool {
         let parts = relative.split(separator: "/")
         return parts.contains("_posts") || parts.contains("_drafts")
     }
 
-    private func isMarkdown(_ name: String) -> Bool {
+    func isMarkdown(_ name: String) -> Bool {
         guard let dot = lastDot(name) else { return false }
         return isMarkdownExtension(name, dot: dot)
     }
@@ -236,14 +249,14 @@ package struct PostFinder {
         return dot
     }
 
-    private func isIndexName(_ name: String) -> Bool {
+    func isIndexName(_ name: String) -> Bool {
         guard let dot = lastDot(name) else { return false }
         return name[..<dot] == "index" && isMarkdownExtension(name, dot: dot)
     }
 
     private func join(_ folder: String, _ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
 
-    private func isFolder(_ path: String) -> Bool {
+    func isFolder(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
@@ -256,7 +269,7 @@ package struct PostFinder {
         }
     }
 
-    private func listFolder(_ path: String) -> [Entry] {
+    func listFolder(_ path: String) -> [Entry] {
         guard let folder = opendir(path) else { return [] }
         defer { closedir(folder) }
         var entries: [Entry] = []
