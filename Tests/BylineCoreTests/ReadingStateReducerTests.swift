@@ -51,6 +51,8 @@ final class ReadingStateReducerTests: XCTestCase {
         var expected = start!
         expected.reading = loaded
         expected.readingStateLoad = .loaded
+        // The read marks by number, for the tag pane's unread counts (`UnreadCountTests`).
+        expected.rebuildMarkSets()
         expected.note = "2 new since your last visit"
         // The tag pane's "saved" row comes with it (`SavedRowTests`).
         expected.orderedTags = expected.countedTags
@@ -74,14 +76,17 @@ final class ReadingStateReducerTests: XCTestCase {
         var (next, effects) = reduce(start, .toggleRead)
         var expected = start!
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(read: true))
+        expected.rebuildMarkSets()
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true))]))])
         (next, effects) = reduce(next, .toggleSaved)
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(read: true, saved: true))
+        expected.rebuildMarkSets()
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true, saved: true))]))])
         (next, effects) = reduce(next, .toggleRead)
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(saved: true))
+        expected.rebuildMarkSets()
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(saved: true))]))])
     }
@@ -94,6 +99,7 @@ final class ReadingStateReducerTests: XCTestCase {
         for post in state.results where post != 1 {
             expected.reading.posts[state.store.posts[post].path] = stored(state, post, PostMarks(read: true))
         }
+        expected.rebuildMarkSets()
         expected.note = "13 marked read"
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange(state.results.filter { $0 != 1 }.map {
@@ -115,6 +121,7 @@ final class ReadingStateReducerTests: XCTestCase {
         expected.mode = .reading(reader)
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(read: true, saved: true,
                                                                                      position: ReadingPosition(line: 9, width: 120)))
+        expected.rebuildMarkSets()
         expected.clampPositions()
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([

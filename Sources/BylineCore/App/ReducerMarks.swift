@@ -23,6 +23,7 @@ extension Reducer {
         }
         state.reading = merged
         state.readingStateLoad = .loaded
+        state.rebuildMarkSets()
         savedChanged(&state)
         if let lastVisit = loaded.lastVisit {
             let new = loaded.posts.values.reduce(0) { $0 + ($1.firstSeen > lastVisit ? 1 : 0) }
@@ -31,11 +32,10 @@ extension Reducer {
         return []
     }
 
-    /// The saved posts changed (or came): the "saved" row counted again, the list filtered again when
-    /// the row is part of the filter.
+    /// The saved posts changed (or came): the list filtered again when the "saved" row is part of the
+    /// filter. The rows are counted again by `recountTags`, which sees the marks changed (`markSets`).
     static func savedChanged(_ state: inout AppState) {
         if state.state(of: AppState.savedKey) != .off { state.refreshResults() }
-        state.orderedTags = state.countedTags
     }
 
     /// `r`, `*` and `R`: the post under the reader or the selection, or every post of the list.
@@ -109,12 +109,21 @@ extension AppState {
 
     /// Sets the marks of post `number` in the state and returns them as a change to write.
     mutating func setMarks(_ marks: PostMarks, of number: Int) -> ReadingStateChange.Entry {
-        setMarks(marks, of: PostKey(store.posts[number]))
+        keepMarkSetsCurrent()
+        markSets.set(marks, of: number)
+        return setMarks(marks, of: PostKey(store.posts[number]), setsKept: true)
     }
 
     /// The same for the post known by `key` (one the store may no longer hold: the reader's, left).
-    mutating func setMarks(_ marks: PostMarks, of key: PostKey) -> ReadingStateChange.Entry {
-        reading.posts[key.path] = StoredPost(key: key, marks: marks, firstSeen: reading.posts[key.path]?.firstSeen ?? 0)
+    /// The mark sets by number follow when its read or saved mark changed (found by path then).
+    mutating func setMarks(_ marks: PostMarks, of key: PostKey, setsKept: Bool = false) -> ReadingStateChange.Entry {
+        let before = reading.posts[key.path]
+        reading.posts[key.path] = StoredPost(key: key, marks: marks, firstSeen: before?.firstSeen ?? 0)
+        let old = before?.marks ?? PostMarks()
+        if !setsKept, old.read != marks.read || old.saved != marks.saved {
+            keepMarkSetsCurrent()
+            if let number = store.linkIndex.post(atPath: key.path, in: store) { markSets.set(marks, of: number) }
+        }
         return .init(key: key, marks: marks)
     }
 
