@@ -23,11 +23,13 @@ package final class ReadingStateFile: Sendable {
         do {
             let opened = try ReadingStateStore(path: path)
             store.withLock { $0 = opened }
-            let state = try opened.start(posts: keys, now: clock())
-            // Read and saved posts are found by path through the store's look-up (`MarkSets`): built
+            var state = try opened.start(posts: keys, now: clock())
+            // The pass over every post the reducer would make on the input thread, made here.
+            state.prepared = PreparedMarks(reading: state, store: posts)
+            // Saved posts are found by path through the store's look-up (`AppState.savedNumbers`): built
             // here, off the input thread, not by the first frame that counts them (at 100,000 posts a
             // build is a pass over every path and slug).
-            if state.posts.values.contains(where: { $0.marks.saved || $0.marks.read }) { posts.linkIndex.prepare(posts) }
+            if state.posts.values.contains(where: { $0.marks.saved }) { posts.linkIndex.prepare(posts) }
             var answers: [Action] = [.readingStateLoaded(state)]
             if let aside = opened.movedAside { answers.append(.note("the reading state could not be trusted: moved to \(aside)")) }
             return answers

@@ -78,17 +78,17 @@ final class ReadingStateReducerTests: XCTestCase {
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(read: true))
         expected.rebuildMarkSets()
         XCTAssertEqual(next, expected)
-        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true))]))])
+        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true), fields: .read)]))])
         (next, effects) = reduce(next, .toggleSaved)
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(read: true, saved: true))
         expected.rebuildMarkSets()
         XCTAssertEqual(next, expected)
-        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true, saved: true))]))])
+        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true, saved: true), fields: .saved)]))])
         (next, effects) = reduce(next, .toggleRead)
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(saved: true))
         expected.rebuildMarkSets()
         XCTAssertEqual(next, expected)
-        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(saved: true))]))])
+        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(saved: true), fields: .read)]))])
     }
 
     func testMarkAllReadMarksEveryUnreadPostOfTheList() {
@@ -103,7 +103,7 @@ final class ReadingStateReducerTests: XCTestCase {
         expected.note = "13 marked read"
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange(state.results.filter { $0 != 1 }.map {
-            .init(key: key(state, $0), marks: PostMarks(read: true))
+            .init(key: key(state, $0), marks: PostMarks(read: true), fields: .read)
         }))])
         let (again, none) = reduce(next, .markAllRead)
         expected.note = "every post here is read"
@@ -125,7 +125,8 @@ final class ReadingStateReducerTests: XCTestCase {
         expected.clampPositions()
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([
-            .init(key: key(start, 0), marks: PostMarks(read: true, saved: true, position: ReadingPosition(line: 9, width: 120)), opened: true),
+            .init(key: key(start, 0), marks: PostMarks(read: true, saved: true, position: ReadingPosition(line: 9, width: 120)), fields: .read,
+                  opened: true),
         ]))])
     }
 
@@ -145,10 +146,10 @@ final class ReadingStateReducerTests: XCTestCase {
         let marks = PostMarks(read: true, position: ReadingPosition(line: line, width: 120))
         XCTAssertEqual(next.reading.posts[start.store.posts[0].path], stored(start, 0, marks))
         XCTAssertEqual(next.mode, .browsing)
-        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: marks)]))])
+        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: marks, fields: .position)]))])
         // Back at the top: no position is kept.
         AppFixture.send(&state, .moveToFirst)
-        XCTAssertEqual(reduce(state, .back).1, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true))]))])
+        XCTAssertEqual(reduce(state, .back).1, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true), fields: .position)]))])
     }
 
     func testNextPostInTheReaderKeepsOneAndOpensTheOther() {
@@ -158,8 +159,8 @@ final class ReadingStateReducerTests: XCTestCase {
         let (next, effects) = reduce(state, .nextPost)
         XCTAssertEqual(next.readerPost, 1)
         XCTAssertEqual(effects.first, .saveReadingState(ReadingStateChange([
-            .init(key: key(start, 0), marks: PostMarks(read: true, position: ReadingPosition(line: line, width: 120))),
-            .init(key: key(start, 1), marks: PostMarks(read: true), opened: true),
+            .init(key: key(start, 0), marks: PostMarks(read: true, position: ReadingPosition(line: line, width: 120)), fields: .position),
+            .init(key: key(start, 1), marks: PostMarks(read: true), fields: .read, opened: true),
         ])))
     }
 
@@ -170,7 +171,7 @@ final class ReadingStateReducerTests: XCTestCase {
         let (next, effects) = reduce(state, .interrupt)
         XCTAssertEqual(next, state)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([
-            .init(key: key(start, 0), marks: PostMarks(read: true, position: ReadingPosition(line: line, width: 120))),
+            .init(key: key(start, 0), marks: PostMarks(read: true, position: ReadingPosition(line: line, width: 120)), fields: .position),
         ])), .interrupt])
         XCTAssertEqual(reduce(start, .interrupt).1, [.interrupt])
     }

@@ -133,6 +133,57 @@ final class UnreadCountTests: XCTestCase {
         XCTAssertEqual(state.orderedTags.first { $0.key == "backend" }?.unread, 12)
     }
 
+    // MARK: Marks made off the input thread
+
+    /// The shipped blog's state with posts 1, 4 and 6 read, 2 saved, and 0 and 3 new since the last visit.
+    private func loaded(_ store: PostStore) -> ReadingState {
+        var loaded = ReadingState(lastVisit: 100)
+        for (number, post) in store.posts.enumerated() {
+            let marks = PostMarks(read: [1, 4, 6].contains(number), saved: number == 2)
+            loaded.posts[post.path] = StoredPost(key: PostKey(post), marks: marks, firstSeen: [0, 3].contains(number) ? 200 : 50)
+        }
+        return loaded
+    }
+
+    func testTheMarksMadeWhileLoadingAreTakenForTheSameStore() throws {
+        let start = try AppFixture.state()
+        let plain = loaded(start.store)
+        var prepared = plain
+        prepared.prepared = PreparedMarks(reading: plain, store: start.store)
+        XCTAssertTrue(prepared.prepared!.isFor(start.store))
+        XCTAssertEqual(prepared.prepared?.newSinceLastVisit, 2)
+        XCTAssertEqual(Array(prepared.prepared!.read), [1, 4, 6])
+        let (fromPrepared, effects) = reduce(start, .readingStateLoaded(prepared))
+        // The same next state as from the state alone (the sets and the count made here instead).
+        XCTAssertEqual(fromPrepared, reduce(start, .readingStateLoaded(plain)).0)
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(fromPrepared.note, "2 new since your last visit")
+        XCTAssertNil(fromPrepared.reading.prepared, "taken, not kept")
+        assertRowsAsScanned(fromPrepared)
+    }
+
+    func testMarksMadeForAnotherStoreOrBeforeSessionMarksAreNotTaken() throws {
+        let start = try AppFixture.state()
+        // Made for another store of equal posts (another load): its numbers are not trusted.
+        let other = try loadStore(Fixtures.shippedPosts)
+        var everyRead = ReadingState()
+        for post in other.posts { everyRead.posts[post.path] = StoredPost(key: PostKey(post), marks: PostMarks(read: true), firstSeen: 0) }
+        var foreign = loaded(start.store)
+        foreign.prepared = PreparedMarks(reading: everyRead, store: other)
+        XCTAssertFalse(foreign.prepared!.isFor(start.store))
+        let next = reduce(start, .readingStateLoaded(foreign)).0
+        XCTAssertEqual(Array(next.markSets.read), [1, 4, 6])
+        assertRowsAsScanned(next)
+        // A post marked in the session before the state came: its mark stands over the loaded one.
+        var state = start
+        AppFixture.send(&state, .toggleSaved)
+        var mine = loaded(start.store)
+        mine.prepared = PreparedMarks(reading: mine, store: start.store)
+        let merged = reduce(state, .readingStateLoaded(mine)).0
+        XCTAssertTrue(merged.markSets.saved.contains(0))
+        assertRowsAsScanned(merged)
+    }
+
     // MARK: Drawing
 
     func testTheCountReadsAsUnreadOverTotalOrTheTotalAlone() {

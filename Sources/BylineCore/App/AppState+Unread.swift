@@ -19,6 +19,13 @@ extension AppState {
         markSets = MarkSets(reading: reading, store: store, numbering: numbering)
     }
 
+    /// Takes the sets the runtime made as it loaded the state (`PreparedMarks`), when made for this
+    /// very store and nothing was marked before the state came (`session`); else builds them here.
+    mutating func takeMarkSets(_ prepared: PreparedMarks?, madeBefore session: [String: StoredPost]) {
+        guard let prepared, prepared.isFor(store), session.isEmpty else { return rebuildMarkSets() }
+        markSets = prepared.sets(numbering: numbering)
+    }
+
     /// What counts the tag pane's rows now: the results, and the read posts once the marks show.
     var rowCounter: RowCounter {
         RowCounter(current: resultSet, read: showsReadingMarks ? currentMarkSets.read : nil)

@@ -18,15 +18,17 @@ extension Reducer {
     /// posts are new since the last visit: new means first seen (by this blog's state) after it.
     static func readingStateLoaded(_ state: inout AppState, _ loaded: ReadingState) -> [Effect] {
         var merged = loaded
-        for (path, session) in state.reading.posts {
+        merged.prepared = nil
+        let madeBefore = state.reading.posts
+        for (path, session) in madeBefore {
             merged.posts[path] = StoredPost(key: session.key, marks: session.marks, firstSeen: loaded.posts[path]?.firstSeen ?? session.firstSeen)
         }
         state.reading = merged
         state.readingStateLoad = .loaded
-        state.rebuildMarkSets()
+        state.takeMarkSets(loaded.prepared, madeBefore: madeBefore)
         savedChanged(&state)
         if let lastVisit = loaded.lastVisit {
-            let new = loaded.posts.values.reduce(0) { $0 + ($1.firstSeen > lastVisit ? 1 : 0) }
+            let new = loaded.prepared?.newSinceLastVisit ?? loaded.posts.values.reduce(0) { $0 + ($1.firstSeen > lastVisit ? 1 : 0) }
             if new > 0 { state.note = "\(StatusLine.grouped(new)) new since your last visit" }
         }
         return []
@@ -46,6 +48,8 @@ extension Reducer {
         default: posts = (state.readerPost ?? state.selected).map { [$0] } ?? []
         }
         var entries: [ReadingStateChange.Entry] = []
+        // Each writes its one field: another session's change of the post's other marks stands.
+        let fields: ReadingStateChange.Fields = action == .toggleSaved ? .saved : .read
         for post in posts {
             var marks = state.marks(of: post)
             switch action {
@@ -55,7 +59,9 @@ extension Reducer {
                 guard !marks.read else { continue }
                 marks.read = true
             }
-            entries.append(state.setMarks(marks, of: post))
+            var entry = state.setMarks(marks, of: post)
+            entry.fields = fields
+            entries.append(entry)
         }
         if action == .toggleSaved, !entries.isEmpty { savedChanged(&state) }
         if action == .markAllRead {
@@ -74,7 +80,9 @@ extension Reducer {
         if let left {
             var marks = state.reading.marks(of: left.key.path)
             marks.position = left.reader.scroll > 0 ? ReadingPosition(line: left.reader.scroll, width: before.width) : nil
-            entries.append(state.setMarks(marks, of: left.key))
+            var entry = state.setMarks(marks, of: left.key)
+            entry.fields = .position
+            entries.append(entry)
         }
         if let opened, case var .reading(reader) = state.mode {
             var marks = state.marks(of: opened)
@@ -87,6 +95,7 @@ extension Reducer {
                 state.mode = .reading(reader)
             }
             var entry = state.setMarks(marks, of: opened)
+            entry.fields = .read
             entry.opened = true
             entries.append(entry)
         }
@@ -99,7 +108,7 @@ extension Reducer {
         guard let reader = state.openReader, reader.scroll > 0 else { return [] }
         var marks = state.marks(of: reader.post)
         marks.position = ReadingPosition(line: reader.scroll, width: state.width)
-        return [.saveReadingState(ReadingStateChange([.init(key: PostKey(state.store.posts[reader.post]), marks: marks)]))]
+        return [.saveReadingState(ReadingStateChange([.init(key: PostKey(state.store.posts[reader.post]), marks: marks, fields: .position)]))]
     }
 }
 
