@@ -1,4 +1,5 @@
 import BylineCore
+import BylineMarkdown
 import BylineRuntime
 import BylineTestSupport
 import Foundation
@@ -26,5 +27,32 @@ final class ReadingStatePreparedTests: XCTestCase {
         XCTAssertEqual(Array(prepared.saved), [5])
         XCTAssertEqual(prepared.newSinceLastVisit, 0, "every post was seen on the first visit")
         XCTAssertEqual(prepared, PreparedMarks(reading: loaded, store: store))
+    }
+}
+
+/// The first frame waits a moment for the reading state only where reading it takes a moment: a
+/// large blog's list comes at once, its marks after it.
+final class ReadingStateFirstFrameTests: XCTestCase {
+    func testALargeBlogsFirstFrameDoesNotWaitForTheState() throws {
+        let folder = try TempFolder()
+        let count = 5_000
+        for number in 0..<count {
+            _ = try folder.write("p\(number).md", "---\ntitle: Post \(number)\ndate: 2024-01-01\ntags: [t\(number % 7)]\n---\nBody.\n")
+        }
+        let store = try PostStore.load(root: folder.path, inspector: CmarkBodyInspector())
+        XCTAssertEqual(store.posts.count, count)
+        // The state is not read until the test says so: a first frame that waited for it would never
+        // come, the driven clock standing still.
+        let release = DispatchSemaphore(value: 0)
+        let performers = Performers(loadReadingState: { _ in
+            release.wait()
+            return [.readingStateLoaded(ReadingState())]
+        })
+        let harness = RuntimeHarness(store: store, performers: performers)
+        defer { harness.stop() }
+        harness.waitForScreen(containing: "5,000 of 5,000 posts")
+        XCTAssertFalse(harness.backend.text.contains("saved"), "no marks before the state came")
+        release.signal()
+        harness.waitForScreen(containing: "★ saved")
     }
 }
