@@ -34,7 +34,7 @@ final class UnreadCountTests: XCTestCase {
         return (members.count, members.filter { !state.marks(of: $0).read }.count)
     }
 
-    private func assertRowsAsScanned(_ state: AppState, file: StaticString = #filePath, line: UInt = #line) {
+    func assertRowsAsScanned(_ state: AppState, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertFalse(state.orderedTags.isEmpty, file: file, line: line)
         for row in state.orderedTags where !row.isHeading {
             let expected = scanned(state, row)
@@ -213,5 +213,23 @@ final class UnreadCountTests: XCTestCase {
         // ASCII glyphs and no colour: the counts are digits and a slash, the unread number bold (`strong`).
         let ascii = try golden(width: 80, height: 24, glyphs: .ascii)
         golden.assert(Golden.text(of: AppView.render(ascii)), named: "unread-counts-ascii.80x24.txt")
+    }
+}
+
+extension UnreadCountTests {
+    func testTheSetsOfAReloadAreTheSetsBuiltFromTheState() throws {
+        var state = try AppFixture.state()
+        var loaded = ReadingState()
+        for (number, post) in state.store.posts.enumerated() where number % 3 == 0 {
+            loaded.posts[post.path] = StoredPost(key: PostKey(post), marks: PostMarks(read: true, saved: number % 2 == 0), firstSeen: 0)
+        }
+        AppFixture.send(&state, .readingStateLoaded(loaded), .moveDown)
+        let store = try loadStore(Fixtures.shippedPosts)
+        let numbers = Dictionary(uniqueKeysWithValues: store.posts.enumerated().map { ($1.path, $0) })
+        XCTAssertEqual(MarkSets(reading: state.reading, numbers: numbers, capacity: store.posts.count, numbering: 3),
+                       MarkSets(reading: state.reading, store: store, numbering: 3))
+        AppFixture.send(&state, .storeReplaced(StoreUpdate(store, serial: 9)))
+        XCTAssertEqual(state.markSets.numbering, state.numbering)
+        assertRowsAsScanned(state)
     }
 }

@@ -192,6 +192,7 @@ package struct AppState: Equatable, Sendable {
         numbering += 1
         layoutFacts = nil
         let numbers = wanted ? Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        if wanted { markSets = MarkSets(reading: reading, numbers: numbers, capacity: newStore.posts.count, numbering: numbering) }
         let counts = announced ? StoreChanges.counts(old: oldPosts, newNumbers: numbers, reread: update.changes?.reread ?? []) : nil
         tagStates = tagStates.filter { Self.keyExists($0.key, in: newStore) }
         // A changed file may have a changed body: a body is kept only for a post whose front matter and

@@ -25,6 +25,16 @@ package struct MarkSets: Hashable, Sendable {
         self = PreparedMarks(reading: reading, store: store).sets(numbering: numbering)
     }
 
+    /// The marks of `reading` for a new store whose posts are numbered `numbers` (by path), as a reload
+    /// makes them anyway: a look-up for each marked post only, not a hash of every path of the store
+    /// (at 100,000 posts 60-100 ms more of a reload on the input thread).
+    package init(reading: ReadingState, numbers: [String: Int], capacity: Int, numbering: Int) {
+        self.init(capacity: capacity, numbering: numbering)
+        for stored in reading.posts.values where stored.marks.read || stored.marks.saved {
+            if let number = numbers[stored.key.path] { set(stored.marks, of: number) }
+        }
+    }
+
     /// Sets already made (`PreparedMarks`), for the store numbered `numbering`.
     init(read: PostSet, saved: PostSet, numbering: Int) {
         self.read = read
