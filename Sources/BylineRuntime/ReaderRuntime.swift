@@ -41,9 +41,14 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// once the screen has changed), and a slow one (50 MB, a loaded machine) shows "loading" after
     /// this. Before, the parse held the input thread however long it took.
     static let bodyWaitSeconds = 1.0
-    /// How long a frame waits for the reading state (`Effect.loadReadingState`): read in milliseconds,
-    /// so the first frame comes with its marks; a slow disk shows them a moment later.
-    static let readingStateWaitSeconds = 0.5
+    /// How long a frame waits for the reading state (`Effect.loadReadingState`): a small blog's state is
+    /// read in milliseconds, so its first frame comes with its marks; a slow disk's shows them a moment
+    /// after the list. Half a second here held the first screen of a 100,000-post blog from 80 ms to 590 ms.
+    static let readingStateWaitSeconds = 0.05
+    /// From this many posts the first frame does not wait for the reading state at all: reading it
+    /// takes about 11 µs a post (a second at 100,000), longer than the wait, so the wait would only
+    /// delay the list. Its marks come a moment after it.
+    static let readingStateWaitPosts = 5_000
 
     private var state: AppState
     /// What the view remembers between frames (layouts, find matches): the view's, never the state's.
@@ -178,7 +183,8 @@ package final class ReaderRuntime: @unchecked Sendable {  // only `effectsRunnin
     /// Each effect that completes the frame gets its own wait: the loaded blog's first post, after the blog.
     private func startCompletingFrame(_ effect: Effect) {
         effects.perform(effect, in: state)
-        let wait = effect == .loadBlog ? Self.blogWaitSeconds : effect == .loadReadingState ? Self.readingStateWaitSeconds : Self.bodyWaitSeconds
+        let stateWait = state.store.posts.count < Self.readingStateWaitPosts ? Self.readingStateWaitSeconds : 0
+        let wait = effect == .loadBlog ? Self.blogWaitSeconds : effect == .loadReadingState ? stateWait : Self.bodyWaitSeconds
         holdUntil = clock.now() + wait
     }
 

@@ -40,6 +40,8 @@ package final class ReadingStateFile: Sendable {
             let now = clock()
             var state = try file.start(posts: keys, now: now)
             state.clock = state.lastVisit.map { VisitClock(lastVisit: local($0), now: local(now)) }
+            // The pass over every post the reducer would make on the input thread, made here.
+            state.prepared = PreparedMarks(reading: state, store: posts)
             // Saved posts are found by path through the store's look-up (`AppState.savedNumbers`): built
             // here, off the input thread, not by the first frame that counts them (at 100,000 posts a
             // build is a pass over every path and slug).

@@ -184,36 +184,42 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
 
     // MARK: Changes
 
-    /// Writes each post's marks as they now stand, in one short transaction (found by path; a post
-    /// the state has no row for gets one, first seen `now`). An entry `opened` records `now` as the
-    /// post's last opening; the others keep the one recorded. The last writer of a post wins (two
-    /// sessions of one blog: the later change of a post stands whole).
+    /// Writes each post's changed fields (`ReadingStateChange.Fields`) in one short transaction: one
+    /// UPSERT a post, setting only those columns of an existing row, so two sessions changing one post
+    /// (one saves it, the other reads it) keep both changes. A post the state has no row for gets one
+    /// with its marks as the session knows them, first seen `now`. An entry `opened` records `now` as
+    /// the post's last opening; the others keep the one recorded. A field changed by both sessions
+    /// keeps the later write.
     package func apply(_ change: ReadingStateChange, now: Double) throws(Unusable) {
         guard !change.posts.isEmpty else { return }
         do {
             try queue.write { db in
-                let update = try db.makeStatement(sql: """
-                    UPDATE posts SET slug = ?, read = ?, saved = ?, line = ?, width = ?, opened = COALESCE(?, opened), last_seen = ?
-                    WHERE path = ?
-                    """)
-                let insert = try db.makeStatement(sql: """
-                    INSERT OR IGNORE INTO posts(path, slug, read, saved, line, width, opened, first_seen, last_seen)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
                 for entry in change.posts {
                     let marks = entry.marks
                     let opened: Double? = entry.opened ? now : nil
-                    try update.execute(arguments: [entry.key.slug, marks.read ? 1 : 0, marks.saved ? 1 : 0, marks.position?.line,
-                                                   marks.position?.width, opened, now, entry.key.path])
-                    if db.changesCount == 0 {
-                        try insert.execute(arguments: [entry.key.path, entry.key.slug, marks.read ? 1 : 0, marks.saved ? 1 : 0,
-                                                       marks.position?.line, marks.position?.width, opened, now, now])
-                    }
+                    try db.cachedStatement(sql: Self.upsert(entry.fields)).execute(arguments: [
+                        entry.key.path, entry.key.slug, marks.read ? 1 : 0, marks.saved ? 1 : 0,
+                        marks.position?.line, marks.position?.width, opened, now, now,
+                    ])
                 }
             }
         } catch {
             throw Unusable(description: "state \(path) cannot be written: \(error)")
         }
+    }
+
+    /// The UPSERT that writes `fields` of a post (and its slug, its last opening when given, the time
+    /// it was last seen), leaving its other columns as another session may have set them.
+    static func upsert(_ fields: ReadingStateChange.Fields) -> String {
+        var set = ["slug = excluded.slug", "opened = COALESCE(excluded.opened, opened)", "last_seen = excluded.last_seen"]
+        if fields.contains(.read) { set.append("read = excluded.read") }
+        if fields.contains(.saved) { set.append("saved = excluded.saved") }
+        if fields.contains(.position) { set += ["line = excluded.line", "width = excluded.width"] }
+        return """
+            INSERT INTO posts(path, slug, read, saved, line, width, opened, first_seen, last_seen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET \(set.joined(separator: ", "))
+            """
     }
 
     /// Every post's row, for tests and `--verbose`: by path.

@@ -51,6 +51,8 @@ final class ReadingStateReducerTests: XCTestCase {
         var expected = start!
         expected.reading = loaded
         expected.readingStateLoad = .loaded
+        // The read marks by number, for the tag pane's unread counts (`UnreadCountTests`).
+        expected.rebuildMarkSets()
         expected.note = "welcome back — 2 new posts since your last visit"
         // The tag pane's "saved" row comes with it (`SavedRowTests`).
         expected.orderedTags = expected.countedTags
@@ -80,16 +82,19 @@ final class ReadingStateReducerTests: XCTestCase {
         var (next, effects) = reduce(start, .toggleRead)
         var expected = start!
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(read: true))
+        expected.rebuildMarkSets()
         XCTAssertEqual(next, expected)
-        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true))]))])
+        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true), fields: .read)]))])
         (next, effects) = reduce(next, .toggleSaved)
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(read: true, saved: true))
+        expected.rebuildMarkSets()
         XCTAssertEqual(next, expected)
-        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true, saved: true))]))])
+        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true, saved: true), fields: .saved)]))])
         (next, effects) = reduce(next, .toggleRead)
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(saved: true))
+        expected.rebuildMarkSets()
         XCTAssertEqual(next, expected)
-        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(saved: true))]))])
+        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(saved: true), fields: .read)]))])
     }
 
     func testMarkAllReadMarksEveryUnreadPostOfTheList() {
@@ -100,10 +105,11 @@ final class ReadingStateReducerTests: XCTestCase {
         for post in state.results where post != 1 {
             expected.reading.posts[state.store.posts[post].path] = stored(state, post, PostMarks(read: true))
         }
+        expected.rebuildMarkSets()
         expected.note = "13 marked read"
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange(state.results.filter { $0 != 1 }.map {
-            .init(key: key(state, $0), marks: PostMarks(read: true))
+            .init(key: key(state, $0), marks: PostMarks(read: true), fields: .read)
         }))])
         let (again, none) = reduce(next, .markAllRead)
         expected.note = "every post here is read"
@@ -121,10 +127,12 @@ final class ReadingStateReducerTests: XCTestCase {
         expected.mode = .reading(reader)
         expected.reading.posts[start.store.posts[0].path] = stored(start, 0, PostMarks(read: true, saved: true,
                                                                                      position: ReadingPosition(line: 9, width: 120)))
+        expected.rebuildMarkSets()
         expected.clampPositions()
         XCTAssertEqual(next, expected)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([
-            .init(key: key(start, 0), marks: PostMarks(read: true, saved: true, position: ReadingPosition(line: 9, width: 120)), opened: true),
+            .init(key: key(start, 0), marks: PostMarks(read: true, saved: true, position: ReadingPosition(line: 9, width: 120)), fields: .read,
+                  opened: true),
         ]))])
     }
 
@@ -144,10 +152,10 @@ final class ReadingStateReducerTests: XCTestCase {
         let marks = PostMarks(read: true, position: ReadingPosition(line: line, width: 120))
         XCTAssertEqual(next.reading.posts[start.store.posts[0].path], stored(start, 0, marks))
         XCTAssertEqual(next.mode, .browsing)
-        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: marks)]))])
+        XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: marks, fields: .position)]))])
         // Back at the top: no position is kept.
         AppFixture.send(&state, .moveToFirst)
-        XCTAssertEqual(reduce(state, .back).1, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true))]))])
+        XCTAssertEqual(reduce(state, .back).1, [.saveReadingState(ReadingStateChange([.init(key: key(start, 0), marks: PostMarks(read: true), fields: .position)]))])
     }
 
     func testNextPostInTheReaderKeepsOneAndOpensTheOther() {
@@ -157,8 +165,8 @@ final class ReadingStateReducerTests: XCTestCase {
         let (next, effects) = reduce(state, .nextPost)
         XCTAssertEqual(next.readerPost, 1)
         XCTAssertEqual(effects.first, .saveReadingState(ReadingStateChange([
-            .init(key: key(start, 0), marks: PostMarks(read: true, position: ReadingPosition(line: line, width: 120))),
-            .init(key: key(start, 1), marks: PostMarks(read: true), opened: true),
+            .init(key: key(start, 0), marks: PostMarks(read: true, position: ReadingPosition(line: line, width: 120)), fields: .position),
+            .init(key: key(start, 1), marks: PostMarks(read: true), fields: .read, opened: true),
         ])))
     }
 
@@ -169,7 +177,7 @@ final class ReadingStateReducerTests: XCTestCase {
         let (next, effects) = reduce(state, .interrupt)
         XCTAssertEqual(next, state)
         XCTAssertEqual(effects, [.saveReadingState(ReadingStateChange([
-            .init(key: key(start, 0), marks: PostMarks(read: true, position: ReadingPosition(line: line, width: 120))),
+            .init(key: key(start, 0), marks: PostMarks(read: true, position: ReadingPosition(line: line, width: 120)), fields: .position),
         ])), .interrupt])
         XCTAssertEqual(reduce(start, .interrupt).1, [.interrupt])
     }

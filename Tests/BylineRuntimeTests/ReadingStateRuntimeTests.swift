@@ -26,7 +26,7 @@ final class ReadingStateRuntimeTests: XCTestCase {
         harness.backend.feed(.key(.character("r")))
         harness.backend.feed(.key(.character("q")))
         XCTAssertEqual(harness.waitForEnding(), .quit)
-        XCTAssertEqual(saved.withLock { $0 }, [ReadingStateChange([.init(key: PostKey(store.posts[0]), marks: PostMarks(read: true))])])
+        XCTAssertEqual(saved.withLock { $0 }, [ReadingStateChange([.init(key: PostKey(store.posts[0]), marks: PostMarks(read: true), fields: .read)])])
     }
 
     func testAHangUpInTheReaderKeepsWhereItStopped() throws {

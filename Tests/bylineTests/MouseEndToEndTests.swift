@@ -15,7 +15,7 @@ final class MouseEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.display("#{mouse_standard_flag}"), "1", "button reports (1000) asked for")
 
         // The `go` tag's row and column on screen; SGR reports count both from 1.
-        let row = try XCTUnwrap(screen.firstIndex { $0.range(of: "\\sgo\\s+10│", options: .regularExpression) != nil })
+        let row = try XCTUnwrap(screen.firstIndex { $0.range(of: "\\sgo\\s+(\(ReaderScreen.unreadPrefix))?10│", options: .regularExpression) != nil })
         let column = try XCTUnwrap(screen[row].range(of: "go")).lowerBound.utf16Offset(in: screen[row])
         try tmux.type("\u{1B}[<0;\(column + 1);\(row + 1)M\u{1B}[<0;\(column + 1);\(row + 1)m")
         screen = try tmux.waitFor(text: "10 of 14 posts")

@@ -3,12 +3,16 @@ import XCTest
 
 /// How the end-to-end tests read the reader's screen, shared so that a change of layout is fixed once.
 enum ReaderScreen {
-    /// Whether the tag pane has a row such as `   backend               14│`.
+    /// Whether the tag pane has a row such as `   backend               14│`, or with unread posts under
+    /// the tag `   backend            3/14│` (unread/total): `count` is the total either way.
     static func hasTag(_ screen: [String], _ name: String, _ count: Int) -> Bool {
         screen.contains { line in
-            line.range(of: "\\s\(name)\\s+\(count)│", options: .regularExpression) != nil
+            line.range(of: "\\s\(name)\\s+(\(unreadPrefix))?\(count)│", options: .regularExpression) != nil
         }
     }
+
+    /// The unread part of a tag's count (`3/` of `3/14`), as a regular expression.
+    static let unreadPrefix = "[0-9][0-9,]*/"
 
     static func row(_ screen: [String], containing text: String) -> String? { screen.first { $0.contains(text) } }
 
@@ -17,14 +21,14 @@ enum ReaderScreen {
         screen.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
     }
 
-    /// The rows where the tag pane shows its cursor: `▸`, the tag's state, its name and its count, up
-    /// to the pane's border (`▸  go        10`), with their row numbers. The pane's heading (`▸ Tags`)
-    /// has the same mark when the pane has focus, but no count.
+    /// The rows where the tag pane shows its cursor: `▸`, the tag's state, its name and its count (or
+    /// unread/total), up to the pane's border (`▸  go        10`, `▸  go      3/10`), with their row
+    /// numbers. The pane's heading (`▸ Tags`) has the same mark when the pane has focus, but no count.
     static func tagCursorRows(_ screen: [String]) -> [(row: Int, text: String)] {
         screen.enumerated().compactMap { index, line in
             guard line.hasPrefix("▸"),
                   let pane = line.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false).first,
-                  pane.range(of: "\\s[0-9]+$", options: .regularExpression) != nil else { return nil }
+                  pane.range(of: "\\s(\(unreadPrefix))?[0-9]+$", options: .regularExpression) != nil else { return nil }
             return (index, String(pane))
         }
     }

@@ -11,11 +11,12 @@ extension AppState {
     static func languageKey(_ language: TagIndex.Tag) -> String { languageKeyPrefix + language.key }
 
     /// The heading and the language rows, counted among `current`; none for a blog of one language.
-    func languageRows(among current: PostSet) -> [TagRow] {
+    func languageRows(among counter: RowCounter) -> [TagRow] {
         guard store.languages.tags.count > 1 else { return [] }
         var rows = store.languages.tags.map { language in
             let key = Self.languageKey(language)
-            return TagRow(key: key, name: language.name, count: language.posts.intersectionCount(current), state: state(of: key))
+            let counts = counter(language.posts)
+            return TagRow(key: key, name: language.name, count: counts.count, unread: counts.unread, state: state(of: key))
         }
         if tagSort == .name { rows.sort { $0.key < $1.key } }
         return [TagRow(key: Self.languageKeyPrefix, name: "Languages", count: 0, state: .off, isHeading: true)] + rows

@@ -17,14 +17,15 @@ extension AppState {
     func savedFiltered(_ numbers: [Int]) -> [Int] {
         let wanted = state(of: Self.savedKey)
         guard wanted != .off else { return numbers }
-        let saved = PostSet(capacity: store.posts.count, members: savedNumbers)
+        let saved = currentMarkSets.saved
         return numbers.filter { saved.contains($0) == (wanted == .required) }
     }
 
-    /// The row, counted among `current`; none before the reading state is in.
-    func savedRows(among current: PostSet) -> [TagRow] {
+    /// The row, counted (with its unread posts) by `counter`; none before the reading state is in.
+    /// Counted from the saved set by number (`MarkSets`), not by looking up every saved path.
+    func savedRows(among counter: RowCounter) -> [TagRow] {
         guard showsReadingMarks else { return [] }
-        let count = savedNumbers.reduce(0) { $0 + (current.contains($1) ? 1 : 0) }
-        return [TagRow(key: Self.savedKey, name: glyphs.saved + " saved", count: count, state: state(of: Self.savedKey))]
+        let counts = counter(currentMarkSets.saved)
+        return [TagRow(key: Self.savedKey, name: glyphs.saved + " saved", count: counts.count, unread: counts.unread, state: state(of: Self.savedKey))]
     }
 }

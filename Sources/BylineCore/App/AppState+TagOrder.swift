@@ -5,9 +5,12 @@ extension AppState {
     /// Sorts the tag rows by the chosen order, counted among the current results, and keeps that order
     /// in `tagOrder` for the toggles that follow.
     mutating func sortTags() {
-        let current = resultSet
+        let counter = rowCounter
         let tags = store.tags.tags
-        var counted = tags.indices.map { (index: $0, count: tags[$0].posts.intersectionCount(current)) }
+        var counted = tags.indices.map { index in
+            let counts = counter(tags[index].posts)
+            return (index: index, count: counts.count, unread: counts.unread)
+        }
         switch tagSort {
         case .count: counted.sort { $0.count != $1.count ? $0.count > $1.count : tags[$0.index].key < tags[$1.index].key }
         case .name: counted.sort { tags[$0.index].key < tags[$1.index].key }
@@ -15,8 +18,8 @@ extension AppState {
         tagOrder = counted.map(\.index)
         let rows = counted.map { entry in
             let tag = tags[entry.index]
-            return TagRow(key: tag.key, name: tag.name, count: entry.count, state: state(of: tag.key))
+            return TagRow(key: tag.key, name: tag.name, count: entry.count, unread: entry.unread, state: state(of: tag.key))
         }
-        orderedTags = rows + languageRows(among: current)
+        orderedTags = savedRows(among: counter) + rows + languageRows(among: counter)
     }
 }

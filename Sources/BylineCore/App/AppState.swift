@@ -95,6 +95,9 @@ package struct AppState: Equatable, Sendable {
     package internal(set) var reading = ReadingState()
     /// Where asking the runtime for the reading state stands (once, for the first store with posts).
     package internal(set) var readingStateLoad: ReadingStateLoad = .notAsked
+    /// `reading`'s read and saved marks by post number, for the tag pane's unread counts
+    /// (`AppState+Unread`): kept with each change of a mark, built again for a new store.
+    package internal(set) var markSets = MarkSets(capacity: 0, numbering: -1)
 
     /// Work the runtime does in the background, as the status line tells it: `loading 43,000 of 100,000`.
     package struct Progress: Hashable, Sendable {
@@ -189,6 +192,7 @@ package struct AppState: Equatable, Sendable {
         numbering += 1
         layoutFacts = nil
         let numbers = wanted ? Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        if wanted { markSets = MarkSets(reading: reading, numbers: numbers, capacity: newStore.posts.count, numbering: numbering) }
         let counts = announced ? StoreChanges.counts(old: oldPosts, newNumbers: numbers, reread: update.changes?.reread ?? []) : nil
         tagStates = tagStates.filter { Self.keyExists($0.key, in: newStore) }
         // A changed file may have a changed body: a body is kept only for a post whose front matter and
@@ -261,6 +265,8 @@ package struct AppState: Equatable, Sendable {
         package var name: String
         /// Posts among the current results that carry the tag.
         package var count: Int
+        /// How many of those are unread; 0 before the reading state is in.
+        package var unread = 0
         package var state: TagState
         /// The Languages section's heading: drawn, passed over by the cursor, never toggled.
         package var isHeading = false
@@ -287,25 +293,28 @@ package struct AppState: Equatable, Sendable {
     /// A new store or another sort order sorts the rows again (`sortTags`); a toggle or a search only
     /// counts them again, in the order they stand.
     mutating func recountTags(since before: AppState) {
+        keepMarkSetsCurrent()
         if source != before.source || tagSort != before.tagSort || tagOrder.count != store.tags.tags.count {
             sortTags()
             return
         }
-        guard tagStates != before.tagStates || results != before.results || tagOrder != before.tagOrder else { return }
+        guard tagStates != before.tagStates || results != before.results || tagOrder != before.tagOrder
+                || markSets != before.markSets || readingStateLoad != before.readingStateLoad else { return }
         orderedTags = countedTags
     }
 
     /// The tag pane's rows counted afresh, in `tagOrder`: what `orderedTags` holds. One pass over the
     /// tags, no sort: at 100,000 posts this runs on every toggle.
     var countedTags: [TagRow] {
-        let current = resultSet
+        let counter = rowCounter
         let tags = store.tags.tags
         let order = tagOrder.count == tags.count ? tagOrder : Array(tags.indices)
         let rows = order.map { index in
             let tag = tags[index]
-            return TagRow(key: tag.key, name: tag.name, count: tag.posts.intersectionCount(current), state: state(of: tag.key))
+            let counts = counter(tag.posts)
+            return TagRow(key: tag.key, name: tag.name, count: counts.count, unread: counts.unread, state: state(of: tag.key))
         }
-        return savedRows(among: current) + rows + languageRows(among: current)
+        return savedRows(among: counter) + rows + languageRows(among: counter)
     }
 
     /// The filter written out: `go AND NOT career`, `(go OR rust) AND NOT career`, and the search.

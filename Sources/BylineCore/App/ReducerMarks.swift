@@ -19,24 +19,26 @@ extension Reducer {
     /// first seen (by this blog's state) after it.
     static func readingStateLoaded(_ state: inout AppState, _ loaded: ReadingState) -> [Effect] {
         var merged = loaded
-        for (path, session) in state.reading.posts {
+        merged.prepared = nil
+        let madeBefore = state.reading.posts
+        for (path, session) in madeBefore {
             merged.posts[path] = StoredPost(key: session.key, marks: session.marks, firstSeen: loaded.posts[path]?.firstSeen ?? session.firstSeen)
         }
         state.reading = merged
         state.readingStateLoad = .loaded
+        state.takeMarkSets(loaded.prepared, madeBefore: madeBefore)
         savedChanged(&state)
         if let lastVisit = loaded.lastVisit {
-            let new = loaded.posts.values.reduce(0) { $0 + ($1.firstSeen > lastVisit ? 1 : 0) }
+            let new = loaded.prepared?.newSinceLastVisit ?? loaded.posts.values.reduce(0) { $0 + ($1.firstSeen > lastVisit ? 1 : 0) }
             state.note = WelcomeLine.text(newPosts: new, clock: loaded.clock)
         }
         return []
     }
 
-    /// The saved posts changed (or came): the "saved" row counted again, the list filtered again when
-    /// the row is part of the filter.
+    /// The saved posts changed (or came): the list filtered again when the "saved" row is part of the
+    /// filter. The rows are counted again by `recountTags`, which sees the marks changed (`markSets`).
     static func savedChanged(_ state: inout AppState) {
         if state.state(of: AppState.savedKey) != .off { state.refreshResults() }
-        state.orderedTags = state.countedTags
     }
 
     /// `r`, `*` and `R`: the post under the reader or the selection, or every post of the list.
@@ -47,6 +49,8 @@ extension Reducer {
         default: posts = (state.readerPost ?? state.selected).map { [$0] } ?? []
         }
         var entries: [ReadingStateChange.Entry] = []
+        // Each writes its one field: another session's change of the post's other marks stands.
+        let fields: ReadingStateChange.Fields = action == .toggleSaved ? .saved : .read
         for post in posts {
             var marks = state.marks(of: post)
             switch action {
@@ -56,7 +60,9 @@ extension Reducer {
                 guard !marks.read else { continue }
                 marks.read = true
             }
-            entries.append(state.setMarks(marks, of: post))
+            var entry = state.setMarks(marks, of: post)
+            entry.fields = fields
+            entries.append(entry)
         }
         if action == .toggleSaved, !entries.isEmpty { savedChanged(&state) }
         if action == .markAllRead {
@@ -75,7 +81,9 @@ extension Reducer {
         if let left {
             var marks = state.reading.marks(of: left.key.path)
             marks.position = left.reader.scroll > 0 ? ReadingPosition(line: left.reader.scroll, width: before.width) : nil
-            entries.append(state.setMarks(marks, of: left.key))
+            var entry = state.setMarks(marks, of: left.key)
+            entry.fields = .position
+            entries.append(entry)
         }
         if let opened, case var .reading(reader) = state.mode {
             var marks = state.marks(of: opened)
@@ -88,6 +96,7 @@ extension Reducer {
                 state.mode = .reading(reader)
             }
             var entry = state.setMarks(marks, of: opened)
+            entry.fields = .read
             entry.opened = true
             entries.append(entry)
         }
@@ -100,7 +109,7 @@ extension Reducer {
         guard let reader = state.openReader, reader.scroll > 0 else { return [] }
         var marks = state.marks(of: reader.post)
         marks.position = ReadingPosition(line: reader.scroll, width: state.width)
-        return [.saveReadingState(ReadingStateChange([.init(key: PostKey(state.store.posts[reader.post]), marks: marks)]))]
+        return [.saveReadingState(ReadingStateChange([.init(key: PostKey(state.store.posts[reader.post]), marks: marks, fields: .position)]))]
     }
 }
 
@@ -110,12 +119,21 @@ extension AppState {
 
     /// Sets the marks of post `number` in the state and returns them as a change to write.
     mutating func setMarks(_ marks: PostMarks, of number: Int) -> ReadingStateChange.Entry {
-        setMarks(marks, of: PostKey(store.posts[number]))
+        keepMarkSetsCurrent()
+        markSets.set(marks, of: number)
+        return setMarks(marks, of: PostKey(store.posts[number]), setsKept: true)
     }
 
     /// The same for the post known by `key` (one the store may no longer hold: the reader's, left).
-    mutating func setMarks(_ marks: PostMarks, of key: PostKey) -> ReadingStateChange.Entry {
-        reading.posts[key.path] = StoredPost(key: key, marks: marks, firstSeen: reading.posts[key.path]?.firstSeen ?? 0)
+    /// The mark sets by number follow when its read or saved mark changed (found by path then).
+    mutating func setMarks(_ marks: PostMarks, of key: PostKey, setsKept: Bool = false) -> ReadingStateChange.Entry {
+        let before = reading.posts[key.path]
+        reading.posts[key.path] = StoredPost(key: key, marks: marks, firstSeen: before?.firstSeen ?? 0)
+        let old = before?.marks ?? PostMarks()
+        if !setsKept, old.read != marks.read || old.saved != marks.saved {
+            keepMarkSetsCurrent()
+            if let number = store.linkIndex.post(atPath: key.path, in: store) { markSets.set(marks, of: number) }
+        }
         return .init(key: key, marks: marks)
     }
 

@@ -30,6 +30,16 @@ package struct PostSet: Hashable, Sendable, Sequence {
         words[member >> 6] |= 1 << UInt64(member & 63)
     }
 
+    package mutating func remove(_ member: Int) {
+        precondition(member >= 0 && member < capacity, "post \(member) outside 0..<\(capacity)")
+        words[member >> 6] &= ~(1 << UInt64(member & 63))
+    }
+
+    /// Puts `member` in the set or takes it out: a mark set or cleared.
+    package mutating func assign(_ present: Bool, _ member: Int) {
+        if present { insert(member) } else { remove(member) }
+    }
+
     package func contains(_ member: Int) -> Bool {
         guard member >= 0, member < capacity else { return false }
         return words[member >> 6] & (1 << UInt64(member & 63)) != 0
@@ -51,6 +61,26 @@ package struct PostSet: Hashable, Sendable, Sequence {
                 var total = 0
                 for index in 0..<mine.count { total &+= (mine[index] & theirs[index]).nonzeroBitCount }
                 return total
+            }
+        }
+    }
+
+    /// `intersectionCount(other)` and `intersectionCount(other.subtracting(marked))` in one pass over
+    /// the words: a tag's posts among the results, and how many of those are not `marked` (unread).
+    /// The tag pane counts every tag this way on each toggle, so the unread count costs no second pass.
+    package func intersectionCounts(_ other: PostSet, outside marked: PostSet) -> (all: Int, unmarked: Int) {
+        precondition(words.count == other.words.count && words.count == marked.words.count, "sets of different stores")
+        return words.withUnsafeBufferPointer { mine in
+            other.words.withUnsafeBufferPointer { theirs in
+                marked.words.withUnsafeBufferPointer { marks in
+                    var all = 0, unmarked = 0
+                    for index in 0..<mine.count {
+                        let both = mine[index] & theirs[index]
+                        all &+= both.nonzeroBitCount
+                        unmarked &+= (both & ~marks[index]).nonzeroBitCount
+                    }
+                    return (all, unmarked)
+                }
             }
         }
     }

@@ -69,6 +69,9 @@ package struct ReadingState: Hashable, Sendable {
     package var lastVisit: Double?
     /// The last visit and this one on the reader's clock, for the welcome line; nil when not taken.
     package var clock: VisitClock?
+    /// The marks by post number and the count of new posts, made as the state was loaded, off the
+    /// input thread (`PreparedMarks`); nil when not made. Taken by the reducer, not kept.
+    package var prepared: PreparedMarks?
 
     package init(posts: [String: StoredPost] = [:], lastVisit: Double? = nil, clock: VisitClock? = nil) {
         self.posts = posts
@@ -81,20 +84,36 @@ package struct ReadingState: Hashable, Sendable {
 }
 
 /// A change to the reading state, leaving the reducer as an effect (`Effect.saveReadingState`): the
-/// whole marks of each post it touches, written in one short transaction.
+/// marks of each post it touches, each with the fields that changed, written in one short transaction.
 package struct ReadingStateChange: Hashable, Sendable {
     package var posts: [Entry]
 
-    /// One post's marks as they now stand. The time of opening is the store's to take (`reduce` reads
-    /// no clock): `opened` asks it to record now; `marks.lastOpened` is not written.
+    /// Which of a post's marks a change writes. Two sessions of one visitor may change the same post
+    /// (one saves it while the other reads it): each writes only its own field, so both stand.
+    package struct Fields: OptionSet, Hashable, Sendable {
+        package let rawValue: UInt8
+        package init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        package static let read = Fields(rawValue: 1 << 0)
+        package static let saved = Fields(rawValue: 1 << 1)
+        /// Where the reader stopped (line and width together).
+        package static let position = Fields(rawValue: 1 << 2)
+        package static let all: Fields = [.read, .saved, .position]
+    }
+
+    /// One post's marks as they now stand, and which of them this change writes (`fields`; the others
+    /// are written only for a post the store has no row for yet). The time of opening is the store's
+    /// to take (`reduce` reads no clock): `opened` asks it to record now; `marks.lastOpened` is not written.
     package struct Entry: Hashable, Sendable {
         package var key: PostKey
         package var marks: PostMarks
+        package var fields: Fields
         package var opened: Bool
 
-        package init(key: PostKey, marks: PostMarks, opened: Bool = false) {
+        package init(key: PostKey, marks: PostMarks, fields: Fields = .all, opened: Bool = false) {
             self.key = key
             self.marks = marks
+            self.fields = fields
             self.opened = opened
         }
     }

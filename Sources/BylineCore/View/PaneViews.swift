@@ -1,5 +1,5 @@
-/// The tag pane: every tag with its count among the current results, its state marked, zero counts
-/// dimmed; then, for a blog in several languages, its languages under a heading.
+/// The tag pane: every tag with its count among the current results (and its unread posts,
+/// `TagCountText`), its state marked, zero counts dimmed; then, for a blog in several languages, its languages under a heading.
 enum TagPaneView {
     static func draw(_ state: AppState, rect: PaneLayout.Rect, on screen: inout Screen) {
         let rows = state.orderedTags
@@ -23,15 +23,16 @@ enum TagPaneView {
             case .required: marker = state.glyphs.required
             case .excluded: marker = state.glyphs.excluded
             }
-            let count = StatusLine.grouped(row.count)
-            let nameRoom = max(1, rect.width - 4 - count.count)
+            let count = TagCountText.line(row)
+            let countWidth = count.width
+            let nameRoom = max(1, rect.width - 4 - countWidth)
             // The cursor row is marked, so it is visible without colour too.
             let cursor = row.holds(state.tagCursor) && focused ? state.glyphs.focus : " "
             var line = StyledLine(cursor + marker + " ", row.state == .off ? .marker : [.marker, .strong])
             let name = StyledLine(OneLine.spans(row.name, row.count == 0 ? [.tag, .meta] : .tag))
             line.append(contentsOf: Truncate.line(name, to: nameRoom))
             screen.put(line, row: y, column: rect.x, limit: rect.width)
-            screen.put(StyledLine(count, row.count == 0 ? .meta : .plain), row: y, column: rect.x + rect.width - count.count, limit: count.count)
+            screen.put(count, row: y, column: rect.x + rect.width - countWidth, limit: countWidth)
             if row.holds(state.tagCursor) {
                 screen.addStyle(focused ? .selection : .strong, row: y, column: rect.x, width: rect.width)
             }
