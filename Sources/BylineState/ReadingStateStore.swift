@@ -107,7 +107,11 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
                     found[key.path] = StoredPost(key: key, marks: marks[key.path] ?? PostMarks(), firstSeen: firstSeen[key.path] ?? now)
                 }
                 let lastVisit = try Double.fetchOne(db, sql: "SELECT CAST(value AS REAL) FROM meta WHERE key = 'last_visit'")
-                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('last_visit', ?)", arguments: [String(now)])
+                // This visit is recorded as no earlier than the first sighting of any post it showed: another
+                // visitor starting at the same moment may have recorded a post a little after `now`, and a
+                // post this visitor was shown is not new at their next visit.
+                let visit = max(now, firstSeen.values.max() ?? now)
+                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('last_visit', ?)", arguments: [String(visit)])
                 return ReadingState(posts: found, lastVisit: lastVisit)
             }
         } catch {
