@@ -41,8 +41,9 @@ enum SeenPosts {
     }
 
     /// What to write for `posts` seen at `now`, and each post's first sighting as far as `rows` know
-    /// (posts to insert: now).
-    static func plan(rows: [String: Sighting], posts: [PostKey], now: Double) -> (plan: Plan, firstSeen: [String: Double]) {
+    /// (posts to insert: `firstSeen`, now unless said).
+    static func plan(rows: [String: Sighting], posts: [PostKey], now: Double,
+                     firstSeen insertedAt: Double? = nil) -> (plan: Plan, firstSeen: [String: Double]) {
         var plan = Plan()
         var firstSeen: [String: Double] = [:]
         firstSeen.reserveCapacity(posts.count)
@@ -61,7 +62,7 @@ enum SeenPosts {
                 firstSeen[key.path] = rows[old]!.firstSeen
             } else {
                 plan.inserts.append(key)
-                firstSeen[key.path] = now
+                firstSeen[key.path] = insertedAt ?? now
             }
         }
         let limit = now - ReadingStateStore.keepSeconds
@@ -69,13 +70,14 @@ enum SeenPosts {
         return (plan, firstSeen)
     }
 
-    /// Writes `plan` in the caller's transaction and returns the first sighting of each post it
-    /// inserted or moved as the table now has it (another session may have recorded it first).
-    static func perform(_ plan: Plan, _ db: Database, now: Double) throws -> [String: Double] {
+    /// Writes `plan` in the caller's transaction (posts inserted as first seen `firstSeen`, now unless
+    /// said) and returns the first sighting of each post it inserted or moved as the table now has it
+    /// (another session may have recorded it first).
+    static func perform(_ plan: Plan, _ db: Database, now: Double, firstSeen insertedAt: Double? = nil) throws -> [String: Double] {
         let renamed = try db.makeStatement(sql: "UPDATE OR IGNORE seen SET path = ?, slug = ?, last_seen = ? WHERE path = ?")
         for (old, key) in plan.renames { try renamed.execute(arguments: [key.path, key.slug, now, old]) }
         let added = try db.makeStatement(sql: "INSERT OR IGNORE INTO seen(path, slug, first_seen, last_seen) VALUES (?, ?, ?, ?)")
-        for key in plan.inserts { try added.execute(arguments: [key.path, key.slug, now, now]) }
+        for key in plan.inserts { try added.execute(arguments: [key.path, key.slug, insertedAt ?? now, now]) }
         let refreshed = try db.makeStatement(sql: "UPDATE seen SET last_seen = ? WHERE path = ? AND last_seen <= ?")
         for path in plan.refreshes { try refreshed.execute(arguments: [now, path, now - ReadingStateStore.seenResolution]) }
         let slugs = try db.makeStatement(sql: "UPDATE seen SET slug = ? WHERE path = ?")
@@ -96,12 +98,33 @@ enum SeenPosts {
         return firstSeen.merging(try perform(plan, db, now: now)) { _, stored in stored }
     }
 
+    /// The first sighting recorded for the posts found in an empty shared file (a new one, or one that
+    /// replaced a torn file): there before any visit, so new to no visitor. Recorded as now, they would
+    /// be "new since your last visit" to every returning visitor at once.
+    static let beforeAnyVisit: Double = 0
+
     /// A start's `seen` part on a file of its own (the visitors' shared file): looked at in a read
     /// transaction, written (when there is anything to write) in a short write transaction of its own.
+    /// When another session wrote between the look and the write (`PRAGMA data_version`: many visitors
+    /// arriving at once, each finding the same posts to record), the plan is made again from what the
+    /// file now holds, so the sessions queued behind the first mostly find nothing left to write.
+    /// Posts found in an empty file are recorded as seen `beforeAnyVisit`.
     static func start(_ queue: DatabaseQueue, posts: [PostKey], now: Double) throws -> [String: Double] {
-        let (plan, firstSeen) = Self.plan(rows: try queue.read(rows), posts: posts, now: now)
-        guard !plan.isEmpty else { return firstSeen }
-        let stored = try queue.write { db in try perform(plan, db, now: now) }
-        return firstSeen.merging(stored) { _, stored in stored }
+        let look: (rows: [String: Sighting], version: Int?) = try queue.read { db in
+            (try rows(db), try Int.fetchOne(db, sql: "PRAGMA data_version"))
+        }
+        let looked = plan(rows: look.rows, posts: posts, now: now, firstSeen: look.rows.isEmpty ? beforeAnyVisit : now)
+        guard !looked.plan.isEmpty else { return looked.firstSeen }
+        return try queue.write { db -> [String: Double] in
+            var rows = look.rows
+            var planned = looked
+            if try Int.fetchOne(db, sql: "PRAGMA data_version") != look.version {
+                rows = try Self.rows(db)
+                planned = plan(rows: rows, posts: posts, now: now, firstSeen: rows.isEmpty ? beforeAnyVisit : now)
+                if planned.plan.isEmpty { return planned.firstSeen }
+            }
+            let stored = try perform(planned.plan, db, now: now, firstSeen: rows.isEmpty ? beforeAnyVisit : now)
+            return planned.firstSeen.merging(stored) { _, stored in stored }
+        }
     }
 }

@@ -89,9 +89,26 @@ final class SharedSeenPostsTests: XCTestCase {
         for store in [visitorA, visitorB, visitorC] { store.close() }
     }
 
+    func testASharedFileRemovedOrReplacedMakesNoPostNewToAReturningVisitor() throws {
+        let folder = try TempFolder()
+        let shared = folder.path + "/visitors/blog.seen.sqlite"
+        var store = try visitor("a", in: folder)
+        XCTAssertEqual(try store.start(posts: [key("a")], now: start).posts["a.md"]?.firstSeen, SeenPosts.beforeAnyVisit)
+        XCTAssertEqual(newCount(try store.start(posts: [key("a"), key("b")], now: start + day)), 1)
+        store.close()
+        for suffix in ["", "-wal", "-shm"] { unlink(shared + suffix) }
+        // The next session makes a new file: what it finds was there before anyone's last visit.
+        store = try visitor("a", in: folder)
+        XCTAssertEqual(newCount(try store.start(posts: [key("a"), key("b")], now: start + 2 * day)), 0)
+        XCTAssertEqual(newCount(try store.start(posts: [key("a"), key("b"), key("c")], now: start + 3 * day)), 1)
+        store.close()
+    }
+
     func testARenameKeepsMarksAndFirstSightingForEveryVisitor() throws {
         let folder = try TempFolder()
         let visitorA = try visitor("a", in: folder), visitorB = try visitor("b", in: folder)
+        // The blog had a post before these two (the shared file is not new: a and b are first seen now).
+        _ = try visitorA.start(posts: [key("z")], now: start - day)
         _ = try visitorA.start(posts: [key("a", "2024/a.md"), key("b")], now: start)
         _ = try visitorB.start(posts: [key("a", "2024/a.md"), key("b")], now: start)
         let read = PostMarks(read: true, position: ReadingPosition(line: 7, width: 100))
@@ -104,7 +121,7 @@ final class SharedSeenPostsTests: XCTestCase {
         let stateB = try visitorB.start(posts: moved, now: start + day + 60)
         XCTAssertEqual(stateB.posts["posts/a.md"], StoredPost(key: key("a", "posts/a.md"), marks: PostMarks(), firstSeen: start))
         XCTAssertEqual(newCount(stateB), 0)
-        XCTAssertEqual(Set(try visitorA.stored().keys), ["posts/a.md", "b.md"])
+        XCTAssertEqual(Set(try visitorA.stored().keys), ["posts/a.md", "b.md", "z.md"], "2024/a.md moved, z gone less than 30 days")
         XCTAssertEqual(try visitorA.stored()["posts/a.md"]?.marks, read)
         // A slug changed in place keeps the marks too.
         let state = try visitorA.start(posts: [key("new-a", "posts/a.md"), key("b")], now: start + 2 * day)
@@ -244,7 +261,7 @@ final class SharedSeenPostsTests: XCTestCase {
             XCTAssertNil(store.movedAside, name)
             XCTAssertEqual(try store.stored(), [:], name)
             let state = try store.start(posts: [key("a")], now: start)
-            XCTAssertEqual(state.posts["a.md"]?.firstSeen, start, name)
+            XCTAssertEqual(state.posts["a.md"]?.firstSeen, SeenPosts.beforeAnyVisit, name)
             store.close()
             XCTAssertNil(SeenSchema.opening.problem(with: shared), name)
             XCTAssertEqual(try count("PRAGMA application_id", in: shared), Int(SeenSchema.applicationID), name)
