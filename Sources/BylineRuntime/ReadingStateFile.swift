@@ -13,6 +13,8 @@ package final class ReadingStateFile: Sendable {
     package let path: String
     /// The most the file (with its WAL) may hold, in bytes (an SSH visitor's: `StoreBound`); nil for no bound.
     package let maximumBytes: Int?
+    /// The visitors' shared file of posts seen (`StateLocation.seenFile`), or nil: kept in `path`.
+    package let seenPath: String?
     private var bound: StoreBound? { maximumBytes.map(StoreBound.init(bytes:)) }
     private let store = Mutex<ReadingStateStore?>(nil)
     private let clock: @Sendable () -> Double
@@ -22,10 +24,11 @@ package final class ReadingStateFile: Sendable {
     private let notes = Mutex<[String]>([])
     private let saidFull = Atomic<Bool>(false)
 
-    package init(path: String, maximumBytes: Int? = nil, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
+    package init(path: String, maximumBytes: Int? = nil, seenPath: String? = nil, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
                  utcOffset: @escaping @Sendable (Double) -> Int = ReadingStateFile.localOffset) {
         self.path = path
         self.maximumBytes = maximumBytes
+        self.seenPath = seenPath
         self.clock = clock
         self.utcOffset = utcOffset
     }
@@ -35,7 +38,7 @@ package final class ReadingStateFile: Sendable {
     package func load(_ posts: PostStore) -> [Action] {
         let keys = posts.posts.map(PostKey.init)
         do {
-            let file = try ReadingStateStore(path: path, bound: bound)
+            let file = try ReadingStateStore(path: path, bound: bound, seenPath: seenPath)
             store.withLock { $0 = file }
             let now = clock()
             var state = try file.start(posts: keys, now: now)
@@ -48,6 +51,7 @@ package final class ReadingStateFile: Sendable {
             if state.posts.values.contains(where: { $0.marks.saved }) { posts.linkIndex.prepare(posts) }
             var answers: [Action] = [.readingStateLoaded(state)]
             if let aside = file.movedAside { answers.append(.note("the reading state could not be trusted: moved to \(aside)")) }
+            if let aside = file.seenMovedAside { answers.append(.note("the shared record of posts seen could not be trusted: moved to \(aside)")) }
             return answers
         } catch {
             if error.isFull {

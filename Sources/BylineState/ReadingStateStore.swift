@@ -6,12 +6,15 @@ import Foundation
 import GRDB
 
 /// A blog's reading state on disk: read and saved marks, positions and the last visit, in one SQLite
-/// file (`StateLocation`). Several sessions of one blog share the file: it is in WAL mode and every
-/// write is one short transaction, so each sees the others' commits and none waits long.
+/// file (`StateLocation`), with the posts the blog has shown (`seen`, for "new since your last visit")
+/// in the same file or, for SSH visitors, in one file per blog shared by all of them (`seenPath`), so
+/// that a visitor's own file holds only what they did. Several sessions of one blog share the files:
+/// they are in WAL mode and every write is one short transaction, so each sees the others' commits and
+/// none waits long.
 ///
 /// A file that is not SQLite, is torn, or carries another application's (or schema's) stamps is
-/// never trusted: it is moved aside (`NAME.bad-TIME`) and a new one made in its place. A new file is
-/// made complete in a temporary file and linked into place, so no session opens half a schema.
+/// never trusted: it is moved aside (`NAME.bad-TIME`) and a new one made in its place; a version-1
+/// state file is migrated in place (`StateFileOpening`).
 package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue serializes every use
     /// Why there is no state: the caller runs without it (and may say so).
     package struct Unusable: Error, CustomStringConvertible, Equatable {
@@ -26,152 +29,138 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
 
     package let path: String
     private let queue: DatabaseQueue
+    /// The shared file of posts seen (an SSH visitor's), or nil when `seen` is in `queue`'s file.
+    /// A queue of its own rather than an `ATTACH`: GRDB's write transactions are `IMMEDIATE`, which
+    /// takes the write lock of every attached file, so each mark a visitor saves would wait on every
+    /// other visitor's start; apart, a visitor's marks never touch the shared file, the bound applies
+    /// to the visitor's file alone, and a start that has nothing new to record only reads it.
+    private let seenQueue: DatabaseQueue?
     /// What was moved aside on opening (a foreign or torn file), for `--verbose` and the tests.
     package private(set) var movedAside: String?
+    /// The shared seen file's path, and what of it was moved aside on opening.
+    package let seenPath: String?
+    package private(set) var seenMovedAside: String?
 
     /// The most the file may hold (`StoreBound`), or nil for no bound (a reader's own state).
     package let bound: StoreBound?
 
     /// Opens the state at `path`, making it (and its folder, mode 700) when missing; a file it cannot
     /// trust is moved aside and replaced. With `bound`, a write past it fails (`isFull`) and the file
-    /// stays as it was (an SSH visitor's state).
-    package init(path: String, bound: StoreBound? = nil) throws(Unusable) {
+    /// stays as it was (an SSH visitor's state). With `seenPath`, the posts seen are kept in that file
+    /// (the visitors' shared one, opened with the same care and no bound), not in `path`.
+    package init(path: String, bound: StoreBound? = nil, seenPath: String? = nil) throws(Unusable) {
         self.path = path
         self.bound = bound
-        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        if !directory.isEmpty {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
-        }
-        if access(path, F_OK) == 0, let problem = Self.problem(with: path) {
-            let aside = path + ".bad-\(Int(Date().timeIntervalSince1970))"
-            guard rename(path, aside) == 0 else {
-                throw Unusable(description: "cannot move the unusable state \(path) aside (\(problem)): \(String(cString: strerror(errno)))")
-            }
-            for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
-            movedAside = aside
-        }
-        if access(path, F_OK) != 0 { try Self.make(path) }
-        do {
-            queue = try DatabaseQueue(path: path, configuration: Self.configuration(bound: bound))
-            // Made complete or checked above; one more look in case another session replaced it meanwhile.
-            let stamps = try queue.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id"), try Int32.fetchOne(db, sql: "PRAGMA user_version"))
-            }
-            guard stamps.0 == StateSchema.applicationID, stamps.1 == StateSchema.version else {
-                throw Unusable(description: "state \(path) changed under byline")
-            }
-        } catch let error as Unusable {
-            throw error
-        } catch {
-            throw Unusable(description: "state \(path) cannot be opened: \(error)")
+        self.seenPath = seenPath
+        var prepare: (@Sendable (Database) throws -> Void)?
+        if let bound { prepare = { db in try bound.apply(db) } }
+        let opened = try StateSchema.opening.open(path, prepare: prepare)
+        queue = opened.queue
+        movedAside = opened.movedAside
+        if let seenPath {
+            let shared = try SeenSchema.opening.open(seenPath)
+            seenQueue = shared.queue
+            seenMovedAside = shared.movedAside
+            try moveOwnSeenRows(to: shared.queue)
+        } else {
+            seenQueue = nil
         }
     }
 
-    private static func configuration(bound: StoreBound?) -> Configuration {
-        var configuration = Configuration()
-        // Another session's write lasts milliseconds; a wait this long means something is wrong.
-        configuration.busyMode = .timeout(5)
-        configuration.label = "byline-state"
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
-            if let bound { try bound.apply(db) }
-        }
-        return configuration
-    }
+    /// Why the file at `path` cannot be trusted, or nil when it is byline's state of this schema (or
+    /// version 1, which is migrated), whole.
+    static func problem(with path: String) -> String? { StateSchema.opening.problem(with: path) }
 
-    /// Why the file at `path` cannot be trusted, or nil when it is byline's state of this schema, whole.
-    static func problem(with path: String) -> String? {
-        var configuration = Configuration()
-        configuration.readonly = true
+    /// A visitor's file migrated from version 1 holds the posts it had seen: they go to the shared file
+    /// (a path the shared file has keeps its own first sighting) and leave the visitor's.
+    private func moveOwnSeenRows(to shared: DatabaseQueue) throws(Unusable) {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            return try queue.read { db -> String? in
-                let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard application == StateSchema.applicationID else { return "not byline's state (application_id \(application))" }
-                let version = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                guard version == StateSchema.version else { return "state of another version (\(version))" }
-                let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
-                return check == "ok" ? nil : "damaged: \(check)"
+            let own = try queue.read { db in try Row.fetchAll(db, sql: "SELECT path, slug, first_seen, last_seen FROM seen") }
+            guard !own.isEmpty else { return }
+            try shared.write { db in
+                let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO seen(path, slug, first_seen, last_seen) VALUES (?, ?, ?, ?)")
+                for row in own { try insert.execute(arguments: [row[0] as String, row[1] as String, row[2] as Double, row[3] as Double]) }
             }
+            try queue.write { db in try db.execute(sql: "DELETE FROM seen") }
         } catch {
-            return "not readable: \(error)"
-        }
-    }
-
-    /// Makes a new state file: complete in a temporary file, then linked to `path` (a session that
-    /// made one first keeps its own: `link` never replaces).
-    private static func make(_ path: String) throws(Unusable) {
-        let temporary = path + ".tmp-\(getpid())"
-        unlink(temporary)
-        defer { unlink(temporary) }
-        do {
-            let queue = try DatabaseQueue(path: temporary)
-            try queue.inDatabase { db in
-                try StateSchema.create(db)
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-            }
-            try queue.close()
-        } catch {
-            throw Unusable(description: "cannot make the state \(path): \(error)")
-        }
-        guard link(temporary, path) == 0 || errno == EEXIST else {
-            throw Unusable(description: "cannot make the state \(path): \(String(cString: strerror(errno)))")
+            throw Unusable(description: "state \(path) cannot be moved to the shared \(seenPath ?? ""): \(error)")
         }
     }
 
     // MARK: Start
 
-    /// The state of the blog whose posts are now `posts`, taken at `now` (seconds since 1970): each post
-    /// is found by path, else by slug among rows whose path the blog no longer has (a rename), else
-    /// recorded as first seen now; rows not seen for `keepSeconds` are dropped; this visit becomes the
-    /// last. Returns the state with the visit before this one.
+    /// The state of the blog whose posts are now `posts`, taken at `now` (seconds since 1970 UTC): each
+    /// post's first sighting (`SeenPosts`: found by path, else by slug, else now) and its marks (found
+    /// by path, else by slug among marked rows whose path the blog no longer has: a rename); marks and
+    /// sightings not seen for `keepSeconds` are dropped; this visit becomes the last. Returns the state
+    /// with the visit before this one.
     package func start(posts: [PostKey], now: Double) throws(Unusable) -> ReadingState {
         do {
+            var firstSeen: [String: Double] = [:]
+            if let seenQueue { firstSeen = try SeenPosts.start(seenQueue, posts: posts, now: now) }
             return try queue.write { db in
-                var rows: [String: StoredPost] = [:]
-                var lastSeen: [String: Double] = [:]
-                var bySlug: [String: [String]] = [:]
-                let cursor = try Row.fetchCursor(db, sql: "SELECT path, slug, read, saved, line, width, opened, first_seen, last_seen FROM posts")
-                while let row = try cursor.next() {
-                    let stored = Self.stored(row)
-                    rows[stored.key.path] = stored
-                    lastSeen[stored.key.path] = row[8]
-                    bySlug[stored.key.slug, default: []].append(stored.key.path)
-                }
-                let current = Set(posts.map(\.path))
+                if seenQueue == nil { firstSeen = try SeenPosts.start(db, posts: posts, now: now) }
+                let marks = try Self.startMarks(db, posts: posts, now: now)
                 var found: [String: StoredPost] = [:]
-                let seen = try db.makeStatement(sql: "UPDATE posts SET last_seen = ? WHERE path = ?")
-                let renamed = try db.makeStatement(sql: "UPDATE OR IGNORE posts SET path = ?, slug = ?, last_seen = ? WHERE path = ?")
-                let added = try db.makeStatement(sql: "INSERT OR IGNORE INTO posts(path, slug, first_seen, last_seen) VALUES (?, ?, ?, ?)")
+                found.reserveCapacity(posts.count)
                 for key in posts {
-                    if var stored = rows[key.path] {
-                        if stored.key.slug != key.slug {
-                            try renamed.execute(arguments: [key.path, key.slug, now, key.path])
-                            stored.key.slug = key.slug
-                        } else if now - (lastSeen[key.path] ?? 0) >= Self.seenResolution {
-                            try seen.execute(arguments: [now, key.path])
-                        }
-                        found[key.path] = stored
-                    } else if let old = bySlug[key.slug]?.first(where: { !current.contains($0) && rows[$0] != nil }) {
-                        var stored = rows.removeValue(forKey: old)!
-                        try renamed.execute(arguments: [key.path, key.slug, now, old])
-                        stored.key = key
-                        found[key.path] = stored
-                    } else {
-                        try added.execute(arguments: [key.path, key.slug, now, now])
-                        found[key.path] = StoredPost(key: key, marks: PostMarks(), firstSeen: now)
-                    }
+                    found[key.path] = StoredPost(key: key, marks: marks[key.path] ?? PostMarks(), firstSeen: firstSeen[key.path] ?? now)
                 }
-                try db.execute(sql: "DELETE FROM posts WHERE last_seen < ?", arguments: [now - Self.keepSeconds])
                 let lastVisit = try Double.fetchOne(db, sql: "SELECT CAST(value AS REAL) FROM meta WHERE key = 'last_visit'")
-                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('last_visit', ?)", arguments: [String(now)])
+                // This visit is recorded as no earlier than the first sighting of any post it showed: another
+                // visitor starting at the same moment may have recorded a post a little after `now`, and a
+                // post this visitor was shown is not new at their next visit.
+                let visit = max(now, firstSeen.values.max() ?? now)
+                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('last_visit', ?)", arguments: [String(visit)])
                 return ReadingState(posts: found, lastVisit: lastVisit)
             }
         } catch {
             throw Unusable(description: "state \(path) cannot be read: \(error)")
         }
+    }
+
+    /// The marks part of a start, in the caller's transaction: the marks of each post in `posts` that
+    /// has any, by path; a marked row's `last_seen` refreshed at most hourly; rows with no mark left
+    /// (all taken back) and rows not seen for `keepSeconds` dropped.
+    private static func startMarks(_ db: Database, posts: [PostKey], now: Double) throws -> [String: PostMarks] {
+        var rows: [String: StoredPost] = [:]
+        var lastSeen: [String: Double] = [:]
+        var bySlug: [String: [String]] = [:]
+        var unmarked = false
+        let cursor = try Row.fetchCursor(db, sql: "SELECT path, slug, read, saved, line, width, opened, last_seen, last_seen FROM posts")
+        while let row = try cursor.next() {
+            let stored = Self.stored(row)
+            unmarked = unmarked || stored.marks.isEmpty
+            rows[stored.key.path] = stored
+            lastSeen[stored.key.path] = row[7]
+            bySlug[stored.key.slug, default: []].append(stored.key.path)
+        }
+        var marks: [String: PostMarks] = [:]
+        if !rows.isEmpty {
+            let current = Set(posts.map(\.path))
+            let seen = try db.makeStatement(sql: "UPDATE posts SET last_seen = ? WHERE path = ?")
+            let renamed = try db.makeStatement(sql: "UPDATE OR IGNORE posts SET path = ?, slug = ?, last_seen = ? WHERE path = ?")
+            for key in posts {
+                if var stored = rows[key.path] {
+                    if stored.key.slug != key.slug {
+                        try renamed.execute(arguments: [key.path, key.slug, now, key.path])
+                        stored.key.slug = key.slug
+                    } else if now - (lastSeen[key.path] ?? 0) >= Self.seenResolution {
+                        try seen.execute(arguments: [now, key.path])
+                    }
+                    marks[key.path] = stored.marks
+                } else if let old = bySlug[key.slug]?.first(where: { !current.contains($0) && rows[$0] != nil }) {
+                    let stored = rows.removeValue(forKey: old)!
+                    try renamed.execute(arguments: [key.path, key.slug, now, old])
+                    marks[key.path] = stored.marks
+                }
+            }
+        }
+        try db.execute(sql: "DELETE FROM posts WHERE last_seen < ?", arguments: [now - Self.keepSeconds])
+        if unmarked {
+            try db.execute(sql: "DELETE FROM posts WHERE read = 0 AND saved = 0 AND line IS NULL AND opened IS NULL")
+        }
+        return marks
     }
 
     private static func stored(_ row: Row) -> StoredPost {
@@ -187,9 +176,9 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
     /// Writes each post's changed fields (`ReadingStateChange.Fields`) in one short transaction: one
     /// UPSERT a post, setting only those columns of an existing row, so two sessions changing one post
     /// (one saves it, the other reads it) keep both changes. A post the state has no row for gets one
-    /// with its marks as the session knows them, first seen `now`. An entry `opened` records `now` as
-    /// the post's last opening; the others keep the one recorded. A field changed by both sessions
-    /// keeps the later write.
+    /// with its marks as the session knows them (its first sighting is the `seen` table's, written at
+    /// start). An entry `opened` records `now` as the post's last opening; the others keep the one
+    /// recorded. A field changed by both sessions keeps the later write.
     package func apply(_ change: ReadingStateChange, now: Double) throws(Unusable) {
         guard !change.posts.isEmpty else { return }
         do {
@@ -199,7 +188,7 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
                     let opened: Double? = entry.opened ? now : nil
                     try db.cachedStatement(sql: Self.upsert(entry.fields)).execute(arguments: [
                         entry.key.path, entry.key.slug, marks.read ? 1 : 0, marks.saved ? 1 : 0,
-                        marks.position?.line, marks.position?.width, opened, now, now,
+                        marks.position?.line, marks.position?.width, opened, now,
                     ])
                 }
             }
@@ -216,19 +205,25 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
         if fields.contains(.saved) { set.append("saved = excluded.saved") }
         if fields.contains(.position) { set += ["line = excluded.line", "width = excluded.width"] }
         return """
-            INSERT INTO posts(path, slug, read, saved, line, width, opened, first_seen, last_seen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO posts(path, slug, read, saved, line, width, opened, last_seen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(path) DO UPDATE SET \(set.joined(separator: ", "))
             """
     }
 
-    /// Every post's row, for tests and `--verbose`: by path.
+    /// Every post the state knows (marked, or seen), for tests and `--verbose`: by path. A marked
+    /// post's first sighting is its `seen` row's, else when it was last seen.
     package func stored() throws(Unusable) -> [String: StoredPost] {
         do {
+            let seen = try (seenQueue ?? queue).read(SeenPosts.rows)
             return try queue.read { db in
                 var rows: [String: StoredPost] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT path, slug, read, saved, line, width, opened, first_seen FROM posts") {
-                    let stored = Self.stored(row)
+                for (path, sighting) in seen {
+                    rows[path] = StoredPost(key: PostKey(slug: sighting.slug, path: path), marks: PostMarks(), firstSeen: sighting.firstSeen)
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT path, slug, read, saved, line, width, opened, last_seen FROM posts") {
+                    var stored = Self.stored(row)
+                    stored.firstSeen = seen[stored.key.path]?.firstSeen ?? stored.firstSeen
                     rows[stored.key.path] = stored
                 }
                 return rows
@@ -243,8 +238,9 @@ package final class ReadingStateStore: @unchecked Sendable {  // GRDB's queue se
         try? queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
     }
 
-    /// Closes the file (its WAL checkpointed by SQLite when it is the last connection).
+    /// Closes the files (each WAL checkpointed by SQLite when it is the last connection).
     package func close() {
         try? queue.close()
+        try? seenQueue?.close()
     }
 }

@@ -19,6 +19,14 @@ package enum StateLocation {
         directory + "/" + FolderFileName.name(forFolder: realRoot, key: realRoot, suffix: ".state.sqlite")
     }
 
+    /// The file of posts the blog at `realRoot` has shown, shared by every SSH visitor, in the folder
+    /// that holds the visitors' folders (`visitorsFolder`): the state file's name with `.seen.sqlite`.
+    /// Beside the visitors' folders, not in one, so `rm -r STATE/visitors` forgets it with them, and
+    /// the pruning of visitors' folders (which removes folders named as a key's, only) leaves it.
+    package static func seenFile(forFolder realRoot: String, in visitorsFolder: String) -> String {
+        visitorsFolder + "/" + FolderFileName.name(forFolder: realRoot, key: realRoot, suffix: ".seen.sqlite")
+    }
+
     /// Whether `directory` (a real path, or one not made yet) is the posts folder or inside it: state
     /// is never written there (a `--state-dir` pointing into the blog is refused).
     package static func isInside(_ directory: String, folder realRoot: String) -> Bool {

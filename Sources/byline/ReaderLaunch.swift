@@ -87,7 +87,8 @@ struct ReaderLaunch: Equatable {
         let watching = FolderWatching(folder: resolvedPath, includeDrafts: drafts, verbose: verbose, report: log.add)
         let status = ReaderApp(first: first, blog: blog, blogName: name, theme: chosen, deepLink: deepLink, idleTimeout: idle,
                                mouse: !noMouse, hyperlinks: hyperlinks.isOn(toTerminal: true), watching: watching,
-                               readingState: stateFile.map { ReadingStateFile(path: $0, maximumBytes: visitorState?.maximumBytes) },
+                               readingState: stateFile.map { ReadingStateFile(path: $0, maximumBytes: visitorState?.maximumBytes,
+                                                                                seenPath: visitorState?.seenFile) },
                                afterFirstScreen: visitorState?.afterFirstScreen).run()
         if verbose { for line in log.lines { Console.error(line) } }
         if status != 0 { throw ExitCode(status) }

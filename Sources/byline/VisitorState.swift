@@ -1,3 +1,4 @@
+import BylineState
 import BylineVisitor
 
 /// An SSH visitor's reading state in restricted mode: kept only for a visitor with a key (sshd's
@@ -14,6 +15,9 @@ struct VisitorState {
     let stateDirectory: String?
     /// The blog's state file in the visitor's folder; nil when nothing is kept.
     let file: String?
+    /// The blog's file of posts seen, shared by all visitors (no visitor's data in it), beside the
+    /// visitors' folders; nil when nothing is kept.
+    let seenFile: String?
 
     /// The state of this session's visitor (`identity`: from `$SSH_USER_AUTH` unless a test names one)
     /// for the blog at `realRoot`. Makes the visitor's folder (mode 700) and marks it used.
@@ -21,6 +25,9 @@ struct VisitorState {
         visitor = identity ?? VisitorIdentity.current()
         stateDirectory = stateDir.flatMap { StateOptions.directory($0, outside: realRoot) }
         file = StateOptions.file(forFolder: realRoot, directory: stateDir, noState: false, restricted: true, visitor: visitor)
+        seenFile = file == nil ? nil : stateDirectory.map {
+            StateLocation.seenFile(forFolder: realRoot, in: Self.policy.visitorsFolder(stateDirectory: $0))
+        }
         if file != nil, let visitor, let stateDirectory {
             // A folder that cannot be made leaves the store to say why (its first open fails, with a note).
             _ = try? VisitorFolders.open(visitor, stateDirectory: stateDirectory, policy: Self.policy)

@@ -54,6 +54,24 @@ final class VisitorStateRuntimeTests: XCTestCase {
         XCTAssertTrue(again.marks(of: store.posts[0].path).read)
     }
 
+    func testAVisitorsStateKeepsTheSightingsInTheSharedFileAndSaysWhenItWasReplaced() throws {
+        let folder = try TempFolder()
+        let shared = folder.path + "/visitors/blog.seen.sqlite"
+        let store = try RuntimeHarness.shippedStore()
+        let visitor = { (name: String) in
+            ReadingStateFile(path: folder.path + "/visitors/\(name)/blog.state.sqlite", maximumBytes: 64 * 1024, seenPath: shared)
+        }
+        XCTAssertEqual(visitor("a").load(store).count, 1, "the state alone, no note")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: shared))
+        // A torn shared file: moved aside and replaced, with a note; the visitor's own state is kept.
+        try Data(repeating: 0x5A, count: 4096).write(to: URL(fileURLWithPath: shared))
+        let answers = visitor("a").load(store)
+        XCTAssertEqual(answers.count, 2)
+        guard case let .readingStateLoaded(state)? = answers.first, case let .note(note)? = answers.last else { return XCTFail("\(answers)") }
+        XCTAssertNotNil(state.lastVisit, "the visitor's own file is untouched")
+        XCTAssertTrue(note.hasPrefix("the shared record of posts seen could not be trusted: moved to \(shared).bad-"), note)
+    }
+
     func testTheNoteReachesTheStatusLine() throws {
         let store = try RuntimeHarness.shippedStore()
         let performers = Performers(loadReadingState: { _ in [.readingStateLoaded(ReadingState())] },

@@ -77,7 +77,11 @@ extension ReadingStateStoreTests {
         DispatchQueue.global().async {
             try? holder.inDatabase { db in
                 try db.execute(sql: "BEGIN IMMEDIATE")
-                try db.execute(sql: "UPDATE posts SET saved = 1 WHERE path = 'b.md'")
+                // Schema 2 keeps rows of marked posts only: b.md gets its row by this write.
+                try db.execute(sql: """
+                    INSERT INTO posts(path, slug, saved, last_seen) VALUES ('b.md', 'b', 1, 0)
+                    ON CONFLICT(path) DO UPDATE SET saved = 1
+                    """)
                 locked.signal()
                 release.wait()
                 try db.execute(sql: "COMMIT")

@@ -111,12 +111,14 @@ final class ReadingStateStoreTests: XCTestCase {
         // Another connection makes the write of one post fail, after the other's in the same change.
         let other = try DatabaseQueue(path: path)
         try other.write { db in
+            // `posts` has a row only for a marked post (schema 2): the first write of b's marks is an insert.
             try db.execute(sql: "CREATE TRIGGER refuse BEFORE UPDATE ON posts WHEN NEW.path = 'b.md' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+            try db.execute(sql: "CREATE TRIGGER refuseNew BEFORE INSERT ON posts WHEN NEW.path = 'b.md' BEGIN SELECT RAISE(ABORT, 'refused'); END")
         }
         XCTAssertThrowsError(try store.apply(ReadingStateChange([entry(key("a"), PostMarks(read: true)), entry(key("b"), PostMarks(read: true))]),
                                              now: start))
         XCTAssertEqual(try store.stored()["a.md"]?.marks, PostMarks(), "the first post's write went back with the second's failure")
-        try other.write { db in try db.execute(sql: "DROP TRIGGER refuse") }
+        try other.write { db in try db.execute(sql: "DROP TRIGGER refuse; DROP TRIGGER refuseNew") }
         try other.close()
         try store.apply(ReadingStateChange([entry(key("a"), PostMarks(read: true)), entry(key("b"), PostMarks(read: true))]), now: start)
         XCTAssertEqual(try store.stored().values.map(\.marks.read), [true, true])

@@ -67,6 +67,10 @@ extension SSHVisitorEndToEndTests {
         }
         XCTAssertEqual(listing.filter { !$0.hasPrefix("visitors/") }, [], "\(listing)")
         XCTAssertEqual(listing.filter { $0.hasPrefix("visitors/") && $0.split(separator: "/").count == 2 && $0.hasSuffix("/") }.count, 2)
+        // Beside the visitors' folders, the blog's one file of posts seen, shared by both.
+        XCTAssertEqual(listing.filter { $0.hasSuffix(".seen.sqlite") }.count, 1, "\(listing)")
+        XCTAssertTrue(listing.contains { $0.hasPrefix("visitors/") && $0.split(separator: "/").count == 2 && $0.hasSuffix(".seen.sqlite") },
+                      "\(listing)")
 
         // A post arrives between visits: each is welcomed back with it, and the marks are still each one's own.
         try server.addPost("arrived-between-visits.md", """

@@ -80,6 +80,27 @@ final class VisitorStateTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: state.path), ["visitors"])
     }
 
+    func testTheSeenPostsFileIsOnePerBlogBesideTheVisitorsFoldersAndPruningLeavesIt() throws {
+        let blog = try ScratchFolder(), other = try ScratchFolder(), state = try ScratchFolder()
+        let real = try XCTUnwrap(realPath(blog.path)), stateReal = try XCTUnwrap(realPath(state.path))
+        let one = VisitorState(folder: real, stateDir: state.path, identity: Self.visitor(1))
+        let two = VisitorState(folder: real, stateDir: state.path, identity: Self.visitor(2))
+        let seen = try XCTUnwrap(one.seenFile)
+        XCTAssertEqual(two.seenFile, seen, "shared by every visitor of the blog")
+        XCTAssertEqual((seen as NSString).deletingLastPathComponent, stateReal + "/visitors")
+        XCTAssertTrue(seen.hasSuffix(".seen.sqlite"), seen)
+        let stateName = try XCTUnwrap(one.file?.split(separator: "/").last).dropLast(".state.sqlite".count)
+        XCTAssertEqual(seen.split(separator: "/").last?.dropLast(".seen.sqlite".count), stateName)
+        XCTAssertNotEqual(VisitorState(folder: try XCTUnwrap(realPath(other.path)), stateDir: state.path, identity: Self.visitor(1)).seenFile, seen)
+        XCTAssertNil(VisitorState(folder: real, stateDir: state.path, identity: .some(nil)).seenFile, "no key: nothing kept")
+        XCTAssertNil(VisitorState(folder: real, stateDir: nil, identity: Self.visitor(1)).seenFile)
+        // Pruning every other visitor leaves the shared file alone.
+        FileManager.default.createFile(atPath: seen, contents: Data("x".utf8))
+        let removed = VisitorFolders.prune(stateDirectory: state.path, policy: VisitorStatePolicy(maximumVisitors: 1), keeping: Self.visitor(2))
+        XCTAssertEqual(removed, [Self.visitor(1).directoryName])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: seen))
+    }
+
     func testPruningRunsOnAThreadOfItsOwnAndKeepsTheSessionsVisitor() throws {
         let state = try ScratchFolder()
         let policy = VisitorStatePolicy(maximumVisitors: 3)
