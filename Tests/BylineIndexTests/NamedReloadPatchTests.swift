@@ -21,17 +21,27 @@ final class NamedReloadPatchTests: CachedBlogTestCase {
         var random = SplitMix(seed: 1919)
         var added = 0
         var patchedRounds = 0, storeRounds = 0
+        var previous: PostStore?
         for round in 0..<60 {
             var named: Set<String> = []
             for _ in 0..<(1 + random.next(3)) { named.formUnion(try change(&random, &added, base: base)) }
             let patch = try XCTUnwrap(reader.patch(named: named, base: &base), "round \(round): \(named.sorted())")
             guard let store = patch.store else { continue }
             storeRounds += 1
-            if let renumbering = patch.renumbering {
+            if let renumbering = patch.renumbering, let previous {
                 patchedRounds += 1
-                XCTAssertEqual(renumbering.newNumbers.filter { $0 >= 0 }, renumbering.newNumbers.filter { $0 >= 0 }.sorted(),
-                               "kept posts keep their order, round \(round)")
+                XCTAssertEqual(renumbering.newNumbers.count, previous.posts.count)
+                let kept = renumbering.newNumbers.indices.filter { !renumbering.reread.contains($0) }.map { renumbering.newNumbers[$0] }.filter { $0 >= 0 }
+                XCTAssertEqual(kept, kept.sorted(), "posts not read again keep their order, round \(round)")
+                for (old, new) in renumbering.newNumbers.enumerated() {
+                    if new >= 0 {
+                        XCTAssertEqual(store.posts[Int(new)].path, previous.posts[old].path, "each old post's new number, round \(round)")
+                    } else {
+                        XCTAssertNil(store.posts.firstIndex { $0.path == previous.posts[old].path }, "gone, round \(round)")
+                    }
+                }
             }
+            previous = store
             try assertSameStore(store, try plainStore(), "round \(round): \(named.sorted())")
         }
         XCTAssertGreaterThan(storeRounds, 45)

@@ -56,9 +56,16 @@ extension PostStore {
         post.redirect == nil && (includeDrafts || !post.draft)
     }
 
-    /// How a patch moved the posts: each old post's new number (-1: gone), for the reader's selection.
-    package struct Renumbering: Sendable {
+    /// How a patch moved the posts: each old post's new number (-1: gone), a post whose file changed
+    /// included (known by its path), so that the reader finds its selection without hashing every path.
+    package struct Renumbering: Hashable, Sendable {
         package var newNumbers: [Int32]
+        /// Old posts whose file was read again and gave a post again (same path): changed, not new.
+        package var reread: [Int]
+        package init(newNumbers: [Int32], reread: [Int]) {
+            self.newNumbers = newNumbers
+            self.reread = reread
+        }
         package func newNumber(of old: Int) -> Int? {
             guard old >= 0, old < newNumbers.count, newNumbers[old] >= 0 else { return nil }
             return Int(newNumbers[old])
@@ -81,10 +88,12 @@ extension PostStore {
         if store.diagnostics.contains(where: { $0.kind == .duplicateSlug && changedPaths.contains($0.file) }) { return nil }
         var next = base
         var removedNumbers: [Int] = []
+        var removedByPath: [String: Int] = [:]
         for entry in old {
             guard let post = entry.post, isListed(post, includeDrafts: includeDrafts) else { continue }
             guard let number = store.position(of: post, in: oldPosts) else { return nil }
             removedNumbers.append(number)
+            removedByPath[post.path] = number
             next.count(post, by: -1)
         }
         var added: [(key: Post.SortKey, post: Post, path: String)] = []
@@ -123,15 +132,24 @@ extension PostStore {
             insertedAt.append(low)
         }
         // Each insertion after the earlier ones (in order), so the positions found are final.
-        let newNumbers = renumbering(oldCount: oldPosts.count, removed: removedNumbers, inserted: insertedAt)
+        var newNumbers = renumbering(oldCount: oldPosts.count, removed: removedNumbers, inserted: insertedAt)
+        var reread: [Int] = []
+        for (number, item) in zip(insertedAt, added) {
+            guard let old = removedByPath[item.post.path] else { continue }
+            newNumbers[old] = Int32(number)
+            reread.append(old)
+        }
 
         // The tag index: sets renumbered, the new posts' tags added, spellings and order worked out again.
         let tagKeys = Set(old.compactMap(\.post).flatMap(\.tags).map(TagName.key) + added.flatMap(\.post.tags).map(TagName.key))
-        let tags = store.tags.patched(newNumbers: newNumbers, count: posts.count, identity: \.key,
+        // The sets leave out the posts read again: they are put back with their tags as they are now.
+        var kept = newNumbers
+        for old in reread { kept[old] = -1 }
+        let tags = store.tags.patched(newNumbers: kept, count: posts.count, identity: \.key,
                                       adding: zip(insertedAt, added).map { ($0, $1.post.tags.map(TagName.key)) }) { key, oldName in
             tagKeys.contains(key) ? next.name(of: key) ?? oldName ?? key : oldName ?? key
         }
-        let languages = store.languages.patched(newNumbers: newNumbers, count: posts.count, identity: \.name,
+        let languages = store.languages.patched(newNumbers: kept, count: posts.count, identity: \.name,
                                                 adding: zip(insertedAt, added).map { ($0, $1.post.language.map { [$0] } ?? []) }) { language, _ in language }
         // Tags whose display spelling changed are spelled again in every post that has them.
         for tag in tags.tags where store.tags.tag(named: tag.key).map({ $0.name != tag.name }) ?? false {
@@ -155,7 +173,8 @@ extension PostStore {
             diagnostics.insert(diagnostic, at: low)
         }
         // Old names belong to unchanged posts (a changed one with old names is declined): renumbered.
-        let aliases = store.aliases.mapValues { Int(newNumbers[$0]) }
+        let aliases = store.aliases.mapValues { Int(kept[$0]) }
+        assert(!aliases.values.contains(-1), "old names of unchanged posts only")
 
         var patched = PostStore(root: store.root, realRoot: store.realRoot, layout: store.layout, posts: PostList(posts), tags: tags,
                                 languages: languages, diagnostics: diagnostics, aliases: aliases,
@@ -163,7 +182,7 @@ extension PostStore {
         if let index = store.searchIndex { patched = patched.searching(with: index, documentIDs: documentIDs) }
         next.store = patched
         base = next
-        return (patched, Renumbering(newNumbers: newNumbers))
+        return (patched, Renumbering(newNumbers: newNumbers, reread: reread))
     }
 
     /// Each old post's new number: `removed` (sorted) are gone (-1), and the kept ones fill the places
