@@ -105,7 +105,7 @@ extension CachedBlog {
         for file in changed { if let document = files.files[file.path]?.document { documents[file.path] = document } }
         // Taken out while it is patched, so that its arrays are not held twice.
         var patchBase = files.patchBase.take()
-        if var base = patchBase, let patched = PostStore.patch(&base, old: before, new: changed.map(\.loaded), documents: documents,
+        if var base = patchBase.take(), let patched = PostStore.patch(&base, old: before, new: changed.map(\.loaded), documents: documents,
                                                               includeDrafts: includeDrafts) {
             store = patched.store
             renumbering = patched.renumbering
@@ -113,7 +113,7 @@ extension CachedBlog {
         } else {
             store = BlogLoad.store(root: root, realRoot: files.realRoot, files: files.files, layout: files.layout,
                                    folderDiagnostics: files.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
-            patchBase = PostStore.PatchBase(store: store, entries: files.files.values.lazy.map(\.loaded),
+            patchBase = PostStore.PatchBase(store: store, posts: files.files.values.lazy.map(\.post),
                                             finderDiagnostics: files.folderDiagnostics, includeDrafts: includeDrafts)
         }
         files.patchBase = patchBase

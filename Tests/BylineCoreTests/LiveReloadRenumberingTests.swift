@@ -13,7 +13,7 @@ final class LiveReloadRenumberingTests: XCTestCase {
         try folder.write("b.md", "---\ntitle: B\ndate: 2024-01-02\n---\nBody B.\n")
         try folder.write("d.md", "---\ntitle: D\ndate: 2023-05-05\ntags: [x]\n---\nBody D.\n")
         let (first, firstRead) = try PostStore.loadKeepingReads(root: folder.path, inspector: CmarkBodyInspector())
-        var base = PostStore.PatchBase(store: first, entries: first.posts.indices.map { firstRead.file($0, of: first) } + firstRead.others,
+        var base = PostStore.PatchBase(store: first, posts: first.posts.indices.map { firstRead.file($0, of: first).post } + firstRead.others.map(\.post),
                                        finderDiagnostics: firstRead.folderDiagnostics, includeDrafts: false)
         var state = AppState(store: first, blogName: "b", width: 80, height: 24)
         AppFixture.send(&state, .resize(width: 80, height: 24), .moveDown, .openPost, .pageDown)

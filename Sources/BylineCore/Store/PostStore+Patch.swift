@@ -10,24 +10,23 @@ extension PostStore {
     package struct PatchBase: Sendable {
         /// The store the counts describe.
         package var store: PostStore
-        /// Per tag key, how many posts' files spell it each way (the store shows the most common).
-        var spellings: [String: [String: Int]]
-        /// Posts per slug and language: a count past one is a clash (`duplicateSlugWarnings`).
-        var slugs: [SlugKey: Int]
+        /// How many of the store's posts' files spell a tag each way (the store shows, per tag key, the
+        /// most common spelling). By spelling, not by key: no key is made (lower-cased) per post.
+        var spellings: [String: Int]
         /// Whether any file is a redirect stub (they change old names and warnings: not patched).
         var hasStubs: Bool
         /// The files the walk's own problems name (a patch of one of them is declined).
         let finderFiles: Set<String>
 
-        /// The counts of `store`, assembled from `entries` with the walk's problems `finderDiagnostics`.
-        package init(store: PostStore, entries: some Sequence<LoadedFile>, finderDiagnostics: [Diagnostic], includeDrafts: Bool) {
+        /// The counts of `store`, from its files' posts as read (`posts`, nil for a file that gave none)
+        /// and the walk's problems `finderDiagnostics`.
+        package init(store: PostStore, posts: some Sequence<Post?>, finderDiagnostics: [Diagnostic], includeDrafts: Bool) {
             self.store = store
             finderFiles = Set(finderDiagnostics.map(\.file))
             spellings = [:]
-            slugs = [:]
             hasStubs = false
-            for entry in entries {
-                guard let post = entry.post else { continue }
+            for post in posts {
+                guard let post else { continue }
                 if post.redirect != nil { hasStubs = true }
                 guard PostStore.isListed(post, includeDrafts: includeDrafts) else { continue }
                 count(post, by: 1)
@@ -35,13 +34,13 @@ extension PostStore {
         }
 
         mutating func count(_ post: Post, by step: Int) {
-            for tag in post.tags { spellings[TagName.key(tag), default: [:]][tag, default: 0] += step }
-            slugs[SlugKey(slug: post.slug, language: post.language), default: 0] += step
+            for tag in post.tags { spellings[tag, default: 0] += step }
         }
 
         /// The display spelling of tag `key`: the most common, ties to the one that sorts first.
         func name(of key: String) -> String? {
-            spellings[key]?.filter { $0.value > 0 }.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+            spellings.filter { $0.value > 0 && TagName.key($0.key) == key }
+                .max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
         }
     }
 
@@ -74,7 +73,8 @@ extension PostStore {
 
     /// The store `assemble` would give after the files `old` became `new` (same paths, either side may
     /// lack a file: added, removed), or nil when the patch declines (see the type's note); `base` then is
-    /// left unchanged. `documents` gives each new file's document in the search index (by path).
+    /// no longer of use (its counts are changed in place, not copied), and is made again from the assembled store. `documents` gives each new file's document
+    /// in the search index (by path).
     package static func patch(_ base: inout PatchBase, old: [LoadedFile], new: [LoadedFile], documents: [String: Int64],
                               includeDrafts: Bool) -> (store: PostStore, renumbering: Renumbering)? {
         let store = base.store
@@ -86,7 +86,6 @@ extension PostStore {
         }
         // A clash of slugs before or after: its warnings name other files; `assemble` works them out.
         if store.diagnostics.contains(where: { $0.kind == .duplicateSlug && changedPaths.contains($0.file) }) { return nil }
-        var next = base
         var removedNumbers: [Int] = []
         var removedByPath: [String: Int] = [:]
         for entry in old {
@@ -94,16 +93,14 @@ extension PostStore {
             guard let number = store.position(of: post, in: oldPosts) else { return nil }
             removedNumbers.append(number)
             removedByPath[post.path] = number
-            next.count(post, by: -1)
+            base.count(post, by: -1)
         }
         var added: [(key: Post.SortKey, post: Post, path: String)] = []
         for entry in new {
             guard let post = entry.post, isListed(post, includeDrafts: includeDrafts) else { continue }
             added.append((Post.SortKey(post), post, entry.absolutePath))
-            next.count(post, by: 1)
+            base.count(post, by: 1)
         }
-        let affected = Set((old + new).compactMap { $0.post.map { SlugKey(slug: $0.slug, language: $0.language) } })
-        if affected.contains(where: { (next.slugs[$0] ?? 0) > 1 || (base.slugs[$0] ?? 0) > 1 }) { return nil }
         // Only the files' own problems are replaced: the walk's naming one of them would go too.
         if !base.finderFiles.isDisjoint(with: changedPaths) { return nil }
 
@@ -131,6 +128,9 @@ extension PostStore {
             if store.searchIndex != nil { documentIDs.insert(documents[item.post.path], at: low) }
             insertedAt.append(low)
         }
+        // A slug of a changed file shared before or after: its warnings name other files (`assemble`'s).
+        let affected = Set((old + new).compactMap { $0.post.map { SlugKey(slug: $0.slug, language: $0.language) } })
+        if affected.contains(where: { slugClashes($0, in: oldPosts) || slugClashes($0, in: posts) }) { return nil }
         // Each insertion after the earlier ones (in order), so the positions found are final.
         var newNumbers = renumbering(oldCount: oldPosts.count, removed: removedNumbers, inserted: insertedAt)
         var reread: [Int] = []
@@ -147,7 +147,7 @@ extension PostStore {
         for old in reread { kept[old] = -1 }
         let tags = store.tags.patched(newNumbers: kept, count: posts.count, identity: \.key,
                                       adding: zip(insertedAt, added).map { ($0, $1.post.tags.map(TagName.key)) }) { key, oldName in
-            tagKeys.contains(key) ? next.name(of: key) ?? oldName ?? key : oldName ?? key
+            tagKeys.contains(key) ? base.name(of: key) ?? oldName ?? key : oldName ?? key
         }
         let languages = store.languages.patched(newNumbers: kept, count: posts.count, identity: \.name,
                                                 adding: zip(insertedAt, added).map { ($0, $1.post.language.map { [$0] } ?? []) }) { language, _ in language }
@@ -180,8 +180,7 @@ extension PostStore {
                                 languages: languages, diagnostics: diagnostics, aliases: aliases,
                                 absolutePaths: paths.contains { $0 != nil } ? paths : [])
         if let index = store.searchIndex { patched = patched.searching(with: index, documentIDs: documentIDs) }
-        next.store = patched
-        base = next
+        base.store = patched
         return (patched, Renumbering(newNumbers: newNumbers, reread: reread))
     }
 
@@ -204,6 +203,19 @@ extension PostStore {
             next += 1
         }
         return numbers
+    }
+
+    /// Whether two of `posts` have this slug in this language: one pass comparing slugs (a table of
+    /// 100,000 slugs, kept between reloads, cost more to make than the passes of many reloads).
+    private static func slugClashes(_ key: SlugKey, in posts: [Post]) -> Bool {
+        var seen = 0
+        return posts.withUnsafeBufferPointer { posts in
+            for number in posts.indices where posts[number].slug == key.slug && posts[number].language == key.language {
+                seen += 1
+                if seen > 1 { return true }
+            }
+            return false
+        }
     }
 
     /// Where `post` (as the store holds it, up to tag spelling) is in `posts`, by binary search on the
