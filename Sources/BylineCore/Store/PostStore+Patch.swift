@@ -73,8 +73,8 @@ extension PostStore {
 
     /// The store `assemble` would give after the files `old` became `new` (same paths, either side may
     /// lack a file: added, removed), or nil when the patch declines (see the type's note); `base` then is
-    /// no longer of use (its counts are changed in place, not copied), and is made again from the assembled store. `documents` gives each new file's document
-    /// in the search index (by path).
+    /// no longer of use (its counts are changed in place, not copied) and is made again from the
+    /// assembled store. `documents` gives each new file's document in the search index (by path).
     package static func patch(_ base: inout PatchBase, old: [LoadedFile], new: [LoadedFile], documents: [String: Int64],
                               includeDrafts: Bool) -> (store: PostStore, renumbering: Renumbering)? {
         let store = base.store
