@@ -12,6 +12,9 @@ package struct LoadedFiles: Sendable {
     /// Whether some file is reached through a link: the walk then keeps one way to each file, which
     /// deciding a file alone cannot (every reload reads the folder whole).
     package let throughLinks: Bool
+    /// The store last made from these files, with what patching it needs (`PostStore.patch`); nil until
+    /// a live reload assembled one from them.
+    package var patchBase: PostStore.PatchBase?
 
     package init(realRoot: String, layout: SiteLayout, folderDiagnostics: [Diagnostic], files: [CachedFile]) {
         self.realRoot = realRoot
@@ -39,6 +42,8 @@ extension CachedBlog {
         package var reread: Set<String>
         /// Why the cache could not be patched, if it could not.
         package var cacheProblem: String?
+        /// Where the posts of the store before went, when the store was patched (not assembled anew).
+        package var renumbering: PostStore.Renumbering? = nil
     }
 
     /// The files `base` was made from, as they are in the cache: the base of the first live reload
@@ -59,10 +64,13 @@ extension CachedBlog {
         let loader = PostLoader(inspector: inspector)
         var changed: [CachedFile] = []
         var removed: [String] = []
+        // The changed files as they were, for the store's patch.
+        var before: [PostStore.LoadedFile] = []
         var retired = 0
         // In path order: the same rows and documents whatever order the watch named them in.
         for path in decided.keys.sorted() {
             let old = files.files[path]
+            if let old { before.append(old.loaded) }
             guard let candidate = decided[path] ?? nil else {
                 guard let old else { continue }
                 files.files[path] = nil
@@ -91,11 +99,27 @@ extension CachedBlog {
                 cacheProblem = error.description
             }
         }
-        let store = BlogLoad.store(root: root, realRoot: files.realRoot, files: files.files, layout: files.layout,
+        let store: PostStore
+        var renumbering: PostStore.Renumbering?
+        var documents: [String: Int64] = [:]
+        for file in changed { if let document = files.files[file.path]?.document { documents[file.path] = document } }
+        // Taken out while it is patched, so that its arrays are not held twice.
+        var patchBase = files.patchBase.take()
+        if var base = patchBase.take(), let patched = PostStore.patch(&base, old: before, new: changed.map(\.loaded), documents: documents,
+                                                              includeDrafts: includeDrafts) {
+            store = patched.store
+            renumbering = patched.renumbering
+            patchBase = base
+        } else {
+            store = BlogLoad.store(root: root, realRoot: files.realRoot, files: files.files, layout: files.layout,
                                    folderDiagnostics: files.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
+            patchBase = PostStore.PatchBase(store: store, posts: files.files.values.lazy.map(\.post),
+                                            finderDiagnostics: files.folderDiagnostics, includeDrafts: includeDrafts)
+        }
+        files.patchBase = patchBase
         if cache != nil, policy.writable, cacheProblem == nil { unsnapshotted = store }
         let shown = Set(changed.lazy.filter { $0.post != nil }.map(\.path))
-        return NamedPatch(store: store, reread: shown, cacheProblem: cacheProblem)
+        return NamedPatch(store: store, reread: shown, cacheProblem: cacheProblem, renumbering: renumbering)
     }
 
     /// Writes the snapshot the cache lacks (`unsnapshotted`): when the reader ends, or when a refresh

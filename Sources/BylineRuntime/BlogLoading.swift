@@ -111,7 +111,7 @@ final class BlogLoading: Sendable {
         guard let patch = patched else { return false }
         guard let store = patch.store else { return true }
         memory.patch(paths.map { path in (path, files.files[path].flatMap { $0.post == nil ? nil : $0.stamp }) })
-        hand(store, changes: StoreChanges(reread: patch.reread, announced: memory.announces))
+        hand(store, changes: StoreChanges(reread: patch.reread, announced: memory.announces, renumbering: patch.renumbering))
         if let problem = patch.cacheProblem { context.send(.note(problem)) }
         return true
     }

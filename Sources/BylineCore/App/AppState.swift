@@ -184,16 +184,35 @@ package struct AppState: Equatable, Sendable {
         let selectedPath = selected.map { store.posts[$0].path }
         let readerPath = readerPost.map { store.posts[$0].path }
         let keptLoaded = loaded.map { (store.posts[$0.key], $0.value) }
-        let oldResultPaths = results.map { store.posts[$0].path }
+        let loadedKeys = loaded.keys
+        // A patched store says where each post went (`StoreChanges.renumbering`): no path is hashed.
+        let renumbering = update.changes?.renumbering.flatMap { $0.newNumbers.count == oldPosts.count ? $0 : nil }
+        let oldResultPaths = renumbering == nil ? results.map { store.posts[$0].path } : []
         // Posts are found again by path; after a first load (from an empty store) there is nothing to
         // find, and 100,000 paths are not hashed on the input thread for nothing.
-        let wanted = selectedPath != nil || readerPath != nil || !keptLoaded.isEmpty || !oldResultPaths.isEmpty || announced
+        let wanted = renumbering == nil && (selectedPath != nil || readerPath != nil || !keptLoaded.isEmpty || !oldResultPaths.isEmpty || announced)
+        let oldSelected = selected, oldReader = readerPost, oldResults = renumbering == nil ? [] : results
+        let oldMarkSets = markSets
         source = update
         numbering += 1
         layoutFacts = nil
-        let numbers = wanted ? Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
-        if wanted { markSets = MarkSets(reading: reading, numbers: numbers, capacity: newStore.posts.count, numbering: numbering) }
-        let counts = announced ? StoreChanges.counts(old: oldPosts, newNumbers: numbers, reread: update.changes?.reread ?? []) : nil
+        var numbers = wanted ? Dictionary(newStore.posts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        if let renumbering {
+            // The few posts the reader holds, by the patch's numbers (each checked by its path).
+            let held = [oldSelected, oldReader].compactMap { $0 } + Array(loadedKeys)
+            for old in held {
+                let path = oldPosts[old].path
+                if let number = renumbering.newNumber(of: old), newStore.posts[number].path == path { numbers[path] = number }
+            }
+        }
+        if wanted {
+            markSets = MarkSets(reading: reading, numbers: numbers, capacity: newStore.posts.count, numbering: numbering)
+        } else if let renumbering, oldMarkSets.isCurrent(numbering: numbering - 1, capacity: oldPosts.count) {
+            markSets = MarkSets(oldMarkSets, renumbering: renumbering, reading: reading, store: newStore, numbering: numbering)
+        }
+        let counts = !announced ? nil : renumbering.map {
+            StoreChanges.counts(old: oldPosts, newCount: newStore.posts.count, renumbering: $0, reread: update.changes?.reread ?? [])
+        } ?? StoreChanges.counts(old: oldPosts, newNumbers: numbers, reread: update.changes?.reread ?? [])
         tagStates = tagStates.filter { Self.keyExists($0.key, in: newStore) }
         // A changed file may have a changed body: a body is kept only for a post whose front matter and
         // size are unchanged.
@@ -211,7 +230,8 @@ package struct AppState: Equatable, Sendable {
         if query.searchTerms.isEmpty {
             results = inListOrder(Array(tagged))
         } else {
-            results = inListOrder(oldResultPaths.compactMap { numbers[$0] }.filter { tagged.contains($0) }.sorted())
+            let found = renumbering.map { renumbering in oldResults.compactMap(renumbering.newNumber(of:)) } ?? oldResultPaths.compactMap { numbers[$0] }
+            results = inListOrder(found.filter { tagged.contains($0) }.sorted())
         }
         selected = selectedPath.flatMap { numbers[$0] }
         keepSelection()

@@ -7,10 +7,14 @@ package struct StoreChanges: Hashable, Sendable {
     /// Whether the status line says what changed: not for the quiet look at the folder behind a cached
     /// first screen, for every reload after it.
     package var announced: Bool
+    /// Where each post of the store before went, when the new store was patched from it
+    /// (`PostStore.patch`): the reader then finds its posts again without hashing every path.
+    package var renumbering: PostStore.Renumbering?
 
-    package init(reread: Set<String>, announced: Bool = false) {
+    package init(reread: Set<String>, announced: Bool = false, renumbering: PostStore.Renumbering? = nil) {
         self.reread = reread
         self.announced = announced
+        self.renumbering = renumbering
     }
 
     /// How many posts came, changed and went between `old` and `new` (posts known by path).
@@ -40,5 +44,13 @@ package struct StoreChanges: Hashable, Sendable {
             if reread.contains(post.path) { changed += 1 }
         }
         return Counts(added: newNumbers.count - kept, changed: changed, removed: old.count - kept)
+    }
+
+    /// The same counts from a patch's renumbering (`PostStore.Renumbering`): an old post is kept when it
+    /// has a new number, changed when its file was read again; no path is hashed.
+    package static func counts(old: PostList, newCount: Int, renumbering: PostStore.Renumbering, reread: Set<String>) -> Counts {
+        let kept = renumbering.newNumbers.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+        let changed = renumbering.reread.filter { reread.contains(old[$0].path) }.count
+        return Counts(added: newCount - kept, changed: changed, removed: old.count - kept)
     }
 }

@@ -35,6 +35,24 @@ package struct MarkSets: Hashable, Sendable {
         }
     }
 
+    /// The marks of `old` carried through a patched store's renumbering (a live reload): each marked post
+    /// to its new number, and a post new to the store (no old number) looked up by path in `reading`.
+    /// No path of the other posts is hashed: at 100,000 posts a patch costs tens of milliseconds, and a
+    /// hash of every path would double it on the input thread.
+    package init(_ old: MarkSets, renumbering: PostStore.Renumbering, reading: ReadingState, store: PostStore, numbering: Int) {
+        self.init(capacity: store.posts.count, numbering: numbering)
+        for number in old.read.union(old.saved) {
+            guard let new = renumbering.newNumber(of: number) else { continue }
+            read.assign(old.read.contains(number), new)
+            saved.assign(old.saved.contains(number), new)
+        }
+        var carried = [Bool](repeating: false, count: store.posts.count)
+        for number in renumbering.newNumbers where number >= 0 { carried[Int(number)] = true }
+        for (number, isCarried) in carried.enumerated() where !isCarried {
+            if let stored = reading.posts[store.posts[number].path] { set(stored.marks, of: number) }
+        }
+    }
+
     /// Sets already made (`PreparedMarks`), for the store numbered `numbering`.
     init(read: PostSet, saved: PostSet, numbering: Int) {
         self.read = read

@@ -25,6 +25,12 @@ package struct PostList: RandomAccessCollection, Equatable, Sendable {
         count = records.count
     }
 
+    /// The posts as one array, when they are held so (not a snapshot's records): what a patch copies.
+    var array: [Post]? {
+        if case let .posts(posts) = storage { return posts }
+        return nil
+    }
+
     package var startIndex: Int { 0 }
     package var endIndex: Int { count }
 
