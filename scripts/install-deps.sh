@@ -10,6 +10,7 @@ packages=(
   util-linux                                                     # setpriv, for the unprivileged-user test
   tmux                                                           # the terminal the end-to-end tests drive
   openssh-server openssh-client                                  # a real sshd on loopback for the SSH end-to-end tests
+  sqlite3                                                        # reads the visitors' state files in the SSH end-to-end tests
   python3                                                        # drives byline in a pty of its own (fuzz/pty_fuzz.py)
 )
 

@@ -113,7 +113,7 @@ extension SSHVisitorEndToEndTests {
 
     func testTwentyVisitorsAtOnceEachKeepTheirOwnMark() throws {
         try XCTSkipUnless(TmuxSession.available, "tmux is installed by make test")
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "the state files are read with sqlite3")
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "the state files are read with sqlite3, installed by make test")
         let server = try start(.init(anyKey: true, exposeAuthInfo: true, stateDir: true))
         var slugs = try FileManager.default.contentsOfDirectory(atPath: server.posts).filter { $0.hasSuffix(".md") }
             .map { String($0.dropLast(3)) }.sorted()
