@@ -35,22 +35,22 @@ extension PostCache {
         }
     }
 
-    /// What `PostStore.PatchBase` counts over every file, from three columns of the rows that gave a
-    /// post: the tag spellings of the posts a store lists, and whether any file is a redirect stub.
+    /// What `PostStore.PatchBase` counts over every file, from the rows that gave a post: the tag
+    /// spellings of the posts a store lists (SQLite groups the rows by their tag list: a list is split
+    /// once, not once per post), and whether any file is a redirect stub.
     package func patchCounts() throws(Unusable) -> (spellings: [String: Int], hasStubs: Bool) {
         try read { db in
             var spellings: [String: Int] = [:]
-            var hasStubs = false
-            let rows = try Row.fetchCursor(db, sql: "SELECT tags, draft, redirect FROM files WHERE slug IS NOT NULL")
+            let listed = includeDrafts ? "" : " AND draft = 0"
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT tags, COUNT(*) FROM files
+                WHERE slug IS NOT NULL AND redirect IS NOT 1 AND tags != ''\(listed) GROUP BY tags
+                """)
             while let row = try rows.next() {
-                if row[2] as Int? == 1 {
-                    hasStubs = true
-                    continue
-                }
-                guard includeDrafts || row[1] as Int == 0 else { continue }
-                let tags: String = row[0] as String? ?? ""
-                for tag in CacheText.tags(from: tags) { spellings[tag, default: 0] += 1 }
+                let tags: String = row[0], count: Int = row[1]
+                for tag in CacheText.tags(from: tags) { spellings[tag, default: 0] += count }
             }
+            let hasStubs = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM files WHERE slug IS NOT NULL AND redirect = 1)") ?? true
             return (spellings, hasStubs)
         }
     }
