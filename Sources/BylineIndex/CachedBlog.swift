@@ -42,6 +42,10 @@ package final class CachedBlog: @unchecked Sendable {
     /// The store whose snapshot the cache lacks: its rows were patched by a live reload
     /// (`patch(named:base:)`), or a start found the snapshot stale. Written by `writeSnapshot`.
     package internal(set) var unsnapshotted: PostStore?
+    /// The store the cache's rows make, as it was handed to the reader (a start's, a write's, a live
+    /// reload's that patched the rows): what the first live reload patches (`cachedBase`) without
+    /// decoding every row. Nil when not known.
+    package internal(set) var storeOfRows: PostStore?
 
     package init(root: String, includeDrafts: Bool, inspector: any BodyInspector, policy: Policy) {
         self.root = root
@@ -64,11 +68,14 @@ package final class CachedBlog: @unchecked Sendable {
                 let store = BlogLoad.store(root: root, realRoot: real, files: contents.files, layout: contents.layout,
                                            folderDiagnostics: contents.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
                 unsnapshotted = policy.writable ? store : nil
+                storeOfRows = store
                 return store
             }
             let (store, documents) = try cache.snapshot(root: root)
             self.cache = cache
-            return store.searching(with: cache, documentIDs: documents)
+            let searching = store.searching(with: cache, documentIDs: documents)
+            storeOfRows = searching
+            return searching
         } catch {
             if !error.isMissing { problem = error.description }
             return nil
@@ -142,6 +149,8 @@ package final class CachedBlog: @unchecked Sendable {
         let store = store()
         guard willWrite(scan, posts: store.posts.count) else { return (.unchanged, nil) }
         let order = BlogLoad.storeOrder(scan.files, store)
+        // Known again once written.
+        storeOfRows = nil
         do {
             if let cache, !needsRebuild(cache, scan) {
                 let files = order.map { scan.files[$0] }
@@ -162,6 +171,7 @@ package final class CachedBlog: @unchecked Sendable {
                 try cache.write(files: updated, store: newStore, newDocuments: documents, dead: cache.deadDocuments() + scan.retired,
                                 layout: scan.layout, folderDiagnostics: scan.folderDiagnostics, giveWay: giveWay)
                 unsnapshotted = nil
+                storeOfRows = newStore
                 return (.updated(files: scan.read.count), newStore)
             }
             let files = scan.files
@@ -227,7 +237,9 @@ package final class CachedBlog: @unchecked Sendable {
         unsnapshotted = nil
         // The store just written, searching through the new cache: the same store a decode of its
         // snapshot gives, without a second copy of every post at the end of the build.
-        return (.built(posts: store.posts.count), store.searching(with: built, documentIDs: documentIDs))
+        let searching = store.searching(with: built, documentIDs: documentIDs)
+        storeOfRows = searching
+        return (.built(posts: store.posts.count), searching)
     }
 
     func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {

@@ -30,8 +30,8 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     package let path: String
     package let isWritable: Bool
     private let reader: DatabaseQueue
-    private let realRoot: String
-    private let includeDrafts: Bool
+    let realRoot: String
+    let includeDrafts: Bool
 
     /// Opens an existing cache for `realRoot`; throws when it is missing, of another version or blog,
     /// or not a database at all.
@@ -58,7 +58,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     /// The `meta` table as a dictionary: version, folder, drafts, layout, folder problems, dead words.
-    private static func meta(_ db: Database) throws -> [String: String] {
+    static func meta(_ db: Database) throws -> [String: String] {
         try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
             ($0[0] as String, $0[1] as String)
         })
@@ -102,29 +102,35 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         try read { db in
             let meta = try Self.meta(db)
             var files: [CachedFile] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
-                       diagnostics, language, authors, aliases, redirect, redirect_to, redirect_line FROM files ORDER BY rowid
-                """)
-            while let row = try rows.next() {
-                let path: String = row[0]
-                var post: Post?
-                if let slug: String = row[5] {
-                    let date: String? = row[7]
-                    post = Post(path: path, slug: slug, title: row[6], date: date.flatMap(PostDateParser.parse),
-                                tags: CacheText.tags(from: row[8]), summary: row[9], draft: row[10] as Int != 0,
-                                fileSize: row[11], authors: CacheText.tags(from: row[14] ?? ""), language: row[13])
-                    post?.aliases = CacheText.tags(from: row[15] ?? "")
-                    if row[16] as Int? == 1 { post?.redirect = RedirectStub(target: row[17], line: row[18]) }
-                }
-                let diagnostics: String = row[12]
-                files.append(CachedFile(path: path, absolutePath: row[1], stamp: FileStamp(size: row[2], modified: row[3]),
-                                        document: row[4], post: post,
-                                        diagnostics: diagnostics.isEmpty ? [] : CacheText.diagnostics(from: diagnostics)))
-            }
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.fileColumns) FROM files ORDER BY rowid")
+            while let row = try rows.next() { files.append(Self.cachedFile(row)) }
             return Contents(files: files, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
                             folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
         }
+    }
+
+    /// The columns `cachedFile(_:)` reads, in its order.
+    static let fileColumns = """
+        path, absolute, size, modified, document, slug, title, date, tags, summary, draft, file_size,
+        diagnostics, language, authors, aliases, redirect, redirect_to, redirect_line
+        """
+
+    /// A file's row (`fileColumns`) as the file it records.
+    static func cachedFile(_ row: Row) -> CachedFile {
+        let path: String = row[0]
+        var post: Post?
+        if let slug: String = row[5] {
+            let date: String? = row[7]
+            post = Post(path: path, slug: slug, title: row[6], date: date.flatMap(PostDateParser.parse),
+                        tags: CacheText.tags(from: row[8]), summary: row[9], draft: row[10] as Int != 0,
+                        fileSize: row[11], authors: CacheText.tags(from: row[14] ?? ""), language: row[13])
+            post?.aliases = CacheText.tags(from: row[15] ?? "")
+            if row[16] as Int? == 1 { post?.redirect = RedirectStub(target: row[17], line: row[18]) }
+        }
+        let diagnostics: String = row[12]
+        return CachedFile(path: path, absolutePath: row[1], stamp: FileStamp(size: row[2], modified: row[3]),
+                          document: row[4], post: post,
+                          diagnostics: diagnostics.isEmpty ? [] : CacheText.diagnostics(from: diagnostics))
     }
 
     /// Every file's stamp as the cache has it: enough to tell whether anything changed.

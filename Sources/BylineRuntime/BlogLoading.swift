@@ -104,7 +104,7 @@ final class BlogLoading: Sendable {
     /// then scanned whole.
     private func refreshNamed(_ paths: Set<String>) -> Bool {
         // Taken out while it is patched, so that it is changed in place, not copied.
-        guard var base = session.base.withLock({ $0.take() }) ?? blog.cachedFiles() else { return false }
+        guard var base = session.base.withLock({ $0.take() }) ?? blog.cachedBase() else { return false }
         let patched = blog.patch(named: paths, base: &base)
         let files = base
         session.base.withLock { $0 = files }

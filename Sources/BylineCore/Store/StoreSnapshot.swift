@@ -65,8 +65,8 @@ package enum StoreSnapshot {
                 out.string(post.summary)
                 out.varint(post.draft ? 1 : 0)
                 out.varint(post.fileSize)
-                // Empty for the usual `realRoot/path`.
-                out.string(store.absolutePaths[number] ?? "")
+                // Empty for the usual `realRoot/path` (a store may hold no paths at all: a patched one).
+                out.string((number < store.absolutePaths.count ? store.absolutePaths[number] : nil) ?? "")
                 out.varint(number < documents.count ? documents[number].map { Int($0) + 1 } ?? 0 : 0)
                 out.string(post.language ?? "")
                 for names in [post.authors, post.aliases] {
