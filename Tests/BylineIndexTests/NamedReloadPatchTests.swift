@@ -104,23 +104,6 @@ final class NamedReloadPatchTests: CachedBlogTestCase {
 
     private func assertSameStore(_ patched: PostStore, _ plain: PostStore, _ context: String,
                                  file: StaticString = #filePath, line: UInt = #line) throws {
-        XCTAssertEqual(patched.posts, plain.posts, "posts and their order, \(context)", file: file, line: line)
-        XCTAssertEqual(patched.tags.tags, plain.tags.tags, "tags, spellings and members, \(context)", file: file, line: line)
-        XCTAssertEqual(patched.tags.longestNameWidth, plain.tags.longestNameWidth, "tag width, \(context)", file: file, line: line)
-        XCTAssertEqual(patched.languages.tags, plain.languages.tags, "languages and members, \(context)", file: file, line: line)
-        XCTAssertEqual(patched.diagnostics, plain.diagnostics, "problems, \(context)", file: file, line: line)
-        XCTAssertEqual(patched.aliases, plain.aliases, "old names, \(context)", file: file, line: line)
-        XCTAssertEqual(patched.posts.indices.map(patched.absolutePath(of:)), plain.posts.indices.map(plain.absolutePath(of:)),
-                       "files, \(context)", file: file, line: line)
-        XCTAssertNotNil(patched.searchIndex, "searches through the patched index, \(context)", file: file, line: line)
-        XCTAssertEqual(patched.documentIDs.count, patched.posts.count, "a document slot per post, \(context)", file: file, line: line)
-        for search in ["lat", "go", "東京", "café", "same title", "zz"] {
-            for query in [PostQuery(search: search), PostQuery(requiredTags: ["go"], search: search)] {
-                XCTAssertEqual(patched.matches(query), plain.matches(query), "\(query), \(context)", file: file, line: line)
-            }
-        }
-        for slug in ["clash-0", "clash-1", "post-7"] {
-            XCTAssertEqual(patched.number(ofSlug: slug), plain.number(ofSlug: slug), "\(slug), \(context)", file: file, line: line)
-        }
+        SameStoreAssertion.assertSameStore(patched, plain, context, searches: ["lat", "go", "東京", "café", "same title", "zz"], slugs: ["clash-0", "clash-1", "post-7"], file: file, line: line)
     }
 }
