@@ -45,10 +45,6 @@ package final class ReadingStateFile: Sendable {
             state.clock = state.lastVisit.map { VisitClock(lastVisit: local($0), now: local(now)) }
             // The pass over every post the reducer would make on the input thread, made here.
             state.prepared = PreparedMarks(reading: state, store: posts)
-            // Saved posts are found by path through the store's look-up (`AppState.savedNumbers`): built
-            // here, off the input thread, not by the first frame that counts them (at 100,000 posts a
-            // build is a pass over every path and slug).
-            if state.posts.values.contains(where: { $0.marks.saved }) { posts.linkIndex.prepare(posts) }
             var answers: [Action] = [.readingStateLoaded(state)]
             if let aside = file.movedAside { answers.append(.note("the reading state could not be trusted: moved to \(aside)")) }
             if let aside = file.seenMovedAside { answers.append(.note("the shared record of posts seen could not be trusted: moved to \(aside)")) }

@@ -74,6 +74,6 @@ final class SavedRowTests: XCTestCase {
         XCTAssertEqual(state.orderedTags.first?.count, 0)
         AppFixture.send(&state, .clearFilter, .moveDown, .toggleSaved)
         XCTAssertEqual(state.orderedTags.first?.count, 1)
-        XCTAssertEqual(state.savedNumbers, [1])
+        XCTAssertEqual(Array(state.markSets.saved), [1])
     }
 }

@@ -48,9 +48,10 @@ final class ReadingStateRuntimeTests: XCTestCase {
         XCTAssertGreaterThan(last.posts.first?.marks.position?.line ?? 0, 0, "the page down is kept")
     }
 
-    /// Saved posts are found by path through the store's look-up: the state file builds it as it loads,
-    /// off the input thread, so the first frame that counts the saved row finds it built.
-    func testLoadingAStateWithSavedPostsBuildsTheLookUpInTheBackground() throws {
+    /// Saved posts are counted and filtered from the marks by number (`MarkSets`, made as the state
+    /// loads): loading a state with saved posts builds no look-up of every path (0.6 s of CPU at
+    /// 100,000 posts), and the saved row still finds them.
+    func testLoadingAStateWithSavedPostsNeedsNoLookUpOfEveryPath() throws {
         let folder = try TempFolder()
         let path = folder.path + "/blog.state.sqlite"
         let first = try RuntimeHarness.shippedStore()
@@ -58,13 +59,14 @@ final class ReadingStateRuntimeTests: XCTestCase {
         _ = file.load(first)
         file.save(ReadingStateChange([.init(key: PostKey(first.posts[2]), marks: PostMarks(saved: true))]))
 
-        let plain = try RuntimeHarness.shippedStore()
-        _ = ReadingStateFile(path: folder.path + "/other.state.sqlite").load(plain)
-        XCTAssertFalse(plain.linkIndex.isBuilt, "no saved post: nothing built")
         let store = try RuntimeHarness.shippedStore()
         let answers = ReadingStateFile(path: path).load(store)
-        XCTAssertTrue(store.linkIndex.isBuilt)
         guard case let .readingStateLoaded(loaded)? = answers.first else { return XCTFail("\(answers)") }
         XCTAssertTrue(loaded.marks(of: store.posts[2].path).saved)
+        var state = AppState(store: store, blogName: "b", width: 80, height: 24)
+        for action: Action in [.readingStateLoaded(loaded), .focusTags, .moveUp, .toggleRequired] { _ = Reducer.reduce(&state, action) }
+        XCTAssertEqual(state.results, [2], "the saved row filters on the saved post")
+        XCTAssertEqual(state.orderedTags.first?.count, 1)
+        XCTAssertFalse(store.linkIndex.isBuilt, "no look-up of every path was built for it")
     }
 }

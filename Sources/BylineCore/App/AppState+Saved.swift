@@ -6,13 +6,6 @@ extension AppState {
     /// The row's key: starts with a byte no tag key holds (as the Languages rows' do), another than theirs.
     static let savedKey = "\u{1}saved"
 
-    /// The saved posts of the store, by number (found by path; a saved post no longer in the blog is none).
-    var savedNumbers: [Int] {
-        let paths = reading.posts.values.compactMap { $0.marks.saved ? $0.key.path : nil }
-        guard !paths.isEmpty else { return [] }
-        return paths.compactMap { store.linkIndex.post(atPath: $0, in: store) }
-    }
-
     /// `numbers` with the saved row's condition applied.
     func savedFiltered(_ numbers: [Int]) -> [Int] {
         let wanted = state(of: Self.savedKey)
