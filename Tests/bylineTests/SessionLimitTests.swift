@@ -100,4 +100,62 @@ final class SessionLimitTests: XCTestCase {
         XCTAssertEqual(visitor.status, 75, "restricted, without HOME or --state-dir or --cache-dir")
         XCTAssertEqual(visitor.stderr, "byline: " + SessionLimit.cannotCountLine + "\n")
     }
+
+    /// In restricted mode the operator's reason goes to the system log, not to the visitor: caught
+    /// here by listening where syslog(3) writes, `/dev/log`, when no logger already does.
+    func testTheOperatorsReasonGoesToTheSystemLog() throws {
+        try XCTSkipUnless(getuid() == 0, "binding /dev/log needs root")
+        try XCTSkipIf(FileManager.default.fileExists(atPath: SystemLogListener.path), "a system logger listens there; its log is not ours to read")
+        let listener = try SystemLogListener()
+        defer { listener.close() }
+        let scratch = try ScratchFolder()
+        let notAFolder = try scratch.write("file", "x") + "/state"
+        let refused = try BylineRunner.run(["--restricted", "--max-sessions", "5", "--state-dir", notAFolder, BylineRunner.shippedPosts])
+        XCTAssertEqual(refused.status, 75)
+        XCTAssertEqual(refused.stderr, "byline: " + SessionLimit.cannotCountLine + "\n")
+        let line = try XCTUnwrap(listener.receive(seconds: 10), "nothing reached the system log")
+        // <11>: LOG_USER (8) + LOG_ERR (3); then the time, the program's name and the reason.
+        XCTAssertTrue(line.hasPrefix("<11>"), line)
+        XCTAssertTrue(line.contains("byline: --max-sessions: cannot make \(notAFolder): "), line)
+        XCTAssertTrue(line.hasSuffix("; sessions refused"), line)
+    }
+}
+
+/// A datagram socket at `/dev/log`, where syslog(3) sends its lines, for as long as a test needs it.
+private final class SystemLogListener {
+    static let path = "/dev/log"
+    private var descriptor: Int32
+
+    init() throws {
+        descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in Self.path.utf8.enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard descriptor >= 0, bound == 0 else {
+            close()
+            throw XCTSkip("cannot listen at \(Self.path): errno \(errno)")
+        }
+    }
+
+    /// The next line logged, or nil when none comes within `seconds`.
+    func receive(seconds: Double) -> String? {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&request, 1, Int32(seconds * 1000)) == 1 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = recv(descriptor, &bytes, bytes.count, 0)
+        return count > 0 ? String(decoding: bytes.prefix(count), as: UTF8.self) : nil
+    }
+
+    func close() {
+        if descriptor >= 0 {
+            Glibc.close(descriptor)
+            unlink(Self.path)
+        }
+        descriptor = -1
+    }
 }
