@@ -135,6 +135,16 @@ final class SessionSlotsTests: XCTestCase {
                        "\(folder.path)/fifo.sessions is not a regular file of this account's")
     }
 
+    /// A file another account owns could be held whole by that account: refused, not trusted.
+    func testAnotherAccountsFileIsRefused() throws {
+        let folder = try TempFolder()
+        let file = try folder.write("blog.sessions", "")
+        XCTAssertEqual(chmod(file, 0o666), 0)
+        let other: uid_t = geteuid() == 0 ? 65534 : 0
+        guard chown(file, other, gid_t(other)) == 0 else { throw XCTSkip("cannot give a file to another account here") }
+        XCTAssertEqual(reason(SessionSlots(file: file, limit: 2).take()), "\(file) is not a regular file of this account's")
+    }
+
     /// A missing folder is made (mode 700); one that cannot be made refuses every session.
     func testAMissingFolderIsMadeAndOneThatCannotBeRefuses() throws {
         let folder = try TempFolder()
