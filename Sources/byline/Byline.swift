@@ -18,7 +18,8 @@ struct Byline: ParsableCommand {
         exists (the blog that ships in byline's repository, when run from it), else the current folder.
 
         Exit status: 0 on success, 1 when `check` found errors, 2 when a folder or post does not exist, \
-        64 for a bad command line.
+        64 for a bad command line, 75 when the reader is refused by --max-sessions (the blog has as many \
+        readers as it serves at once, or the count cannot be kept).
         """,
         version: version,
         subcommands: [ReadCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self, IndexCommand.self, KeysCommand.self,

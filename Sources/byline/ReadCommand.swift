@@ -12,8 +12,8 @@ struct ReadCommand: ParsableCommand {
         client only a deep link in SSH_ORIGINAL_COMMAND (tag:NAME, post:SLUG or search:WORDS). See docs/ssh.md. \
         With --state-dir DIR and sshd's ExposeAuthInfo yes, restricted mode keeps each visitor's reading state \
         in DIR/visitors/sha256-HEX/, one folder per key (at most 4 MiB each, 10,000 visitors, the least \
-        recently used dropped first), and writes nothing else; without --state-dir, or for a visitor with \
-        no key, read marks last for the session.
+        recently used dropped first), and writes nothing else but, with --max-sessions, the blog's one file \
+        counting its sessions; without --state-dir, or for a visitor with no key, read marks last for the session.
 
         Reading state (read and saved posts, where each was left, the last visit) is kept per blog under \
         $XDG_STATE_HOME/byline (else ~/.local/state/byline), never in the posts folder. A post opened in the \
@@ -48,6 +48,15 @@ struct ReadCommand: ParsableCommand {
             transform: ShowCommand.columns)
     var idleTimeout: Int?
 
+    // Taken as any whole number, as --idle-timeout is, so that every value outside the range gets its message.
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("At most this many readers of the blog at once, \(SessionLimit.range.lowerBound) to "
+                               + "\(SessionLimit.range.upperBound), counted across processes in a file beside the reading "
+                               + "state (--state-dir) or else the cache; one past it gets one line and exit status 75.",
+                               valueName: "N"),
+            transform: ShowCommand.columns)
+    var maxSessions: Int?
+
     @Option(help: HyperlinkChoice.help)
     var hyperlinks: HyperlinkChoice = .auto
 
@@ -61,7 +70,7 @@ struct ReadCommand: ParsableCommand {
     var launch: ReaderLaunch {
         ReaderLaunch(path: folder.path, drafts: folder.drafts, cacheDir: cache.cacheDir, noCache: cache.noCache,
                      stateDir: state.stateDir, noState: state.noState, theme: theme,
-                     restricted: restricted, idleTimeout: idleTimeout, hyperlinks: hyperlinks, noMouse: noMouse,
+                     restricted: restricted, idleTimeout: idleTimeout, maxSessions: maxSessions, hyperlinks: hyperlinks, noMouse: noMouse,
                      verbose: verbose)
     }
 

@@ -21,6 +21,8 @@ struct ReaderLaunch: Equatable {
     var theme = "dark"
     var restricted = false
     var idleTimeout: Int?
+    /// `--max-sessions`: at most this many readers of the blog at once (`SessionLimit`); nil for no limit.
+    var maxSessions: Int?
     var hyperlinks = HyperlinkChoice.auto
     var noMouse = false
     /// `--verbose`: how the folder is watched, and each reload, on the status line and after the session.
@@ -34,6 +36,9 @@ struct ReaderLaunch: Equatable {
         if let idleTimeout, !Self.idleTimeoutRange.contains(idleTimeout) {
             throw ValidationError("--idle-timeout must be between \(Self.idleTimeoutRange.lowerBound) and "
                                   + "\(Self.idleTimeoutRange.upperBound) seconds")
+        }
+        if let maxSessions, !SessionLimit.range.contains(maxSessions) {
+            throw ValidationError("--max-sessions must be between \(SessionLimit.range.lowerBound) and \(SessionLimit.range.upperBound)")
         }
     }
 
@@ -57,6 +62,9 @@ struct ReaderLaunch: Equatable {
         guard let real = realPath(resolvedPath) else {
             throw Console.failure("\(resolvedPath): no such folder")
         }
+        // Before the blog is loaded and the terminal set up: a refused visitor costs nothing and reads one line.
+        let slot = try maxSessions.map { try SessionLimit(limit: $0, realRoot: real, launch: self).admit() }
+        defer { withExtendedLifetime(slot) {} }
         // A large blog is read through its cache (written unless restricted); see `byline index`.
         let file = CacheOptions.file(forFolder: real, includeDrafts: drafts, directory: cacheDir, noCache: noCache)
         let blog = CachedBlog(root: resolvedPath, includeDrafts: drafts, inspector: CmarkBodyInspector(),

@@ -15,13 +15,17 @@ extension LoopbackSSHD {
         /// `ForceCommand byline --restricted --state-dir STATE POSTS`: visitors' reading state kept in
         /// `stateFolder` (the test user's).
         var stateDir = false
+        /// `--max-sessions N` in the forced command (docs/ssh.md, "Limits").
+        var maxSessions: Int?
     }
 
     /// The state folder named by `--state-dir` when `visitors.stateDir`.
     var stateFolder: String { folder + "/state" }
 
     /// What the forced command adds before the posts folder.
-    var forcedOptions: String { visitors.stateDir ? " --state-dir " + stateFolder : "" }
+    var forcedOptions: String {
+        (visitors.maxSessions.map { " --max-sessions \($0)" } ?? "") + (visitors.stateDir ? " --state-dir " + stateFolder : "")
+    }
 
     /// The state folder, owned by the test user (the account byline runs as), as an operator makes it.
     func makeStateFolder() throws {
