@@ -28,9 +28,9 @@ holding corpus-N and corpus-N.stamp, read and never written).
    switches to the account) and OpenSSH; otherwise the part is skipped and the report says why.
 
 The machine is guarded: no reader or session is started while MemAvailable, less what the next ones are
-expected to take (the most a reader took so far), would fall under BENCH_VISITOR_MIN_AVAILABLE_MB
-(3072); if it falls under that while they start, the ones still starting are stopped and no more are
-added. The report then says how many were held. Medians over BENCH_VISITOR_RUNS runs (1) of each
+expected to take (the most one took so far, for sessions also the fall of MemAvailable per session,
+with a 25% margin), would fall under BENCH_VISITOR_MIN_AVAILABLE_MB (3072); if it falls under that
+while they start, the ones still starting are stopped and no more are added. The report then says how many were held. Medians over BENCH_VISITOR_RUNS runs (1) of each
 memory series (before, after, before, after...); a time budget (BENCH_VISITOR_BUDGET seconds, 5400)
 skips what is left once spent, and the report says so. MB here is 2^20 bytes.
 
@@ -82,6 +82,8 @@ START_DEADLINE, KEY_DEADLINE, WAVE_DEADLINE, CPU_QUIET_DEADLINE = 300.0, 10.0, 9
 # opened a post) at 10,000 and at 100,000 posts; 200 concurrent sessions through sshd held.
 MARGINAL_GOAL_MB, SESSIONS_GOAL, SESSIONS_GOAL_SIZE = 5.0, 200, 100000
 ENTER = b"\r"
+# What the next reader or session may take is guessed from those before it, times this margin.
+MARGIN = 1.25
 
 T0 = time.monotonic()
 notes = []
@@ -135,7 +137,7 @@ def corpus_folder(n):
 
 
 def folder_megabytes(folder):
-    return sum(entry.stat().st_size for entry in os.scandir(folder) if entry.is_file()) / 1e6
+    return sum(entry.stat().st_size for entry in os.scandir(folder) if entry.is_file()) / 2 ** 20
 
 
 def build_cache(binary, blog, cache_dir, env):
@@ -374,8 +376,8 @@ def reader_series(binary, blog, cache_dir, n, env):
         for count in range(1, READERS + 1):
             available = available_mb()
             if available - estimate < MIN_AVAILABLE_MB:
-                result["stopped"] = ("reader %d not started: MemAvailable %.0f MB, less the %.0f MB the last reader "
-                                     "took, is under %.0f MB" % (count, available, estimate, MIN_AVAILABLE_MB))
+                result["stopped"] = ("reader %d not started: MemAvailable %.0f MB, less %.0f MB for the next reader "
+                                     "(the most one took, and a margin), is under %.0f MB" % (count, available, estimate, MIN_AVAILABLE_MB))
                 break
             reader = Session([binary, "read", "--restricted", blog, "--cache-dir", cache_dir], env)
             readers.append(reader)
@@ -390,7 +392,7 @@ def reader_series(binary, blog, cache_dir, n, env):
             reader.key(ENTER)
             if shown(reader):  # the list's status line still: no post opened
                 result["unopened"] = result.get("unopened", 0) + 1
-            estimate = max(estimate, rss_mb(reader.pid))
+            estimate = max(estimate, MARGIN * rss_mb(reader.pid))
             result["held"] = count
             if count in CHECKPOINTS:
                 measure_readers(result, readers, count)
@@ -571,6 +573,7 @@ def ssh_series(server, n, env, estimate):
                     stopped = ("no session added past %d: MemAvailable %.0f MB, less %.0f MB for the next session, "
                                "is under %.0f MB" % (len(held()), available_mb(), estimate, MIN_AVAILABLE_MB))
                     break
+                before_wave = available_mb()
                 new = [Session(server.client(env), env) for _ in range(wave)]
                 sessions.extend(new)
                 guarded = wait_all(new, shown, WAVE_DEADLINE, guard=low_memory) == "guard"
@@ -586,9 +589,15 @@ def ssh_series(server, n, env, estimate):
                     stopped = "no session of a wave of %d showed its first screen within %.0f s" % (wave, WAVE_DEADLINE)
                 count = len(held())
                 if count:
+                    # What the next session is expected to take: the most of what each held session takes
+                    # (PSS), what each took of MemAvailable overall and in this wave, with a margin.
                     cpu_quiet(lambda: server.processes()["byline"], held())
                     per = (total_pss(server, held())["total"]) / count
-                    estimate = max(per, (baseline - available_mb()) / count)
+                    now = available_mb()
+                    estimate = MARGIN * max(per, (baseline - now) / count, (before_wave - now) / wave)
+                    if stopped is None and now < MIN_AVAILABLE_MB:
+                        stopped = ("MemAvailable fell under %.0f MB (to %.0f MB) once the wave that took the sessions "
+                                   "to %d had settled: no more added" % (MIN_AVAILABLE_MB, now, count))
                 log("  %d sessions held (%d failed to start); MemAvailable %.0f MB" % (count, failed, available_mb()))
             sessions_now = held()
             if not sessions_now:
@@ -667,7 +676,11 @@ def ssh_part(programs, blog, caches, n, env, estimates):
                 cache_dir = os.path.join(folder, "cache-" + label)
                 seconds, megabytes = build_cache(binary, blog, cache_dir, env)
                 log("%s: index for sshd: %.1f s, %.0f MB" % (label, seconds, megabytes))
-            server = SSHD(folder, copy, blog, cache_dir)
+            try:
+                server = SSHD(folder, copy, blog, cache_dir)
+            except (RuntimeError, subprocess.CalledProcessError) as error:
+                notes.append("through sshd: the %s binary was not measured: %s" % (label, str(error).strip()))
+                continue
             log("%s through sshd (port %d), levels %s" % (label, server.port, SSH_LEVELS))
             try:
                 results[label] = ssh_series(server, n, env, estimates.get(label) or 200.0)
@@ -771,13 +784,14 @@ def report(labels, memory, indexes, ssh, elapsed):
     lines += ["", "Goals of issue 20:", ""] + ["- " + goal for goal in goals(labels, memory, indexes, ssh)]
     if notes:
         lines += [""] + ["Note: " + note for note in notes]
-    lines += ["", "This run took %.0f s. Measured %s on %s (%s, %d cores, %.0f GB of memory) with %s. Reproduce: "
+    lines += ["", "This run took %.0f s. Measured %s on %s (%s, %d cores, %.0f GB of memory, no reader or session "
+              "started under %.0f MB of MemAvailable) with %s. Reproduce: "
               "`make bench` (`make bench BENCH_BEFORE=<git ref>` for before and after), or a quick run: "
               "`BENCH_VISITOR_SIZES=10000 BENCH_VISITOR_READERS=10 BENCH_SSH_SIZE=10000 BENCH_SSH_LEVELS=1,10 "
               "python3 bench/visitors_bench.py` (BYLINE, BYLINE_BEFORE, BENCH_VISITOR_RUNS, BENCH_SSH_WAVE, "
               "BENCH_VISITOR_MIN_AVAILABLE_MB, BENCH_VISITOR_BUDGET, BENCH_CORPUS_DIR)." % (
                   elapsed, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), platform.node(), platform.machine(),
-                  os.cpu_count(), meminfo_mb("MemTotal") / 1024, ", ".join(
+                  os.cpu_count(), meminfo_mb("MemTotal") / 1024, MIN_AVAILABLE_MB, ", ".join(
                       "%s: `%s`" % (label, shown_path(path)) for label, path in labels.items())),
               "<!-- visitors:end -->"]
     return "\n".join(line for line in lines if line is not None)
