@@ -30,9 +30,11 @@ holding corpus-N and corpus-N.stamp, read and never written).
 The machine is guarded: no reader or session is started while MemAvailable, less what the next ones are
 expected to take (the most one took so far, for sessions also the fall of MemAvailable per session,
 with a 25% margin), would fall under BENCH_VISITOR_MIN_AVAILABLE_MB (3072); if it falls under that
-while they start, the ones still starting are stopped and no more are added. The report then says how many were held. Medians over BENCH_VISITOR_RUNS runs (1) of each
-memory series (before, after, before, after...); a time budget (BENCH_VISITOR_BUDGET seconds, 5400)
-skips what is left once spent, and the report says so. MB here is 2^20 bytes.
+while they start, the ones still starting are stopped (and sessions, the newest first, until it is
+back over), and no more are added. The report then says how many were held. Medians over
+BENCH_VISITOR_RUNS runs (1) of each memory series (before, after, before, after...); a time budget
+(BENCH_VISITOR_BUDGET seconds, 5400) skips what is left once spent, and the report says so. MB here
+is 2^20 bytes.
 
 Results go into BENCHMARKS.md between the visitors markers. A quick run:
 `BENCH_VISITOR_SIZES=10000 BENCH_VISITOR_READERS=10 BENCH_SSH_SIZE=10000 BENCH_SSH_LEVELS=1,10 python3 bench/visitors_bench.py`.
