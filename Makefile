@@ -45,6 +45,7 @@ bench:
 	$(BENCH_ENV) python3 bench/wire_bench.py
 	$(BENCH_ENV) python3 bench/scale_bench.py
 	$(BENCH_ENV) python3 bench/reload_bench.py
+	$(BENCH_ENV) python3 bench/visitors_bench.py
 
 # screenshots/*.png from the real program in tmux (pyte + headless Chromium).
 screenshots: build

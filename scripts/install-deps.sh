@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev                                                 # SQLite with FTS5, for the persistent index (GRDB)
   util-linux                                                     # setpriv, for the unprivileged-user test
   tmux                                                           # the terminal the end-to-end tests drive
-  openssh-server openssh-client                                  # a real sshd on loopback for the SSH end-to-end tests
+  openssh-server openssh-client                                  # a real sshd on loopback for the SSH end-to-end tests and the visitors bench
   sqlite3                                                        # reads the visitors' state files in the SSH end-to-end tests
   python3                                                        # drives byline in a pty of its own (fuzz/pty_fuzz.py)
 )
