@@ -133,41 +133,6 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                           diagnostics: diagnostics.isEmpty ? [] : CacheText.diagnostics(from: diagnostics))
     }
 
-    /// Every file's stamp as the cache has it: enough to tell whether anything changed.
-    package struct Stamps: Sendable {
-        /// By a hash of the path, with a hash of the real path: 100,000 files in 3 MB, not 30.
-        var files: [UInt64: (absolute: UInt64, stamp: FileStamp)]
-        var layout: SiteLayout
-        var folderDiagnostics: [Diagnostic]
-
-        /// Whether the folder as found now is the folder as cached: the same files, none changed.
-        package func match(_ candidates: [PostFinder.Candidate], _ stamps: [FileStamp?], layout: SiteLayout,
-                          folderDiagnostics: [Diagnostic], giveWay: GiveWay? = nil) -> Bool {
-            guard candidates.count == files.count, layout == self.layout, folderDiagnostics == self.folderDiagnostics else { return false }
-            for (candidate, stamp) in zip(candidates, stamps) {
-                giveWay?.point()
-                guard let stamp, let known = files[CacheLocation.fnv1a64(candidate.path)], known.stamp == stamp,
-                      known.absolute == CacheLocation.fnv1a64(candidate.absolutePath) else { return false }
-            }
-            return true
-        }
-    }
-
-    package func stamps(giveWay: GiveWay? = nil) throws(Unusable) -> Stamps {
-        try read { db in
-            var files: [UInt64: (absolute: UInt64, stamp: FileStamp)] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, absolute, size, modified FROM files")
-            while let row = try rows.next() {
-                giveWay?.point()
-                let path: String = row[0], absolute: String = row[1]
-                files[CacheLocation.fnv1a64(path)] = (CacheLocation.fnv1a64(absolute), FileStamp(size: row[2], modified: row[3]))
-            }
-            let meta = try Self.meta(db)
-            return Stamps(files: files, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
-                          folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
-        }
-    }
-
     /// A read on the reader's connection; any failure is the cache's being unreadable.
     func read<T>(_ body: (Database) throws -> T) throws(Unusable) -> T {
         do {
