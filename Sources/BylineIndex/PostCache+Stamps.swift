@@ -49,7 +49,7 @@ extension PostCache {
     /// of its paths' hashes collide (the caller then compares the files themselves). The paths are
     /// hashed straight from SQLite's buffers: no string is made per file.
     package func stampTable(giveWay: GiveWay? = nil) throws(Unusable) -> StampTable? {
-        try read { db in
+        try read { db in try unmapped(db) {
             var entries: [StampTable.Entry] = []
             // Rows are written whole and numbered from 1 (`write` deletes and inserts them all), so the
             // largest row number is the count, or near it after a live reload's patches.
@@ -65,7 +65,7 @@ extension PostCache {
             let meta = try Self.meta(db)
             return StampTable(sorted: entries, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
                               folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
-        }
+        } }
     }
 
     /// `CacheLocation.fnv1a64` of a text column's UTF-8 bytes (the bytes of the string it was written from).

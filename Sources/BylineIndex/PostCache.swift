@@ -64,11 +64,27 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         })
     }
 
+    /// The reader connection's own page cache, in KiB: small, as searches read the index mapped.
+    static let readerCacheKiB = 512
+    /// How much of the cache file the reader connection maps once it searches: all of it (SQLite lowers
+    /// this to its build's limit).
+    static let readerMapBytes: Int64 = 1 << 40
+    /// Whether the reader connection maps the file (`mapIndex`); read and written on its queue alone.
+    private var mapped = false
+
     static func configuration(readonly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readonly
         configuration.busyMode = .timeout(10)
         configuration.label = readonly ? "byline-cache-read" : "byline-cache-write"
+        if readonly {
+            configuration.prepareDatabase { db in
+                // A small page cache of its own (SQLite's default is 2 MB a connection): what is read in
+                // one pass at a start (the snapshot, the stamps) only passes through it, and searches
+                // read the index mapped (`mapIndex`).
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.readerCacheKiB)")
+            }
+        }
         return configuration
     }
 
@@ -142,6 +158,11 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
     }
 
+    /// The reader connection's value of `pragma` (`cache_size`, `mmap_size`): what its tests look at.
+    func readerSetting(_ pragma: String) -> Int? {
+        try? reader.read { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
+    }
+
     /// Documents the index holds that no file points to any more (replaced or removed posts).
     package func deadDocuments() -> Int {
         (try? reader.read { db in try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'dead'") ?? 0 }) ?? 0
@@ -152,8 +173,28 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     package func documents(matchingAll terms: [SearchTerm]) -> [Int64]? {
         guard !terms.isEmpty else { return nil }
         return try? reader.read { db in
-            try Int64.fetchAll(db, sql: "SELECT rowid FROM words WHERE words MATCH ?", arguments: [FullTextQuery.match(terms)])
+            try mapIndex(db)
+            return try Int64.fetchAll(db, sql: "SELECT rowid FROM words WHERE words MATCH ?", arguments: [FullTextQuery.match(terms)])
         }
+    }
+
+    /// Searches read the index from the file mapped into memory, not copied into a page cache of the
+    /// connection's own: the kernel's page cache holds one copy of the pages searched for every reader of
+    /// the blog, and no reader keeps a private copy. Mapped at the first search, so that what a start
+    /// reads once (the snapshot, the stamps) is not left mapped in every reader.
+    private func mapIndex(_ db: Database) throws {
+        guard !mapped else { return }
+        try db.execute(sql: "PRAGMA mmap_size = \(Self.readerMapBytes)")
+        mapped = true
+    }
+
+    /// `body` with the file not mapped, for a read of every row in one pass (`stampTable`) that a search
+    /// mapped before it would otherwise leave mapped; mapped again after.
+    func unmapped<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        guard mapped else { return try body() }
+        try db.execute(sql: "PRAGMA mmap_size = 0")
+        defer { try? db.execute(sql: "PRAGMA mmap_size = \(Self.readerMapBytes)") }
+        return try body()
     }
 
     // MARK: Writing
