@@ -99,7 +99,7 @@ package struct PostFinder {
         guard let real = realPath(root) else { return }
         realRoot = real
         let top = listFolder(real)
-        layout = SiteLayout.detect(names: Set(top.map(\.name))) { isFolder(real + "/" + $0) }
+        layout = SiteLayout.detect(names: Set(top.lazy.map(\.name).filter(SiteLayout.decides))) { isFolder(real + "/" + $0) }
         var start = ""
         if let content = layout.contentFolder, isFolder(real + "/" + content) { start = content }
         if layout == .hugoOrZola {
