@@ -33,21 +33,14 @@ package enum BlogLoad {
     package static func scan(root: String, includeDrafts: Bool, inspector: any BodyInspector, cache: PostCache?,
                             allCores: Bool = true, giveWay: GiveWay? = nil, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(PostStore.OpenError) -> Scan {
         guard let real = realPath(root) else { throw PostStore.OpenError(description: "\(root): no such folder") }
-        let found = PostFinder.find(root: real, includeDrafts: includeDrafts, giveWay: giveWay)
-        // Without a cache every file is read, and its stamp is taken in the same pass, before reading (a
-        // file changed meanwhile is read again next time, never remembered with older contents).
-        func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-            ParallelMap.map(items, allCores: allCores, giveWay: giveWay, transform)
-        }
-        let stamps = cache == nil ? [] : map(found.candidates) { FileStamp(path: $0.absolutePath) }
         var cached: PostCache.Contents?
         var cacheProblem: String?
         if let cache {
             do {
-                // The common case, nothing changed, is decided from the stamps alone: no post is decoded.
-                if try cache.stamps(giveWay: giveWay).match(found.candidates, stamps, layout: found.layout,
-                                                             folderDiagnostics: found.diagnostics, giveWay: giveWay) {
-                    return Scan(realRoot: real, files: [], layout: found.layout, folderDiagnostics: found.diagnostics, read: [],
+                // The common case, nothing changed, is decided from the stamps alone as the walk goes, in
+                // memory that does not grow with the blog: no post is decoded, no list of files is made.
+                if let folder = try CacheFreshness.unchanged(root: real, includeDrafts: includeDrafts, cache: cache, giveWay: giveWay) {
+                    return Scan(realRoot: real, files: [], layout: folder.layout, folderDiagnostics: folder.diagnostics, read: [],
                                 retired: 0, changed: false)
                 }
                 cached = try cache.contents()
@@ -55,6 +48,14 @@ package enum BlogLoad {
                 cacheProblem = error.description
             }
         }
+        // Something differs (or there is no cache): the folder is compared with the cache file by file.
+        let found = PostFinder.find(root: real, includeDrafts: includeDrafts, giveWay: giveWay)
+        // Without a cache every file is read, and its stamp is taken in the same pass, before reading (a
+        // file changed meanwhile is read again next time, never remembered with older contents).
+        func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+            ParallelMap.map(items, allCores: allCores, giveWay: giveWay, transform)
+        }
+        let stamps = cached == nil ? [] : map(found.candidates) { FileStamp(path: $0.absolutePath) }
         var known: [String: CachedFile] = [:]
         if let cached {
             known.reserveCapacity(cached.files.count)

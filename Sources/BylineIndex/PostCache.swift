@@ -64,11 +64,27 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         })
     }
 
+    /// The reader connection's own page cache, in KiB: small, as searches read the index mapped.
+    static let readerCacheKiB = 512
+    /// How much of the cache file the reader connection maps once it searches: all of it (SQLite lowers
+    /// this to its build's limit).
+    static let readerMapBytes: Int64 = 1 << 40
+    /// Whether the reader connection maps the file (`mapIndex`); read and written on its queue alone.
+    private var mapped = false
+
     static func configuration(readonly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readonly
         configuration.busyMode = .timeout(10)
         configuration.label = readonly ? "byline-cache-read" : "byline-cache-write"
+        if readonly {
+            configuration.prepareDatabase { db in
+                // A small page cache of its own (SQLite's default is 2 MB a connection): what is read in
+                // one pass at a start (the snapshot, the stamps) only passes through it, and searches
+                // read the index mapped (`mapIndex`).
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.readerCacheKiB)")
+            }
+        }
         return configuration
     }
 
@@ -133,41 +149,6 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                           diagnostics: diagnostics.isEmpty ? [] : CacheText.diagnostics(from: diagnostics))
     }
 
-    /// Every file's stamp as the cache has it: enough to tell whether anything changed.
-    package struct Stamps: Sendable {
-        /// By a hash of the path, with a hash of the real path: 100,000 files in 3 MB, not 30.
-        var files: [UInt64: (absolute: UInt64, stamp: FileStamp)]
-        var layout: SiteLayout
-        var folderDiagnostics: [Diagnostic]
-
-        /// Whether the folder as found now is the folder as cached: the same files, none changed.
-        package func match(_ candidates: [PostFinder.Candidate], _ stamps: [FileStamp?], layout: SiteLayout,
-                          folderDiagnostics: [Diagnostic], giveWay: GiveWay? = nil) -> Bool {
-            guard candidates.count == files.count, layout == self.layout, folderDiagnostics == self.folderDiagnostics else { return false }
-            for (candidate, stamp) in zip(candidates, stamps) {
-                giveWay?.point()
-                guard let stamp, let known = files[CacheLocation.fnv1a64(candidate.path)], known.stamp == stamp,
-                      known.absolute == CacheLocation.fnv1a64(candidate.absolutePath) else { return false }
-            }
-            return true
-        }
-    }
-
-    package func stamps(giveWay: GiveWay? = nil) throws(Unusable) -> Stamps {
-        try read { db in
-            var files: [UInt64: (absolute: UInt64, stamp: FileStamp)] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, absolute, size, modified FROM files")
-            while let row = try rows.next() {
-                giveWay?.point()
-                let path: String = row[0], absolute: String = row[1]
-                files[CacheLocation.fnv1a64(path)] = (CacheLocation.fnv1a64(absolute), FileStamp(size: row[2], modified: row[3]))
-            }
-            let meta = try Self.meta(db)
-            return Stamps(files: files, layout: SiteLayout(rawValue: meta["layout"] ?? "") ?? .plain,
-                          folderDiagnostics: CacheText.diagnostics(from: meta["folder_diagnostics"] ?? ""))
-        }
-    }
-
     /// A read on the reader's connection; any failure is the cache's being unreadable.
     func read<T>(_ body: (Database) throws -> T) throws(Unusable) -> T {
         do {
@@ -175,6 +156,11 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         } catch {
             throw Unusable(description: "cache \(path) cannot be read: \(error)")
         }
+    }
+
+    /// The reader connection's value of `pragma` (`cache_size`, `mmap_size`): what its tests look at.
+    func readerSetting(_ pragma: String) -> Int? {
+        try? reader.read { db in try Int.fetchOne(db, sql: "PRAGMA \(pragma)") }
     }
 
     /// Documents the index holds that no file points to any more (replaced or removed posts).
@@ -187,8 +173,28 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     package func documents(matchingAll terms: [SearchTerm]) -> [Int64]? {
         guard !terms.isEmpty else { return nil }
         return try? reader.read { db in
-            try Int64.fetchAll(db, sql: "SELECT rowid FROM words WHERE words MATCH ?", arguments: [FullTextQuery.match(terms)])
+            try mapIndex(db)
+            return try Int64.fetchAll(db, sql: "SELECT rowid FROM words WHERE words MATCH ?", arguments: [FullTextQuery.match(terms)])
         }
+    }
+
+    /// Searches read the index from the file mapped into memory, not copied into a page cache of the
+    /// connection's own: the kernel's page cache holds one copy of the pages searched for every reader of
+    /// the blog, and no reader keeps a private copy. Mapped at the first search, so that what a start
+    /// reads once (the snapshot, the stamps) is not left mapped in every reader.
+    private func mapIndex(_ db: Database) throws {
+        guard !mapped else { return }
+        try db.execute(sql: "PRAGMA mmap_size = \(Self.readerMapBytes)")
+        mapped = true
+    }
+
+    /// `body` with the file not mapped, for a read of every row in one pass (`stampTable`) that a search
+    /// mapped before it would otherwise leave mapped; mapped again after.
+    func unmapped<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        guard mapped else { return try body() }
+        try db.execute(sql: "PRAGMA mmap_size = 0")
+        defer { try? db.execute(sql: "PRAGMA mmap_size = \(Self.readerMapBytes)") }
+        return try body()
     }
 
     // MARK: Writing

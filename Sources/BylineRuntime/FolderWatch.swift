@@ -267,9 +267,26 @@ package final class FolderWatch: @unchecked Sendable {  // the thread alone touc
         return (found, Monotonic.seconds() - start)
     }
 
-    /// What the reader's posts are on disk, in one number: each post file's path and stamp.
+    /// What the reader's posts are on disk, in one number: each post file's path and stamp. Taken as
+    /// the walk finds them, in any order (a sum of each file's hash), so that no list of every file is
+    /// made every few seconds; a folder with a symlink, which that walk cannot take, is listed whole.
     private func fingerprint() -> Int {
+        var count = 0
+        var sum = 0
+        let walked = PostFinder.walkKeepingNothing(root: root, includeDrafts: includeDrafts) { candidate in
+            var file = Hasher()
+            file.combine(candidate.path)
+            file.combine(FileStamp(path: candidate.absolutePath))
+            sum &+= file.finalize()
+            count += 1
+            return true
+        }
         var hasher = Hasher()
+        guard walked == nil else {
+            hasher.combine(count)
+            hasher.combine(sum)
+            return hasher.finalize()
+        }
         let found = PostFinder.find(root: root, includeDrafts: includeDrafts)
         hasher.combine(found.candidates.count)
         for candidate in found.candidates {

@@ -88,4 +88,24 @@ final class SiteLayoutTests: XCTestCase {
         XCTAssertEqual(try store.post("dated-by-folders").date?.iso8601, "2019-03-07")
         XCTAssertEqual(store.diagnostics, [])
     }
+
+    /// The walk gathers only the names `detect` looks at (`decides`): every layout is detected from those
+    /// alone as from every name of the folder.
+    func testTheLayoutIsDetectedFromTheNamesThatDecideIt() {
+        let noise = ["post-1.md", "notes", "README.md", "index.md", "contents", "src2", "_post", "config.toml.bak", "astro.md"]
+        let folders: Set<String> = ["content", "_posts", "src", "notes", "contents", "src2", "_post"]
+        let tops: [[String]] = [
+            ["content", "hugo.toml"], ["content", "config.toml"], ["content", "config.yaml"], ["content", "hugo.json"],
+            ["_posts"], ["_config.yml"], ["_config.yaml"], ["astro.config.mjs", "src"], ["astro.config.ts", "src"],
+            ["content"], ["hugo.toml"], ["src"], ["astro.config.mjs"], [],
+        ]
+        for top in tops {
+            let names = Set(top + noise)
+            let all = SiteLayout.detect(names: names) { folders.contains($0) }
+            XCTAssertEqual(SiteLayout.detect(names: names.filter(SiteLayout.decides)) { folders.contains($0) }, all, "\(top)")
+            XCTAssertTrue(noise.allSatisfy { !SiteLayout.decides($0) })
+        }
+        XCTAssertEqual(SiteLayout.detect(names: ["content", "hugo.toml"]) { folders.contains($0) }, .hugoOrZola)
+        XCTAssertEqual(SiteLayout.detect(names: ["astro.config.mjs", "src"]) { folders.contains($0) }, .astro)
+    }
 }

@@ -106,6 +106,13 @@ final class FolderWatchTests: XCTestCase {
         try folder.write("b.md", "---\ntitle: B\n---\nB\n")
         XCTAssertTrue(signals.wait(for: 1, seconds: 10))
         XCTAssertEqual(signals.named.last, .everything, "stamps name no file")
+        // A file touched alone (same name, same size) and, in a folder with a symlink (walked whole), a file rewritten.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: folder.path + "/a.md")
+        XCTAssertTrue(signals.wait(for: 2, seconds: 10), "touched")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/c.md", withDestinationPath: folder.path + "/b.md")
+        XCTAssertTrue(signals.wait(for: 3, seconds: 10), "a symlink added")
+        try folder.write("b.md", "---\ntitle: B again\n---\nB\n")
+        XCTAssertTrue(signals.wait(for: 4, seconds: 10), "rewritten beside a symlink")
     }
 
     func testNamedPathsAddUpToABound() {

@@ -15,8 +15,14 @@ package enum FolderFileName {
 
     /// FNV-1a: stable across runs and machines (Swift's `Hasher` is seeded per process).
     package static func fnv1a64(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { fnv1a64(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// FNV-1a of bytes: a string's (its UTF-8), or text as SQLite holds it, hashed without a string made.
+    package static func fnv1a64(bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }

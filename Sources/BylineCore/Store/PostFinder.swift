@@ -60,10 +60,31 @@ package struct PostFinder {
         }
     }
 
+    /// Walks `root` as `walk` does, keeping nothing of the files it hands to `each`: memory that does not
+    /// grow with the blog, for a check that falls back to a full walk. `each` returns false to stop the walk.
+    /// Returns nil when the walk stopped before its end: `each` asked it to, or it met a symlink (telling a
+    /// file reached twice from one reached once would need every file found before it).
+    package static func walkKeepingNothing(root: String, includeDrafts: Bool, giveWay: GiveWay? = nil,
+                                           each: (Candidate) -> Bool) -> (diagnostics: [Diagnostic], layout: SiteLayout)? {
+        withoutActuallyEscaping(each) { each in
+            var finder = PostFinder(root: root, includeDrafts: includeDrafts, giveWay: giveWay, found: { _ in })
+            finder.keepsFound = false
+            finder.goesOn = each
+            finder.run()
+            return finder.stopped ? nil : (finder.diagnostics, finder.layout)
+        }
+    }
+
     /// Slept on between entries, by work behind the reader's screen.
     private let giveWay: GiveWay?
     /// Told of each candidate as it is found.
     private let found: (Candidate) -> Void
+    /// Told of each candidate as it is found, when the walk may be stopped (`walkKeepingNothing`).
+    private var goesOn: ((Candidate) -> Bool)?
+    /// Whether the files found are remembered (`foundPaths`); without them the walk stops at a symlink.
+    private var keepsFound = true
+    /// The walk ended before its end (`walkKeepingNothing`).
+    private var stopped = false
     /// The files handed to `found` so far.
     private var foundPaths: [String] = []
 
@@ -78,7 +99,7 @@ package struct PostFinder {
         guard let real = realPath(root) else { return }
         realRoot = real
         let top = listFolder(real)
-        layout = SiteLayout.detect(names: Set(top.map(\.name))) { isFolder(real + "/" + $0) }
+        layout = SiteLayout.detect(names: Set(top.lazy.map(\.name).filter(SiteLayout.decides))) { isFolder(real + "/" + $0) }
         var start = ""
         if let content = layout.contentFolder, isFolder(real + "/" + content) { start = content }
         if layout == .hugoOrZola {
@@ -103,7 +124,7 @@ package struct PostFinder {
     private mutating func walk(relative start: String, topListing: [Entry]?) {
         var pending = [start]
         var topListing = topListing
-        while let relative = pending.popLast() {
+        while !stopped, let relative = pending.popLast() {
             let absolute = relative.isEmpty ? realRoot : realRoot + "/" + relative
             guard let id = FileID(path: absolute), visitedFolders.insert(id).inserted else { continue }
             let entries = topListing.take() ?? listFolder(absolute)
@@ -134,6 +155,7 @@ package struct PostFinder {
             }
             var subfolders: [(name: String, relative: String)] = []
             for entry in inListedOrder ? entries : entries.sorted(by: { $0.name > $1.name }) {
+                if stopped { return }
                 giveWay?.point()
                 let name = entry.name
                 if name.hasPrefix(".") { continue }
@@ -185,6 +207,7 @@ package struct PostFinder {
             guard lstat(absolute, &info) == 0 else { return .skip }
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 startTrackingIdentity()
+                if stopped { return .skip }
                 guard let target = realPath(absolute) else {
                     if isMarkdown(entry.name) { report(relative, "symlink leads nowhere (broken or a loop); skipped") }
                     return .skip
@@ -205,18 +228,28 @@ package struct PostFinder {
     }
 
     private mutating func addFile(relative: String, absolute: String, baseName: String, inDrafts: Bool, language: String?) {
+        if stopped { return }
         if trackingIdentity {
             guard let id = FileID(path: absolute), visitedFiles.insert(id).inserted else { return }
         }
+        let candidate = Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts, language: language)
+        if let goesOn {
+            if !goesOn(candidate) { stopped = true }
+            return
+        }
         // Handed on, not kept: only the paths are needed later, should a symlink turn up.
         foundPaths.append(absolute)
-        found(Candidate(path: relative, absolutePath: absolute, baseName: baseName, inDrafts: inDrafts, language: language))
+        found(candidate)
     }
 
     /// A file can be reached twice only through a symlink, so files are identified (one `stat` each)
     /// only once the walk has met one: a plain folder of 100,000 posts needs no `stat` per post.
     private mutating func startTrackingIdentity() {
         guard !trackingIdentity else { return }
+        guard keepsFound else {
+            stopped = true
+            return
+        }
         trackingIdentity = true
         for path in foundPaths {
             if let id = FileID(path: path) { visitedFiles.insert(id) }

@@ -28,6 +28,13 @@ package enum SiteLayout: String, Sendable, CaseIterable {
         return .plain
     }
 
+    /// Whether `name`, at the top of a folder, is one `detect` looks at: a walk gathers these alone, not
+    /// every name of a folder of 100,000 posts.
+    package static func decides(_ name: String) -> Bool {
+        ["content", "_posts", "_config.yml", "_config.yaml", "src"].contains(name) || hugoConfigs.contains(name)
+            || name.hasPrefix("astro.config.")
+    }
+
     /// Hugo's configuration files, by the names it looks for; Zola's is `config.toml`.
     static let hugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
 
