@@ -15,12 +15,22 @@ package enum MappedStoreWriter {
     /// Writes `store` (its posts' documents `documentIDs`, one per post, or the store's own) to `path`,
     /// stamped with the cache build `generation`.
     package static func write(_ store: PostStore, documentIDs: [Int64?]? = nil, generation: UInt64, to path: String) throws(Failure) {
-        let bytes = try encode(store, documentIDs: documentIDs ?? store.documentIDs, generation: generation)
+        let sections = try encode(store, documentIDs: documentIDs ?? store.documentIDs)
+        let (header, offsets, total) = header(of: sections, generation: generation)
         let temporary = path + ".tmp-\(getpid())"
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw Failure(description: "cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        let written = bytes.withUnsafeBytes { WholeWrite.write($0, to: fd) } && fsync(fd) == 0
+        // The header, then each section at its aligned offset (the gaps zero): the sections are written
+        // as they are, never copied into one buffer of the whole file.
+        var written = header.withUnsafeBytes { WholeWrite.write($0, to: fd) }
+        var at = header.count
+        for (offset, section) in zip(offsets + [total], sections + [[]]) where written {
+            let gap = [UInt8](repeating: 0, count: offset - at)
+            written = gap.withUnsafeBytes { WholeWrite.write($0, to: fd) } && section.withUnsafeBytes { WholeWrite.write($0, to: fd) }
+            at = offset + section.count
+        }
+        written = written && fsync(fd) == 0
         let problem = written ? nil : String(cString: strerror(errno))
         close(fd)
         guard written, rename(temporary, path) == 0 else {
@@ -30,10 +40,11 @@ package enum MappedStoreWriter {
         }
     }
 
-    /// The whole file's bytes.
-    static func encode(_ store: PostStore, documentIDs: [Int64?], generation: UInt64) throws(Failure) -> [UInt8] {
+    /// The sections' bytes, in the table's order.
+    static func encode(_ store: PostStore, documentIDs: [Int64?]) throws(Failure) -> [[UInt8]] {
         let count = store.posts.count
-        var strings = StringArea()
+        // Tag names and languages recur in many records (and tables): written once each.
+        var strings = StringArea(shared: Set(store.tags.tags.flatMap { [$0.key, $0.name] } + store.languages.tags.flatMap { [$0.key, $0.name] }))
         var sections = [[UInt8]](repeating: [], count: MappedStoreFormat.Section.allCases.count)
         func put(_ section: MappedStoreFormat.Section, _ bytes: [UInt8]) { sections[section.rawValue] = bytes }
 
@@ -144,11 +155,11 @@ package enum MappedStoreWriter {
             meta.varint(number)
         }
         put(.meta, meta.bytes)
-        return assemble(sections, generation: generation)
+        return sections
     }
 
-    /// The header and the sections, each at an 8-byte aligned offset.
-    static func assemble(_ sections: [[UInt8]], generation: UInt64) -> [UInt8] {
+    /// The header of a file of `sections`, where each section goes (8-byte aligned), and the file's length.
+    static func header(of sections: [[UInt8]], generation: UInt64) -> (header: [UInt8], offsets: [Int], total: Int) {
         var offsets: [Int] = []
         var end = MappedStoreFormat.headerLength
         for section in sections {
@@ -172,10 +183,7 @@ package enum MappedStoreWriter {
         }
         let checksum = UInt32(truncatingIfNeeded: header.bytes.withUnsafeBufferPointer(StoreChecksum.of))
         withUnsafeBytes(of: checksum) { header.bytes.replaceSubrange(MappedStoreFormat.checksumOffset..<MappedStoreFormat.checksumOffset + 4, with: $0) }
-        var bytes = [UInt8](repeating: 0, count: total)
-        bytes.replaceSubrange(0..<header.bytes.count, with: header.bytes)
-        for (offset, section) in zip(offsets, sections) { bytes.replaceSubrange(offset..<offset + section.count, with: section) }
-        return bytes
+        return (header.bytes, offsets, total)
     }
 }
 
@@ -193,21 +201,27 @@ struct FixedBytes {
     }
 }
 
-/// The strings of a store file, each written once however many records name it (a tag's name and a
-/// post's language are shared; paths and titles are not, and are not looked up).
+/// The strings of a store file. The few that recur (tag names, languages) are written once however
+/// many records name them; paths, titles and summaries are written as they come, and not looked up
+/// (a table of 100,000 of them held 10 MB more while a cache was built).
 struct StringArea {
     var bytes: [UInt8] = []
-    private var shared: [String: Int] = [:]
+    /// The texts to write once, and where each went once written.
+    private let sharable: Set<String>
+    private var written: [String: Int] = [:]
 
-    /// Where `text` is; a short text met before (a language, a tag) is not written again.
+    init(shared: Set<String>) { sharable = shared }
+
+    /// Where `text` is.
     mutating func add(_ text: String) -> (offset: Int, length: Int) {
         var text = text
         let length = text.utf8.count
         guard length > 0 else { return (0, 0) }
-        if length <= 16, let offset = shared[text] { return (offset, length) }
+        let shared = sharable.contains(text)
+        if shared, let offset = written[text] { return (offset, length) }
         let offset = bytes.count
         text.withUTF8 { bytes.append(contentsOf: $0) }
-        if length <= 16 { shared[text] = offset }
+        if shared { written[text] = offset }
         return (offset, length)
     }
 }
