@@ -10,7 +10,9 @@ enum CacheSchema {
     // 8: diagnostics carry their kind, posts their language, and search folds accents (issue 17).
     // 9: a live reload updates the changed files' rows alone and marks the snapshot stale (meta
     //    `snapshot` = `stale`) until it is written again; a cache of 8 would show such a snapshot as current.
-    static let version = "byline-cache-9"
+    // 10: the store is a file beside the cache, mapped by every reader (`MappedStore`), named by meta
+    //     `generation`; the `snapshot` table is gone.
+    static let version = "byline-cache-10"
 
     static func create(_ db: Database) throws {
         // Large pages: the snapshot and the index are read in long runs. The page cache, made anew for
@@ -35,9 +37,6 @@ enum CacheSchema {
             -- The words come already folded (SearchText: lower case, Latin diacritics removed), so the
             -- `ascii` tokenizer only splits them at spaces: `unicode61 remove_diacritics 2` would fold
             -- the same letters but also split words at the marks of other scripts, which the scan keeps.
-            -- The whole store as of the last write (StoreSnapshot): the first screen is decoded from it.
-            -- Part 0 is the header, parts 1... the posts, a chunk each.
-            CREATE TABLE snapshot(part INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
             CREATE VIRTUAL TABLE words USING fts5(title, summary, tags, authors, body,
                 content='', tokenize='ascii', prefix='1 2', columnsize=0);
             """)

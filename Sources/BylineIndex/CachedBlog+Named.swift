@@ -193,6 +193,7 @@ extension CachedBlog {
         do {
             try cache.writeSnapshot(store)
             unsnapshotted = nil
+            storeFileProblem = nil
             return true
         } catch {
             return false

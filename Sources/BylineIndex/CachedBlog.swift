@@ -39,6 +39,10 @@ package final class CachedBlog: @unchecked Sendable {
     package private(set) var cache: PostCache?
     /// Why the cache could not be used, when it exists but could not (it is then rebuilt if writable).
     package private(set) var problem: String?
+    /// Why the cache's store file could not be used (damaged, cut short, foreign, of another version or
+    /// cache build), when it exists: the store is then made from the rows, and the file written again
+    /// (`writeSnapshot`) when writable. The rows themselves are fine, so this is not `problem`.
+    package internal(set) var storeFileProblem: String?
     /// The store whose snapshot the cache lacks: its rows were patched by a live reload
     /// (`patch(named:base:)`), or a start found the snapshot stale. Written by `writeSnapshot`.
     package internal(set) var unsnapshotted: PostStore?
@@ -54,28 +58,33 @@ package final class CachedBlog: @unchecked Sendable {
         self.policy = policy
     }
 
-    /// Step 1: the store as the cache last wrote it (nil without a usable cache): one decode of its
-    /// snapshot, the whole store searching through the cache.
+    /// Step 1: the store as the cache last wrote it (nil without a usable cache): its store file mapped
+    /// (`MappedStore`: nothing made per post), the whole store searching through the cache.
     package func cachedStore() -> PostStore? {
         guard let path = policy.path, let real = realPath(root) else { return nil }
         do {
             let cache = try PostCache(path: path, realRoot: real, includeDrafts: includeDrafts, writable: policy.writable)
-            guard try cache.snapshotIsCurrent() else {
-                // A live reload patched the rows and the reader ended before writing the snapshot: the
-                // rows make the store (exact, slower than the snapshot), written as a snapshot later.
-                let contents = try cache.contents()
-                self.cache = cache
-                let store = BlogLoad.store(root: root, realRoot: real, files: contents.files, layout: contents.layout,
-                                           folderDiagnostics: contents.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
-                unsnapshotted = policy.writable ? store : nil
-                storeOfRows = store
-                return store
+            if try cache.snapshotIsCurrent() {
+                do {
+                    let store = try cache.mappedStore(root: root)
+                    self.cache = cache
+                    storeOfRows = store
+                    return store
+                } catch {
+                    // Damaged, cut short, foreign, of another version or cache build: never trusted. The
+                    // rows make the store, and (when writable) the file is written again from it.
+                    if !error.isMissing { storeFileProblem = error.description }
+                }
             }
-            let (store, documents) = try cache.snapshot(root: root)
+            // A live reload patched the rows and the reader ended before writing the store file (or the
+            // file is missing or bad): the rows make the store (exact, slower), written as the file later.
+            let contents = try cache.contents()
             self.cache = cache
-            let searching = store.searching(with: cache, documentIDs: documents)
-            storeOfRows = searching
-            return searching
+            let store = BlogLoad.store(root: root, realRoot: real, files: contents.files, layout: contents.layout,
+                                       folderDiagnostics: contents.folderDiagnostics, includeDrafts: includeDrafts, index: cache)
+            unsnapshotted = policy.writable ? store : nil
+            storeOfRows = store
+            return store
         } catch {
             if !error.isMissing { problem = error.description }
             return nil
@@ -145,7 +154,11 @@ package final class CachedBlog: @unchecked Sendable {
     package func persist(_ scan: BlogLoad.Scan, store: @autoclosure () -> PostStore, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         -> (outcome: Outcome, store: PostStore?) {
         guard let path = policy.path, policy.writable else { return (.notWritten, nil) }
-        if cache != nil, !scan.changed, problem == nil { return (.unchanged, nil) }
+        if cache != nil, !scan.changed, problem == nil {
+            // Nothing changed, but the store file may be missing, stale or bad: written again now.
+            writeSnapshot()
+            return (.unchanged, nil)
+        }
         let store = store()
         guard willWrite(scan, posts: store.posts.count) else { return (.unchanged, nil) }
         let order = BlogLoad.storeOrder(scan.files, store)
@@ -235,8 +248,8 @@ package final class CachedBlog: @unchecked Sendable {
         let built = try PostCache(path: path, realRoot: realRoot, includeDrafts: includeDrafts, writable: true)
         cache = built
         unsnapshotted = nil
-        // The store just written, searching through the new cache: the same store a decode of its
-        // snapshot gives, without a second copy of every post at the end of the build.
+        // The store just written, searching through the new cache: the same store its store file
+        // gives, without mapping it at the end of the build.
         let searching = store.searching(with: built, documentIDs: documentIDs)
         storeOfRows = searching
         return (.built(posts: store.posts.count), searching)

@@ -2,8 +2,8 @@ import BylineCore
 import GRDB
 
 /// A live reload's write (`CachedBlog.patch`): the changed files' rows and words alone, in one short
-/// transaction, and the snapshot marked stale instead of written again. At 100,000 posts the snapshot
-/// is the whole store (28 MB): written for every saved file it would be most of the reload's work.
+/// transaction, and the snapshot (the store file) marked stale instead of written again. At 100,000
+/// posts the store file is the whole store: written for every saved file it would be most of the reload's work.
 /// It is written once the reader ends (`writeSnapshot`), or by the next refresh that finds nothing to
 /// read; a start that finds it stale makes its first screen from the rows (`CachedBlog.cachedStore`),
 /// which the patch keeps exact.
@@ -37,6 +37,13 @@ extension PostCache {
                 try db.execute(sql: "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'dead'",
                                arguments: [retired])
                 try Self.markSnapshot(current: false, in: db)
+                // New rows, a new generation: no store file (nor a snapshot another reader writes from
+                // the rows before these) is ever paired with them. Known to this reader only when the
+                // rows were of its own generation.
+                let before = try Self.storedGeneration(db)
+                let patched = Self.newGeneration()
+                try Self.setGeneration(patched, in: db)
+                rowsGeneration.withLock { known in known = known != nil && known == before ? patched : nil }
                 if let last = added.last?.document {
                     try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('last_document', ?)", arguments: [String(last)])
                 }
@@ -49,15 +56,23 @@ extension PostCache {
         }
     }
 
-    /// Writes `store` (searching through this cache) as the snapshot, which is then current again.
+    /// Writes `store` (searching through this cache) as the store file, which is then current again;
+    /// throws, writing nothing, when another reader changed the rows since this one read or wrote them.
     package func writeSnapshot(_ store: PostStore) throws(Unusable) {
         guard isWritable else { throw Unusable(description: "cache \(path) is read-only") }
         do {
             let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
+            let written = Self.newGeneration()
             try writer.write { db in
-                try Self.insertSnapshot(store, documentIDs: store.documentIDs, into: db)
+                // Only over the rows this store was made from: another reader's write since makes them another store.
+                guard let known = knownGeneration, try Self.storedGeneration(db) == known else {
+                    throw Unusable(description: "cache \(path) was changed by another reader")
+                }
+                try Self.setGeneration(written, in: db)
                 try Self.markSnapshot(current: true, in: db)
+                try Self.writeStoreFile(store, documentIDs: store.documentIDs, generation: written, cachePath: path)
             }
+            rowsGeneration.withLock { $0 = written }
             try writer.close()
         } catch {
             throw Unusable(description: "cache \(path) cannot be written: \(error)")

@@ -4,9 +4,11 @@ import Glibc
 import BylineCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// A blog's persistent cache: every file's post and stamp, and a full-text index of the words of every
-/// post, in one SQLite file. It answers searches for the store (`PostSearchIndex`) on a connection of
+/// post, in one SQLite file; the whole store beside it in a store file every reader maps
+/// (`PostCache+StoreFile.swift`). It answers searches for the store (`PostSearchIndex`) on a connection of
 /// its own, so a search never waits behind a write for long.
 ///
 /// Written only inside transactions, and built anew into a temporary file renamed over the old one, so
@@ -30,6 +32,11 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     package let path: String
     package let isWritable: Bool
     private let reader: DatabaseQueue
+    /// The generation of the rows as this process last read or wrote them (meta `generation`): the
+    /// store file of that build is the one to map, and a snapshot is written only over rows still of
+    /// it. Nil when another process changed the rows under this one's patch.
+    let rowsGeneration: Mutex<UInt64?>
+    var knownGeneration: UInt64? { rowsGeneration.withLock { $0 } }
     let realRoot: String
     let includeDrafts: Bool
 
@@ -50,6 +57,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             guard meta["root"] == realRoot, meta["drafts"] == (includeDrafts ? "1" : "0") else {
                 throw Unusable(description: "cache \(path) belongs to another folder")
             }
+            rowsGeneration = Mutex(meta["generation"].flatMap { UInt64($0) })
         } catch let error as Unusable {
             throw error
         } catch {
@@ -89,29 +97,6 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     // MARK: Reading
-
-    /// The store as of the last write, decoded from its snapshot (throws when there is none or it is
-    /// bad), with each post's document. Decoded a chunk at a time straight from SQLite's buffers: no
-    /// copy of the whole snapshot (28 MB at 100,000 posts) is ever held.
-    package func snapshot(root: String) throws(Unusable) -> (store: PostStore, documentIDs: [Int64?]) {
-        let decoded: (store: PostStore, documentIDs: [Int64?])? = try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT bytes FROM snapshot ORDER BY part")
-            guard let header = try rows.next() else { return nil }
-            var decoder = try header.withUnsafeData(atIndex: 0) { data in
-                data?.withUnsafeBytes { StoreSnapshot.Decoder(header: $0.bindMemory(to: UInt8.self), root: root) }
-            }
-            guard decoder != nil else { return nil }
-            while let row = try rows.next() {
-                let added = try row.withUnsafeData(atIndex: 0) { data in
-                    data?.withUnsafeBytes { decoder?.add(chunk: $0.bindMemory(to: UInt8.self)) } ?? false
-                }
-                guard added else { return nil }
-            }
-            return decoder?.finish()
-        }
-        guard let decoded else { throw Unusable(description: "cache \(path) holds no readable snapshot") }
-        return decoded
-    }
 
     /// Every file the cache knows, with the folder's layout and problems.
     package func contents() throws(Unusable) -> Contents {
@@ -212,7 +197,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     }
 
     /// Adds the words of new and changed posts, then records every file (in store order), the store's
-    /// snapshot and the folder's state, in one transaction. `files[i].document` must be set for each new
+    /// file and the folder's state, in one transaction. `files[i].document` must be set for each new
     /// document, and `store` is the files' store searching through this cache (`BlogLoad.store`): its
     /// documents are the files'.
     package func write(files: [CachedFile], store: PostStore, newDocuments: [(document: Int64, words: Words)], dead: Int,
@@ -222,14 +207,18 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             // Opened for the write, not with the cache: most sessions never write, and the cached
             // first screen need not wait for a second connection.
             let writer = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false))
+            let written = Self.newGeneration()
             try writer.write { db in
                 try Self.insert(newDocuments, into: db, giveWay: giveWay)
-                try Self.insertSnapshot(store, documentIDs: store.documentIDs, into: db)
                 try db.execute(sql: "DELETE FROM files")
                 try Self.insertFiles(files, into: db)
                 try Self.insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: dead, into: db)
+                try Self.setGeneration(written, in: db)
                 try Self.markSnapshot(current: true, in: db)
+                // Inside the transaction: two writers' files and rows never interleave.
+                try Self.writeStoreFile(store, documentIDs: store.documentIDs, generation: written, cachePath: path)
             }
+            rowsGeneration.withLock { $0 = written }
             try writer.close()
             Self.removeOlderHeadFile(of: path)
         } catch {
@@ -269,10 +258,12 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
             }
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
+            let generation = newGeneration()
             try queue.inDatabase { db in
                 try CacheSchema.create(db)
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('version', ?), ('root', ?), ('drafts', ?)",
                                arguments: [CacheSchema.version, realRoot, includeDrafts ? "1" : "0"])
+                try setGeneration(generation, in: db)
             }
             var documentIDs = DocumentIDs(store)
             let batch = 512
@@ -300,12 +291,14 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             }
             let found = documentIDs.finish()
             try queue.inDatabase { db in
-                try insertSnapshot(store, documentIDs: found, into: db)
                 try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: 0, into: db)
                 // One compact b-tree per column instead of many small segments: faster searches.
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
             }
             try queue.close()
+            // The store file first: until the cache is renamed too, a reader pairs the old cache with
+            // it, sees another generation and makes its store from the rows.
+            try writeStoreFile(store, documentIDs: found, generation: generation, cachePath: path)
             guard let written = FileHandle(forReadingAtPath: temporary), (try? written.synchronize()) != nil,
                   rename(temporary, path) == 0 else {
                 throw Unusable(description: "cannot move the new cache into \(path): \(String(cString: strerror(errno)))")
@@ -356,17 +349,6 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         for (document, words) in documents {
             giveWay?.point()
             try statement.execute(arguments: [document, words.title, words.summary, words.tags, words.authors, words.body])
-        }
-    }
-
-    /// The store's snapshot in place of any before it, a part at a time as it is encoded.
-    static func insertSnapshot(_ store: PostStore, documentIDs: [Int64?], into db: Database) throws {
-        try db.execute(sql: "DELETE FROM snapshot")
-        let part = try db.makeStatement(sql: "INSERT INTO snapshot(part, bytes) VALUES (?, ?)")
-        var number = 0
-        try StoreSnapshot.encode(store, documentIDs: documentIDs) { bytes in
-            try part.execute(arguments: [number, Data(bytes)])
-            number += 1
         }
     }
 

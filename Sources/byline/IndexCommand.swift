@@ -35,7 +35,7 @@ struct IndexCommand: ParsableCommand {
         let blog = CachedBlog(root: folder.resolvedPath, includeDrafts: folder.drafts, inspector: CmarkBodyInspector(),
                               policy: .init(path: path, writable: true, minimumPosts: 0))
         let cached = blog.cachedStore()
-        if let problem = blog.problem { Console.error("\(problem); building it anew") }
+        if let problem = blog.problem ?? blog.storeFileProblem { Console.error("\(problem); building it anew") }
         let progress = Progress(shown: isatty(2) == 1)
         let scan = try PostsFolder.orExit { () throws(PostStore.OpenError) in try blog.scan { progress.show("reading", $0, $1) } }
         let store = blog.currentStore(scan, cached: cached)

@@ -249,7 +249,8 @@ final class CacheTests: CachedBlogTestCase {
         XCTAssertEqual(reader.persist(stale, store: store).outcome, .notWritten)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: cachePath)), before)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: cachePath)[.modificationDate] as? Date, stamp)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), ["blog.sqlite"])
+        // The cache and its store file beside it (issue 20), nothing else.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).sorted(), ["blog.sqlite", "blog.store"])
     }
 
     func testACacheOfAnotherFolderIsNotRead() throws {
@@ -282,7 +283,7 @@ final class CacheTests: CachedBlogTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: head), "\(what): restricted mode deletes nothing")
             let outcome = try persist()
             XCTAssertEqual(outcome == .updated(files: 1), !damage, "\(what): \(outcome)")
-            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), ["blog.sqlite"], what)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).sorted(), ["blog.sqlite", "blog.store"], what)
         }
     }
 

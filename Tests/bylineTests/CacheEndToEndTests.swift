@@ -30,10 +30,13 @@ final class CacheEndToEndTests: XCTestCase {
         ((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []).sorted()
     }
 
-    /// A folder holds one cache and nothing else: no journal, no temporary file, no head file.
+    /// A folder holds one cache (and its store file beside it, issue 20) and nothing else: no journal,
+    /// no temporary file, no head file.
     private func assertOneCache(_ files: [String], file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(files.count, 1, "the cache alone: \(files)", file: file, line: line)
+        let files = files.sorted()
+        XCTAssertEqual(files.count, 2, "the cache and its store file alone: \(files)", file: file, line: line)
         XCTAssertTrue(files.first?.hasSuffix(".sqlite") == true, "\(files)", file: file, line: line)
+        XCTAssertEqual(files.last, files.first.map { String($0.dropLast(".sqlite".count)) + ".store" }, "\(files)", file: file, line: line)
     }
 
     /// A count as the status line writes it: 1001 → `1,001`.

@@ -1,5 +1,6 @@
 /// A store's posts, newest first: the posts as a load made them, or the records of a cache's snapshot
-/// kept as its bytes, each post made from its record when it is asked for.
+/// kept as its bytes, or a mapped store file's records (`MappedPosts`), each post made from its record
+/// when it is asked for.
 ///
 /// Why the second form: a cached start shows a screen of posts out of perhaps 100,000. Making every
 /// post's four strings and tag list before the first frame was 500,000 allocations and 85 MB at
@@ -10,6 +11,8 @@ package struct PostList: RandomAccessCollection, Equatable, Sendable {
     private enum Storage: Sendable {
         case posts([Post])
         case records(PostRecords)
+        /// A store file's records, read where they lie (`MappedStore`).
+        case mapped(MappedPosts)
     }
 
     private let storage: Storage
@@ -25,6 +28,20 @@ package struct PostList: RandomAccessCollection, Equatable, Sendable {
         count = records.count
     }
 
+    init(_ mapped: MappedPosts) {
+        storage = .mapped(mapped)
+        count = mapped.count
+    }
+
+    /// The store file's posts, when they are read from one.
+    var mapped: MappedPosts? {
+        if case let .mapped(posts) = storage { return posts }
+        return nil
+    }
+
+    /// Whether the posts are read from a mapped store file (what a cached start should give).
+    package var isMapped: Bool { mapped != nil }
+
     /// The posts as one array, when they are held so (not a snapshot's records): what a patch copies.
     var array: [Post]? {
         if case let .posts(posts) = storage { return posts }
@@ -38,6 +55,7 @@ package struct PostList: RandomAccessCollection, Equatable, Sendable {
         switch storage {
         case let .posts(posts): return posts[number]
         case let .records(records): return records.post(number)
+        case let .mapped(mapped): return mapped.post(number)
         }
     }
 
@@ -50,6 +68,7 @@ package struct PostList: RandomAccessCollection, Equatable, Sendable {
                 theirs.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
             }
         case let (.records(mine), .records(theirs)): return mine === theirs
+        case let (.mapped(mine), .mapped(theirs)): return mine === theirs
         default: return false
         }
     }

@@ -107,7 +107,7 @@ extension PostStore {
         // The posts: the old ones less the removed, the new ones put in by binary search.
         removedNumbers.sort()
         var posts = oldPosts
-        var paths = store.absolutePaths
+        var paths = store.allAbsolutePaths
         var documentIDs = store.documentIDs
         for number in removedNumbers.reversed() {
             posts.remove(at: number)

@@ -15,12 +15,12 @@ extension PostStore.PatchBase {
 }
 
 extension PostStore {
-    /// This store with its posts held as one array (a snapshot's records made into posts, once), the
+    /// This store with its posts held as one array (a snapshot's or a store file's records made into posts, once), the
     /// rest as it is; itself when they are held so already.
     func postsInOneArray() -> PostStore {
         guard posts.array == nil else { return self }
         let store = PostStore(root: root, realRoot: realRoot, layout: layout, posts: PostList(Array(posts)), tags: tags,
-                              languages: languages, diagnostics: diagnostics, aliases: aliases, absolutePaths: absolutePaths)
+                              languages: languages, diagnostics: diagnostics, aliases: aliases, absolutePaths: allAbsolutePaths)
         guard let searchIndex else { return store }
         return store.searching(with: searchIndex, documentIDs: documentIDs)
     }

@@ -51,9 +51,8 @@ extension PostStore {
         var found = PostSet(capacity: posts.count)
         if let searchIndex, let documents = searchIndex.documents(matchingAll: terms) {
             indexed = indexedPosts
-            for document in documents where document >= 0 && document < postOfDocument.count {
-                let number = postOfDocument[Int(document)]
-                if number >= 0 { found.insert(Int(number)) }
+            for document in documents {
+                if let number = post(ofDocument: document) { found.insert(number) }
             }
         }
         guard !cancelled() else { return nil }

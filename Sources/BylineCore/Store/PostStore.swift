@@ -51,12 +51,38 @@ package struct PostStore: Sendable {
     let absolutePaths: [String?]
     /// A full-text index that answers searches for the posts it holds (a persistent cache), if any.
     package private(set) var searchIndex: (any PostSearchIndex)?
-    /// Each post's document in `searchIndex`, nil for a post the index does not hold (it is scanned).
-    package private(set) var documentIDs: [Int64?] = []
-    /// Post number by document (-1: no post); documents are small dense numbers, so an array serves.
-    private(set) var postOfDocument: [Int32] = []
+    /// Where each post's document is kept: in arrays made by `searching(with:documentIDs:)`, or in the
+    /// store file's tables (`searching(with:)` of a mapped store: nothing made per post).
+    private var documents: DocumentTables = .arrays(documentIDs: [], postOfDocument: [])
     /// The posts `searchIndex` holds.
     private(set) var indexedPosts = PostSet(capacity: 0)
+
+    /// How a store finds its posts' documents and a document's post.
+    private enum DocumentTables: Sendable {
+        /// Post number by document (-1: no post); documents are small dense numbers, so an array serves.
+        case arrays(documentIDs: [Int64?], postOfDocument: [Int32])
+        case mapped(MappedPosts)
+    }
+
+    /// Each post's document in `searchIndex`, nil for a post the index does not hold (it is scanned).
+    /// Made when asked for from a mapped store's file (a cache write or a patch asks; a reader does not).
+    package var documentIDs: [Int64?] {
+        switch documents {
+        case let .arrays(documentIDs, _): return documentIDs
+        case let .mapped(mapped): return (0..<mapped.count).map(mapped.document)
+        }
+    }
+
+    /// The post whose document in `searchIndex` is `document`, if any.
+    func post(ofDocument document: Int64) -> Int? {
+        switch documents {
+        case let .arrays(_, postOfDocument):
+            guard document >= 0, document < postOfDocument.count else { return nil }
+            let number = postOfDocument[Int(document)]
+            return number >= 0 ? Int(number) : nil
+        case let .mapped(mapped): return mapped.post(ofDocument: document)
+        }
+    }
 
     /// Loads the posts under `root`. `progress` hears (files read, files in all once the walk is done)
     /// from the workers, for a status line.
@@ -404,19 +430,39 @@ package struct PostStore: Sendable {
         precondition(documentIDs.count == posts.count, "one document slot per post")
         var store = self
         store.searchIndex = index
-        store.documentIDs = documentIDs
         let largest = documentIDs.lazy.compactMap { $0 }.max() ?? -1
         precondition(largest < Int64(Int32.max), "documents are numbered densely")
-        store.postOfDocument = [Int32](repeating: -1, count: Int(largest + 1))
+        var postOfDocument = [Int32](repeating: -1, count: Int(largest + 1))
         store.indexedPosts = PostSet(capacity: posts.count)
         for (number, document) in documentIDs.enumerated() {
             if let document, document >= 0 {
-                store.postOfDocument[Int(document)] = Int32(number)
+                postOfDocument[Int(document)] = Int32(number)
                 store.indexedPosts.insert(number)
             }
         }
+        store.documents = .arrays(documentIDs: documentIDs, postOfDocument: postOfDocument)
         return store
     }
+
+    /// A store read from a store file (`MappedStore`) answering searches from `index` with the
+    /// documents the file records: its tables are read where they lie, nothing is made per post.
+    package func searching(with index: any PostSearchIndex) -> PostStore {
+        guard let mapped = posts.mapped else { preconditionFailure("a store read from a store file") }
+        var store = self
+        store.searchIndex = index
+        store.documents = .mapped(mapped)
+        store.indexedPosts = mapped.indexed
+        return store
+    }
+
+    /// Every post's real file, nil for the usual `realRoot/path`, as one array (a patch copies it).
+    var allAbsolutePaths: [String?] {
+        guard let mapped = posts.mapped else { return absolutePaths }
+        return (0..<mapped.count).map(mapped.absolutePath)
+    }
+
+    /// A mapped store's post `number`'s real file when it is not the usual one.
+    func mappedAbsolutePath(_ number: Int) -> String? { posts.mapped?.absolutePath(number) }
 
     /// Whether `other` holds this store's very posts (the same array, not merely equal ones), as the
     /// store a cache build hands over does: post numbers then mean the same posts in both.
@@ -466,7 +512,8 @@ package struct PostStore: Sendable {
 
     /// Where post `number`'s file is (symlinks resolved).
     package func absolutePath(of number: Int) -> String {
-        (number < absolutePaths.count ? absolutePaths[number] : nil) ?? realRoot + "/" + posts[number].path
+        if let mapped = posts.mapped { return mapped.absolutePath(number) ?? realRoot + "/" + mapped.path(number) }
+        return (number < absolutePaths.count ? absolutePaths[number] : nil) ?? realRoot + "/" + posts[number].path
     }
 
     /// The body of post `number`: everything after its front matter, as clean UTF-8 with LF line ends.
