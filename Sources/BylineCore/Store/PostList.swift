@@ -1,16 +1,14 @@
-/// A store's posts, newest first: the posts as a load made them, or the records of a cache's snapshot
-/// kept as its bytes, or a mapped store file's records (`MappedPosts`), each post made from its record
-/// when it is asked for.
+/// A store's posts, newest first: the posts as a load made them, or a mapped store file's records
+/// (`MappedPosts`), each post made from its record when it is asked for.
 ///
 /// Why the second form: a cached start shows a screen of posts out of perhaps 100,000. Making every
 /// post's four strings and tag list before the first frame was 500,000 allocations and 85 MB at
-/// 100,000 posts (94 ms to the first screen); keeping the snapshot's 28 MB of records and an offset
-/// per post is one copy of each chunk and a pass that checks it. A list row, a preview or a search
-/// field asks for a post and gets it made, as it would have been decoded.
+/// 100,000 posts; the store file's records are read where the kernel mapped them, one copy in the page
+/// cache for every reader of the blog (issue 20). A list row, a preview or a search field asks for a
+/// post and gets it made.
 package struct PostList: RandomAccessCollection, Equatable, Sendable {
     private enum Storage: Sendable {
         case posts([Post])
-        case records(PostRecords)
         /// A store file's records, read where they lie (`MappedStore`).
         case mapped(MappedPosts)
     }
@@ -21,11 +19,6 @@ package struct PostList: RandomAccessCollection, Equatable, Sendable {
     init(_ posts: [Post]) {
         storage = .posts(posts)
         count = posts.count
-    }
-
-    init(_ records: PostRecords) {
-        storage = .records(records)
-        count = records.count
     }
 
     init(_ mapped: MappedPosts) {
@@ -42,7 +35,7 @@ package struct PostList: RandomAccessCollection, Equatable, Sendable {
     /// Whether the posts are read from a mapped store file (what a cached start should give).
     package var isMapped: Bool { mapped != nil }
 
-    /// The posts as one array, when they are held so (not a snapshot's records): what a patch copies.
+    /// The posts as one array, when they are held so (not a store file's records): what a patch copies.
     var array: [Post]? {
         if case let .posts(posts) = storage { return posts }
         return nil
@@ -54,12 +47,11 @@ package struct PostList: RandomAccessCollection, Equatable, Sendable {
     package subscript(number: Int) -> Post {
         switch storage {
         case let .posts(posts): return posts[number]
-        case let .records(records): return records.post(number)
         case let .mapped(mapped): return mapped.post(number)
         }
     }
 
-    /// Whether both are the very same posts (one array, or one snapshot's records), not merely equal:
+    /// Whether both are the very same posts (one array, or one store file's records), not merely equal:
     /// post numbers then mean the same posts in both.
     func isSameStorage(as other: PostList) -> Bool {
         switch (storage, other.storage) {
@@ -67,7 +59,6 @@ package struct PostList: RandomAccessCollection, Equatable, Sendable {
             return mine.count == theirs.count && mine.withUnsafeBufferPointer { a in
                 theirs.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
             }
-        case let (.records(mine), .records(theirs)): return mine === theirs
         case let (.mapped(mine), .mapped(theirs)): return mine === theirs
         default: return false
         }
@@ -75,35 +66,5 @@ package struct PostList: RandomAccessCollection, Equatable, Sendable {
 
     package static func == (lhs: PostList, rhs: PostList) -> Bool {
         lhs.count == rhs.count && (lhs.isSameStorage(as: rhs) || lhs.elementsEqual(rhs))
-    }
-}
-
-/// A snapshot's post records (`StoreSnapshot`), checked when they were read: each chunk's bytes as
-/// the cache held them, and where each post's record starts.
-final class PostRecords: Sendable {
-    /// The chunks' bytes.
-    let chunks: [[UInt8]]
-    /// Post by post, its chunk (high 32 bits) and the offset of its record there (low 32 bits).
-    let starts: [UInt64]
-    /// Tag spellings by number, as the records refer to them (the tag index's names).
-    let tagNames: [String]
-
-    init(chunks: [[UInt8]], starts: [UInt64], tagNames: [String]) {
-        self.chunks = chunks
-        self.starts = starts
-        self.tagNames = tagNames
-    }
-
-    var count: Int { starts.count }
-
-    func post(_ number: Int) -> Post {
-        let start = starts[number]
-        return chunks[Int(start >> 32)].withUnsafeBufferPointer { buffer in
-            var input = ByteReader(buffer)
-            input.offset = Int(start & 0xFFFF_FFFF)
-            // Checked when the snapshot was read: the record is whole.
-            let record = PostRecord.read(&input, tagNames: tagNames.count)!
-            return record.post(in: buffer, tagNames: tagNames)
-        }
     }
 }
