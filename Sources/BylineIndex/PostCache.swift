@@ -185,10 +185,20 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
     // MARK: PostSearchIndex
 
     package func documents(matchingAll terms: [SearchTerm]) -> [Int64]? {
+        documents(matchingAll: terms, cancelled: { false })
+    }
+
+    /// The index's candidates (`FullTextQuery`), with those of a term of several words checked against
+    /// their post as the scan checks it (`PostStore.post(_:bodyAt:containsAll:)`): the index keeps no
+    /// positions, so it cannot tell `go lang` side by side from `go` and `lang` apart.
+    package func documents(matchingAll terms: [SearchTerm], cancelled: @escaping @Sendable () -> Bool) -> [Int64]? {
         guard !terms.isEmpty else { return nil }
-        return try? reader.read { db in
+        let candidates = try? reader.read { db in
             try Int64.fetchAll(db, sql: "SELECT rowid FROM words WHERE words MATCH ?", arguments: [FullTextQuery.match(terms)])
         }
+        let unanswered = FullTextQuery.unanswered(terms)
+        guard let candidates, !unanswered.isEmpty else { return candidates }
+        return checked(candidates, unanswered, cancelled: cancelled)
     }
 
     // MARK: Writing
@@ -239,12 +249,15 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     /// Builds a cache from nothing into a temporary file beside `path`, renamed over it when complete.
     /// `rows` gives the files at a range of positions, in the order they are recorded (the store's:
-    /// its posts newest first, then the files that gave none), at most `rowsAtOnce` at a time: a blog's
-    /// bodies, and its files as recorded, are never all in memory. (Files are committed 512 at a time
-    /// whatever `rowsAtOnce` is.) Returns each of the store's posts' document number (nil when not indexed).
+    /// its posts newest first, then the files that gave none), `rowsAtOnce` at a time: a blog's
+    /// bodies, and its files as recorded, are never all in memory. With `pipelined`, `rows` of the next
+    /// chunk runs on another thread while this one's are inserted (`BuildPipeline`). Files are committed
+    /// `CacheSchema.transactionRows` at a time (whole chunks). Returns each of the store's posts'
+    /// document number (nil when not indexed).
     @discardableResult
     package static func build(path: String, realRoot: String, includeDrafts: Bool, count: Int, store: PostStore,
-                             layout: SiteLayout, folderDiagnostics: [Diagnostic], rowsAtOnce: Int = 512, giveWay: GiveWay? = nil,
+                             layout: SiteLayout, folderDiagnostics: [Diagnostic], rowsAtOnce: Int = 512, pipelined: Bool = false,
+                             giveWay: GiveWay? = nil,
                              rows: (_ range: Range<Int>) -> [FileRow],
                              progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) -> [Int64?] {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
@@ -269,28 +282,29 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
                                arguments: [CacheSchema.version, realRoot, includeDrafts ? "1" : "0"])
             }
             var documentIDs = DocumentIDs(store)
-            let batch = 512
             var next: Int64 = 1
-            for start in stride(from: 0, to: count, by: batch) {
-                let range = start..<min(start + batch, count)
-                try queue.inTransaction { db in
-                    for part in stride(from: range.lowerBound, to: range.upperBound, by: max(1, rowsAtOnce)) {
-                        let partRange = part..<min(part + max(1, rowsAtOnce), range.upperBound)
-                        var partRows = rows(partRange)
-                        var added: [(document: Int64, words: Words)] = []
-                        for index in partRows.indices {
-                            guard let words = partRows[index].words.take() else { continue }
-                            partRows[index].file.document = next
-                            documentIDs.record(next, of: partRows[index].file.path, at: partRange.lowerBound + index)
-                            added.append((next, words))
-                            next += 1
-                        }
-                        try insert(added, into: db, giveWay: giveWay)
-                        try insertFiles(partRows.lazy.map(\.file), into: db)
+            let chunk = max(1, rowsAtOnce)
+            let chunksPerTransaction = max(1, CacheSchema.transactionRows / chunk)
+            try queue.inDatabase { db in
+                // Transactions of `transactionRows` files (whole chunks); while one chunk is inserted, the
+                // next is read and normalized beside it when the build may use all cores.
+                try BuildPipeline.run(count: count, chunk: chunk, beside: pipelined, rows: rows) { range, chunkRows, isLast in
+                    let number = range.lowerBound / chunk
+                    if number % chunksPerTransaction == 0 { try db.execute(sql: "BEGIN") }
+                    var partRows = chunkRows
+                    var added: [(document: Int64, words: Words)] = []
+                    for index in partRows.indices {
+                        guard let words = partRows[index].words.take() else { continue }
+                        partRows[index].file.document = next
+                        documentIDs.record(next, of: partRows[index].file.path, at: range.lowerBound + index)
+                        added.append((next, words))
+                        next += 1
                     }
-                    return .commit
+                    try insert(added, into: db, giveWay: giveWay)
+                    try insertFiles(partRows.lazy.map(\.file), into: db)
+                    if isLast || (number + 1) % chunksPerTransaction == 0 { try db.execute(sql: "COMMIT") }
+                    progress(range.upperBound)
                 }
-                progress(range.upperBound)
             }
             let found = documentIDs.finish()
             try queue.inDatabase { db in

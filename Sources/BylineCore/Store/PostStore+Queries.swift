@@ -49,7 +49,7 @@ extension PostStore {
         // Posts the index holds are answered by it; the rest (or all, without an index) are scanned.
         var indexed = PostSet(capacity: posts.count)
         var found = PostSet(capacity: posts.count)
-        if let searchIndex, let documents = searchIndex.documents(matchingAll: terms) {
+        if let searchIndex, let documents = searchIndex.documents(matchingAll: terms, cancelled: cancelled) {
             indexed = indexedPosts
             for document in documents where document >= 0 && document < postOfDocument.count {
                 let number = postOfDocument[Int(document)]
@@ -90,11 +90,17 @@ extension PostStore {
 
     /// The scan: the title, summary, tags and authors first (no disk), then the body.
     private func post(_ number: Int, containsAll terms: [SearchTerm], cancelled: () -> Bool = { false }) -> Bool {
-        let post = posts[number]
-        let fields = Self.searchFields(of: post)
+        Self.post(posts[number], bodyAt: absolutePath(of: number), containsAll: terms, cancelled: cancelled)
+    }
+
+    /// The scan's test of one post whose body is the file at `absolutePath`: also how the search index
+    /// checks the candidates it cannot answer exactly (terms of several words), so that both agree.
+    package static func post(_ post: Post, bodyAt absolutePath: String, containsAll terms: [SearchTerm],
+                             cancelled: () -> Bool = { false }) -> Bool {
+        let fields = searchFields(of: post)
         let missing = terms.filter { term in !fields.contains { term.occurs(in: $0) } }
         guard !missing.isEmpty else { return true }
-        guard case let .success(body) = bodyBytes(of: number) else { return false }
+        guard case let .success(body) = PostLoader.bodyBytes(at: absolutePath) else { return false }
         return body.withUnsafeBufferPointer { SearchText.containsAll(missing, inWordsOf: $0, cancelled: cancelled) }
     }
 
