@@ -269,8 +269,8 @@ package final class CachedBlog: @unchecked Sendable {
     }
 
     func words(of file: CachedFile) -> PostCache.Words? {
-        guard let post = file.post, case let .success(body) = PostLoader.body(at: file.absolutePath) else { return nil }
-        return PostCache.Words(post: post, body: body)
+        guard let post = file.post, case let .success(body) = PostLoader.bodyBytes(at: file.absolutePath) else { return nil }
+        return PostCache.Words(post: post, bodyBytes: body)
     }
 
     private func needsRebuild(_ cache: PostCache, _ scan: BlogLoad.Scan) -> Bool {

@@ -203,15 +203,25 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     // MARK: Writing
 
-    /// A post's words to add to the index: its fields normalized by `SearchText`.
+    /// A post's words to add to the index: its fields normalized by `SearchText`, each word once a
+    /// field (`DistinctWords`: the index keeps no positions or counts).
     package struct Words: Sendable {
         var title: String, summary: String, tags: String, authors: String, body: String
         package init(post: Post, body: String) {
-            title = SearchText.normalizedString(post.title)
-            summary = SearchText.normalizedString(post.summary)
-            tags = SearchText.normalizedString(post.tags.joined(separator: " "))
-            authors = SearchText.normalizedString(post.authors.joined(separator: " "))
-            self.body = SearchText.normalizedString(body)
+            self.init(post: post, normalizedBody: SearchText.normalized(body))
+        }
+
+        /// The same from the body's bytes as `PostLoader.bodyBytes` reads them: no String of it is made.
+        package init(post: Post, bodyBytes: ArraySlice<UInt8>) {
+            self.init(post: post, normalizedBody: bodyBytes.withUnsafeBufferPointer(SearchText.normalized))
+        }
+
+        private init(post: Post, normalizedBody: [UInt8]) {
+            title = DistinctWords.of(SearchText.normalized(post.title))
+            summary = DistinctWords.of(SearchText.normalized(post.summary))
+            tags = DistinctWords.of(SearchText.normalized(post.tags.joined(separator: " ")))
+            authors = DistinctWords.of(SearchText.normalized(post.authors.joined(separator: " ")))
+            body = DistinctWords.of(normalizedBody)
         }
     }
 
@@ -278,6 +288,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
             try queue.inDatabase { db in
                 try CacheSchema.create(db)
+                if pipelined { try CacheSchema.setPendingWords(CacheSchema.buildPendingWords, in: db) }
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('version', ?), ('root', ?), ('drafts', ?)",
                                arguments: [CacheSchema.version, realRoot, includeDrafts ? "1" : "0"])
             }
@@ -310,6 +321,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             try queue.inDatabase { db in
                 try insertSnapshot(store, documentIDs: found, into: db)
                 try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: 0, into: db)
+                if pipelined { try CacheSchema.setPendingWords(CacheSchema.pendingWords, in: db) }
                 // One compact b-tree per column instead of many small segments: faster searches.
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
             }
