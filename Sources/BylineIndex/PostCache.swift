@@ -184,21 +184,23 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     // MARK: PostSearchIndex
 
+    /// The index's answer alone, exact: its candidates, those of a term of several words checked
+    /// against their post as the scan checks it (`checked`). (The store checks them itself as it scans,
+    /// from `candidates`, showing its first results meanwhile.)
     package func documents(matchingAll terms: [SearchTerm]) -> [Int64]? {
-        documents(matchingAll: terms, cancelled: { false })
+        guard let found = candidates(matchingAll: terms) else { return nil }
+        return found.unsettled.isEmpty ? found.documents : checked(found.documents, found.unsettled, cancelled: { false })
     }
 
-    /// The index's candidates (`FullTextQuery`), with those of a term of several words checked against
-    /// their post as the scan checks it (`PostStore.post(_:bodyAt:containsAll:)`): the index keeps no
-    /// positions, so it cannot tell `go lang` side by side from `go` and `lang` apart.
-    package func documents(matchingAll terms: [SearchTerm], cancelled: @escaping @Sendable () -> Bool) -> [Int64]? {
+    /// The documents holding every word of every term (`FullTextQuery`); the index keeps no positions,
+    /// so it cannot tell `go lang` side by side from `go` and `lang` apart: terms of several words are
+    /// left to be checked in the text.
+    package func candidates(matchingAll terms: [SearchTerm]) -> SearchCandidates? {
         guard !terms.isEmpty else { return nil }
-        let candidates = try? reader.read { db in
+        let documents = try? reader.read { db in
             try Int64.fetchAll(db, sql: "SELECT rowid FROM words WHERE words MATCH ?", arguments: [FullTextQuery.match(terms)])
         }
-        let unanswered = FullTextQuery.unanswered(terms)
-        guard let candidates, !unanswered.isEmpty else { return candidates }
-        return checked(candidates, unanswered, cancelled: cancelled)
+        return documents.map { SearchCandidates(documents: $0, unsettled: FullTextQuery.unanswered(terms)) }
     }
 
     // MARK: Writing

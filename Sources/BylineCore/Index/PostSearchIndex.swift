@@ -5,15 +5,28 @@ package protocol PostSearchIndex: Sendable {
     /// (title, summary, tags or body); nil when the index cannot answer (it is then scanned around).
     func documents(matchingAll terms: [SearchTerm]) -> [Int64]?
 
-    /// The same, giving up (nil) as soon as `cancelled` says so: an index that checks some of its
-    /// candidates against the posts' text (terms of several words) stops when the next key supersedes
-    /// the search.
-    func documents(matchingAll terms: [SearchTerm], cancelled: @escaping @Sendable () -> Bool) -> [Int64]?
+    /// What the index tells without reading any text: the documents that may match, and the terms it
+    /// could not settle for them, which the store checks in their text as it scans (in list order,
+    /// cancellable, its first results shown while it reads). Nil when the index cannot answer.
+    func candidates(matchingAll terms: [SearchTerm]) -> SearchCandidates?
+}
+
+/// An index's candidates for a search (`PostSearchIndex.candidates`).
+package struct SearchCandidates: Sendable {
+    /// The documents that may match; every other document does not.
+    package var documents: [Int64]
+    /// The terms to check in each candidate's text (none: every candidate matches).
+    package var unsettled: [SearchTerm]
+
+    package init(documents: [Int64], unsettled: [SearchTerm]) {
+        self.documents = documents
+        self.unsettled = unsettled
+    }
 }
 
 extension PostSearchIndex {
-    /// An index that reads no text answers at once: nothing to cancel.
-    package func documents(matchingAll terms: [SearchTerm], cancelled: @escaping @Sendable () -> Bool) -> [Int64]? {
-        documents(matchingAll: terms)
+    /// An index that settles every term: its answer is its candidates.
+    package func candidates(matchingAll terms: [SearchTerm]) -> SearchCandidates? {
+        documents(matchingAll: terms).map { SearchCandidates(documents: $0, unsettled: []) }
     }
 }

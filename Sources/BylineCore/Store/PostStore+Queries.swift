@@ -46,18 +46,24 @@ extension PostStore {
         let candidates = Array(tagMatches(query))
         let terms = query.searchTerms
         guard !terms.isEmpty else { return candidates }
-        // Posts the index holds are answered by it; the rest (or all, without an index) are scanned.
+        // Posts the index holds are answered by it; the rest (or all, without an index) are scanned, and
+        // so are its candidates for the terms it could not settle (`unsettled`), for those terms alone.
         var indexed = PostSet(capacity: posts.count)
         var found = PostSet(capacity: posts.count)
-        if let searchIndex, let documents = searchIndex.documents(matchingAll: terms, cancelled: cancelled) {
+        var unsettled: [SearchTerm] = []
+        var unchecked = PostSet(capacity: posts.count)
+        if let searchIndex, let answer = searchIndex.candidates(matchingAll: terms) {
             indexed = indexedPosts
-            for document in documents where document >= 0 && document < postOfDocument.count {
+            unsettled = answer.unsettled
+            for document in answer.documents where document >= 0 && document < postOfDocument.count {
                 let number = postOfDocument[Int(document)]
-                if number >= 0 { found.insert(Int(number)) }
+                guard number >= 0 else { continue }
+                if unsettled.isEmpty { found.insert(Int(number)) } else { unchecked.insert(Int(number)) }
             }
         }
         guard !cancelled() else { return nil }
-        let scanned = candidates.filter { !indexed.contains($0) }
+        let scanned = candidates.filter { !indexed.contains($0) || unchecked.contains($0) }
+        let (held, toSettle) = (indexed, unsettled)
         // In list order and in blocks, so that what is settled can be told between them; the first
         // blocks are small, so the first screen of results is told after a few hundred bodies.
         var settled: [Int] = []
@@ -67,7 +73,7 @@ extension PostStore {
         while start < scanned.count {
             let part = Array(scanned[start..<min(start + block, scanned.count)])
             let keep = ParallelMap.map(part) { number in
-                !cancelled() && self.post(number, containsAll: terms, cancelled: cancelled)
+                !cancelled() && self.post(number, containsAll: held.contains(number) ? toSettle : terms, cancelled: cancelled)
             }
             guard !cancelled() else { return nil }
             for (number, kept) in zip(part, keep) where kept { found.insert(number) }
