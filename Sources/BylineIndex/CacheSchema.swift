@@ -11,24 +11,26 @@ enum CacheSchema {
     // 9: a live reload updates the changed files' rows alone and marks the snapshot stale (meta
     //    `snapshot` = `stale`) until it is written again; a cache of 8 would show such a snapshot as current.
     // 10: (helper "mapped": the store as a mapped file.)
-    // 11: the index keeps no positions (`detail=none`: a fifth of the size, built in a third of the
-    //     time; terms of several words are checked against the text, `PostCache.checked`), and files are
-    //     found by document (`files_document`) for that check. A cache of 9 or 10 would be searched with
-    //     queries its phrases do not answer the same way.
+    // 11: the index keeps no word positions (`detail=column`: a third of the size, built in a third of
+    //     the time), so terms of several words are checked in the text (`SearchCandidates`); files are
+    //     found by document (`files_document`) for that check. A cache of 9 or 10 would be asked
+    //     queries (a word each, no phrases) whose answers its callers no longer check.
     static let version = "byline-cache-11"
 
-    /// Files a build commits at once: FTS5 writes a segment per commit at the least, and fewer, larger
-    /// segments are less to merge (measured below).
+    /// Files a build commits at once (whole chunks): with no journal a commit is cheap, but each one
+    /// writes FTS5's pending words out as a segment.
     static let transactionRows = 8192
 
-    /// Bytes of words FTS5 holds in memory before it writes them out as a segment (`hashsize`): its
-    /// own default for the reader's writes, 8 MB while `byline index` builds on all cores (fewer,
-    /// larger segments to merge: 17% less time inserting 10,000 posts; 32 MB gained nothing more).
-    static let pendingWords = 1 << 20
-    static let buildPendingWords = 8 << 20
-
-    static func setPendingWords(_ bytes: Int, in db: Database) throws {
-        try db.execute(sql: "INSERT INTO words(words, rank) VALUES ('hashsize', ?)", arguments: [bytes])
+    /// How FTS5 writes while `byline index` builds on all cores, and after. Building, it holds up to
+    /// 64 MB of words before writing a segment and merges segments only in a crisis (64 at one level):
+    /// the `optimize` at the end merges them all once, instead of automerge rewriting the growing
+    /// index level by level. (At 100,000 posts: 26-30 s to build with FTS5's defaults, 14-20 s so.)
+    /// After the build its defaults come back, for the reader's small writes: 1 MB, automerge 4,
+    /// crisis at 16. The reader's own one-core build keeps the defaults (its memory is the reader's).
+    static func setBuilding(_ building: Bool, in db: Database) throws {
+        try db.execute(sql: "INSERT INTO words(words, rank) VALUES ('hashsize', ?)", arguments: [building ? 64 << 20 : 1 << 20])
+        try db.execute(sql: "INSERT INTO words(words, rank) VALUES ('automerge', ?)", arguments: [building ? 0 : 4])
+        try db.execute(sql: "INSERT INTO words(words, rank) VALUES ('crisismerge', ?)", arguments: [building ? 64 : 16])
     }
 
     static func create(_ db: Database) throws {
@@ -57,8 +59,32 @@ enum CacheSchema {
             -- The whole store as of the last write (StoreSnapshot): the first screen is decoded from it.
             -- Part 0 is the header, parts 1... the posts, a chunk each.
             CREATE TABLE snapshot(part INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
+            -- Options measured (issue 20) on bench/corpus.py's posts, 800 MB of markdown at 100,000 (the
+            -- sum of file sizes); size of the FTS5 table alone, seconds to insert and optimize and ms of
+            -- a prefix query, best of 5, by a Python driver over pre-normalized text at 10,000 posts (a
+            -- quiet moment) and sizes at 100,000; the last rows are `byline index` at 100,000 posts:
+            --   detail  prefix  tokenizer       10k MB  insert s  "c"* ms  "cac"* ms | 100k MB
+            --   full    1 2     ascii             84.9   2.2-2.7      2.7      2.1   |  800.8  (version 9)
+            --   full    -       ascii             43.8   1.1          69       2.0   |
+            --   column  1 2     ascii             26.9   1.6-1.7      2.4      2.0   |  222.2  (chosen)
+            --   none    1 2     ascii             13.4   1.1          2.4      2.8   |   79.4
+            --   none    1       ascii             10.4   0.9          2.3-2.8  2.8   |   62.1
+            --   none    1 2 3   ascii             16.2   1.9-2.3      2.4      1.9   |
+            --   none    -       ascii             10.1   0.7-1.0     16-20     2.8   |   54.4
+            --   none    1 2     unicode61 rd2     12.3   1.1-1.5      2.4      2.8   |   78.8
+            --   none    1 2     (content kept)    92.9   1.3-1.5      2.4      2.9   |
+            --   none, each word once a field (DistinctWords): the same 12.3 MB, insert 0.6-0.8 s
+            --   byline index, 100,000 posts, whole cache: version 9 (detail=full) 857 MB, 38-57 s;
+            --   detail=none 139 MB, 12-17 s; detail=column 288 MB, 14-20 s. Queries on those caches:
+            --   "q"* "qu"* 3 ms in all three; "qua"* "quartz"* 4 ms (full, column), 12 ms (none).
+            -- So `column`: a prefix query of three letters or more is as fast as with positions (`none`
+            -- takes three times as long: FTS5 merges its prefix doclists by a slower path), within half
+            -- the markdown's size. Neither answers phrases: see `FullTextQuery`. Prefixes of one and two
+            -- letters keep the first keystrokes fast (16-20 ms without, at 10,000 posts). `ascii` over
+            -- pre-folded words, as before: unicode61 folds the same letters but would split words at
+            -- the marks of other scripts, which the scan keeps. Contentless: the text is in the posts.
             CREATE VIRTUAL TABLE words USING fts5(title, summary, tags, authors, body,
-                content='', tokenize='ascii', prefix='1 2', columnsize=0, detail=none);
+                content='', tokenize='ascii', prefix='1 2', columnsize=0, detail=column);
             -- A candidate of the index is checked against its file's row and body (`PostCache.checked`).
             CREATE INDEX files_document ON files(document);
             """)

@@ -4,7 +4,7 @@ import Glibc
 
 /// A field's normalized words each once, in the order they first occur: what the index is fed.
 ///
-/// The index keeps neither positions nor counts (`detail=none`): a document holds a word or it does
+/// The index keeps neither positions nor counts (`detail=column`): a field holds a word or it does
 /// not. So a word's second and later occurrences add nothing to it, yet FTS5 tokenizes and hashes each
 /// one (three times, with the one- and two-letter prefix indexes) on the thread that inserts, the
 /// build's slower stage; a post's body repeats most of its words (about 60% in the generated corpus

@@ -290,7 +290,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
             try queue.inDatabase { db in
                 try CacheSchema.create(db)
-                if pipelined { try CacheSchema.setPendingWords(CacheSchema.buildPendingWords, in: db) }
+                if pipelined { try CacheSchema.setBuilding(true, in: db) }
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('version', ?), ('root', ?), ('drafts', ?)",
                                arguments: [CacheSchema.version, realRoot, includeDrafts ? "1" : "0"])
             }
@@ -323,7 +323,7 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             try queue.inDatabase { db in
                 try insertSnapshot(store, documentIDs: found, into: db)
                 try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: 0, into: db)
-                if pipelined { try CacheSchema.setPendingWords(CacheSchema.pendingWords, in: db) }
+                if pipelined { try CacheSchema.setBuilding(false, in: db) }
                 // One compact b-tree per column instead of many small segments: faster searches.
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
             }

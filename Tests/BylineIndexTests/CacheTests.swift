@@ -308,7 +308,7 @@ final class CacheTests: CachedBlogTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), [])
     }
 
-    /// The index keeps no positions (`detail=none`): each word of a term is asked for alone, the last
+    /// The index keeps no positions (`detail=column`): each word of a term is asked for alone, the last
     /// as a prefix; terms of several words are then checked against the text (`SeveralWordTermTests`).
     func testTermsBecomeWordsWithThePrefixLast() {
         XCTAssertEqual(FullTextQueryProbe.match("go-lang lat 東京"), "\"go\" AND \"lang\"* AND \"lat\"* AND \"東\" AND \"京\"*")

@@ -3,7 +3,7 @@ import BylineIndex
 import Foundation
 import XCTest
 
-/// The index keeps no word positions (`detail=none`, issue 20): a term that search sees as several
+/// The index keeps no word positions (`detail=column`, issue 20): a term that search sees as several
 /// words side by side (`go-lang`, `東京`) is answered from the index's candidates, each checked against
 /// its post's text as the scan checks. These posts hold the words of such terms apart, in other fields
 /// or the other way round, so that the candidates are more than the answer and only the check can
