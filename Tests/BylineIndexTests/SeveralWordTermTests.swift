@@ -77,6 +77,25 @@ final class SeveralWordTermTests: CachedBlogTestCase {
         XCTAssertNil(cached.matches(PostQuery(search: "go-lang"), cancelled: { true }))
     }
 
+    /// The store checks the index's candidates for a term of several words as it scans the posts the
+    /// index does not hold: in list order, telling what it settled, over the candidates alone.
+    func testTheStoreChecksTheCandidatesAsItScans() throws {
+        try writePosts()
+        try persist()
+        let reader = cachedBlog()
+        let cached = try XCTUnwrap(reader.cachedStore())
+        let index = try XCTUnwrap(reader.cache)
+        let query = PostQuery(search: "go-lang")
+        let candidates = try XCTUnwrap(index.candidates(matchingAll: query.searchTerms))
+        XCTAssertEqual(candidates.documents.count, 3, "side.md, apart.md and fields.md hold go and lang...")
+        var partials: [SearchPartial] = []
+        let found = try XCTUnwrap(cached.matches(query, cancelled: { false }, progress: { partials.append($0) }))
+        XCTAssertEqual(found.map { cached.posts[$0].path }, ["side.md"])
+        XCTAssertEqual(partials.last?.total, 3, "only the candidates' text is read")
+        XCTAssertEqual(partials.last?.done, 3)
+        XCTAssertEqual(partials.last?.found, found)
+    }
+
     /// A removed post's words stay in the index, dead, and so among its candidates: with no file's row
     /// to check it against, such a candidate is no answer.
     func testACandidateWithoutAFileIsNoAnswer() throws {
