@@ -15,43 +15,69 @@ enum DistinctWords {
     /// first occurrence left out, one space between the words kept.
     static func of(_ normalized: [UInt8]) -> String {
         normalized.withUnsafeBufferPointer { text in
-            // Open addressing over each word's first occurrence (start, length), by an FNV-1a hash; a
-            // text of n bytes holds at most n/2 words, so the table is at most half full.
-            var capacity = 64
-            while capacity < text.count { capacity <<= 1 }
-            var slots = [Int32](repeating: -1, count: capacity)
-            var lengths = [Int32](repeating: 0, count: capacity)
+            // Open addressing over each word's first occurrence (start, length), by an FNV-1a hash, kept
+            // at most half full: sized by the distinct words (doubled as they come), not by the text,
+            // which repeats most of its words (a 2 MB body would have wanted 32 MB of table at once).
+            var table = Table(capacity: 256)
             var output = [UInt8]()
             output.reserveCapacity(text.count)
             var start = 0
             while start < text.count {
                 while start < text.count, text[start] == 0x20 { start += 1 }
                 var end = start
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                while end < text.count, text[end] != 0x20 {
-                    hash = (hash ^ UInt64(text[end])) &* 0x100_0000_01b3
-                    end += 1
-                }
+                while end < text.count, text[end] != 0x20 { end += 1 }
                 guard end > start else { break }
-                var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-                var seen = false
-                while slots[slot] >= 0 {
-                    let other = Int(slots[slot]), length = Int(lengths[slot])
-                    if length == end - start, memcmp(text.baseAddress! + other, text.baseAddress! + start, length) == 0 {
-                        seen = true
-                        break
-                    }
-                    slot = (slot + 1) & (capacity - 1)
-                }
-                if !seen {
-                    slots[slot] = Int32(start)
-                    lengths[slot] = Int32(end - start)
+                if table.insert(start, end - start, in: text) {
                     if !output.isEmpty { output.append(0x20) }
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
                 }
                 start = end
             }
             return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// The words seen, by their place in the text.
+    private struct Table {
+        var starts: [Int32]
+        var lengths: [Int32]
+        var count = 0
+
+        init(capacity: Int) {
+            starts = [Int32](repeating: -1, count: capacity)
+            lengths = [Int32](repeating: 0, count: capacity)
+        }
+
+        static func hash(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in start..<(start + length) { hash = (hash ^ UInt64(text[index])) &* 0x100_0000_01b3 }
+            return Int(truncatingIfNeeded: hash)
+        }
+
+        /// Records the word at `start` unless an equal one is recorded; true when it was not.
+        mutating func insert(_ start: Int, _ length: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+            let mask = starts.count - 1
+            var slot = Self.hash(text, start, length) & mask
+            while starts[slot] >= 0 {
+                let other = Int(starts[slot])
+                if Int(lengths[slot]) == length, memcmp(text.baseAddress! + other, text.baseAddress! + start, length) == 0 {
+                    return false
+                }
+                slot = (slot + 1) & mask
+            }
+            starts[slot] = Int32(start)
+            lengths[slot] = Int32(length)
+            count += 1
+            if count * 2 > starts.count { grow(text) }
+            return true
+        }
+
+        private mutating func grow(_ text: UnsafeBufferPointer<UInt8>) {
+            var bigger = Table(capacity: starts.count * 2)
+            for slot in starts.indices where starts[slot] >= 0 {
+                _ = bigger.insert(Int(starts[slot]), Int(lengths[slot]), in: text)
+            }
+            self = bigger
         }
     }
 }
