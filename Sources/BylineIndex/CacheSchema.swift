@@ -24,7 +24,7 @@ enum CacheSchema {
     /// How FTS5 writes while `byline index` builds on all cores, and after. Building, it holds up to
     /// 64 MB of words before writing a segment and merges segments only in a crisis (64 at one level):
     /// the `optimize` at the end merges them all once, instead of automerge rewriting the growing
-    /// index level by level. (At 100,000 posts: 26-30 s to build with FTS5's defaults, 14-20 s so.)
+    /// index level by level. (At 100,000 posts: 26-30 s to build with FTS5's defaults, 13-22 s so.)
     /// After the build its defaults come back, for the reader's small writes: 1 MB, automerge 4,
     /// crisis at 16. The reader's own one-core build keeps the defaults (its memory is the reader's).
     static func setBuilding(_ building: Bool, in db: Database) throws {
@@ -74,8 +74,9 @@ enum CacheSchema {
             --   none    1 2     unicode61 rd2     12.3   1.1-1.5      2.4      2.8   |   78.8
             --   none    1 2     (content kept)    92.9   1.3-1.5      2.4      2.9   |
             --   none, each word once a field (DistinctWords): the same 12.3 MB, insert 0.6-0.8 s
-            --   byline index, 100,000 posts, whole cache: version 9 (detail=full) 857 MB, 38-57 s;
-            --   detail=none 139 MB, 12-17 s; detail=column 288 MB, 14-20 s. Queries on those caches:
+            --   byline index, 100,000 posts, whole cache, runs side by side on this shared 2-core machine:
+            --   version 9 (detail=full) 857 MB, 35-57 s; detail=none 139 MB, 12-17 s; detail=column
+            --   288 MB, 13-22 s (26-30 s with FTS5's own merging, `setBuilding`). Queries on those caches:
             --   "q"* "qu"* 3 ms in all three; "qua"* "quartz"* 4 ms (full, column), 12 ms (none).
             -- So `column`: a prefix query of three letters or more is as fast as with positions (`none`
             -- takes three times as long: FTS5 merges its prefix doclists by a slower path), within half

@@ -16,9 +16,12 @@ enum DistinctWords {
     static func of(_ normalized: [UInt8]) -> String {
         normalized.withUnsafeBufferPointer { text in
             // Open addressing over each word's first occurrence (start, length), by an FNV-1a hash, kept
-            // at most half full: sized by the distinct words (doubled as they come), not by the text,
-            // which repeats most of its words (a 2 MB body would have wanted 32 MB of table at once).
-            var table = Table(capacity: 256)
+            // at most half full: doubled as distinct words come, from a size that holds a usual post's
+            // without growing (a quarter of its bytes, at most 32,768 slots), not sized by the text at
+            // once (a 2 MB body would have wanted 32 MB of table).
+            var capacity = 256
+            while capacity < min(text.count / 4, 1 << 15) { capacity <<= 1 }
+            var table = Table(capacity: capacity)
             var output = [UInt8]()
             output.reserveCapacity(text.count)
             var start = 0
