@@ -235,7 +235,7 @@ package final class CachedBlog: @unchecked Sendable {
         // before the next file's are read: a batch of 512 posts' words held 4 MB at a time.
         let documentIDs = try PostCache.build(path: path, realRoot: realRoot, includeDrafts: includeDrafts, count: count, store: store,
                                               layout: layout, folderDiagnostics: folderDiagnostics,
-                                              rowsAtOnce: usesAllCores ? 512 : 8, giveWay: giveWay, rows: { range in
+                                              rowsAtOnce: usesAllCores ? 512 : 8, pipelined: usesAllCores, giveWay: giveWay, rows: { range in
             let rows = self.map(Array(range)) { position -> PostCache.FileRow in
                 let found = file(position)
                 return PostCache.FileRow(file: found, words: self.indexable(found) ? self.words(of: found) : nil)
@@ -282,8 +282,8 @@ package final class CachedBlog: @unchecked Sendable {
     }
 
     func words(of file: CachedFile) -> PostCache.Words? {
-        guard let post = file.post, case let .success(body) = PostLoader.body(at: file.absolutePath) else { return nil }
-        return PostCache.Words(post: post, body: body)
+        guard let post = file.post, case let .success(body) = PostLoader.bodyBytes(at: file.absolutePath) else { return nil }
+        return PostCache.Words(post: post, bodyBytes: body)
     }
 
     private func needsRebuild(_ cache: PostCache, _ scan: BlogLoad.Scan) -> Bool {

@@ -155,12 +155,24 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     // MARK: PostSearchIndex
 
+    /// The index's answer alone, exact: its candidates, those of a term of several words checked
+    /// against their post as the scan checks it (`checked`). (The store checks them itself as it scans,
+    /// from `candidates`, showing its first results meanwhile.)
     package func documents(matchingAll terms: [SearchTerm]) -> [Int64]? {
+        guard let found = candidates(matchingAll: terms) else { return nil }
+        return found.unsettled.isEmpty ? found.documents : checked(found.documents, found.unsettled, cancelled: { false })
+    }
+
+    /// The documents holding every word of every term (`FullTextQuery`); the index keeps no positions,
+    /// so it cannot tell `go lang` side by side from `go` and `lang` apart: terms of several words are
+    /// left to be checked in the text.
+    package func candidates(matchingAll terms: [SearchTerm]) -> SearchCandidates? {
         guard !terms.isEmpty else { return nil }
-        return try? reader.read { db in
+        let documents = try? reader.read { db in
             try mapIndex(db)
             return try Int64.fetchAll(db, sql: "SELECT rowid FROM words WHERE words MATCH ?", arguments: [FullTextQuery.match(terms)])
         }
+        return documents.map { SearchCandidates(documents: $0, unsettled: FullTextQuery.unanswered(terms)) }
     }
 
     /// Searches read the index from the file mapped into memory, not copied into a page cache of the
@@ -184,15 +196,25 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     // MARK: Writing
 
-    /// A post's words to add to the index: its fields normalized by `SearchText`.
+    /// A post's words to add to the index: its fields normalized by `SearchText`, each word once a
+    /// field (`DistinctWords`: the index keeps no positions or counts).
     package struct Words: Sendable {
         var title: String, summary: String, tags: String, authors: String, body: String
         package init(post: Post, body: String) {
-            title = SearchText.normalizedString(post.title)
-            summary = SearchText.normalizedString(post.summary)
-            tags = SearchText.normalizedString(post.tags.joined(separator: " "))
-            authors = SearchText.normalizedString(post.authors.joined(separator: " "))
-            self.body = SearchText.normalizedString(body)
+            self.init(post: post, normalizedBody: SearchText.normalized(body))
+        }
+
+        /// The same from the body's bytes as `PostLoader.bodyBytes` reads them: no String of it is made.
+        package init(post: Post, bodyBytes: ArraySlice<UInt8>) {
+            self.init(post: post, normalizedBody: bodyBytes.withUnsafeBufferPointer(SearchText.normalized))
+        }
+
+        private init(post: Post, normalizedBody: [UInt8]) {
+            title = DistinctWords.of(SearchText.normalized(post.title))
+            summary = DistinctWords.of(SearchText.normalized(post.summary))
+            tags = DistinctWords.of(SearchText.normalized(post.tags.joined(separator: " ")))
+            authors = DistinctWords.of(SearchText.normalized(post.authors.joined(separator: " ")))
+            body = DistinctWords.of(normalizedBody)
         }
     }
 
@@ -234,12 +256,15 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     /// Builds a cache from nothing into a temporary file beside `path`, renamed over it when complete.
     /// `rows` gives the files at a range of positions, in the order they are recorded (the store's:
-    /// its posts newest first, then the files that gave none), at most `rowsAtOnce` at a time: a blog's
-    /// bodies, and its files as recorded, are never all in memory. (Files are committed 512 at a time
-    /// whatever `rowsAtOnce` is.) Returns each of the store's posts' document number (nil when not indexed).
+    /// its posts newest first, then the files that gave none), `rowsAtOnce` at a time: a blog's
+    /// bodies, and its files as recorded, are never all in memory. With `pipelined`, `rows` of the next
+    /// chunk runs on another thread while this one's are inserted (`BuildPipeline`). Files are committed
+    /// `CacheSchema.transactionRows` at a time (whole chunks). Returns each of the store's posts'
+    /// document number (nil when not indexed).
     @discardableResult
     package static func build(path: String, realRoot: String, includeDrafts: Bool, count: Int, store: PostStore,
-                             layout: SiteLayout, folderDiagnostics: [Diagnostic], rowsAtOnce: Int = 512, giveWay: GiveWay? = nil,
+                             layout: SiteLayout, folderDiagnostics: [Diagnostic], rowsAtOnce: Int = 512, pipelined: Bool = false,
+                             giveWay: GiveWay? = nil,
                              rows: (_ range: Range<Int>) -> [FileRow],
                              progress: (_ done: Int) -> Void = { _ in }) throws(Unusable) -> [Int64?] {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
@@ -261,37 +286,40 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
             let generation = newGeneration()
             try queue.inDatabase { db in
                 try CacheSchema.create(db)
+                if pipelined { try CacheSchema.setBuilding(true, in: db) }
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('version', ?), ('root', ?), ('drafts', ?)",
                                arguments: [CacheSchema.version, realRoot, includeDrafts ? "1" : "0"])
                 try setGeneration(generation, in: db)
             }
             var documentIDs = DocumentIDs(store)
-            let batch = 512
             var next: Int64 = 1
-            for start in stride(from: 0, to: count, by: batch) {
-                let range = start..<min(start + batch, count)
-                try queue.inTransaction { db in
-                    for part in stride(from: range.lowerBound, to: range.upperBound, by: max(1, rowsAtOnce)) {
-                        let partRange = part..<min(part + max(1, rowsAtOnce), range.upperBound)
-                        var partRows = rows(partRange)
-                        var added: [(document: Int64, words: Words)] = []
-                        for index in partRows.indices {
-                            guard let words = partRows[index].words.take() else { continue }
-                            partRows[index].file.document = next
-                            documentIDs.record(next, of: partRows[index].file.path, at: partRange.lowerBound + index)
-                            added.append((next, words))
-                            next += 1
-                        }
-                        try insert(added, into: db, giveWay: giveWay)
-                        try insertFiles(partRows.lazy.map(\.file), into: db)
+            let chunk = max(1, rowsAtOnce)
+            let chunksPerTransaction = max(1, CacheSchema.transactionRows / chunk)
+            try queue.inDatabase { db in
+                // Transactions of `transactionRows` files (whole chunks); while one chunk is inserted, the
+                // next is read and normalized beside it when the build may use all cores.
+                try BuildPipeline.run(count: count, chunk: chunk, beside: pipelined, rows: rows) { range, chunkRows, isLast in
+                    let number = range.lowerBound / chunk
+                    if number % chunksPerTransaction == 0 { try db.execute(sql: "BEGIN") }
+                    var partRows = chunkRows
+                    var added: [(document: Int64, words: Words)] = []
+                    for index in partRows.indices {
+                        guard let words = partRows[index].words.take() else { continue }
+                        partRows[index].file.document = next
+                        documentIDs.record(next, of: partRows[index].file.path, at: range.lowerBound + index)
+                        added.append((next, words))
+                        next += 1
                     }
-                    return .commit
+                    try insert(added, into: db, giveWay: giveWay)
+                    try insertFiles(partRows.lazy.map(\.file), into: db)
+                    if isLast || (number + 1) % chunksPerTransaction == 0 { try db.execute(sql: "COMMIT") }
+                    progress(range.upperBound)
                 }
-                progress(range.upperBound)
             }
             let found = documentIDs.finish()
             try queue.inDatabase { db in
                 try insertFolder(layout: layout, folderDiagnostics: folderDiagnostics, dead: 0, into: db)
+                if pipelined { try CacheSchema.setBuilding(false, in: db) }
                 // One compact b-tree per column instead of many small segments: faster searches.
                 try db.execute(sql: "INSERT INTO words(words) VALUES ('optimize')")
             }

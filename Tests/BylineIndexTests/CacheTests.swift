@@ -309,7 +309,9 @@ final class CacheTests: CachedBlogTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path), [])
     }
 
-    func testTermsBecomePhrasesWithAPrefix() {
-        XCTAssertEqual(FullTextQueryProbe.match("go-lang lat 東京"), "\"go lang\"* AND \"lat\"* AND \"東 京\"*")
+    /// The index keeps no positions (`detail=column`): each word of a term is asked for alone, the last
+    /// as a prefix; terms of several words are then checked against the text (`SeveralWordTermTests`).
+    func testTermsBecomeWordsWithThePrefixLast() {
+        XCTAssertEqual(FullTextQueryProbe.match("go-lang lat 東京"), "\"go\" AND \"lang\"* AND \"lat\"* AND \"東\" AND \"京\"*")
     }
 }

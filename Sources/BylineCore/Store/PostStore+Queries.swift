@@ -46,17 +46,23 @@ extension PostStore {
         let candidates = Array(tagMatches(query))
         let terms = query.searchTerms
         guard !terms.isEmpty else { return candidates }
-        // Posts the index holds are answered by it; the rest (or all, without an index) are scanned.
+        // Posts the index holds are answered by it; the rest (or all, without an index) are scanned, and
+        // so are its candidates for the terms it could not settle (`unsettled`), for those terms alone.
         var indexed = PostSet(capacity: posts.count)
         var found = PostSet(capacity: posts.count)
-        if let searchIndex, let documents = searchIndex.documents(matchingAll: terms) {
+        var unsettled: [SearchTerm] = []
+        var unchecked = PostSet(capacity: posts.count)
+        if let searchIndex, let answer = searchIndex.candidates(matchingAll: terms) {
             indexed = indexedPosts
-            for document in documents {
-                if let number = post(ofDocument: document) { found.insert(number) }
+            unsettled = answer.unsettled
+            for document in answer.documents {
+                guard let number = post(ofDocument: document) else { continue }
+                if unsettled.isEmpty { found.insert(number) } else { unchecked.insert(number) }
             }
         }
         guard !cancelled() else { return nil }
-        let scanned = candidates.filter { !indexed.contains($0) }
+        let scanned = candidates.filter { !indexed.contains($0) || unchecked.contains($0) }
+        let (held, toSettle) = (indexed, unsettled)
         // In list order and in blocks, so that what is settled can be told between them; the first
         // blocks are small, so the first screen of results is told after a few hundred bodies.
         var settled: [Int] = []
@@ -66,7 +72,7 @@ extension PostStore {
         while start < scanned.count {
             let part = Array(scanned[start..<min(start + block, scanned.count)])
             let keep = ParallelMap.map(part) { number in
-                !cancelled() && self.post(number, containsAll: terms, cancelled: cancelled)
+                !cancelled() && self.post(number, containsAll: held.contains(number) ? toSettle : terms, cancelled: cancelled)
             }
             guard !cancelled() else { return nil }
             for (number, kept) in zip(part, keep) where kept { found.insert(number) }
@@ -89,11 +95,17 @@ extension PostStore {
 
     /// The scan: the title, summary, tags and authors first (no disk), then the body.
     private func post(_ number: Int, containsAll terms: [SearchTerm], cancelled: () -> Bool = { false }) -> Bool {
-        let post = posts[number]
-        let fields = Self.searchFields(of: post)
+        Self.post(posts[number], bodyAt: absolutePath(of: number), containsAll: terms, cancelled: cancelled)
+    }
+
+    /// The scan's test of one post whose body is the file at `absolutePath`: also how the search index
+    /// checks the candidates it cannot answer exactly (terms of several words), so that both agree.
+    package static func post(_ post: Post, bodyAt absolutePath: String, containsAll terms: [SearchTerm],
+                             cancelled: () -> Bool = { false }) -> Bool {
+        let fields = searchFields(of: post)
         let missing = terms.filter { term in !fields.contains { term.occurs(in: $0) } }
         guard !missing.isEmpty else { return true }
-        guard case let .success(body) = bodyBytes(of: number) else { return false }
+        guard case let .success(body) = PostLoader.bodyBytes(at: absolutePath) else { return false }
         return body.withUnsafeBufferPointer { SearchText.containsAll(missing, inWordsOf: $0, cancelled: cancelled) }
     }
 
