@@ -14,9 +14,11 @@ struct IndexCommand: ParsableCommand {
         abstract: "Build or refresh the cache of a (large) blog ahead of time.",
         discussion: """
         The cache is one SQLite file per folder: every post's front matter, keyed by path, size and \
-        modification time, and a full-text index of every post's words. The reader shows the first screen \
-        from it and refreshes it in the background; it starts one by itself for blogs of 1,000 posts or \
-        more. In --restricted mode the reader reads a fresh cache and writes none.
+        modification time, and a full-text index of every post's words; beside it, a store file that every \
+        reader of the blog maps and shares (one copy in memory however many SSH visitors read it), \
+        replaced whole by renaming, so a reader sees the old store or the new one, never half. The reader \
+        shows the first screen from it and refreshes it in the background; it starts one by itself for \
+        blogs of 1,000 posts or more. In --restricted mode the reader reads a fresh cache and writes none.
         """
     )
 
