@@ -16,7 +16,10 @@ enum CacheSchema {
     //     the time), so terms of several words are checked in the text (`SearchCandidates`); files are
     //     found by document (`files_document`) for that check. A cache of 9 or 10 would be asked
     //     queries (a word each, no phrases) whose answers its callers no longer check.
-    static let version = "byline-cache-11"
+    // 12: each two ideographs side by side in a field are also indexed as one word (`IdeographPairs`),
+    //     and a term of two ideographs is answered by that word alone (`FullTextQuery`): a cache of 11
+    //     has no such words and would find nothing for `東京`.
+    static let version = "byline-cache-12"
 
     /// Files a build commits at once (whole chunks): with no journal a commit is cheap, but each one
     /// writes FTS5's pending words out as a segment.
