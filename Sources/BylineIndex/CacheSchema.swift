@@ -16,7 +16,14 @@ enum CacheSchema {
     //     the time), so terms of several words are checked in the text (`SearchCandidates`); files are
     //     found by document (`files_document`) for that check. A cache of 9 or 10 would be asked
     //     queries (a word each, no phrases) whose answers its callers no longer check.
-    static let version = "byline-cache-11"
+    // 12: each two ideographs side by side in a field are also indexed as one word (`IdeographPairs`),
+    //     and a term of two ideographs is answered by that word alone (`FullTextQuery`): a cache of 11
+    //     has no such words and would find nothing for `東京`. At 100,000 posts of bench/corpus.py
+    //     (31% hold a CJK line), release builds side by side: `byline index` 313.4 MB and 18.7 s
+    //     (version 11: 295.9 MB, 17.0 s, one run each); the keystroke `终端` 12.7 ms (526.5 ms: each of
+    //     its 31,408 candidates' bodies was read), medians of 2 in a pty (`qu` `qua` `终` alike: one-word
+    //     terms ask the same query).
+    static let version = "byline-cache-12"
 
     /// Files a build commits at once (whole chunks): with no journal a commit is cheap, but each one
     /// writes FTS5's pending words out as a segment.

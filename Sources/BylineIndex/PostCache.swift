@@ -196,8 +196,9 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
 
     // MARK: Writing
 
-    /// A post's words to add to the index: its fields normalized by `SearchText`, each word once a
-    /// field (`DistinctWords`: the index keeps no positions or counts).
+    /// A post's words to add to the index: its fields normalized by `SearchText`, with each two
+    /// ideographs side by side as a word of their own (`IdeographPairs`), each word once a field
+    /// (`DistinctWords`: the index keeps no positions or counts).
     package struct Words: Sendable {
         var title: String, summary: String, tags: String, authors: String, body: String
         package init(post: Post, body: String) {
@@ -210,11 +211,16 @@ package final class PostCache: PostSearchIndex, @unchecked Sendable {
         }
 
         private init(post: Post, normalizedBody: [UInt8]) {
-            title = DistinctWords.of(SearchText.normalized(post.title))
-            summary = DistinctWords.of(SearchText.normalized(post.summary))
-            tags = DistinctWords.of(SearchText.normalized(post.tags.joined(separator: " ")))
-            authors = DistinctWords.of(SearchText.normalized(post.authors.joined(separator: " ")))
-            body = DistinctWords.of(normalizedBody)
+            title = Self.field(SearchText.normalized(post.title))
+            summary = Self.field(SearchText.normalized(post.summary))
+            tags = Self.field(SearchText.normalized(post.tags.joined(separator: " ")))
+            authors = Self.field(SearchText.normalized(post.authors.joined(separator: " ")))
+            body = Self.field(normalizedBody)
+        }
+
+        /// One field's words as the index holds them: each once, with its ideograph pairs.
+        private static func field(_ normalized: [UInt8]) -> String {
+            DistinctWords.of(IdeographPairs.adding(to: normalized))
         }
     }
 

@@ -311,7 +311,10 @@ final class CacheTests: CachedBlogTestCase {
 
     /// The index keeps no positions (`detail=column`): each word of a term is asked for alone, the last
     /// as a prefix; terms of several words are then checked against the text (`SeveralWordTermTests`).
+    /// Two ideographs side by side are asked as their pair word (`IdeographPairTests`, cache version 12).
     func testTermsBecomeWordsWithThePrefixLast() {
-        XCTAssertEqual(FullTextQueryProbe.match("go-lang lat 東京"), "\"go\" AND \"lang\"* AND \"lat\"* AND \"東\" AND \"京\"*")
+        XCTAssertEqual(FullTextQueryProbe.match("go-lang lat 東京"), "\"go\" AND \"lang\"* AND \"lat\"* AND \"東京\"")
+        XCTAssertEqual(FullTextQueryProbe.match("日本語 go東京"), "\"日本\" AND \"本語\" AND \"go\" AND \"東京\"")
+        XCTAssertEqual(FullTextQueryProbe.match("東 go東"), "\"東\"* AND \"go\" AND \"東\"*")
     }
 }
