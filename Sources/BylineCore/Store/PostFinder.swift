@@ -121,7 +121,7 @@ package struct PostFinder {
     struct Entry { var name: String; var type: UInt8 }
 
     /// Iterative depth-first walk, so deep trees cannot overflow the stack.
-    private mutating func walk(relative start: String, topListing: Listing?) {
+    private mutating func walk(relative start: String, topListing: [Entry]?) {
         var pending = [start]
         var topListing = topListing
         while !stopped, let relative = pending.popLast() {
@@ -150,11 +150,11 @@ package struct PostFinder {
             // same one is kept every time. Where that cannot arise (only plain files and folders here, and
             // no symlink met yet) they are taken as the folder lists them: for a folder of 100,000 posts,
             // loading then starts without waiting for the names to be sorted. Subfolders are always sorted.
-            let inListedOrder = !trackingIdentity && entries.onlyHiddenFilesAndFolders
-            let sorted = inListedOrder ? nil : entries.sorted(by: { $0.name > $1.name })
+            let inListedOrder = !trackingIdentity && entries.allSatisfy { entry in
+                entry.name.hasPrefix(".") || entry.type == UInt8(DT_REG) || entry.type == UInt8(DT_DIR)
+            }
             var subfolders: [(name: String, relative: String)] = []
-            for position in entries.indices {
-                let entry = sorted?[position] ?? entries[position]
+            for entry in inListedOrder ? entries : entries.sorted(by: { $0.name > $1.name }) {
                 if stopped { return }
                 giveWay?.point()
                 let name = entry.name
@@ -302,16 +302,16 @@ package struct PostFinder {
         }
     }
 
-    func listFolder(_ path: String) -> Listing {
-        var entries = Listing()
-        guard let folder = opendir(path) else { return entries }
+    func listFolder(_ path: String) -> [Entry] {
+        guard let folder = opendir(path) else { return [] }
         defer { closedir(folder) }
+        var entries: [Entry] = []
         while let pointer = readdir(folder) {
-            withUnsafeBytes(of: pointer.pointee.d_name) { raw in
-                let name = raw.prefix(while: { $0 != 0 })
-                if name.elementsEqual([0x2E]) || name.elementsEqual([0x2E, 0x2E]) { return }
-                entries.append(name: name, type: pointer.pointee.d_type)
+            let name = withUnsafeBytes(of: pointer.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
+            if name == "." || name == ".." { continue }
+            entries.append(Entry(name: name, type: pointer.pointee.d_type))
         }
         return entries
     }
