@@ -24,17 +24,11 @@ enum DistinctWords {
             var table = Table(capacity: capacity)
             var output = [UInt8]()
             output.reserveCapacity(text.count)
-            var start = 0
-            while start < text.count {
-                while start < text.count, text[start] == 0x20 { start += 1 }
-                var end = start
-                while end < text.count, text[end] != 0x20 { end += 1 }
-                guard end > start else { break }
-                if table.insert(start, end - start, in: text) {
+            NormalizedWords.forEach(in: text) { word in
+                if table.insert(word.lowerBound, word.count, in: text) {
                     if !output.isEmpty { output.append(0x20) }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: text[word]))
                 }
-                start = end
             }
             return String(decoding: output, as: UTF8.self)
         }

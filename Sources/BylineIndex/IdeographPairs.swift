@@ -20,13 +20,8 @@ enum IdeographPairs {
             var pairs: [UInt8] = []
             // The previous word, when it was a single ideograph.
             var previous: Range<Int>? = nil
-            var start = 0
-            while start < text.count {
-                while start < text.count, text[start] == 0x20 { start += 1 }
-                var end = start
-                while end < text.count, text[end] != 0x20 { end += 1 }
-                guard end > start else { break }
-                let word = UnsafeBufferPointer(rebasing: text[start..<end])
+            NormalizedWords.forEach(in: text) { range in
+                let word = UnsafeBufferPointer(rebasing: text[range])
                 if SearchText.isIdeographWord(word) {
                     if let previous {
                         if pairs.isEmpty { pairs.append(0x20) }
@@ -34,11 +29,10 @@ enum IdeographPairs {
                         pairs.append(contentsOf: word)
                         pairs.append(0x20)
                     }
-                    previous = start..<end
+                    previous = range
                 } else {
                     previous = nil
                 }
-                start = end
             }
             guard !pairs.isEmpty else { return normalized }
             return normalized + pairs

@@ -37,8 +37,7 @@ final class IdeographPairTests: CachedBlogTestCase {
         let index = try XCTUnwrap(reader.cache)
         XCTAssertEqual(cached.documentIDs.filter { $0 == nil }.count, 0, "every post is answered by the index")
         let plain = try plainStore()
-        var postOf: [Int64: String] = [:]
-        for (number, document) in cached.documentIDs.enumerated() { postOf[try XCTUnwrap(document)] = cached.posts[number].path }
+        let postOf = try pathsByDocument(cached)
         for search in Self.searches {
             XCTAssertEqual(paths(cached, search), paths(plain, search), search)
             let terms = PostQuery(search: search).searchTerms
@@ -67,8 +66,7 @@ final class IdeographPairTests: CachedBlogTestCase {
         let reader = cachedBlog()
         let cached = try XCTUnwrap(reader.cachedStore())
         let index = try XCTUnwrap(reader.cache)
-        var postOf: [Int64: String] = [:]
-        for (number, document) in cached.documentIDs.enumerated() { postOf[try XCTUnwrap(document)] = cached.posts[number].path }
+        let postOf = try pathsByDocument(cached)
         let pair = try XCTUnwrap(index.candidates(matchingAll: PostQuery(search: "终端").searchTerms))
         XCTAssertEqual(pair.unsettled, [], "two ideographs are one indexed word")
         XCTAssertEqual(Set(pair.documents.compactMap { postOf[$0] }),
@@ -82,9 +80,5 @@ final class IdeographPairTests: CachedBlogTestCase {
         let mixed = try XCTUnwrap(index.candidates(matchingAll: PostQuery(search: "go终端").searchTerms))
         XCTAssertEqual(mixed.unsettled.map(\.words), [["go", "终", "端"]])
         XCTAssertEqual(Set(mixed.documents.compactMap { postOf[$0] }), ["latin.md"])
-    }
-
-    private func paths(_ store: PostStore, _ search: String) -> Set<String> {
-        Set(store.matches(PostQuery(search: search)).map { store.posts[$0].path })
     }
 }

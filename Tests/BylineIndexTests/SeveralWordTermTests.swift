@@ -61,8 +61,7 @@ final class SeveralWordTermTests: CachedBlogTestCase {
         let reader = cachedBlog()
         let cached = try XCTUnwrap(reader.cachedStore())
         let index = try XCTUnwrap(reader.cache)
-        var postOf: [Int64: String] = [:]
-        for (number, document) in cached.documentIDs.enumerated() { postOf[try XCTUnwrap(document)] = cached.posts[number].path }
+        let postOf = try pathsByDocument(cached)
         let plain = try plainStore()
         for search in Self.searches {
             let terms = PostQuery(search: search).searchTerms
@@ -110,9 +109,5 @@ final class SeveralWordTermTests: CachedBlogTestCase {
         XCTAssertEqual(paths(cached, "go-lang"), [])
         XCTAssertEqual(try XCTUnwrap(index.documents(matchingAll: PostQuery(search: "go-lang").searchTerms)), [])
         XCTAssertEqual(paths(cached, "café-crème"), ["accent.md"])
-    }
-
-    private func paths(_ store: PostStore, _ search: String) -> Set<String> {
-        Set(store.matches(PostQuery(search: search)).map { store.posts[$0].path })
     }
 }
